@@ -1,0 +1,13 @@
+//! Aman's domain model, free of IO: the vocabulary of `shared/docs/domain.md`
+//! (threat categories, the concern life-cycle, roles held for areas), the rules
+//! that decide what a valid concern is, receipt codes, and the secrets that
+//! protect reporters. Time and randomness come in as parameters.
+
+pub mod area;
+pub mod category;
+pub mod concern;
+pub mod lifecycle;
+pub mod receipt;
+pub mod role;
+pub mod secrets;
+pub mod text;

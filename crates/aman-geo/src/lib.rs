@@ -1,0 +1,236 @@
+//! Iraq's administrative areas as geometry: reading OCHA COD-AB boundary files
+//! and finding the deepest area that contains a point.
+//!
+//! Pure: it takes text and coordinates and returns data. The index is an
+//! R-tree (rstar) of every polygon's bounding box per level; a query takes the
+//! few boxes that contain the point and runs an exact point-in-polygon test
+//! (geo) on those, from sub-district up to governorate.
+
+use geo::{BoundingRect, Intersects, MultiPolygon, Point, Rect};
+use rstar::{AABB, RTree, RTreeObject};
+use serde::{Deserialize, Serialize};
+
+/// The boundary files of the OCHA 2019 edition, one per level, embedded so a
+/// fresh install and the tests need no data directory.
+pub const OCHA_FILES: [(u8, &str); 4] = [
+    (0, "irq_admbnda_adm0_cso_itos_20190603.geojson"),
+    (1, "irq_admbnda_adm1_cso_20190603.geojson"),
+    (2, "irq_admbnda_adm2_cso_20190603.geojson"),
+    (3, "irq_admbnda_adm3_cso_20190603.geojson"),
+];
+
+pub fn embedded_boundaries() -> [(u8, &'static str); 4] {
+    [
+        (0, include_str!("../../../data/boundaries/irq_admbnda_adm0_cso_itos_20190603.geojson")),
+        (1, include_str!("../../../data/boundaries/irq_admbnda_adm1_cso_20190603.geojson")),
+        (2, include_str!("../../../data/boundaries/irq_admbnda_adm2_cso_20190603.geojson")),
+        (3, include_str!("../../../data/boundaries/irq_admbnda_adm3_cso_20190603.geojson")),
+    ]
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GeoError {
+    #[error("not valid GeoJSON: {0}")]
+    Json(String),
+    #[error("feature {index}: {problem}")]
+    Feature { index: usize, problem: String },
+}
+
+/// One administrative area as read from a boundary file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AreaRecord {
+    pub pcode: String,
+    pub level: u8,
+    pub parent: Option<String>,
+    pub name_ar: String,
+    pub name_en: String,
+    /// The geometry as GeoJSON (a Polygon or MultiPolygon), stored as-is.
+    pub geometry: String,
+    /// A point guaranteed to lie inside the area (for demo data and maps).
+    pub inner_point: (f64, f64),
+}
+
+/// Reads one OCHA COD-AB GeoJSON file of the given level (0–3).
+pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
+    let collection: geojson::FeatureCollection = text.parse().map_err(|e: geojson::Error| GeoError::Json(e.to_string()))?;
+    collection
+        .features
+        .iter()
+        .enumerate()
+        .map(|(index, feature)| {
+            let bad = |problem: String| GeoError::Feature { index, problem };
+            let property = |suffix: &str| -> Result<String, GeoError> {
+                let key = format!("ADM{level}_{suffix}");
+                feature
+                    .property(&key)
+                    .and_then(|v| v.as_str())
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .ok_or_else(|| bad(format!("missing {key}")))
+            };
+            let parent = match level {
+                0 => None,
+                _ => Some(
+                    feature
+                        .property(&format!("ADM{}_PCODE", level - 1))
+                        .and_then(|v| v.as_str())
+                        .ok_or_else(|| bad(format!("missing ADM{}_PCODE", level - 1)))?
+                        .to_owned(),
+                ),
+            };
+            let geometry = feature.geometry.as_ref().ok_or_else(|| bad("no geometry".into()))?;
+            let shape = to_multipolygon(geometry).ok_or_else(|| bad("geometry is not a polygon".into()))?;
+            let inner = geo::InteriorPoint::interior_point(&shape).ok_or_else(|| bad("empty geometry".into()))?;
+            Ok(AreaRecord {
+                pcode: property("PCODE")?,
+                level,
+                parent,
+                name_ar: property("AR")?,
+                name_en: property("EN")?,
+                geometry: geometry.to_string(),
+                inner_point: (inner.y(), inner.x()),
+            })
+        })
+        .collect()
+}
+
+/// Parses a stored GeoJSON geometry into a multipolygon.
+pub fn parse_geometry(geojson_text: &str) -> Option<MultiPolygon<f64>> {
+    let geometry: geojson::Geometry = geojson_text.parse().ok()?;
+    to_multipolygon(&geometry)
+}
+
+fn to_multipolygon(geometry: &geojson::Geometry) -> Option<MultiPolygon<f64>> {
+    let shape: geo::Geometry<f64> = geometry.clone().try_into().ok()?;
+    match shape {
+        geo::Geometry::Polygon(p) => Some(MultiPolygon(vec![p])),
+        geo::Geometry::MultiPolygon(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// One polygon of an area, with its bounding box cached for the R-tree.
+struct Piece {
+    area: usize,
+    bounds: Rect<f64>,
+    polygon: geo::Polygon<f64>,
+}
+
+impl RTreeObject for Piece {
+    type Envelope = AABB<[f64; 2]>;
+    fn envelope(&self) -> Self::Envelope {
+        AABB::from_corners([self.bounds.min().x, self.bounds.min().y], [self.bounds.max().x, self.bounds.max().y])
+    }
+}
+
+/// Finds, for a point, the deepest area containing it.
+pub struct AreaIndex {
+    /// One tree per level, deepest first.
+    levels: Vec<RTree<Piece>>,
+}
+
+impl AreaIndex {
+    /// Builds the index from `(area id, level, shape)`; the id is returned by
+    /// [`AreaIndex::locate`] and means whatever the caller wants.
+    pub fn new(areas: impl IntoIterator<Item = (usize, u8, MultiPolygon<f64>)>) -> AreaIndex {
+        let mut by_level: Vec<Vec<Piece>> = (0..4).map(|_| Vec::new()).collect();
+        for (area, level, shape) in areas {
+            let Some(slot) = by_level.get_mut(usize::from(level)) else { continue };
+            for polygon in shape {
+                if let Some(bounds) = polygon.bounding_rect() {
+                    slot.push(Piece { area, bounds, polygon });
+                }
+            }
+        }
+        AreaIndex { levels: by_level.into_iter().rev().map(RTree::bulk_load).collect() }
+    }
+
+    /// The deepest area whose polygon contains (or touches) the point, or `None`
+    /// outside every area.
+    pub fn locate(&self, lat: f64, lon: f64) -> Option<usize> {
+        let point = Point::new(lon, lat);
+        let probe = AABB::from_point([lon, lat]);
+        self.levels.iter().find_map(|tree| {
+            tree.locate_in_envelope_intersecting(&probe)
+                .find(|piece| piece.polygon.intersects(&point))
+                .map(|piece| piece.area)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    struct Fixture {
+        records: Vec<AreaRecord>,
+        index: AreaIndex,
+    }
+
+    static IRAQ: LazyLock<Fixture> = LazyLock::new(|| {
+        let records: Vec<AreaRecord> = embedded_boundaries()
+            .into_iter()
+            .flat_map(|(level, text)| parse_ocha(level, text).unwrap())
+            .collect();
+        let index = AreaIndex::new(
+            records.iter().enumerate().map(|(i, r)| (i, r.level, parse_geometry(&r.geometry).unwrap())),
+        );
+        Fixture { records, index }
+    });
+
+    /// Checks the deepest area found, by the P-code of a (possibly coarser)
+    /// area that must contain it.
+    fn check(lat: f64, lon: f64, expected: Option<&str>) {
+        let found = IRAQ.index.locate(lat, lon).map(|i| &IRAQ.records[i]);
+        match (found, expected) {
+            (Some(area), Some(prefix)) => {
+                assert_eq!(area.level, 3, "({lat}, {lon})");
+                assert!(area.pcode.starts_with(prefix), "({lat}, {lon}) found {}", area.pcode)
+            }
+            (found, expected) => assert_eq!(found.map(|a| &a.pcode), expected.map(str::to_owned).as_ref()),
+        }
+    }
+
+    #[test]
+    fn counts_match_the_dataset() {
+        let count = |level| IRAQ.records.iter().filter(|r| r.level == level).count();
+        assert_eq!((count(0), count(1), count(2), count(3)), (1, 18, 101, 294));
+        let mosul = IRAQ.records.iter().find(|r| r.pcode == "IQG15Q05").unwrap();
+        assert_eq!(mosul.parent.as_deref(), Some("IQG15"));
+        assert_eq!((mosul.name_en.as_str(), mosul.name_ar.as_str()), ("Al-Mosul", "الموصل"));
+    }
+
+    #[test]
+    fn real_places_land_in_their_sub_district() {
+        // Mosul old city, Basra city centre, Erbil citadel, central Baghdad.
+        check(36.34, 43.13, Some("IQG15Q05"));
+        check(30.508, 47.78, Some("IQG02Q02N02"));
+        check(36.1912, 44.0092, Some("IQG11Q02"));
+        check(33.3333, 44.40, Some("IQG08"));
+    }
+
+    #[test]
+    fn points_outside_iraq_are_nowhere() {
+        check(33.5138, 36.2765, None); // Damascus
+        check(51.5, -0.12, None);
+        check(0.0, 0.0, None);
+    }
+
+    #[test]
+    fn every_inner_point_locates_to_its_own_area_or_a_child() {
+        for record in IRAQ.records.iter().filter(|r| r.level == 3) {
+            let (lat, lon) = record.inner_point;
+            let found = &IRAQ.records[IRAQ.index.locate(lat, lon).unwrap()];
+            assert_eq!(found.pcode, record.pcode);
+        }
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_feature_named() {
+        assert!(matches!(parse_ocha(1, "not json"), Err(GeoError::Json(_))));
+        let no_name = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ADM1_PCODE":"IQG01","ADM0_PCODE":"IQ"},"geometry":{"type":"Polygon","coordinates":[[[40,30],[41,30],[41,31],[40,30]]]}}]}"#;
+        let error = parse_ocha(1, no_name).unwrap_err().to_string();
+        assert_eq!(error, "feature 0: missing ADM1_AR");
+    }
+}
