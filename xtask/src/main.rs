@@ -1,1 +1,70 @@
-fn main() {}
+//! Project automation for Aman, run as `cargo xtask <command>`.
+//!
+//! Two benchmarks live here:
+//!
+//! * `bench-locate` measures how fast one thread turns a coordinate into the
+//!   deepest administrative area (the `aman-geo` index);
+//! * `bench-intake` loads a release build of the real server over HTTP and
+//!   compares durable concern submissions with a trivial health check.
+//!
+//! Arguments are parsed by hand (see [`options`]); a bad command line prints
+//! the usage and exits with status 2, a failed run exits with status 1.
+
+mod intake;
+mod load;
+mod locate;
+mod options;
+mod rng;
+mod server;
+
+use std::process::ExitCode;
+
+use options::{Options, UsageError};
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  bench-locate [--points N] [--runs R] [--seed S]
+      Point -> sub-district lookups on one thread, over three workloads.
+      N points per workload (default 2000000), timed R times (default 3).
+
+  bench-intake [--seconds S] [--connections C1,C2,...] [--warmup W] [--url URL]
+      Builds and starts `aman demo` (release) on a free local port, then for
+      each connection count runs GET /healthz and POST /api/v1/concerns for
+      S seconds each (default 10) after W seconds of warm-up (default 1).
+      Connection counts default to 64,256. With --url, benchmarks an
+      already-running server instead of starting one.
+
+  help
+      Prints this text.
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(command) = args.next() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = Options::parse(args).and_then(|options| match command.as_str() {
+        "bench-locate" => locate::run(options),
+        "bench-intake" => intake::run(options),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(UsageError::new(format!("unknown command `{other}`")).into()),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.is::<UsageError>() => {
+            eprintln!("error: {error}\n");
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -69,7 +69,15 @@ impl Role {
         use Role::*;
         match action {
             ViewConcerns | AddNote => {
-                matches!(self, TriageOfficer | CommitteeMember | PoliceLiaison | AuthorityOfficer | CsoCaseworker | Administrator)
+                matches!(
+                    self,
+                    TriageOfficer
+                        | CommitteeMember
+                        | PoliceLiaison
+                        | AuthorityOfficer
+                        | CsoCaseworker
+                        | Administrator
+                )
             }
             Triage | PublicUpdate => matches!(self, TriageOfficer | Administrator),
             ViewIdentity => matches!(self, TriageOfficer),
@@ -103,7 +111,10 @@ mod tests {
     use super::*;
 
     fn grant(role: Role, area: &str) -> Grant {
-        Grant { role, area: Pcode::parse(area).unwrap() }
+        Grant {
+            role,
+            area: Pcode::parse(area).unwrap(),
+        }
     }
 
     #[test]
@@ -126,7 +137,11 @@ mod tests {
     #[test]
     fn identities_only_for_triage() {
         for role in Role::ALL {
-            assert_eq!(role.may(Action::ViewIdentity), role == Role::TriageOfficer, "{role:?}");
+            assert_eq!(
+                role.may(Action::ViewIdentity),
+                role == Role::TriageOfficer,
+                "{role:?}"
+            );
             assert_eq!(Role::from_code(role.as_str()), Some(role));
         }
         assert!(!Role::Analyst.may(Action::ViewConcerns));

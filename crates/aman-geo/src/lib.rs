@@ -9,6 +9,7 @@
 use geo::{BoundingRect, Intersects, MultiPolygon, Point, Rect};
 use rstar::{AABB, RTree, RTreeObject};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The boundary files of the OCHA 2019 edition, one per level, embedded so a
 /// fresh install and the tests need no data directory.
@@ -21,10 +22,22 @@ pub const OCHA_FILES: [(u8, &str); 4] = [
 
 pub fn embedded_boundaries() -> [(u8, &'static str); 4] {
     [
-        (0, include_str!("../../../data/boundaries/irq_admbnda_adm0_cso_itos_20190603.geojson")),
-        (1, include_str!("../../../data/boundaries/irq_admbnda_adm1_cso_20190603.geojson")),
-        (2, include_str!("../../../data/boundaries/irq_admbnda_adm2_cso_20190603.geojson")),
-        (3, include_str!("../../../data/boundaries/irq_admbnda_adm3_cso_20190603.geojson")),
+        (
+            0,
+            include_str!("../../../data/boundaries/irq_admbnda_adm0_cso_itos_20190603.geojson"),
+        ),
+        (
+            1,
+            include_str!("../../../data/boundaries/irq_admbnda_adm1_cso_20190603.geojson"),
+        ),
+        (
+            2,
+            include_str!("../../../data/boundaries/irq_admbnda_adm2_cso_20190603.geojson"),
+        ),
+        (
+            3,
+            include_str!("../../../data/boundaries/irq_admbnda_adm3_cso_20190603.geojson"),
+        ),
     ]
 }
 
@@ -52,7 +65,9 @@ pub struct AreaRecord {
 
 /// Reads one OCHA COD-AB GeoJSON file of the given level (0–3).
 pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
-    let collection: geojson::FeatureCollection = text.parse().map_err(|e: geojson::Error| GeoError::Json(e.to_string()))?;
+    let collection: geojson::FeatureCollection = text
+        .parse()
+        .map_err(|e: geojson::Error| GeoError::Json(e.to_string()))?;
     collection
         .features
         .iter()
@@ -78,9 +93,14 @@ pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
                         .to_owned(),
                 ),
             };
-            let geometry = feature.geometry.as_ref().ok_or_else(|| bad("no geometry".into()))?;
-            let shape = to_multipolygon(geometry).ok_or_else(|| bad("geometry is not a polygon".into()))?;
-            let inner = geo::InteriorPoint::interior_point(&shape).ok_or_else(|| bad("empty geometry".into()))?;
+            let geometry = feature
+                .geometry
+                .as_ref()
+                .ok_or_else(|| bad("no geometry".into()))?;
+            let shape =
+                to_multipolygon(geometry).ok_or_else(|| bad("geometry is not a polygon".into()))?;
+            let inner = geo::InteriorPoint::interior_point(&shape)
+                .ok_or_else(|| bad("empty geometry".into()))?;
             Ok(AreaRecord {
                 pcode: property("PCODE")?,
                 level,
@@ -119,7 +139,10 @@ struct Piece {
 impl RTreeObject for Piece {
     type Envelope = AABB<[f64; 2]>;
     fn envelope(&self) -> Self::Envelope {
-        AABB::from_corners([self.bounds.min().x, self.bounds.min().y], [self.bounds.max().x, self.bounds.max().y])
+        AABB::from_corners(
+            [self.bounds.min().x, self.bounds.min().y],
+            [self.bounds.max().x, self.bounds.max().y],
+        )
     }
 }
 
@@ -135,14 +158,22 @@ impl AreaIndex {
     pub fn new(areas: impl IntoIterator<Item = (usize, u8, MultiPolygon<f64>)>) -> AreaIndex {
         let mut by_level: Vec<Vec<Piece>> = (0..4).map(|_| Vec::new()).collect();
         for (area, level, shape) in areas {
-            let Some(slot) = by_level.get_mut(usize::from(level)) else { continue };
+            let Some(slot) = by_level.get_mut(usize::from(level)) else {
+                continue;
+            };
             for polygon in shape {
                 if let Some(bounds) = polygon.bounding_rect() {
-                    slot.push(Piece { area, bounds, polygon });
+                    slot.push(Piece {
+                        area,
+                        bounds,
+                        polygon,
+                    });
                 }
             }
         }
-        AreaIndex { levels: by_level.into_iter().rev().map(RTree::bulk_load).collect() }
+        AreaIndex {
+            levels: by_level.into_iter().rev().map(RTree::bulk_load).collect(),
+        }
     }
 
     /// The deepest area whose polygon contains (or touches) the point, or `None`
@@ -155,6 +186,96 @@ impl AreaIndex {
                 .find(|piece| piece.polygon.intersects(&point))
                 .map(|piece| piece.area)
         })
+    }
+}
+
+/// An area without its geometry: what pages, the API and permissions need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Area {
+    pub pcode: String,
+    pub level: u8,
+    pub parent: Option<String>,
+    pub name_ar: String,
+    pub name_en: String,
+    pub inner_point: (f64, f64),
+}
+
+/// Every known area in memory: lookup by P-code, children, and locating a
+/// point. Built once at start-up from the stored boundaries.
+pub struct Areas {
+    areas: Vec<Area>,
+    by_pcode: HashMap<String, usize>,
+    children: HashMap<String, Vec<usize>>,
+    index: AreaIndex,
+}
+
+impl Areas {
+    pub fn new(mut records: Vec<AreaRecord>) -> Result<Areas, GeoError> {
+        records.sort_by(|a, b| (a.level, &a.name_en).cmp(&(b.level, &b.name_en)));
+        let mut shapes = Vec::with_capacity(records.len());
+        let mut areas = Vec::with_capacity(records.len());
+        for (i, record) in records.into_iter().enumerate() {
+            let shape = parse_geometry(&record.geometry).ok_or_else(|| GeoError::Feature {
+                index: i,
+                problem: format!("{}: bad geometry", record.pcode),
+            })?;
+            shapes.push((i, record.level, shape));
+            areas.push(Area {
+                pcode: record.pcode,
+                level: record.level,
+                parent: record.parent,
+                name_ar: record.name_ar,
+                name_en: record.name_en,
+                inner_point: record.inner_point,
+            });
+        }
+        let by_pcode = areas
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.pcode.clone(), i))
+            .collect();
+        let mut children: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, area) in areas.iter().enumerate() {
+            if let Some(parent) = &area.parent {
+                children.entry(parent.clone()).or_default().push(i);
+            }
+        }
+        Ok(Areas {
+            areas,
+            by_pcode,
+            children,
+            index: AreaIndex::new(shapes),
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.areas.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.areas.is_empty()
+    }
+
+    pub fn get(&self, pcode: &str) -> Option<&Area> {
+        self.by_pcode.get(pcode).map(|&i| &self.areas[i])
+    }
+
+    /// Direct children, sorted by English name.
+    pub fn children(&self, parent: &str) -> impl Iterator<Item = &Area> {
+        self.children
+            .get(parent)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.areas[i])
+    }
+
+    pub fn at_level(&self, level: u8) -> impl Iterator<Item = &Area> {
+        self.areas.iter().filter(move |a| a.level == level)
+    }
+
+    /// The deepest area containing the point.
+    pub fn locate(&self, lat: f64, lon: f64) -> Option<&Area> {
+        self.index.locate(lat, lon).map(|i| &self.areas[i])
     }
 }
 
@@ -174,7 +295,10 @@ mod tests {
             .flat_map(|(level, text)| parse_ocha(level, text).unwrap())
             .collect();
         let index = AreaIndex::new(
-            records.iter().enumerate().map(|(i, r)| (i, r.level, parse_geometry(&r.geometry).unwrap())),
+            records
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i, r.level, parse_geometry(&r.geometry).unwrap())),
         );
         Fixture { records, index }
     });
@@ -186,9 +310,16 @@ mod tests {
         match (found, expected) {
             (Some(area), Some(prefix)) => {
                 assert_eq!(area.level, 3, "({lat}, {lon})");
-                assert!(area.pcode.starts_with(prefix), "({lat}, {lon}) found {}", area.pcode)
+                assert!(
+                    area.pcode.starts_with(prefix),
+                    "({lat}, {lon}) found {}",
+                    area.pcode
+                )
             }
-            (found, expected) => assert_eq!(found.map(|a| &a.pcode), expected.map(str::to_owned).as_ref()),
+            (found, expected) => assert_eq!(
+                found.map(|a| &a.pcode),
+                expected.map(str::to_owned).as_ref()
+            ),
         }
     }
 
@@ -198,7 +329,10 @@ mod tests {
         assert_eq!((count(0), count(1), count(2), count(3)), (1, 18, 101, 294));
         let mosul = IRAQ.records.iter().find(|r| r.pcode == "IQG15Q05").unwrap();
         assert_eq!(mosul.parent.as_deref(), Some("IQG15"));
-        assert_eq!((mosul.name_en.as_str(), mosul.name_ar.as_str()), ("Al-Mosul", "الموصل"));
+        assert_eq!(
+            (mosul.name_en.as_str(), mosul.name_ar.as_str()),
+            ("Al-Mosul", "الموصل")
+        );
     }
 
     #[test]

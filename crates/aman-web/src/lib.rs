@@ -1,1 +1,116 @@
-//! placeholder while dependencies build
+//! Aman's HTTP face: pages for residents (report, track) and staff (triage),
+//! the JSON API under `/api/v1`, translations, and the one error type.
+//!
+//! [`serve`] takes a bound listener, so tests bind port 0 and never sleep.
+
+mod api;
+mod auth;
+mod concerns;
+pub mod error;
+pub mod i18n;
+mod pages;
+mod state;
+
+pub use state::{AppState, Clock, Settings};
+
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::Tr;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::{Json, Router};
+use std::future::Future;
+use tokio::net::TcpListener;
+
+/// Largest request body accepted anywhere (a concern is at most 4,000
+/// characters; 64 KiB leaves room for the rest of a form).
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(pages::router())
+        .nest("/api/v1", api::router())
+        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .route("/readyz", axum::routing::get(readyz))
+        .fallback(|| async { AppError::new(ErrorCode::NotFound) })
+        .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
+        .layer(middleware::from_fn(finish))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state)
+}
+
+/// Serves until `shutdown` completes, then finishes requests in flight.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    match state.db().ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(error) => {
+            tracing::error!(%error, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+/// Runs around every request: renders errors in the reader's language as
+/// JSON (API) or HTML (pages), remembers an explicit `?lang=`, and sets the
+/// security headers. It logs method, status and time only: never the path
+/// (it may hold a receipt), the client's address or its user agent.
+async fn finish(request: Request, next: Next) -> Response {
+    let tr = Tr::new(i18n::negotiate(request.uri().query(), request.headers()));
+    let remember = i18n::requested_language(request.uri().query());
+    let is_api = request.uri().path().starts_with("/api/");
+    let method = request.method().clone();
+    let started = std::time::Instant::now();
+
+    let mut response = next.run(request).await;
+
+    if let Some(error) = response.extensions_mut().remove::<AppError>() {
+        let status = response.status();
+        response = if is_api {
+            (status, Json(error.json_body(tr))).into_response()
+        } else {
+            (status, Html(pages::error_page(tr, &error))).into_response()
+        };
+    }
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if let Some(lang) = remember {
+        let cookie = format!(
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.as_str()
+        );
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            headers.append(header::SET_COOKIE, value);
+        }
+    }
+    let status = response.status();
+    if status.is_server_error() {
+        tracing::warn!(%method, status = status.as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request failed");
+    } else if method != Method::GET {
+        tracing::debug!(%method, status = status.as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
+    }
+    response
+}

@@ -1,1 +1,390 @@
-fn main() {}
+//! `aman`: the one binary. Subcommands parse flags and wire the crates
+//! together; nothing here holds domain logic.
+
+mod demo;
+
+use aman_core::area::Pcode;
+use aman_core::role::Role;
+use aman_core::secrets::{self, Keys};
+use aman_db::Db;
+use aman_web::{AppState, Settings};
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use rand::RngCore;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "aman",
+    version,
+    about = "Aman (أمان): community security platform — residents report concerns safely, committees act, institutions account."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DbArg {
+    /// Database URL: sqlite://PATH (created if missing) or postgres://USER@HOST/NAME.
+    #[arg(
+        long = "db",
+        env = "AMAN_DATABASE_URL",
+        default_value = "sqlite://aman.db"
+    )]
+    url: String,
+}
+
+#[derive(Args, Clone)]
+struct KeyArg {
+    /// Key file holding the receipt and data keys. Keep it outside the database and its backups.
+    #[arg(long = "key-file", env = "AMAN_KEY_FILE", default_value = "aman.key")]
+    path: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web pages and the API.
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        /// Address to listen on.
+        #[arg(long, env = "AMAN_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Mark cookies Secure (set this when Aman is served over HTTPS).
+        #[arg(long, env = "AMAN_SECURE_COOKIES")]
+        secure_cookies: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Manage the key file.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Import reference data.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Start Aman with demo data: Iraq's real areas, demo organisations, staff
+    /// accounts (credentials printed at start) and a year of demo concerns.
+    Demo {
+        /// Address to listen on.
+        #[arg(long, env = "AMAN_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Database URL for the demo.
+        #[arg(long = "db", default_value = "sqlite://aman-demo.db")]
+        db: String,
+        /// Key file for the demo (created if missing).
+        #[arg(long = "key-file", default_value = "aman-demo.key")]
+        key_file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Create a new key file (refuses to overwrite one).
+    Init {
+        #[command(flatten)]
+        keys: KeyArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff account; the password is read from standard input.
+    Add {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        email: String,
+        /// One of: triage_officer, committee_member, police_liaison, authority_officer, cso_caseworker, analyst, administrator.
+        #[arg(long)]
+        role: String,
+        /// P-code of the area the role is held for (IQ for all of Iraq).
+        #[arg(long)]
+        area: String,
+        /// Name shown to colleagues (defaults to the email).
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import administrative areas from a folder of OCHA COD-AB GeoJSON files
+    /// (irq_admbnda_adm0..3_*.geojson), e.g. data/boundaries.
+    Areas {
+        dir: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("AMAN_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("aman: cannot start: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("aman: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve {
+            db,
+            keys,
+            listen,
+            secure_cookies,
+        } => {
+            let keys = load_keys(&keys.path)?;
+            let db = open(&db.url).await?;
+            serve(
+                db,
+                keys,
+                &listen,
+                Settings {
+                    secure_cookies,
+                    ..Settings::default()
+                },
+            )
+            .await
+        }
+        Command::Migrate { db } => {
+            let db = open(&db.url).await?;
+            println!("database is up to date");
+            db.close().await;
+            Ok(())
+        }
+        Command::Keys {
+            command: KeysCommand::Init { keys },
+        } => {
+            create_key_file(&keys.path)?;
+            println!(
+                "created {}; keep it safe and outside database backups",
+                keys.path.display()
+            );
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    db,
+                    email,
+                    role,
+                    area,
+                    name,
+                },
+        } => {
+            let role = Role::from_code(&role).with_context(|| {
+                let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+                format!("unknown role `{role}`; use one of {}", all.join(", "))
+            })?;
+            let area = Pcode::parse(&area)
+                .with_context(|| format!("`{area}` is not a P-code (e.g. IQ, IQG02, IQG02Q01)"))?;
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("reading the password from standard input")?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            if password.chars().count() < 12 {
+                bail!("the password must have at least 12 characters");
+            }
+            let db = open(&db.url).await?;
+            if !db
+                .all_areas()
+                .await?
+                .iter()
+                .any(|a| a.pcode == area.as_str())
+            {
+                bail!("area {area} is not in the database; import areas first");
+            }
+            let name = name.unwrap_or_else(|| email.clone());
+            let hash = secrets::hash_password(password, random());
+            let id = db
+                .create_user(email.trim(), &name, &hash, role, &area, now_ms())
+                .await
+                .map_err(|e| match e {
+                    aman_db::DbError::Duplicate => {
+                        anyhow::anyhow!("an account with email {email} already exists")
+                    }
+                    other => other.into(),
+                })?;
+            println!("added user {id}: {email} ({}, {area})", role.as_str());
+            Ok(())
+        }
+        Command::Import {
+            command: ImportCommand::Areas { dir, db },
+        } => {
+            let records = read_area_dir(&dir)?;
+            let db = open(&db.url).await?;
+            let count = db.upsert_areas(&records).await?;
+            println!("imported {count} areas from {}", dir.display());
+            Ok(())
+        }
+        Command::Demo {
+            listen,
+            db,
+            key_file,
+        } => {
+            if !key_file.exists() {
+                create_key_file(&key_file)?;
+            }
+            let keys = load_keys(&key_file)?;
+            let db = open(&db).await?;
+            let accounts = demo::seed(&db, &keys, now_ms())
+                .await
+                .context("seeding demo data")?;
+            println!("Demo staff accounts (passwords are new at every start):");
+            for (email, role, area, password) in &accounts {
+                println!("  {email:<34} {password}  {role} for {area}");
+            }
+            serve(db, keys, &listen, Settings::default()).await
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn random<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    rand::rng().fill_bytes(&mut bytes);
+    bytes
+}
+
+/// Connects and brings the schema up to date.
+async fn open(url: &str) -> anyhow::Result<Db> {
+    let db = Db::connect(url)
+        .await
+        .with_context(|| format!("cannot open database {}", redact(url)))?;
+    db.migrate(now_ms())
+        .await
+        .with_context(|| format!("cannot migrate database {}", redact(url)))?;
+    Ok(db)
+}
+
+/// Hides a password in a database URL before printing it.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => match url[scheme + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+            None => url.to_owned(),
+        },
+        _ => url.to_owned(),
+    }
+}
+
+fn create_key_file(path: &Path) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("cannot create key file {}", path.display()))?;
+    file.write_all(Keys::generate(random()).to_json().as_bytes())?;
+    file.sync_all()?;
+    Ok(())
+}
+
+fn load_keys(path: &Path) -> anyhow::Result<Keys> {
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "cannot read key file {} (create one with `aman keys init --key-file {}`)",
+            path.display(),
+            path.display()
+        )
+    })?;
+    Keys::from_json(&text).with_context(|| format!("key file {}", path.display()))
+}
+
+fn read_area_dir(dir: &Path) -> anyhow::Result<Vec<aman_geo::AreaRecord>> {
+    let mut records = Vec::new();
+    for (level, name) in aman_geo::OCHA_FILES {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        records.extend(
+            aman_geo::parse_ocha(level, &text).with_context(|| format!("{}", path.display()))?,
+        );
+    }
+    Ok(records)
+}
+
+async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::Result<()> {
+    let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    let address = listener.local_addr()?;
+    println!("Aman is listening on http://{address}");
+    aman_web::serve(listener, state, shutdown_signal())
+        .await
+        .context("server failed")?;
+    println!("Aman stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    let mut terminate =
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = async { match terminate.as_mut() { Some(s) => { s.recv().await; } None => std::future::pending().await } } => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_redacted() {
+        assert_eq!(
+            redact("postgres://aman:secret@db/aman"),
+            "postgres://aman:***@db/aman"
+        );
+        assert_eq!(redact("postgres://aman@db/aman"), "postgres://aman@db/aman");
+        assert_eq!(redact("sqlite://aman.db"), "sqlite://aman.db");
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,391 @@
+//! Concerns and their history: storing new ones (see `intake` for the batched
+//! writer), the triage queue, the reporter's view by receipt, and life-cycle
+//! changes guarded by optimistic concurrency.
+
+use crate::{Db, DbError, date_from_day_number, day_number};
+use aman_core::area::Pcode;
+use aman_core::category::Category;
+use aman_core::lifecycle::Status;
+use chrono::NaiveDate;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// A concern ready to store: already validated, identity already sealed.
+#[derive(Debug, Clone)]
+pub struct StoredConcern {
+    pub receipt_hash: String,
+    pub category: Category,
+    pub description: String,
+    pub area: Pcode,
+    pub occurred_on: NaiveDate,
+    pub language: String,
+    pub contact_sealed: Option<Vec<u8>>,
+    pub point_sealed: Option<Vec<u8>>,
+    pub submitted_at: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct ConcernRecord {
+    pub id: i64,
+    pub receipt_hash: String,
+    pub category: Category,
+    pub description: String,
+    pub area: Pcode,
+    pub occurred_on: NaiveDate,
+    pub language: String,
+    pub status: Status,
+    pub duplicate_of: Option<i64>,
+    pub contact_sealed: Option<Vec<u8>>,
+    pub point_sealed: Option<Vec<u8>>,
+    pub submitted_at: i64,
+    pub updated_at: i64,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Transition,
+    Note,
+    PublicUpdate,
+}
+
+impl EventKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Transition => "transition",
+            EventKind::Note => "note",
+            EventKind::PublicUpdate => "public_update",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<EventKind> {
+        [
+            EventKind::Transition,
+            EventKind::Note,
+            EventKind::PublicUpdate,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == code)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ConcernEvent {
+    pub kind: EventKind,
+    pub from_status: Option<Status>,
+    pub to_status: Option<Status>,
+    pub body: Option<String>,
+    pub public: bool,
+    pub actor_name: Option<String>,
+    pub created_at: i64,
+}
+
+/// A note or update to add to a concern's history.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    pub kind: EventKind,
+    pub body: &'a str,
+    pub actor_id: i64,
+    pub now_ms: i64,
+}
+
+/// A life-cycle change to record.
+#[derive(Debug, Clone, Copy)]
+pub struct Transition<'a> {
+    pub from: Status,
+    pub to: Status,
+    pub duplicate_of: Option<i64>,
+    pub reason: &'a str,
+    pub public_note: Option<&'a str>,
+    pub actor_id: i64,
+    pub now_ms: i64,
+}
+
+/// What the reporter may see through their receipt.
+#[derive(Debug, Clone)]
+pub struct TrackRecord {
+    pub status: Status,
+    pub category: Category,
+    pub area: Pcode,
+    pub submitted_at: i64,
+    pub updated_at: i64,
+    /// Only updates marked public, oldest first.
+    pub updates: Vec<(i64, String)>,
+}
+
+/// The triage queue's filters. `scope` is the P-code prefix the viewer may
+/// see; `hidden_category` is a category the viewer must never see.
+#[derive(Debug, Clone)]
+pub struct QueueFilter {
+    pub scope: Pcode,
+    pub hidden_category: Option<Category>,
+    pub category: Option<Category>,
+    pub status: Option<Status>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+const CONCERN_COLUMNS: &str = "id, receipt_hash, category, description, area, occurred_on, language, status, \
+     duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version";
+
+fn corrupt(what: &str, value: &str) -> DbError {
+    DbError::Corrupt(format!("{what} `{value}`"))
+}
+
+fn concern_from_row(row: &AnyRow) -> Result<ConcernRecord, DbError> {
+    let category: String = row.try_get("category")?;
+    let status: String = row.try_get("status")?;
+    let area: String = row.try_get("area")?;
+    let occurred_on: i64 = row.try_get("occurred_on")?;
+    Ok(ConcernRecord {
+        id: row.try_get("id")?,
+        receipt_hash: row.try_get("receipt_hash")?,
+        category: Category::from_code(&category).ok_or_else(|| corrupt("category", &category))?,
+        description: row.try_get("description")?,
+        area: Pcode::parse(&area).ok_or_else(|| corrupt("area", &area))?,
+        occurred_on: date_from_day_number(occurred_on)
+            .ok_or_else(|| corrupt("date", &occurred_on.to_string()))?,
+        language: row.try_get("language")?,
+        status: Status::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
+        duplicate_of: row.try_get("duplicate_of")?,
+        contact_sealed: row.try_get("contact_sealed")?,
+        point_sealed: row.try_get("point_sealed")?,
+        submitted_at: row.try_get("submitted_at")?,
+        updated_at: row.try_get("updated_at")?,
+        version: row.try_get("version")?,
+    })
+}
+
+impl Db {
+    pub(crate) async fn insert_concern<'e, E>(
+        executor: E,
+        concern: &StoredConcern,
+    ) -> Result<i64, DbError>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let row = sqlx::query(
+            "INSERT INTO concerns (receipt_hash, category, description, area, occurred_on, language, status, \
+             contact_sealed, point_sealed, submitted_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $9) RETURNING id",
+        )
+        .bind(&concern.receipt_hash)
+        .bind(concern.category.as_str())
+        .bind(&concern.description)
+        .bind(concern.area.as_str())
+        .bind(day_number(concern.occurred_on))
+        .bind(&concern.language)
+        .bind(concern.contact_sealed.as_deref())
+        .bind(concern.point_sealed.as_deref())
+        .bind(concern.submitted_at)
+        .fetch_one(executor)
+        .await
+        .map_err(DbError::from_insert)?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// Stores a concern at once, outside the batched intake (imports, demo).
+    pub async fn store_concern(&self, concern: &StoredConcern) -> Result<i64, DbError> {
+        Db::insert_concern(&self.pool, concern).await
+    }
+
+    pub async fn concern(&self, id: i64) -> Result<Option<ConcernRecord>, DbError> {
+        let sql = format!("SELECT {CONCERN_COLUMNS} FROM concerns WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(concern_from_row).transpose()
+    }
+
+    /// The triage queue, newest first, with the total before paging.
+    pub async fn queue(&self, filter: &QueueFilter) -> Result<(Vec<ConcernRecord>, i64), DbError> {
+        let conditions = "area LIKE $1 AND ($2 IS NULL OR category <> $2) AND ($3 IS NULL OR category = $3) \
+             AND ($4 IS NULL OR status = $4) AND ($5 IS NULL OR occurred_on >= $5) AND ($6 IS NULL OR occurred_on <= $6)";
+        let select = format!(
+            "SELECT {CONCERN_COLUMNS} FROM concerns WHERE {conditions} ORDER BY submitted_at DESC, id DESC LIMIT $7 OFFSET $8"
+        );
+        let count = format!("SELECT COUNT(*) FROM concerns WHERE {conditions}");
+        let pattern = format!("{}%", filter.scope.as_str());
+        macro_rules! bind_filters {
+            ($query:expr) => {
+                $query
+                    .bind(pattern.as_str())
+                    .bind(filter.hidden_category.map(Category::as_str))
+                    .bind(filter.category.map(Category::as_str))
+                    .bind(filter.status.map(Status::as_str))
+                    .bind(filter.from.map(day_number))
+                    .bind(filter.to.map(day_number))
+            };
+        }
+        let rows = bind_filters!(sqlx::query(sqlx::AssertSqlSafe(select)))
+            .bind(filter.limit)
+            .bind(filter.offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let total: i64 = bind_filters!(sqlx::query(sqlx::AssertSqlSafe(count)))
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        let concerns = rows
+            .iter()
+            .map(concern_from_row)
+            .collect::<Result<_, _>>()?;
+        Ok((concerns, total))
+    }
+
+    pub async fn concern_events(&self, id: i64) -> Result<Vec<ConcernEvent>, DbError> {
+        let rows = sqlx::query(
+            "SELECT e.kind, e.from_status, e.to_status, e.body, e.public, e.created_at, u.display_name \
+             FROM concern_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.concern_id = $1 ORDER BY e.id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                let status = |column: &str| -> Result<Option<Status>, DbError> {
+                    let code: Option<String> = row.try_get(column)?;
+                    code.map(|c: String| Status::from_code(&c).ok_or_else(|| corrupt("status", &c)))
+                        .transpose()
+                };
+                Ok(ConcernEvent {
+                    kind: EventKind::from_code(&kind)
+                        .ok_or_else(|| corrupt("event kind", &kind))?,
+                    from_status: status("from_status")?,
+                    to_status: status("to_status")?,
+                    body: row.try_get("body")?,
+                    public: row.try_get::<i64, _>("public")? != 0,
+                    actor_name: row.try_get("display_name")?,
+                    created_at: row.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// What a receipt holder may see, found by the receipt's keyed hash.
+    pub async fn track(&self, receipt_hash: &str) -> Result<Option<TrackRecord>, DbError> {
+        let Some(row) = sqlx::query(
+            "SELECT id, status, category, area, submitted_at, updated_at FROM concerns WHERE receipt_hash = $1",
+        )
+        .bind(receipt_hash)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let id: i64 = row.try_get("id")?;
+        let status: String = row.try_get("status")?;
+        let category: String = row.try_get("category")?;
+        let area: String = row.try_get("area")?;
+        let updates = sqlx::query(
+            "SELECT created_at, body FROM concern_events WHERE concern_id = $1 AND public = 1 AND body IS NOT NULL ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect::<Result<_, DbError>>()?;
+        Ok(Some(TrackRecord {
+            status: Status::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
+            category: Category::from_code(&category)
+                .ok_or_else(|| corrupt("category", &category))?,
+            area: Pcode::parse(&area).ok_or_else(|| corrupt("area", &area))?,
+            submitted_at: row.try_get("submitted_at")?,
+            updated_at: row.try_get("updated_at")?,
+            updates,
+        }))
+    }
+
+    /// Moves a concern from `from` to `to`, recording who and why (and, when
+    /// given, an update for the reporter) in one transaction; fails with
+    /// [`DbError::Conflict`] when someone else changed its status first. The
+    /// caller has checked that the move is legal.
+    pub async fn transition(&self, id: i64, change: &Transition<'_>) -> Result<(), DbError> {
+        let Transition {
+            from,
+            to,
+            duplicate_of,
+            reason,
+            public_note,
+            actor_id,
+            now_ms,
+        } = *change;
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE concerns SET status = $1, duplicate_of = $2, updated_at = $3, version = version + 1 \
+             WHERE id = $4 AND status = $5",
+        )
+        .bind(to.as_str())
+        .bind(duplicate_of)
+        .bind(now_ms)
+        .bind(id)
+        .bind(from.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed != 1 {
+            return Err(DbError::Conflict);
+        }
+        sqlx::query(
+            "INSERT INTO concern_events (concern_id, kind, from_status, to_status, body, public, actor_id, created_at) \
+             VALUES ($1, 'transition', $2, $3, $4, 0, $5, $6)",
+        )
+        .bind(id)
+        .bind(from.as_str())
+        .bind(to.as_str())
+        .bind(reason)
+        .bind(actor_id)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(note) = public_note {
+            sqlx::query(
+                "INSERT INTO concern_events (concern_id, kind, body, public, actor_id, created_at) \
+                 VALUES ($1, 'public_update', $2, 1, $3, $4)",
+            )
+            .bind(id)
+            .bind(note)
+            .bind(actor_id)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Adds an internal note or a public update.
+    pub async fn add_event(&self, concern_id: i64, event: NewEvent<'_>) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO concern_events (concern_id, kind, body, public, actor_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(concern_id)
+        .bind(event.kind.as_str())
+        .bind(event.body)
+        .bind(i64::from(event.kind == EventKind::PublicUpdate))
+        .bind(event.actor_id)
+        .bind(event.now_ms)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE concerns SET updated_at = $1 WHERE id = $2")
+            .bind(event.now_ms)
+            .bind(concern_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn count_concerns(&self) -> Result<i64, DbError> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM concerns")
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?)
+    }
+}

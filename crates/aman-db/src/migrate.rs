@@ -1,0 +1,85 @@
+//! Schema migrations: append-only SQL files, one folder per backend
+//! (`migrations/sqlite`, `migrations/postgres`), embedded in the binary and
+//! applied in order, each in its own transaction. On PostgreSQL an advisory
+//! lock keeps two servers starting at once from racing.
+
+use crate::{Backend, Db, DbError};
+use sqlx::{Executor, Row};
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+}];
+
+/// An arbitrary constant naming Aman's migration lock.
+const LOCK_KEY: i64 = 0x616d_616e;
+
+impl Db {
+    /// Applies every migration not yet applied; returns how many ran.
+    pub async fn migrate(&self, now_ms: i64) -> Result<usize, DbError> {
+        let mut conn = self.pool.acquire().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(LOCK_KEY)
+                .execute(&mut *conn)
+                .await?;
+        }
+        let result = async {
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS aman_migrations \
+                 (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+            )
+            .await?;
+            let applied: Vec<i64> =
+                sqlx::query("SELECT version FROM aman_migrations ORDER BY version")
+                    .fetch_all(&mut *conn)
+                    .await?
+                    .iter()
+                    .map(|row| row.try_get(0))
+                    .collect::<Result<_, _>>()?;
+            if let Some(&newest) = applied
+                .iter()
+                .find(|v| !MIGRATIONS.iter().any(|m| m.version == **v))
+            {
+                return Err(DbError::TooNew(newest));
+            }
+            let mut count = 0;
+            for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+                let sql = match self.backend {
+                    Backend::Sqlite => migration.sqlite,
+                    Backend::Postgres => migration.postgres,
+                };
+                let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+                sqlx::raw_sql(sql).execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO aman_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                )
+                .bind(migration.version)
+                .bind(migration.name)
+                .bind(now_ms)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                count += 1;
+            }
+            Ok(count)
+        }
+        .await;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_unlock($1)")
+                .bind(LOCK_KEY)
+                .execute(&mut *conn)
+                .await?;
+        }
+        result
+    }
+}

@@ -1,0 +1,153 @@
+//! Staff accounts and their server-side sessions. Session tokens are stored
+//! only as hashes; the cookie or bearer token holds the secret.
+
+use crate::{Db, DbError};
+use aman_core::area::Pcode;
+use aman_core::role::Role;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+#[derive(Debug, Clone)]
+pub struct UserRecord {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub area: Pcode,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub user: UserRecord,
+    pub csrf_token: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+const USER_COLUMNS: &str =
+    "u.id, u.email, u.display_name, u.password_hash, u.role, u.area, u.disabled";
+
+fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
+    let role: String = row.try_get("role")?;
+    let area: String = row.try_get("area")?;
+    Ok(UserRecord {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        password_hash: row.try_get("password_hash")?,
+        role: Role::from_code(&role).ok_or_else(|| DbError::Corrupt(format!("role `{role}`")))?,
+        area: Pcode::parse(&area).ok_or_else(|| DbError::Corrupt(format!("area `{area}`")))?,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
+    })
+}
+
+impl Db {
+    /// Creates an account; [`DbError::Duplicate`] if the email is taken.
+    pub async fn create_user(
+        &self,
+        email: &str,
+        display_name: &str,
+        password_hash: &str,
+        role: Role,
+        area: &Pcode,
+        now_ms: i64,
+    ) -> Result<i64, DbError> {
+        let row = sqlx::query(
+            "INSERT INTO users (email, display_name, password_hash, role, area, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(email)
+        .bind(display_name)
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(area.as_str())
+        .bind(now_ms)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(DbError::from_insert)?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// Replaces a password and ends every session of the account.
+    pub async fn set_password(&self, user_id: i64, password_hash: &str) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, DbError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        csrf_token: &str,
+        now_ms: i64,
+    ) -> Result<(), DbError> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(csrf_token)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, DbError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS}, s.csrf_token, s.created_at, s.last_seen_at \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            Ok(SessionRecord {
+                user: user_from_row(&row)?,
+                csrf_token: row.try_get("csrf_token")?,
+                created_at: row.try_get("created_at")?,
+                last_seen_at: row.try_get("last_seen_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn touch_session(&self, token_hash: &str, now_ms: i64) -> Result<(), DbError> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now_ms)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), DbError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

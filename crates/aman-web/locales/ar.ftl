@@ -1,0 +1,215 @@
+# Aman — Arabic (Modern Standard Arabic, Iraqi terminology). Keys are shared with en.ftl and ckb.ftl; every key exists in all three.
+
+app-name = أمان
+app-tagline = الأمن المجتمعي: أبلِغ بأمان عمّا يهدد سلامة مجتمعك.
+lang-name = العربية
+skip-to-content = انتقل إلى المحتوى
+nav-home = الرئيسية
+nav-report = قدّم بلاغاً
+nav-track = تابع بلاغاً
+nav-staff = الموظفون
+nav-logout = تسجيل الخروج
+footer-boundaries = الحدود الإدارية للعراق © الجهاز المركزي للإحصاء (CSO) في العراق / OCHA، عبر HDX، بترخيص CC BY-IGO. لا تعني الحدود والأسماء أي تأييد من الأمم المتحدة.
+footer-privacy = لا تسجّل منصة أمان عنوان IP الخاص بك ولا جهازك.
+
+home-title = أخبرنا بما يهدد مجتمعك
+home-intro = مسلحون، نزاعات عشائرية، خطاب كراهية، خدمات متدهورة، تجاوزات من المسؤولين: صِف ذلك في بضعة أسطر. تراجع لجنة مشتركة من السكان والشرطة والسلطة المحلية كل بلاغ، وتقرر معاً ما يجب فعله.
+home-report = قدّم بلاغاً
+home-track = لديّ رمز إيصال
+home-anonymous = لا حاجة لذكر اسمك. ستحصل على رمز إيصال، وهو الطريقة الوحيدة لمتابعة بلاغك.
+home-how-title = كيف يعمل؟
+home-how-1 = تقدّم بلاغاً، ويمكنك ألا تذكر اسمك إن شئت.
+home-how-2 = يتحقق الموظفون منه، وتحدد اللجنة المجتمعية في المنطقة الأولويات.
+home-how-3 = تتحرك الشرطة والسلطة المحلية والمجتمع المدني، ويمكنك متابعة ما يحدث.
+
+report-title = قدّم بلاغاً
+report-intro = الحقول المعلَّمة بعلامة * مطلوبة. لا يصل بلاغك إلا إلى موظفي منطقتك.
+report-category = ما نوع التهديد؟ *
+report-category-choose = اختر…
+report-description = ماذا يحدث؟ *
+report-description-hint = يكفي سطران أو ثلاثة: ماذا يحدث، وأين بالضبط، ومنذ متى. لا تكتب أسماء أشخاص قد يتعرضون للخطر. عدد الأحرف من { $min } إلى { $max }.
+report-where = أين؟ *
+report-governorate = المحافظة
+report-district = القضاء
+report-subdistrict = الناحية
+report-any = — اختر —
+report-refine = اعرض الأماكن في هذه المنطقة
+report-or-point = أو، إن كنت تعرفها، الإحداثيات (خط العرض، خط الطول):
+report-lat = خط العرض
+report-lon = خط الطول
+report-when = متى حدث ذلك؟
+report-contact-title = معلومات الاتصال (اختياري)
+report-contact-intro = اترك هذا القسم فارغاً إذا أردت ألا تُعرف هويتك. إذا كتبت رقم هاتف، فلن يطّلع عليه إلا الموظفون الذين يتولّون بلاغك، وفقط إذا احتاجوا إلى التواصل معك.
+report-contact-name = اسمك
+report-contact-phone = رقم الهاتف
+report-submit = أرسل البلاغ
+report-errors = يرجى تصحيح الحقول المشار إليها أدناه.
+
+receipt-title = وصلنا بلاغك
+receipt-intro = اكتب رمز الإيصال هذا أو التقط له صورة. إنه الطريقة الوحيدة للعودة إلى بلاغك: لا يستطيع أحد، ولا حتى الموظفون، أن يعطيك إياه مرة أخرى.
+receipt-code = رمز الإيصال
+receipt-area = المنطقة
+receipt-status = الحالة
+receipt-print = اطبع هذه الصفحة من قائمة الطباعة في متصفحك، أو احفظ الرمز في ملف:
+receipt-save = احفظ الرمز في ملف
+receipt-track = تابع البلاغ
+receipt-file-text = أمان — إيصال بلاغك. احتفظ به سرّاً وفي مكان آمن: إنه الطريقة الوحيدة للعودة إلى بلاغك.
+
+track-title = تابع بلاغاً
+track-intro = أدخل رمز الإيصال الذي حصلت عليه عند تقديم البلاغ.
+track-receipt = رمز الإيصال
+track-submit = اعرض
+track-not-found = لا يوجد بلاغ بهذا الرمز. تحقق منه وحاول مرة أخرى.
+track-status = الحالة
+track-category = نوع التهديد
+track-area = المنطقة
+track-submitted = تاريخ الاستلام
+track-updated = آخر تغيير
+track-updates = مستجدات لك
+track-no-updates = لا توجد مستجدات بعد. سينشر الموظفون هنا ما يؤول إليه بلاغك.
+
+status-submitted = تم الاستلام
+status-under_review = قيد المراجعة
+status-verified = تم التحقق منه
+status-rejected = تقرر عدم المضي فيه
+status-duplicate = دُمج مع بلاغ آخر عن المشكلة نفسها
+status-prioritised = ضمن قائمة أولويات اللجنة
+status-in_action = الإجراءات جارية
+status-resolved = تمت معالجته
+status-closed = مغلق
+
+category-terrorism = الإرهاب والخلايا الإرهابية
+category-armed_groups_weapons = السلاح المنفلت
+category-tribal_conflict = النزاعات العشائرية
+category-displacement_tension = التوترات المرتبطة بالنزوح
+category-youth_exclusion = تهميش الشباب
+category-hate_speech = خطاب الكراهية والشائعات الخطرة
+category-crime = الجريمة
+category-gbv = العنف القائم على النوع الاجتماعي والعنف الأسري
+category-explosive_hazards = الألغام والمخلفات الحربية
+category-services_failure = تدهور الخدمات
+category-justice_corruption = الفساد وإنكار العدالة
+category-security_conduct = سوء سلوك الأجهزة الأمنية
+category-other = أخرى
+
+role-triage_officer = موظف الفرز
+role-committee_member = عضو لجنة مجتمعية
+role-police_liaison = ضابط ارتباط الشرطة
+role-authority_officer = موظف السلطة المحلية
+role-cso_caseworker = مسؤول حالات في منظمة مجتمع مدني
+role-analyst = محلل
+role-administrator = مدير النظام
+
+field-category = نوع التهديد
+field-description = الوصف
+field-area = المنطقة
+field-lat = خط العرض
+field-lon = خط الطول
+field-occurred_on = التاريخ
+field-language = اللغة
+field-contact_name = الاسم
+field-contact_phone = رقم الهاتف
+field-receipt = رمز الإيصال
+field-to = الحالة الجديدة
+field-reason = السبب
+field-body = النص
+field-duplicate_of = البلاغ الأصلي
+field-email = البريد الإلكتروني
+field-password = كلمة المرور
+
+fielderror-required = هذا الحقل مطلوب.
+fielderror-unknown_category = اختر أحد أنواع التهديد المدرجة.
+fielderror-too_short = النص قصير جداً: يجب ألا يقل عدد الأحرف عن { $min }.
+fielderror-too_long = النص طويل جداً: يجب ألا يزيد عدد الأحرف على { $max }.
+fielderror-unknown_area = هذه المنطقة غير معروفة. اخترها من القوائم.
+fielderror-outside_iraq = هذه النقطة خارج العراق. تحقق من الإحداثيات، أو اختر المنطقة من القوائم.
+fielderror-out_of_range = هذا الرقم خارج النطاق المسموح.
+fielderror-invalid_number = اكتب رقماً، مثل 36.34 (تُقبل الأرقام من لوحة المفاتيح العربية أيضاً).
+fielderror-invalid_date = اكتب التاريخ بصيغة سنة-شهر-يوم، مثل 2026-11-02 (تُقبل الأرقام من لوحة المفاتيح العربية أيضاً).
+fielderror-in_future = هذا التاريخ في المستقبل.
+fielderror-too_old = هذا التاريخ يعود إلى أكثر من خمس سنوات.
+fielderror-unknown_language = اختر العربية (ar) أو الكردية (ckb) أو الإنجليزية (en).
+fielderror-invalid_phone = اكتب رقم هاتف من 7 إلى 15 رقماً، مثل 0770 123 4567 (تُقبل الأرقام من لوحة المفاتيح العربية أيضاً).
+fielderror-invalid_receipt = يتكون رمز الإيصال من 24 خانة من الأحرف الإنجليزية والأرقام، مثل 7KQ2-M9XD-…
+fielderror-illegal_transition = لا يمكن الانتقال إلى هذه الحالة من الحالة الحالية.
+fielderror-not_found = لا يوجد بلاغ بهذا الرقم.
+fielderror-same_concern = لا يمكن أن يكون البلاغ مكرراً لنفسه.
+fielderror-unknown_status = اختر إحدى الحالات المدرجة.
+
+error-title = حدث خطأ ما
+error-back = العودة إلى الصفحة الرئيسية
+error-validation_failed = بعض الحقول تحتاج إلى تصحيح.
+error-malformed_json = محتوى الطلب ليس JSON صالحاً بالبنية المتوقعة.
+error-unsupported_media_type = أرسل الطلب بصيغة application/json (أو كنموذج بالنسبة إلى الصفحات).
+error-payload_too_large = الطلب كبير جداً.
+error-not_found = هذه الصفحة أو هذا السجل غير موجود.
+error-method_not_allowed = هذا العنوان لا يقبل هذا النوع من الطلبات.
+error-unauthorized = يرجى تسجيل الدخول أولاً.
+error-invalid_credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+error-forbidden = دورك أو منطقتك لا يسمحان بهذا الإجراء.
+error-csrf_failed = انتهت صلاحية النموذج. ارجع، وأعد تحميل الصفحة، ثم حاول مرة أخرى.
+error-illegal_transition = تغيير الحالة هذا غير مسموح به انطلاقاً من الحالة الحالية للبلاغ.
+error-edit_conflict = عدّل شخص آخر هذا البلاغ في هذه الأثناء. أعد تحميله وحاول مرة أخرى.
+error-internal = حدث خطأ داخلي. لم يُحفظ طلبك؛ يرجى المحاولة لاحقاً.
+error-unavailable = الخدمة غير متاحة مؤقتاً. يرجى المحاولة بعد قليل.
+
+login-title = دخول الموظفين
+login-email = البريد الإلكتروني
+login-password = كلمة المرور
+login-submit = تسجيل الدخول
+login-failed = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+login-as = مسجّل الدخول باسم { $name } ({ $role }، { $area })
+
+queue-title = قائمة الفرز
+queue-filter = تصفية
+queue-area = المنطقة (P-code)
+queue-category = نوع التهديد
+queue-status = الحالة
+queue-from = من
+queue-to = إلى
+queue-any = الكل
+queue-apply = تطبيق
+queue-count = { $count ->
+    [zero] لا توجد بلاغات مطابقة.
+    [one] بلاغ واحد يطابق.
+    [two] بلاغان يطابقان.
+    [few] { $count } بلاغات تطابق.
+    [many] { $count } بلاغاً يطابق.
+   *[other] { $count } بلاغ يطابق.
+}
+queue-received = تاريخ الاستلام
+queue-occurred = تاريخ الحدوث
+queue-open = فتح
+queue-prev = الأحدث
+queue-next = الأقدم
+queue-page = الصفحة { $page } من { $pages }
+
+concern-title = البلاغ رقم { $id }
+concern-description = الوصف
+concern-details = التفاصيل
+concern-occurred = تاريخ الحدوث
+concern-received = تاريخ الاستلام
+concern-language = لغة البلاغ
+concern-duplicate-of = مكرر للبلاغ رقم { $id }
+concern-contact = بيانات الاتصال بمقدّم البلاغ
+concern-contact-none = لم يكشف مقدّم البلاغ عن هويته.
+concern-point = الموقع الدقيق
+concern-point-none = لم يُحدَّد موقع دقيق.
+concern-identity-hidden = بيانات الاتصال والموقع الدقيق لا يراها إلا موظفو الفرز.
+concern-history = السجل
+concern-history-empty = لم يطرأ أي تغيير على هذا البلاغ بعد.
+concern-event-transition = { $from } ← { $to }
+concern-event-note = ملاحظة داخلية
+concern-event-public_update = تحديث أُرسل إلى مقدّم البلاغ
+concern-by = بواسطة { $name }
+concern-move = تغيير الحالة
+concern-move-to = الحالة الجديدة
+concern-move-reason = السبب (داخلي، مطلوب)
+concern-move-duplicate = رقم البلاغ الأصلي (عند الدمج مع بلاغ آخر عن المشكلة نفسها)
+concern-move-submit = تغيير الحالة
+concern-no-moves = لا يمكن تغيير الحالة بعد الآن.
+concern-note = ملاحظة داخلية (لا تظهر أبداً لمقدّم البلاغ)
+concern-note-submit = إضافة ملاحظة
+concern-update = تحديث لمقدّم البلاغ (يظهر في صفحة المتابعة؛ لا تكتب أي أسماء)
+concern-update-submit = إرسال التحديث
+concern-back = العودة إلى القائمة

@@ -1,0 +1,387 @@
+//! The operations on concerns that pages and the API share: submitting one
+//! (validate, locate, seal the identity, store durably, hand out a receipt),
+//! reading it back as a reporter or as staff, and triage.
+
+use crate::auth::Staff;
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+use aman_core::area::Pcode;
+use aman_core::concern::{self, ConcernInput, Contact, NewConcern, Place};
+use aman_core::lifecycle::Status;
+use aman_core::receipt::{self, Receipt};
+use aman_core::role::Action;
+use aman_core::text;
+use aman_db::{
+    ConcernEvent, ConcernRecord, DbError, EventKind, NewEvent, StoredConcern, Transition,
+};
+use aman_geo::Area;
+use rand::RngCore;
+
+pub const NOTE_MAX_CHARS: usize = 2000;
+
+/// What the reporter is told after submitting.
+pub struct Submitted {
+    pub receipt: Receipt,
+    pub area: Area,
+}
+
+fn random<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    rand::rng().fill_bytes(&mut bytes);
+    bytes
+}
+
+/// Validates and stores a concern; answers only once it is durably committed.
+pub async fn submit(state: &AppState, input: &ConcernInput) -> Result<Submitted, AppError> {
+    let areas = state.areas();
+    let concern = concern::parse(input, state.today(), |place| match place {
+        Place::Area(pcode) => areas
+            .get(pcode.as_str())
+            .map(|_| pcode.clone())
+            .ok_or("unknown_area"),
+        Place::Point { lat, lon } => areas
+            .locate(*lat, *lon)
+            .and_then(|area| Pcode::parse(&area.pcode))
+            .ok_or("outside_iraq"),
+    })
+    .map_err(|errors| AppError::validation(&errors))?;
+    let area = areas
+        .get(concern.area.as_str())
+        .ok_or_else(|| AppError::internal("located area vanished"))?
+        .clone();
+    // A receipt collision (2^-120) is retried rather than reported.
+    for _ in 0..3 {
+        let receipt = Receipt::from_entropy(random::<{ receipt::ENTROPY_BYTES }>());
+        match state.intake().submit(seal(state, &concern, &receipt)).await {
+            Ok(_) => return Ok(Submitted { receipt, area }),
+            Err(DbError::Duplicate) => continue,
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Err(AppError::internal("three receipt collisions in a row"))
+}
+
+fn seal(state: &AppState, concern: &NewConcern, receipt: &Receipt) -> StoredConcern {
+    let keys = state.keys();
+    let receipt_hash = receipt.keyed_hash(keys.receipt_key());
+    StoredConcern {
+        contact_sealed: concern
+            .contact
+            .as_ref()
+            .map(|c| keys.seal_contact(&receipt_hash, c, random())),
+        point_sealed: concern
+            .point
+            .map(|p| keys.seal_point(&receipt_hash, p, random())),
+        receipt_hash,
+        category: concern.category,
+        description: concern.description.clone(),
+        area: concern.area.clone(),
+        occurred_on: concern.occurred_on,
+        language: concern.language.as_str().to_owned(),
+        submitted_at: state.now_ms(),
+    }
+}
+
+/// Looks a receipt up as its holder typed it.
+pub async fn track(state: &AppState, typed: &str) -> Result<aman_db::TrackRecord, AppError> {
+    let receipt =
+        Receipt::parse(typed).ok_or_else(|| AppError::field("receipt", "invalid_receipt"))?;
+    state
+        .db()
+        .track(&receipt.keyed_hash(state.keys().receipt_key()))
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))
+}
+
+/// A concern as one staff member may see it.
+pub struct StaffView {
+    pub record: ConcernRecord,
+    pub area: Area,
+    /// `None` when the viewer may not see identities.
+    pub identity: Option<Identity>,
+    pub events: Vec<ConcernEvent>,
+    pub may_triage: bool,
+    pub may_update: bool,
+}
+
+pub struct Identity {
+    pub contact: Option<Contact>,
+    pub point: Option<(f64, f64)>,
+}
+
+/// Fetches a concern the staff member may act on with `action`. A concern
+/// outside their area or category scope is "not found", so its existence is
+/// not revealed; a role without the action at all is "forbidden".
+pub async fn load(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    action: Action,
+) -> Result<ConcernRecord, AppError> {
+    if !staff.user.role.may(action) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let record = state
+        .db()
+        .concern(id)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    if !staff
+        .grant()
+        .allows(Action::ViewConcerns, &record.area, record.category)
+    {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
+    if !staff.grant().allows(action, &record.area, record.category) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    Ok(record)
+}
+
+pub async fn staff_view(state: &AppState, staff: &Staff, id: i64) -> Result<StaffView, AppError> {
+    let record = load(state, staff, id, Action::ViewConcerns).await?;
+    let grant = staff.grant();
+    let identity = if grant.allows(Action::ViewIdentity, &record.area, record.category) {
+        Some(open_identity(state, &record)?)
+    } else {
+        None
+    };
+    let area = state
+        .areas()
+        .get(record.area.as_str())
+        .cloned()
+        .ok_or_else(|| AppError::internal("unknown stored area"))?;
+    let events = state.db().concern_events(id).await?;
+    Ok(StaffView {
+        may_triage: grant.allows(Action::Triage, &record.area, record.category),
+        may_update: grant.allows(Action::PublicUpdate, &record.area, record.category),
+        record,
+        area,
+        identity,
+        events,
+    })
+}
+
+fn open_identity(state: &AppState, record: &ConcernRecord) -> Result<Identity, AppError> {
+    let keys = state.keys();
+    let hash = &record.receipt_hash;
+    Ok(Identity {
+        contact: record
+            .contact_sealed
+            .as_ref()
+            .map(|s| keys.open_contact(hash, s))
+            .transpose()
+            .map_err(AppError::internal)?,
+        point: record
+            .point_sealed
+            .as_ref()
+            .map(|s| keys.open_point(hash, s))
+            .transpose()
+            .map_err(AppError::internal)?,
+    })
+}
+
+/// A request to move a concern along its life-cycle.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct MoveRequest {
+    pub to: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
+    #[serde(default)]
+    pub public_note: Option<String>,
+}
+
+fn bounded_text(field: &str, value: &str, required: bool) -> Result<Option<String>, AppError> {
+    let value = text::clean(value);
+    if value.is_empty() {
+        return if required {
+            Err(AppError::field(field, "required"))
+        } else {
+            Ok(None)
+        };
+    }
+    if value.chars().count() > NOTE_MAX_CHARS {
+        return Err(AppError::field(field, "too_long"));
+    }
+    Ok(Some(value))
+}
+
+pub async fn move_concern(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    request: &MoveRequest,
+) -> Result<(), AppError> {
+    let record = load(state, staff, id, Action::Triage).await?;
+    let to = Status::from_code(request.to.trim())
+        .ok_or_else(|| AppError::field("to", "unknown_status"))?;
+    let reason = bounded_text("reason", &request.reason, true)?.unwrap_or_default();
+    let public_note = bounded_text(
+        "public_note",
+        request.public_note.as_deref().unwrap_or_default(),
+        false,
+    )?;
+    if !record.status.can_move_to(to) {
+        return Err(AppError::new(ErrorCode::IllegalTransition));
+    }
+    let duplicate_of = if to == Status::Duplicate {
+        Some(canonical_original(state, staff, id, request.duplicate_of.as_deref()).await?)
+    } else {
+        None
+    };
+    let change = Transition {
+        from: record.status,
+        to,
+        duplicate_of,
+        reason: &reason,
+        public_note: public_note.as_deref(),
+        actor_id: staff.user.id,
+        now_ms: state.now_ms(),
+    };
+    Ok(state.db().transition(id, &change).await?)
+}
+
+/// The concern a duplicate points to: one the staff member can see, not the
+/// concern itself, and never itself a duplicate (chains are followed).
+async fn canonical_original(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    given: Option<&str>,
+) -> Result<i64, AppError> {
+    let given = given
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| AppError::field("duplicate_of", "required"))?;
+    let mut original: i64 = text::ascii_digits(given)
+        .trim_start_matches('#')
+        .parse()
+        .map_err(|_| AppError::field("duplicate_of", "invalid_number"))?;
+    for _ in 0..16 {
+        if original == id {
+            return Err(AppError::field("duplicate_of", "same_concern"));
+        }
+        let record = match load(state, staff, original, Action::ViewConcerns).await {
+            Ok(record) => record,
+            Err(error) if error.code == ErrorCode::NotFound => {
+                return Err(AppError::field("duplicate_of", "not_found"));
+            }
+            Err(error) => return Err(error),
+        };
+        match (record.status, record.duplicate_of) {
+            (Status::Duplicate, Some(next)) => original = next,
+            _ => return Ok(original),
+        }
+    }
+    Err(AppError::field("duplicate_of", "not_found"))
+}
+
+/// Adds an internal note or an update for the reporter.
+pub async fn add_event(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    kind: EventKind,
+    body: &str,
+) -> Result<(), AppError> {
+    let action = if kind == EventKind::PublicUpdate {
+        Action::PublicUpdate
+    } else {
+        Action::AddNote
+    };
+    load(state, staff, id, action).await?;
+    let body = bounded_text("body", body, true)?.unwrap_or_default();
+    let event = NewEvent {
+        kind,
+        body: &body,
+        actor_id: staff.user.id,
+        now_ms: state.now_ms(),
+    };
+    Ok(state.db().add_event(id, event).await?)
+}
+
+/// The triage queue's filters as they arrive in a query string.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct QueueQuery {
+    pub area: Option<String>,
+    pub category: Option<String>,
+    pub status: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub page: Option<String>,
+}
+
+pub const PAGE_SIZE: i64 = 50;
+
+/// Turns the query into a filter limited to what the staff member may see.
+pub fn queue_filter(
+    staff: &Staff,
+    query: &QueueQuery,
+) -> Result<(aman_db::QueueFilter, i64), AppError> {
+    use aman_core::category::Category;
+    if !staff.user.role.may(Action::ViewConcerns) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let present = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let grant = staff.grant();
+    let scope = match present(&query.area) {
+        None => grant.area.clone(),
+        Some(code) => {
+            let wanted =
+                Pcode::parse(&code).ok_or_else(|| AppError::field("area", "unknown_area"))?;
+            if grant.area.covers(&wanted) {
+                wanted
+            } else if wanted.covers(&grant.area) {
+                grant.area.clone()
+            } else {
+                return Err(AppError::new(ErrorCode::Forbidden));
+            }
+        }
+    };
+    let category = present(&query.category)
+        .map(|c| {
+            Category::from_code(&c).ok_or_else(|| AppError::field("category", "unknown_category"))
+        })
+        .transpose()?;
+    let status = present(&query.status)
+        .map(|s| Status::from_code(&s).ok_or_else(|| AppError::field("status", "unknown_status")))
+        .transpose()?;
+    let date = |field: &'static str, value: Option<String>| {
+        value
+            .map(|v| {
+                chrono::NaiveDate::parse_from_str(&text::ascii_digits(&v), "%Y-%m-%d")
+                    .map_err(|_| AppError::field(field, "invalid_date"))
+            })
+            .transpose()
+    };
+    let page: i64 = match present(&query.page) {
+        None => 1,
+        Some(p) => p
+            .parse()
+            .ok()
+            .filter(|p| *p >= 1)
+            .ok_or_else(|| AppError::field("page", "invalid_number"))?,
+    };
+    let hidden_category = Category::ALL
+        .into_iter()
+        .find(|c| !staff.user.role.may_see_category(*c));
+    let filter = aman_db::QueueFilter {
+        scope,
+        hidden_category,
+        category,
+        status,
+        from: date("from", present(&query.from))?,
+        to: date("to", present(&query.to))?,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+    };
+    Ok((filter, page))
+}

@@ -1,0 +1,198 @@
+//! The one error type of the web layer and its stable codes.
+//!
+//! A handler returns [`AppError`]; its response carries the error as an
+//! extension, and the `finish` middleware (which knows the reader's language
+//! and whether the request was for the API) renders it as JSON
+//! `{"error": {"code", "message", "fields"}}` or as a translated HTML page.
+//! A 5xx logs its cause and tells the client nothing internal.
+
+use crate::i18n::Tr;
+use aman_core::concern::{DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, FieldErrors};
+use aman_db::DbError;
+use axum::extract::rejection::{FormRejection, JsonRejection};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use fluent_bundle::FluentArgs;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+/// Stable, documented error codes (docs/api-errors.md). Never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    ValidationFailed,
+    MalformedJson,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    NotFound,
+    MethodNotAllowed,
+    Unauthorized,
+    InvalidCredentials,
+    Forbidden,
+    CsrfFailed,
+    IllegalTransition,
+    EditConflict,
+    Internal,
+    Unavailable,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 14] = [
+        ErrorCode::ValidationFailed,
+        ErrorCode::MalformedJson,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::Unauthorized,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::Forbidden,
+        ErrorCode::CsrfFailed,
+        ErrorCode::IllegalTransition,
+        ErrorCode::EditConflict,
+        ErrorCode::Internal,
+        ErrorCode::Unavailable,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::ValidationFailed => "validation_failed",
+            ErrorCode::MalformedJson => "malformed_json",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::CsrfFailed => "csrf_failed",
+            ErrorCode::IllegalTransition => "illegal_transition",
+            ErrorCode::EditConflict => "edit_conflict",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Unavailable => "unavailable",
+        }
+    }
+
+    pub fn status(self) -> StatusCode {
+        match self {
+            ErrorCode::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::MalformedJson => StatusCode::BAD_REQUEST,
+            ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorCode::Unauthorized | ErrorCode::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ErrorCode::Forbidden | ErrorCode::CsrfFailed => StatusCode::FORBIDDEN,
+            ErrorCode::IllegalTransition | ErrorCode::EditConflict => StatusCode::CONFLICT,
+            ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AppError {
+    pub code: ErrorCode,
+    /// Field name → field error code (translated as `fielderror-CODE`).
+    pub fields: BTreeMap<String, String>,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode) -> AppError {
+        AppError {
+            code,
+            fields: BTreeMap::new(),
+        }
+    }
+
+    pub fn validation(fields: &FieldErrors) -> AppError {
+        AppError {
+            code: ErrorCode::ValidationFailed,
+            fields: fields
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        }
+    }
+
+    pub fn field(field: &str, code: &str) -> AppError {
+        AppError {
+            code: ErrorCode::ValidationFailed,
+            fields: BTreeMap::from([(field.to_owned(), code.to_owned())]),
+        }
+    }
+
+    /// A server-side failure: logged here with its cause, opaque to clients.
+    pub fn internal(cause: impl std::fmt::Display) -> AppError {
+        tracing::error!(error = %cause, "internal error");
+        AppError::new(ErrorCode::Internal)
+    }
+
+    pub fn json_body(&self, tr: Tr) -> serde_json::Value {
+        let fields: BTreeMap<&str, String> = self
+            .fields
+            .iter()
+            .map(|(field, code)| (field.as_str(), field_message(tr, code)))
+            .collect();
+        json!({
+            "error": {
+                "code": self.code.as_str(),
+                "message": tr.get(&format!("error-{}", self.code.as_str())),
+                "fields": fields,
+                "field_codes": self.fields,
+            }
+        })
+    }
+}
+
+/// The translated message for a field error code.
+pub fn field_message(tr: Tr, code: &str) -> String {
+    let mut args = FluentArgs::new();
+    args.set("min", DESCRIPTION_MIN_CHARS as i64);
+    args.set("max", DESCRIPTION_MAX_CHARS as i64);
+    tr.args(&format!("fielderror-{code}"), &args)
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response = self.code.status().into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+impl From<DbError> for AppError {
+    fn from(error: DbError) -> AppError {
+        match error {
+            DbError::Conflict => AppError::new(ErrorCode::EditConflict),
+            unavailable if unavailable.is_unavailable() => {
+                tracing::error!(error = %unavailable, "database unavailable");
+                AppError::new(ErrorCode::Unavailable)
+            }
+            other => AppError::internal(other),
+        }
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> AppError {
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => {
+                AppError::new(ErrorCode::UnsupportedMediaType)
+            }
+            JsonRejection::BytesRejection(_) => AppError::new(ErrorCode::PayloadTooLarge),
+            _ => AppError::new(ErrorCode::MalformedJson),
+        }
+    }
+}
+
+impl From<FormRejection> for AppError {
+    fn from(rejection: FormRejection) -> AppError {
+        match rejection {
+            FormRejection::InvalidFormContentType(_) => {
+                AppError::new(ErrorCode::UnsupportedMediaType)
+            }
+            FormRejection::BytesRejection(_) => AppError::new(ErrorCode::PayloadTooLarge),
+            _ => AppError::new(ErrorCode::ValidationFailed),
+        }
+    }
+}

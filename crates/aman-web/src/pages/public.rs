@@ -1,0 +1,331 @@
+//! The resident's pages: home, report a concern (cascading area pickers that
+//! work without JavaScript), the receipt, and following a concern by receipt.
+
+use super::{Choice, Nav, format_time, render};
+use crate::concerns;
+use crate::error::{AppError, ErrorCode, field_message};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use aman_core::category::Category;
+use aman_core::concern::{
+    ConcernInput, ContactInput, DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, NumberInput,
+};
+use aman_core::receipt::Receipt;
+use askama::Template;
+use axum::Router;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use fluent_bundle::FluentArgs;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/report", get(report_form).post(report_submit))
+        .route("/receipt.txt", post(receipt_file))
+        .route("/track", get(track_form).post(track_submit))
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home {
+    t: Tr,
+    nav: Nav,
+    title: String,
+}
+
+async fn home(t: Tr) -> Response {
+    render(&Home {
+        t,
+        nav: Nav::public("/"),
+        title: t.get("home-title"),
+    })
+}
+
+/// The report form as posted. Every field is text so that a half-filled form
+/// always comes back as typed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ReportForm {
+    category: String,
+    description: String,
+    governorate: String,
+    district: String,
+    subdistrict: String,
+    lat: String,
+    lon: String,
+    occurred_on: String,
+    contact_name: String,
+    contact_phone: String,
+    action: String,
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    form: ReportForm,
+    errors: BTreeMap<String, String>,
+    description_hint: String,
+    categories: Vec<Choice>,
+    governorates: Vec<Choice>,
+    districts: Vec<Choice>,
+    subdistricts: Vec<Choice>,
+    today: String,
+}
+
+impl ReportForm {
+    /// Keeps only a consistent chain governorate › district › sub-district
+    /// and returns the deepest chosen area.
+    fn settle_area(&mut self, state: &AppState) -> Option<String> {
+        let areas = state.areas();
+        let valid = |code: &str, level: u8, parent: Option<&str>| {
+            areas.get(code).is_some_and(|a| {
+                a.level == level && (parent.is_none() || a.parent.as_deref() == parent)
+            })
+        };
+        if !valid(&self.governorate, 1, None) {
+            self.governorate.clear();
+        }
+        if self.governorate.is_empty() || !valid(&self.district, 2, Some(&self.governorate)) {
+            self.district.clear();
+        }
+        if self.district.is_empty() || !valid(&self.subdistrict, 3, Some(&self.district)) {
+            self.subdistrict.clear();
+        }
+        [&self.subdistrict, &self.district, &self.governorate]
+            .into_iter()
+            .find(|c| !c.is_empty())
+            .cloned()
+    }
+
+    fn to_input(&self, area: Option<String>, t: Tr) -> ConcernInput {
+        let number =
+            |text: &str| (!text.trim().is_empty()).then(|| NumberInput::Text(text.to_owned()));
+        ConcernInput {
+            category: Some(self.category.clone()),
+            description: Some(self.description.clone()),
+            area,
+            lat: number(&self.lat),
+            lon: number(&self.lon),
+            occurred_on: Some(self.occurred_on.clone()),
+            language: Some(t.lang.as_str().to_owned()),
+            contact: Some(ContactInput {
+                name: Some(self.contact_name.clone()),
+                phone: Some(self.contact_phone.clone()),
+            }),
+        }
+    }
+}
+
+fn report_page(
+    state: &AppState,
+    t: Tr,
+    mut form: ReportForm,
+    errors: BTreeMap<String, String>,
+) -> ReportPage {
+    form.settle_area(state);
+    let areas = state.areas();
+    let choices = |parent: &str, current: &str| -> Vec<Choice> {
+        if parent.is_empty() {
+            return Vec::new();
+        }
+        let mut list: Vec<Choice> = areas
+            .children(parent)
+            .map(|a| Choice::new(&a.pcode, t.area_name(a).to_owned(), current))
+            .collect();
+        list.sort_by(|a, b| a.label.cmp(&b.label));
+        list
+    };
+    let mut hint_args = FluentArgs::new();
+    hint_args.set("min", DESCRIPTION_MIN_CHARS as i64);
+    hint_args.set("max", DESCRIPTION_MAX_CHARS as i64);
+    if form.occurred_on.is_empty() {
+        form.occurred_on = state.today().to_string();
+    }
+    ReportPage {
+        t,
+        nav: Nav::public("/report"),
+        title: t.get("report-title"),
+        description_hint: t.args("report-description-hint", &hint_args),
+        categories: Category::ALL
+            .iter()
+            .map(|c| Choice::new(c.as_str(), t.category(c.as_str()), &form.category))
+            .collect(),
+        governorates: choices("IQ", &form.governorate),
+        districts: choices(&form.governorate, &form.district),
+        subdistricts: choices(&form.district, &form.subdistrict),
+        today: state.today().to_string(),
+        form,
+        errors,
+    }
+}
+
+async fn report_form(State(state): State<AppState>, t: Tr) -> Response {
+    render(&report_page(
+        &state,
+        t,
+        ReportForm::default(),
+        BTreeMap::new(),
+    ))
+}
+
+async fn report_submit(
+    State(state): State<AppState>,
+    t: Tr,
+    form: Result<Form<ReportForm>, FormRejection>,
+) -> Response {
+    let mut form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return AppError::from(rejection).into_response(),
+    };
+    let area = form.settle_area(&state);
+    if form.action == "refine" {
+        return render(&report_page(&state, t, form, BTreeMap::new()));
+    }
+    match concerns::submit(&state, &form.to_input(area, t)).await {
+        Ok(submitted) => render(&ReceiptPage {
+            t,
+            nav: Nav::public("/track"),
+            title: t.get("receipt-title"),
+            receipt: submitted.receipt.grouped(),
+            area: t.area_name(&submitted.area).to_owned(),
+            status: t.status("submitted"),
+        }),
+        Err(error) if error.code == ErrorCode::ValidationFailed => {
+            let errors = error
+                .fields
+                .iter()
+                .map(|(field, code)| (field.clone(), field_message(t, code)))
+                .collect();
+            let mut response = render(&report_page(&state, t, form, errors));
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "receipt.html")]
+struct ReceiptPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    receipt: String,
+    area: String,
+    status: String,
+}
+
+#[derive(Deserialize)]
+struct ReceiptForm {
+    #[serde(default)]
+    receipt: String,
+}
+
+/// The receipt as a small text file to keep, for phones that cannot print.
+async fn receipt_file(t: Tr, Form(form): Form<ReceiptForm>) -> Result<Response, AppError> {
+    let receipt = Receipt::parse(&form.receipt)
+        .ok_or_else(|| AppError::field("receipt", "invalid_receipt"))?;
+    let body = format!("{}\n\n{}\n", t.get("receipt-file-text"), receipt.grouped());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"aman-receipt.txt\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "track.html")]
+struct TrackPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    typed: String,
+    error: Option<String>,
+    result: Option<TrackView>,
+}
+
+struct TrackView {
+    status_code: &'static str,
+    status: String,
+    category: String,
+    area: String,
+    submitted: String,
+    updated: String,
+    updates: Vec<(String, String)>,
+}
+
+async fn track_form(t: Tr) -> Response {
+    render(&TrackPage {
+        t,
+        nav: Nav::public("/track"),
+        title: t.get("track-title"),
+        typed: String::new(),
+        error: None,
+        result: None,
+    })
+}
+
+/// Posted rather than sent in the URL, so receipts stay out of browser
+/// history and any proxy's logs.
+async fn track_submit(
+    State(state): State<AppState>,
+    t: Tr,
+    Form(form): Form<ReceiptForm>,
+) -> Response {
+    let mut page = TrackPage {
+        t,
+        nav: Nav::public("/track"),
+        title: t.get("track-title"),
+        typed: form.receipt.clone(),
+        error: None,
+        result: None,
+    };
+    let status = match concerns::track(&state, &form.receipt).await {
+        Ok(record) => {
+            page.result = Some(TrackView {
+                status_code: record.status.as_str(),
+                status: t.status(record.status.as_str()),
+                category: t.category(record.category.as_str()),
+                area: state
+                    .areas()
+                    .get(record.area.as_str())
+                    .map(|a| t.area_name(a).to_owned())
+                    .unwrap_or_default(),
+                submitted: format_time(record.submitted_at),
+                updated: format_time(record.updated_at),
+                updates: record
+                    .updates
+                    .iter()
+                    .map(|(at, text)| (format_time(*at), text.clone()))
+                    .collect(),
+            });
+            StatusCode::OK
+        }
+        Err(error) if error.code == ErrorCode::NotFound => {
+            page.error = Some(t.get("track-not-found"));
+            StatusCode::NOT_FOUND
+        }
+        Err(error) if error.code == ErrorCode::ValidationFailed => {
+            page.error = Some(field_message(t, "invalid_receipt"));
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(error) => return error.into_response(),
+    };
+    let mut response = render(&page);
+    *response.status_mut() = status;
+    response
+}

@@ -1,0 +1,501 @@
+//! The staff pages: log in and out, the triage queue with filters, a concern's
+//! page with its history, and the forms that move it through its life-cycle.
+//! Every form carries the session's CSRF token.
+
+use super::{Choice, Nav, NavStaff, format_time, render};
+use crate::auth::{self, Staff};
+use crate::concerns::{self, MoveRequest, QueueQuery};
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use aman_core::category::Category;
+use aman_core::lifecycle::Status;
+use aman_db::EventKind;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/staff/login", get(login_form).post(login_submit))
+        .route("/staff/logout", post(logout))
+        .route("/staff", get(queue))
+        .route("/staff/concerns/{id}", get(concern_page))
+        .route("/staff/concerns/{id}/move", post(move_submit))
+        .route("/staff/concerns/{id}/note", post(note_submit))
+        .route("/staff/concerns/{id}/update", post(update_submit))
+}
+
+fn nav(staff: &Staff, path: &str) -> Nav {
+    Nav {
+        path: path.to_owned(),
+        staff: Some(NavStaff {
+            csrf: staff.csrf_token.clone(),
+        }),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    email: String,
+    failed: bool,
+}
+
+async fn login_form(t: Tr) -> Response {
+    render(&LoginPage {
+        t,
+        nav: Nav::public("/staff/login"),
+        title: t.get("login-title"),
+        email: String::new(),
+        failed: false,
+    })
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn login_submit(
+    State(state): State<AppState>,
+    t: Tr,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    match auth::login(&state, &form.email, &form.password).await {
+        Ok(token) => Ok((
+            StatusCode::SEE_OTHER,
+            [
+                (header::SET_COOKIE, auth::session_cookie(&state, &token)),
+                (header::LOCATION, "/staff".to_owned()),
+            ],
+        )
+            .into_response()),
+        Err(error) if error.code == ErrorCode::InvalidCredentials => {
+            let page = LoginPage {
+                t,
+                nav: Nav::public("/staff/login"),
+                title: t.get("login-title"),
+                email: form.email,
+                failed: true,
+            };
+            let mut response = render(&page);
+            *response.status_mut() = StatusCode::UNAUTHORIZED;
+            Ok(response)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    staff.logout(&state).await?;
+    Ok((
+        StatusCode::SEE_OTHER,
+        [
+            (header::SET_COOKIE, auth::session_cookie(&state, "")),
+            (header::LOCATION, "/".to_owned()),
+        ],
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "queue.html")]
+struct QueuePage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    who: String,
+    scope: String,
+    query: QueueQueryText,
+    categories: Vec<Choice>,
+    statuses: Vec<Choice>,
+    count_text: String,
+    rows: Vec<QueueRow>,
+    page_text: String,
+    newer: Option<String>,
+    older: Option<String>,
+}
+
+#[derive(Default)]
+struct QueueQueryText {
+    area: String,
+    from: String,
+    to: String,
+}
+
+struct QueueRow {
+    id: i64,
+    category: String,
+    status_code: &'static str,
+    status: String,
+    area: String,
+    received: String,
+    occurred: String,
+    excerpt: String,
+}
+
+fn who(t: Tr, staff: &Staff, state: &AppState) -> String {
+    let area = state
+        .areas()
+        .get(staff.user.area.as_str())
+        .map(|a| t.area_name(a).to_owned())
+        .unwrap_or_else(|| staff.user.area.to_string());
+    let role = t.role(staff.user.role.as_str());
+    t.text(
+        "login-as",
+        &[
+            ("name", &staff.user.display_name),
+            ("role", &role),
+            ("area", &area),
+        ],
+    )
+}
+
+/// A staff page without a session sends the browser to the login form.
+fn or_login(staff: Result<Staff, AppError>) -> Result<Staff, Response> {
+    staff.map_err(|error| match error.code {
+        ErrorCode::Unauthorized => Redirect::to("/staff/login").into_response(),
+        _ => error.into_response(),
+    })
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    t: Tr,
+    staff: Result<Staff, AppError>,
+    Query(query): Query<QueueQuery>,
+) -> Response {
+    let staff = match or_login(staff) {
+        Ok(staff) => staff,
+        Err(response) => return response,
+    };
+    match queue_page(&state, t, &staff, query).await {
+        Ok(page) => render(&page),
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn queue_page(
+    state: &AppState,
+    t: Tr,
+    staff: &Staff,
+    query: QueueQuery,
+) -> Result<QueuePage, AppError> {
+    let (filter, page) = concerns::queue_filter(staff, &query)?;
+    let (records, total) = state.db().queue(&filter).await?;
+    let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
+    let link = |page: i64| {
+        let mut pairs: Vec<(&str, String)> = vec![("page", page.to_string())];
+        for (name, value) in [
+            ("area", &query.area),
+            ("category", &query.category),
+            ("status", &query.status),
+            ("from", &query.from),
+            ("to", &query.to),
+        ] {
+            if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+                pairs.push((name, value.to_owned()));
+            }
+        }
+        let query: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", urlencode(v)))
+            .collect();
+        format!("/staff?{}", query.join("&"))
+    };
+    let current = |value: &Option<String>| value.clone().unwrap_or_default();
+    let rows = records
+        .iter()
+        .map(|r| QueueRow {
+            id: r.id,
+            category: t.category(r.category.as_str()),
+            status_code: r.status.as_str(),
+            status: t.status(r.status.as_str()),
+            area: state
+                .areas()
+                .get(r.area.as_str())
+                .map(|a| t.area_name(a).to_owned())
+                .unwrap_or_default(),
+            received: format_time(r.submitted_at),
+            occurred: r.occurred_on.to_string(),
+            excerpt: excerpt(&r.description, 160),
+        })
+        .collect();
+    Ok(QueuePage {
+        t,
+        nav: nav(staff, "/staff"),
+        title: t.get("queue-title"),
+        who: who(t, staff, state),
+        scope: staff.user.area.to_string(),
+        categories: Category::ALL
+            .iter()
+            .filter(|c| staff.user.role.may_see_category(**c))
+            .map(|c| {
+                Choice::new(
+                    c.as_str(),
+                    t.category(c.as_str()),
+                    &current(&query.category),
+                )
+            })
+            .collect(),
+        statuses: Status::ALL
+            .iter()
+            .map(|s| Choice::new(s.as_str(), t.status(s.as_str()), &current(&query.status)))
+            .collect(),
+        count_text: t.num("queue-count", "count", total),
+        rows,
+        page_text: t.text(
+            "queue-page",
+            &[("page", &page.to_string()), ("pages", &pages.to_string())],
+        ),
+        newer: (page > 1).then(|| link(page - 1)),
+        older: (page < pages).then(|| link(page + 1)),
+        query: QueueQueryText {
+            area: current(&query.area),
+            from: current(&query.from),
+            to: current(&query.to),
+        },
+    })
+}
+
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn excerpt(text: &str, chars: usize) -> String {
+    let mut out: String = text.chars().take(chars).collect();
+    if text.chars().count() > chars {
+        out.push('…');
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "concern.html")]
+struct ConcernPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    id: i64,
+    csrf: String,
+    status_code: &'static str,
+    status: String,
+    category: String,
+    duplicate_text: Option<String>,
+    description: String,
+    area_path: String,
+    area_code: String,
+    occurred: String,
+    received: String,
+    language: String,
+    identity: Option<IdentityText>,
+    history: Vec<HistoryRow>,
+    may_triage: bool,
+    may_update: bool,
+    moves: Vec<Choice>,
+}
+
+struct IdentityText {
+    contact: Option<String>,
+    point: Option<String>,
+}
+
+struct HistoryRow {
+    class: &'static str,
+    when: String,
+    what: String,
+    body: Option<String>,
+    by: String,
+}
+
+async fn concern_page(
+    State(state): State<AppState>,
+    t: Tr,
+    staff: Result<Staff, AppError>,
+    Path(id): Path<i64>,
+) -> Response {
+    let staff = match or_login(staff) {
+        Ok(staff) => staff,
+        Err(response) => return response,
+    };
+    let view = match concerns::staff_view(&state, &staff, id).await {
+        Ok(view) => view,
+        Err(error) => return error.into_response(),
+    };
+    let record = &view.record;
+    let mut path = vec![t.area_name(&view.area).to_owned()];
+    let mut parent = view.area.parent.clone();
+    while let Some(code) = parent {
+        match state.areas().get(&code) {
+            Some(area) if area.level > 0 => {
+                path.push(t.area_name(area).to_owned());
+                parent = area.parent.clone();
+            }
+            _ => break,
+        }
+    }
+    path.reverse();
+    let history = view
+        .events
+        .iter()
+        .map(|e| HistoryRow {
+            class: match e.kind {
+                EventKind::Transition => "transition",
+                EventKind::Note => "note",
+                EventKind::PublicUpdate => "public",
+            },
+            when: format_time(e.created_at),
+            what: match (e.kind, e.from_status, e.to_status) {
+                (EventKind::Transition, Some(from), Some(to)) => t.text(
+                    "concern-event-transition",
+                    &[
+                        ("from", &t.status(from.as_str())),
+                        ("to", &t.status(to.as_str())),
+                    ],
+                ),
+                (EventKind::PublicUpdate, ..) => t.get("concern-event-public_update"),
+                _ => t.get("concern-event-note"),
+            },
+            body: e.body.clone(),
+            by: e
+                .actor_name
+                .as_ref()
+                .map(|n| t.text("concern-by", &[("name", n)]))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let identity = view.identity.as_ref().map(|identity| IdentityText {
+        contact: identity.contact.as_ref().map(|c| {
+            [c.name.as_deref(), c.phone.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }),
+        point: identity
+            .point
+            .map(|(lat, lon)| format!("{lat:.5}, {lon:.5}")),
+    });
+    render(&ConcernPage {
+        t,
+        nav: nav(&staff, &format!("/staff/concerns/{id}")),
+        title: t.num("concern-title", "id", id),
+        id,
+        csrf: staff.csrf_token.clone(),
+        status_code: record.status.as_str(),
+        status: t.status(record.status.as_str()),
+        category: t.category(record.category.as_str()),
+        duplicate_text: record
+            .duplicate_of
+            .map(|d| t.num("concern-duplicate-of", "id", d)),
+        description: record.description.clone(),
+        area_path: path.join(" › "),
+        area_code: record.area.to_string(),
+        occurred: record.occurred_on.to_string(),
+        received: format_time(record.submitted_at),
+        language: record.language.clone(),
+        identity,
+        history,
+        may_triage: view.may_triage,
+        may_update: view.may_update,
+        moves: record
+            .status
+            .next()
+            .iter()
+            .map(|s| Choice::new(s.as_str(), t.status(s.as_str()), ""))
+            .collect(),
+    })
+}
+
+#[derive(Deserialize)]
+struct MoveForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    duplicate_of: String,
+    #[serde(default)]
+    public_note: String,
+}
+
+fn back_to(id: i64) -> Response {
+    Redirect::to(&format!("/staff/concerns/{id}")).into_response()
+}
+
+async fn move_submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    let request = MoveRequest {
+        to: form.to,
+        reason: form.reason,
+        duplicate_of: Some(form.duplicate_of),
+        public_note: Some(form.public_note),
+    };
+    concerns::move_concern(&state, &staff, id, &request).await?;
+    Ok(back_to(id))
+}
+
+#[derive(Deserialize)]
+struct TextForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+}
+
+async fn note_submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    concerns::add_event(&state, &staff, id, EventKind::Note, &form.body).await?;
+    Ok(back_to(id))
+}
+
+async fn update_submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    concerns::add_event(&state, &staff, id, EventKind::PublicUpdate, &form.body).await?;
+    Ok(back_to(id))
+}

@@ -1,0 +1,120 @@
+//! The application state every handler shares: database, intake writer,
+//! areas in memory, keys, clock and settings. No globals.
+
+use aman_core::secrets::Keys;
+use aman_db::{Db, Intake};
+use aman_geo::Areas;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use std::sync::Arc;
+
+/// Where the time comes from; tests can fix it.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Mark cookies `Secure` (set when served behind TLS).
+    pub secure_cookies: bool,
+    /// A session ends after this long without use…
+    pub session_idle_minutes: i64,
+    /// …and after this long in any case.
+    pub session_absolute_hours: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            secure_cookies: false,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    db: Db,
+    intake: Intake,
+    areas: Areas,
+    keys: Keys,
+    clock: Clock,
+    settings: Settings,
+}
+
+/// Iraq keeps UTC+3 all year.
+const IRAQ_OFFSET_SECONDS: i32 = 3 * 3600;
+
+impl AppState {
+    /// Loads the areas from the database and starts the intake writer (so it
+    /// must run inside a tokio runtime).
+    pub async fn load(
+        db: Db,
+        keys: Keys,
+        clock: Clock,
+        settings: Settings,
+    ) -> Result<AppState, StateError> {
+        let records = db.all_areas().await?;
+        if records.is_empty() {
+            return Err(StateError::NoAreas);
+        }
+        let areas = Areas::new(records).map_err(|e| StateError::BadAreas(e.to_string()))?;
+        let intake = Intake::start(db.clone());
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                db,
+                intake,
+                areas,
+                keys,
+                clock,
+                settings,
+            }),
+        })
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.inner.db
+    }
+
+    pub fn intake(&self) -> &Intake {
+        &self.inner.intake
+    }
+
+    pub fn areas(&self) -> &Areas {
+        &self.inner.areas
+    }
+
+    pub fn keys(&self) -> &Keys {
+        &self.inner.keys
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.inner.clock)()
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.now().timestamp_millis()
+    }
+
+    /// Today's date in Iraq.
+    pub fn today(&self) -> NaiveDate {
+        let offset = FixedOffset::east_opt(IRAQ_OFFSET_SECONDS).expect("valid offset");
+        self.now().with_timezone(&offset).date_naive()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("{0}")]
+    Db(#[from] aman_db::DbError),
+    #[error("the database holds no areas: run `aman import areas DIR` (or `aman demo`) first")]
+    NoAreas,
+    #[error("stored areas are unreadable: {0}")]
+    BadAreas(String),
+}
