@@ -142,7 +142,7 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
         for report in errors {
             for (kind, count) in &report.errors {
                 println!(
-                    "  {} ×{}: {count} × {kind}",
+                    "  {}, {} connections: {count} × {kind}",
                     report.endpoint.label(),
                     report.connections
                 );

@@ -138,6 +138,7 @@ fielderror-unknown_status = اختر إحدى الحالات المدرجة.
 
 error-title = حدث خطأ ما
 error-back = العودة إلى الصفحة الرئيسية
+error-bad_request = الطلب غير صالح.
 error-validation_failed = بعض الحقول تحتاج إلى تصحيح.
 error-malformed_json = محتوى الطلب ليس JSON صالحاً بالبنية المتوقعة.
 error-unsupported_media_type = أرسل الطلب بصيغة application/json (أو كنموذج بالنسبة إلى الصفحات).

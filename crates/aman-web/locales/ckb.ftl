@@ -138,6 +138,7 @@ fielderror-unknown_status = یەکێک لە دۆخەکانی لیستەکە هە
 
 error-title = هەڵەیەک ڕوویدا
 error-back = گەڕانەوە بۆ پەڕەی سەرەکی
+error-bad_request = داواکارییەکە دروست نییە.
 error-validation_failed = هەندێک خانە پێویستیان بە ڕاستکردنەوە هەیە.
 error-malformed_json = ناوەڕۆکی داواکارییەکە JSONێکی دروست نییە بەو شێوەیەی چاوەڕوان دەکرێت.
 error-unsupported_media_type = داواکارییەکە وەک application/json بنێرە (یان وەک فۆرم بۆ پەڕەکان).

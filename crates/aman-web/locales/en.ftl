@@ -138,6 +138,7 @@ fielderror-unknown_status = Choose one of the listed statuses.
 
 error-title = Something went wrong
 error-back = Back to the home page
+error-bad_request = The request is not valid.
 error-validation_failed = Some fields need correcting.
 error-malformed_json = The request body is not valid JSON of the expected shape.
 error-unsupported_media_type = Send the request as application/json (or as a form for pages).

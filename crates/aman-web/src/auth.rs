@@ -116,7 +116,12 @@ impl FromRequestParts<AppState> for Staff {
     /// cookie only: a cookie never authorises an API call, so the API needs no
     /// CSRF token.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Staff, AppError> {
-        let token = if parts.uri.path().starts_with("/api/") {
+        // Nested routers see a shortened path; the original tells API from page.
+        let path = parts
+            .extensions
+            .get::<axum::extract::OriginalUri>()
+            .map_or(parts.uri.path(), |uri| uri.0.path());
+        let token = if path.starts_with("/api/") {
             bearer_token(parts)
         } else {
             session_cookie_token(parts)

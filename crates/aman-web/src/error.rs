@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 /// Stable, documented error codes (docs/api-errors.md). Never rename one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorCode {
+    BadRequest,
     ValidationFailed,
     MalformedJson,
     UnsupportedMediaType,
@@ -36,7 +37,8 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
+        ErrorCode::BadRequest,
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::UnsupportedMediaType,
@@ -55,6 +57,7 @@ impl ErrorCode {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            ErrorCode::BadRequest => "bad_request",
             ErrorCode::ValidationFailed => "validation_failed",
             ErrorCode::MalformedJson => "malformed_json",
             ErrorCode::UnsupportedMediaType => "unsupported_media_type",
@@ -75,7 +78,7 @@ impl ErrorCode {
     pub fn status(self) -> StatusCode {
         match self {
             ErrorCode::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::MalformedJson => StatusCode::BAD_REQUEST,
+            ErrorCode::BadRequest | ErrorCode::MalformedJson => StatusCode::BAD_REQUEST,
             ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
@@ -150,6 +153,25 @@ pub fn field_message(tr: Tr, code: &str) -> String {
     args.set("min", DESCRIPTION_MIN_CHARS as i64);
     args.set("max", DESCRIPTION_MAX_CHARS as i64);
     tr.args(&format!("fielderror-{code}"), &args)
+}
+
+impl ErrorCode {
+    /// The code for an error response produced outside our handlers (a
+    /// framework rejection), so that every error has the documented shape.
+    pub fn for_status(status: StatusCode) -> ErrorCode {
+        match status.as_u16() {
+            404 => ErrorCode::NotFound,
+            405 => ErrorCode::MethodNotAllowed,
+            413 => ErrorCode::PayloadTooLarge,
+            415 => ErrorCode::UnsupportedMediaType,
+            422 => ErrorCode::ValidationFailed,
+            401 => ErrorCode::Unauthorized,
+            403 => ErrorCode::Forbidden,
+            503 => ErrorCode::Unavailable,
+            400..=499 => ErrorCode::BadRequest,
+            _ => ErrorCode::Internal,
+        }
+    }
 }
 
 impl IntoResponse for AppError {

@@ -74,7 +74,16 @@ async fn finish(request: Request, next: Next) -> Response {
 
     let mut response = next.run(request).await;
 
-    if let Some(error) = response.extensions_mut().remove::<AppError>() {
+    let unexplained = (response.status().is_client_error() || response.status().is_server_error())
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_none_or(|t| t.as_bytes().starts_with(b"text/plain"));
+    let error = response
+        .extensions_mut()
+        .remove::<AppError>()
+        .or_else(|| unexplained.then(|| AppError::new(ErrorCode::for_status(response.status()))));
+    if let Some(error) = error {
         let status = response.status();
         response = if is_api {
             (status, Json(error.json_body(tr))).into_response()

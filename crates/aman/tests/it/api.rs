@@ -1,0 +1,324 @@
+//! The JSON API contract: intake, receipts, areas, health, and errors.
+
+use crate::support::{TestApp, contains, database_bytes};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+fn concern(overrides: Value) -> Value {
+    let mut body = json!({
+        "category": "armed_groups_weapons",
+        "description": "Armed men fire in the air near the market every night.",
+        "area": "IQG15Q05N04",
+        "occurred_on": "2026-11-20",
+        "language": "ar",
+    });
+    for (key, value) in overrides.as_object().expect("object") {
+        if value.is_null() {
+            body.as_object_mut().expect("object").remove(key);
+        } else {
+            body[key] = value.clone();
+        }
+    }
+    body
+}
+
+#[tokio::test]
+async fn a_concern_by_area_gets_a_receipt_and_can_be_followed() {
+    let app = TestApp::start().await;
+    let (status, body) = app.post_json("/api/v1/concerns", &concern(json!({}))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["status"], "submitted");
+    assert_eq!(body["area"]["pcode"], "IQG15Q05N04");
+    assert_eq!(body["area"]["level"], 3);
+    assert_eq!(body["area"]["name"]["en"], "Al-Muhamadath");
+    assert_eq!(body["area"]["name"]["ar"], "المحمداث");
+    let receipt = body["receipt"].as_str().expect("receipt");
+    assert_eq!(receipt.len(), 29, "six groups of four: {receipt}");
+    assert!(
+        receipt
+            .chars()
+            .all(|c| c == '-' || "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(c))
+    );
+
+    let (status, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert_eq!(status, StatusCode::OK, "{tracked}");
+    assert_eq!(tracked["status"], "submitted");
+    assert_eq!(tracked["updates"], json!([]));
+    // Typed back in lower case without dashes, it still works.
+    let sloppy = receipt.replace('-', "").to_lowercase();
+    assert_eq!(
+        app.get_json(&format!("/api/v1/receipts/{sloppy}")).await.0,
+        StatusCode::OK
+    );
+    // The receipt is stored only as a keyed hash.
+    assert!(!contains(&database_bytes(&app), &receipt.replace('-', "")));
+}
+
+#[tokio::test]
+async fn a_point_is_placed_in_its_deepest_area_and_sealed() {
+    let app = TestApp::start().await;
+    let body = concern(
+        json!({"area": null, "lat": 30.508, "lon": 47.78, "contact": {"name": "Planted Name Qx7", "phone": "07709998877"}}),
+    );
+    let (status, body) = app.post_json("/api/v1/concerns", &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["area"]["pcode"], "IQG02Q02N02");
+    let bytes = database_bytes(&app);
+    assert!(!contains(&bytes, "Planted Name Qx7"));
+    assert!(!contains(&bytes, "07709998877"));
+    assert!(!contains(&bytes, "30.508"));
+}
+
+#[tokio::test]
+async fn every_bad_field_is_refused_with_its_code_and_nothing_is_written() {
+    let app = TestApp::start().await;
+    let cases = [
+        (
+            json!({"category": "weapons"}),
+            "category",
+            "unknown_category",
+        ),
+        (json!({"category": null}), "category", "required"),
+        (json!({"description": "short"}), "description", "too_short"),
+        (
+            json!({"description": "x".repeat(4001)}),
+            "description",
+            "too_long",
+        ),
+        (json!({"description": "   "}), "description", "required"),
+        (json!({"area": "IQG99"}), "area", "unknown_area"),
+        (json!({"area": "Mosul"}), "area", "unknown_area"),
+        (json!({"area": null}), "area", "required"),
+        (
+            json!({"area": null, "lat": 33.51, "lon": 36.28}),
+            "lat",
+            "outside_iraq",
+        ),
+        (
+            json!({"area": null, "lat": 95.0, "lon": 44.0}),
+            "lat",
+            "out_of_range",
+        ),
+        (json!({"area": null, "lat": 33.3}), "lon", "required"),
+        (
+            json!({"occurred_on": "2026-12-25"}),
+            "occurred_on",
+            "in_future",
+        ),
+        (
+            json!({"occurred_on": "1980-01-01"}),
+            "occurred_on",
+            "too_old",
+        ),
+        (
+            json!({"occurred_on": "yesterday"}),
+            "occurred_on",
+            "invalid_date",
+        ),
+        (json!({"language": "fr"}), "language", "unknown_language"),
+        (
+            json!({"contact": {"phone": "12"}}),
+            "contact_phone",
+            "invalid_phone",
+        ),
+    ];
+    for (overrides, field, code) in cases {
+        let (status, body) = app
+            .post_json("/api/v1/concerns", &concern(overrides.clone()))
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{overrides}: {body}"
+        );
+        assert_eq!(body["error"]["code"], "validation_failed", "{overrides}");
+        assert_eq!(
+            body["error"]["field_codes"][field], code,
+            "{overrides}: {body}"
+        );
+        assert!(
+            body["error"]["fields"][field]
+                .as_str()
+                .is_some_and(|m| !m.is_empty())
+        );
+    }
+    assert_eq!(app.db.count_concerns().await.expect("count"), 0);
+}
+
+#[tokio::test]
+async fn malformed_requests_get_stable_codes() {
+    let app = TestApp::start().await;
+    let url = app.url("/api/v1/concerns");
+    let send = |request: reqwest::RequestBuilder| async move {
+        crate::support::json_of(request.send().await.expect("request")).await
+    };
+    let (status, body) = send(
+        app.client
+            .post(&url)
+            .header("content-type", "application/json")
+            .body("{not json"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("malformed_json"))
+    );
+    let (status, body) = send(
+        app.client
+            .post(&url)
+            .header("content-type", "text/plain")
+            .body("{}"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Some("unsupported_media_type")
+        )
+    );
+    let huge = json!({"category": "crime", "description": "x".repeat(100_000), "area": "IQG15"});
+    let (status, body) = send(app.client.post(&url).json(&huge)).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
+    );
+    let (status, body) = send(app.client.post(&url).json(&json!({"category": 5}))).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("malformed_json"))
+    );
+    let (status, body) = app.get_json("/api/v1/nothing-here").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+    let (status, body) = send(app.client.delete(&url)).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::METHOD_NOT_ALLOWED, Some("method_not_allowed"))
+    );
+    let (status, body) = app.get_json("/api/v1/concerns/abc").await;
+    assert_eq!(status.as_u16() / 100, 4, "{body}");
+    assert!(body["error"]["code"].is_string(), "{body}");
+    assert_eq!(app.db.count_concerns().await.expect("count"), 0);
+}
+
+#[tokio::test]
+async fn error_messages_follow_the_readers_language() {
+    let app = TestApp::start().await;
+    let ask = |lang: &'static str| {
+        app.client
+            .post(app.url("/api/v1/concerns"))
+            .header("accept-language", lang)
+            .json(&concern(json!({"category": "x"})))
+    };
+    let (_, arabic) = crate::support::json_of(ask("ar").send().await.expect("request")).await;
+    let (_, english) = crate::support::json_of(ask("en").send().await.expect("request")).await;
+    let (_, kurdish) = crate::support::json_of(ask("ckb").send().await.expect("request")).await;
+    assert_eq!(
+        english["error"]["fields"]["category"],
+        "Choose one of the listed kinds of threat."
+    );
+    assert_ne!(
+        arabic["error"]["fields"]["category"],
+        english["error"]["fields"]["category"]
+    );
+    assert_ne!(
+        kurdish["error"]["fields"]["category"],
+        arabic["error"]["fields"]["category"]
+    );
+}
+
+#[tokio::test]
+async fn unknown_and_malformed_receipts() {
+    let app = TestApp::start().await;
+    let (status, body) = app
+        .get_json("/api/v1/receipts/0000-0000-0000-0000-0000-0000")
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+    let (status, body) = app.get_json("/api/v1/receipts/hello").await;
+    assert_eq!(
+        (status, body["error"]["field_codes"]["receipt"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_receipt"))
+    );
+}
+
+#[tokio::test]
+async fn areas_are_iraqs_real_hierarchy() {
+    let app = TestApp::start().await;
+    let count = |body: &Value| body["areas"].as_array().map_or(0, Vec::len);
+    let (_, governorates) = app.get_json("/api/v1/areas?level=1").await;
+    assert_eq!(count(&governorates), 18);
+    let (_, districts) = app.get_json("/api/v1/areas?level=2").await;
+    assert_eq!(count(&districts), 101);
+    let (_, subdistricts) = app.get_json("/api/v1/areas?level=3").await;
+    assert_eq!(count(&subdistricts), 294);
+    let (_, basra) = app.get_json("/api/v1/areas?parent=IQG02").await;
+    assert!(
+        basra["areas"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|a| a["parent"] == "IQG02")
+    );
+    assert!(count(&basra) >= 5);
+    let (status, _) = app.get_json("/api/v1/areas?level=7").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = app.get_json("/api/v1/areas?parent=IQG99").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let (status, located) = app
+        .get_json("/api/v1/areas/locate?lat=36.34&lon=43.13")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(located["area"]["level"], 3);
+    assert_eq!(located["path"][0]["pcode"], "IQG15");
+    assert_eq!(located["path"][1]["pcode"], "IQG15Q05");
+    let (status, body) = app
+        .get_json("/api/v1/areas/locate?lat=48.85&lon=2.35")
+        .await;
+    assert_eq!(
+        (status, body["error"]["field_codes"]["lat"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("outside_iraq"))
+    );
+    let (status, _) = app.get_json("/api/v1/areas/locate?lat=abc&lon=2").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, one) = app.get_json("/api/v1/areas/IQG02Q01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(one["area"]["name"]["en"], "Abu Al-Khaseeb");
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let app = TestApp::start().await;
+    assert_eq!(app.get_text("/healthz").await.0, StatusCode::OK);
+    assert_eq!(app.get_text("/readyz").await.0, StatusCode::OK);
+    app.db.close().await;
+    assert_eq!(app.get_text("/healthz").await.0, StatusCode::OK);
+    assert_eq!(
+        app.get_text("/readyz").await.0,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+}
+
+#[tokio::test]
+async fn many_concurrent_submissions_are_all_stored() {
+    let app = TestApp::start().await;
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let client = app.client.clone();
+        let url = app.url("/api/v1/concerns");
+        tasks.push(tokio::spawn(async move {
+            let body = json!({"category": "crime", "description": format!("Concurrent submission number {i}"), "area": "IQG08"});
+            client.post(url).json(&body).send().await.expect("request").status()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.expect("task"), StatusCode::CREATED);
+    }
+    assert_eq!(app.db.count_concerns().await.expect("count"), 40);
+}

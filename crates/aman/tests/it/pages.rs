@@ -1,0 +1,347 @@
+//! The server-rendered pages, as a resident and a staff member use them:
+//! Arabic and right-to-left by default, no JavaScript, forms that keep what
+//! was typed.
+
+use crate::support::TestApp;
+use aman_core::role::Role;
+use reqwest::StatusCode;
+
+fn form_value<'a>(html: &'a str, name: &str) -> &'a str {
+    let field = html
+        .find(&format!("name=\"{name}\""))
+        .unwrap_or_else(|| panic!("no field {name}"));
+    let start = field + html[field..].find("value=\"").expect("a value") + "value=\"".len();
+    &html[start..start + html[start..].find('"').expect("closing quote")]
+}
+
+fn receipt_in(html: &str) -> String {
+    form_value(html, "receipt").to_owned()
+}
+
+#[tokio::test]
+async fn pages_are_arabic_and_rtl_by_default_and_switch_language() {
+    let app = TestApp::start().await;
+    let html = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(html.contains("أمان"));
+    assert!(!html.contains("<script"));
+    let response = app
+        .client
+        .get(app.url("/report?lang=en"))
+        .send()
+        .await
+        .expect("request");
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(cookie.starts_with("lang=en"), "{cookie}");
+    let csp = response
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    let html = response.text().await.expect("body");
+    assert!(html.contains(r#"<html lang="en" dir="ltr">"#));
+    let html = app
+        .client
+        .get(app.url("/"))
+        .header("cookie", "lang=ckb")
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains(r#"<html lang="ckb" dir="rtl">"#));
+    assert!(html.contains("CC BY-IGO"), "attribution in every footer");
+}
+
+#[tokio::test]
+async fn a_resident_reports_with_the_pickers_and_follows_with_the_receipt() {
+    let app = TestApp::start().await;
+    let (status, html) = app.get_text("/report").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        html.matches("<option value=\"IQG").count(),
+        18,
+        "governorates"
+    );
+    assert!(html.contains("السلاح المنفلت"));
+
+    let description = "مسلحون يطلقون النار في الهواء قرب السوق كل ليلة.";
+    let refine = [
+        ("category", "armed_groups_weapons"),
+        ("description", description),
+        ("governorate", "IQG15"),
+        ("action", "refine"),
+    ];
+    let html = app
+        .client
+        .post(app.url("/report"))
+        .form(&refine)
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains(description), "what was typed is kept");
+    assert!(html.contains("name=\"district\""));
+    assert!(html.contains("value=\"IQG15Q05\""));
+
+    let refine = [
+        ("category", "armed_groups_weapons"),
+        ("description", description),
+        ("governorate", "IQG15"),
+        ("district", "IQG15Q05"),
+        ("action", "refine"),
+    ];
+    let html = app
+        .client
+        .post(app.url("/report"))
+        .form(&refine)
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("name=\"subdistrict\""));
+
+    let submit = [
+        ("category", "armed_groups_weapons"),
+        ("description", description),
+        ("governorate", "IQG15"),
+        ("district", "IQG15Q05"),
+        ("subdistrict", "IQG15Q05N04"),
+        ("occurred_on", "2026-11-28"),
+        ("action", "submit"),
+    ];
+    let response = app
+        .client
+        .post(app.url("/report"))
+        .form(&submit)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.expect("body");
+    assert!(html.contains("المحمداث"));
+    let receipt = receipt_in(&html);
+    assert_eq!(receipt.len(), 29);
+
+    let saved = app
+        .client
+        .post(app.url("/receipt.txt"))
+        .form(&[("receipt", receipt.as_str())])
+        .send()
+        .await
+        .expect("request");
+    assert!(saved.headers().get("content-disposition").is_some());
+    assert!(saved.text().await.expect("body").contains(&receipt));
+
+    let response = app
+        .client
+        .post(app.url("/track"))
+        .form(&[("receipt", receipt.to_lowercase().as_str())])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.expect("body");
+    assert!(html.contains("data-status=\"submitted\""));
+    let response = app
+        .client
+        .post(app.url("/track"))
+        .form(&[("receipt", "0000-0000-0000-0000-0000-0000")])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_bad_form_comes_back_with_translated_messages_and_nothing_stored() {
+    let app = TestApp::start().await;
+    let form = [
+        ("category", ""),
+        ("description", "قصير"),
+        ("lat", "48.8"),
+        ("lon", "2.3"),
+        ("contact_phone", "abc"),
+        ("action", "submit"),
+    ];
+    let response = app
+        .client
+        .post(app.url("/report"))
+        .header("accept-language", "ar")
+        .form(&form)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert!(
+        html.contains("هذا الحقل مطلوب") || html.contains("مطلوب"),
+        "category required in Arabic"
+    );
+    assert!(html.contains("class=\"error\""));
+    assert_eq!(form_value(&html, "contact_phone"), "abc");
+    assert_eq!(app.db.count_concerns().await.expect("count"), 0);
+}
+
+#[tokio::test]
+async fn staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token() {
+    let app = TestApp::start().await;
+    app.submit("crime", "IQG02Q01").await;
+    let response = app
+        .client
+        .get(app.url("/staff"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/staff/login");
+
+    let password = app
+        .add_user("basra@test", Role::TriageOfficer, "IQG02")
+        .await;
+    let response = app
+        .client
+        .post(app.url("/staff/login"))
+        .form(&[("email", "basra@test"), ("password", "nope")])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let response = app
+        .client
+        .post(app.url("/staff/login"))
+        .form(&[("email", "basra@test"), ("password", password.as_str())])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let set_cookie = response.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+        "{set_cookie}"
+    );
+    let cookie = set_cookie.split(';').next().expect("cookie").to_owned();
+
+    let get = |path: String| {
+        app.client
+            .get(app.url(&path))
+            .header("cookie", cookie.clone())
+            .header("accept-language", "en")
+            .send()
+    };
+    let html = get("/staff".into())
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("One concern matches."), "{html}");
+    let id: i64 = html
+        .split("/staff/concerns/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .expect("a concern link");
+    let html = get(format!("/staff/concerns/{id}"))
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    let csrf = form_value(&html, "csrf").to_owned();
+
+    let post = |path: String, form: Vec<(&'static str, String)>| {
+        app.client
+            .post(app.url(&path))
+            .header("cookie", cookie.clone())
+            .form(&form)
+            .send()
+    };
+    let forged = post(
+        format!("/staff/concerns/{id}/move"),
+        vec![("to", "under_review".into()), ("reason", "x".into())],
+    )
+    .await
+    .expect("request");
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let moved = post(
+        format!("/staff/concerns/{id}/move"),
+        vec![
+            ("csrf", csrf.clone()),
+            ("to", "under_review".into()),
+            ("reason", "checking".into()),
+            ("public_note", "We are checking your report.".into()),
+        ],
+    )
+    .await
+    .expect("request");
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let noted = post(
+        format!("/staff/concerns/{id}/note"),
+        vec![
+            ("csrf", csrf.clone()),
+            ("body", "Called the mukhtar.".into()),
+        ],
+    )
+    .await
+    .expect("request");
+    assert_eq!(noted.status(), StatusCode::SEE_OTHER);
+    let html = get(format!("/staff/concerns/{id}"))
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("data-status=\"under_review\""));
+    assert!(html.contains("Called the mukhtar.") && html.contains("We are checking your report."));
+
+    let out = post("/staff/logout".into(), vec![("csrf", csrf)])
+        .await
+        .expect("request");
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        get("/staff".into()).await.expect("request").status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn error_pages_are_translated_html() {
+    let app = TestApp::start().await;
+    let response = app
+        .client
+        .get(app.url("/no/such/page"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let html = response.text().await.expect("body");
+    assert!(
+        html.contains("This page or record does not exist.")
+            && html.contains("data-code=\"not_found\"")
+    );
+}

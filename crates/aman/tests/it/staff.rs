@@ -1,0 +1,337 @@
+//! Triage as staff, through the API: log in, the queue and its filters,
+//! life-cycle moves (legal and illegal), duplicates, notes, updates that reach
+//! the reporter, and the limits of role and area.
+
+use crate::support::{START_MS, TestApp};
+use aman_core::role::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn login_needs_the_right_password() {
+    let app = TestApp::start().await;
+    let password = app
+        .add_user("officer@test", Role::TriageOfficer, "IQ")
+        .await;
+    let (status, body) = app
+        .post_json(
+            "/api/v1/sessions",
+            &json!({"email": "officer@test", "password": "wrong"}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_credentials"))
+    );
+    let (status, body) = app
+        .post_json(
+            "/api/v1/sessions",
+            &json!({"email": "nobody@test", "password": password}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_credentials"))
+    );
+    let (status, _) = app
+        .post_json(
+            "/api/v1/sessions",
+            &json!({"email": "officer@test", "password": password}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, body) = app.get_json("/api/v1/concerns").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("unauthorized"))
+    );
+}
+
+#[tokio::test]
+async fn sessions_expire_when_idle_and_end_at_logout() {
+    let app = TestApp::start().await;
+    let staff = app.staff(Role::TriageOfficer, "IQ").await;
+    let (status, body) = staff.get("/api/v1/concerns").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    app.advance_minutes(31);
+    assert_eq!(
+        staff.get("/api/v1/concerns").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let staff = app.staff(Role::TriageOfficer, "IQG02").await;
+    let response = app
+        .client
+        .delete(app.url("/api/v1/sessions"))
+        .bearer_auth(&staff.token)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        staff.get("/api/v1/concerns").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_concern_moves_through_its_life_and_the_reporter_sees_the_updates() {
+    let app = TestApp::start().await;
+    let receipt = app.submit("armed_groups_weapons", "IQG15Q05N04").await;
+    let staff = app.staff(Role::TriageOfficer, "IQG15").await;
+    let id = app.newest_concern_id(&staff).await;
+
+    let (status, body) = staff
+        .post(
+            &format!("/api/v1/concerns/{id}/transitions"),
+            &json!({"to": "verified", "reason": "skip review"}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::CONFLICT, Some("illegal_transition"))
+    );
+
+    for (to, note) in [
+        ("under_review", None),
+        (
+            "verified",
+            Some("Verified; on the committee's agenda for the 14th."),
+        ),
+        ("prioritised", None),
+    ] {
+        let (status, body) = staff
+            .post(
+                &format!("/api/v1/concerns/{id}/transitions"),
+                &json!({"to": to, "reason": "checked with two residents", "public_note": note}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{to}: {body}");
+        assert_eq!(body["status"], to);
+    }
+    let (status, body) = staff
+        .post(
+            &format!("/api/v1/concerns/{id}/transitions"),
+            &json!({"to": "in_action"}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["field_codes"]["reason"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("required"))
+    );
+
+    let (status, _) = staff
+        .post(
+            &format!("/api/v1/concerns/{id}/notes"),
+            &json!({"body": "Internal: the shooter is known to the mukhtar."}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = staff
+        .post(
+            &format!("/api/v1/concerns/{id}/updates"),
+            &json!({"body": "Police and council agreed night patrols."}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    let (_, view) = staff.get(&format!("/api/v1/concerns/{id}")).await;
+    let history = view["history"].as_array().expect("history");
+    assert_eq!(
+        history.iter().filter(|e| e["kind"] == "transition").count(),
+        3
+    );
+    assert!(
+        history
+            .iter()
+            .all(|e| e["by"].is_string() && e["at"].is_string())
+    );
+    assert_eq!(view["allowed_transitions"], json!(["in_action"]));
+
+    let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert_eq!(tracked["status"], "prioritised");
+    let texts: Vec<&str> = tracked["updates"]
+        .as_array()
+        .expect("updates")
+        .iter()
+        .filter_map(|u| u["text"].as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Verified; on the committee's agenda for the 14th.",
+            "Police and council agreed night patrols."
+        ]
+    );
+    let everything = tracked.to_string();
+    assert!(!everything.contains("mukhtar") && !everything.contains("checked with two residents"));
+}
+
+#[tokio::test]
+async fn duplicates_point_at_the_original() {
+    let app = TestApp::start().await;
+    app.submit("crime", "IQG02Q01").await;
+    app.submit("crime", "IQG02Q01").await;
+    app.submit("crime", "IQG02Q01").await;
+    let staff = app.staff(Role::TriageOfficer, "IQG02").await;
+    let (_, queue) = staff.get("/api/v1/concerns").await;
+    let ids: Vec<i64> = queue["concerns"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|c| c["id"].as_i64())
+        .collect();
+    let (newest, middle, oldest) = (ids[0], ids[1], ids[2]);
+    let mark = |id: i64, original: serde_json::Value| {
+        let staff = &staff;
+        async move {
+            staff
+                .post(
+                    &format!("/api/v1/concerns/{id}/transitions"),
+                    &json!({"to": "duplicate", "reason": "same shop", "duplicate_of": original}),
+                )
+                .await
+        }
+    };
+    let (status, body) = mark(middle, json!(middle.to_string())).await;
+    assert_eq!(
+        body["error"]["field_codes"]["duplicate_of"], "same_concern",
+        "{status} {body}"
+    );
+    let (status, body) = mark(middle, json!("999999")).await;
+    assert_eq!(
+        body["error"]["field_codes"]["duplicate_of"], "not_found",
+        "{status} {body}"
+    );
+    let (status, body) = mark(middle, json!(oldest.to_string())).await;
+    assert_eq!(
+        (status, body["duplicate_of"].as_i64()),
+        (StatusCode::OK, Some(oldest))
+    );
+    // Marking a duplicate of a duplicate points at the original.
+    let (status, body) = mark(newest, json!(middle.to_string())).await;
+    assert_eq!(
+        (status, body["duplicate_of"].as_i64()),
+        (StatusCode::OK, Some(oldest))
+    );
+    let (_, body) = staff
+        .post(
+            &format!("/api/v1/concerns/{newest}/transitions"),
+            &json!({"to": "under_review", "reason": "oops"}),
+        )
+        .await;
+    assert_eq!(body["error"]["code"], "illegal_transition");
+}
+
+#[tokio::test]
+async fn the_queue_filters_and_respects_area_and_role() {
+    let app = TestApp::start().await;
+    app.submit("crime", "IQG02Q01").await;
+    app.submit("tribal_conflict", "IQG02Q02").await;
+    app.submit("security_conduct", "IQG15Q05").await;
+    app.submit("crime", "IQG15Q05N04").await;
+
+    let national = app.staff(Role::TriageOfficer, "IQ").await;
+    let total = |body: &serde_json::Value| body["total"].as_i64().expect("total");
+    assert_eq!(total(&national.get("/api/v1/concerns").await.1), 4);
+    assert_eq!(
+        total(&national.get("/api/v1/concerns?area=IQG02").await.1),
+        2
+    );
+    assert_eq!(
+        total(&national.get("/api/v1/concerns?category=crime").await.1),
+        2
+    );
+    assert_eq!(
+        total(
+            &national
+                .get("/api/v1/concerns?status=submitted&from=2026-11-29&to=2026-11-29")
+                .await
+                .1
+        ),
+        4
+    );
+    assert_eq!(
+        total(&national.get("/api/v1/concerns?to=2026-11-01").await.1),
+        0
+    );
+    let (status, body) = national.get("/api/v1/concerns?category=bogus").await;
+    assert_eq!(
+        (status, body["error"]["field_codes"]["category"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_category"))
+    );
+
+    let basra = app.staff(Role::TriageOfficer, "IQG02").await;
+    let (_, body) = basra.get("/api/v1/concerns").await;
+    assert_eq!(total(&body), 2);
+    assert!(body["concerns"].as_array().expect("list").iter().all(|c| {
+        c["area"]["pcode"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("IQG02"))
+    }));
+    assert_eq!(
+        basra.get("/api/v1/concerns?area=IQG15").await.0,
+        StatusCode::FORBIDDEN
+    );
+    // A concern outside the area does not exist for this officer.
+    let mosul_id = national.get("/api/v1/concerns?area=IQG15Q05N04").await.1["concerns"][0]["id"]
+        .as_i64()
+        .expect("id");
+    assert_eq!(
+        basra.get(&format!("/api/v1/concerns/{mosul_id}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    // Police never see concerns about police conduct, nor identities.
+    let police = app.staff(Role::PoliceLiaison, "IQG15").await;
+    let (_, body) = police.get("/api/v1/concerns").await;
+    assert_eq!(total(&body), 1);
+    assert_eq!(body["concerns"][0]["category"], "crime");
+    let (_, view) = police
+        .get(&format!("/api/v1/concerns/{}", body["concerns"][0]["id"]))
+        .await;
+    assert!(view.get("contact").is_none() && view.get("point").is_none());
+    assert_eq!(view["allowed_transitions"], json!([]));
+    let (status, _) = police
+        .post(
+            &format!("/api/v1/concerns/{mosul_id}/transitions"),
+            &json!({"to": "under_review", "reason": "x"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Analysts see aggregates elsewhere, never the queue.
+    let analyst = app.staff(Role::Analyst, "IQ").await;
+    assert_eq!(
+        analyst.get("/api/v1/concerns").await.0,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn triage_officers_see_the_identity_others_do_not() {
+    let app = TestApp::start().await;
+    let body = json!({"category": "crime", "description": "Thefts of generators in the street.", "lat": 36.34, "lon": 43.13,
+        "contact": {"name": "Zainab", "phone": "07701234567"}});
+    assert_eq!(
+        app.post_json("/api/v1/concerns", &body).await.0,
+        StatusCode::CREATED
+    );
+    let triage = app.staff(Role::TriageOfficer, "IQG15").await;
+    let id = app.newest_concern_id(&triage).await;
+    let (_, view) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!(
+        view["contact"],
+        json!({"name": "Zainab", "phone": "07701234567"})
+    );
+    assert_eq!(view["point"], json!({"lat": 36.34, "lon": 43.13}));
+    let admin = app.staff(Role::Administrator, "IQ").await;
+    let (_, view) = admin.get(&format!("/api/v1/concerns/{id}")).await;
+    assert!(view.get("contact").is_none(), "{view}");
+    assert!(
+        view["submitted_at"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("2026-11-29")),
+        "clock is {START_MS}"
+    );
+}
