@@ -87,7 +87,7 @@ pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
                 0 => None,
                 _ => Some(
                     feature
-                        .property(&format!("ADM{}_PCODE", level - 1))
+                        .property(format!("ADM{}_PCODE", level - 1))
                         .and_then(|v| v.as_str())
                         .ok_or_else(|| bad(format!("missing ADM{}_PCODE", level - 1)))?
                         .to_owned(),

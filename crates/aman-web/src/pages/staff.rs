@@ -174,11 +174,11 @@ fn who(t: Tr, staff: &Staff, state: &AppState) -> String {
 }
 
 /// A staff page without a session sends the browser to the login form.
-fn or_login(staff: Result<Staff, AppError>) -> Result<Staff, Response> {
-    staff.map_err(|error| match error.code {
+fn login_or(error: AppError) -> Response {
+    match error.code {
         ErrorCode::Unauthorized => Redirect::to("/staff/login").into_response(),
         _ => error.into_response(),
-    })
+    }
 }
 
 async fn queue(
@@ -187,9 +187,9 @@ async fn queue(
     staff: Result<Staff, AppError>,
     Query(query): Query<QueueQuery>,
 ) -> Response {
-    let staff = match or_login(staff) {
+    let staff = match staff {
         Ok(staff) => staff,
-        Err(response) => return response,
+        Err(error) => return login_or(error),
     };
     match queue_page(&state, t, &staff, query).await {
         Ok(page) => render(&page),
@@ -342,9 +342,9 @@ async fn concern_page(
     staff: Result<Staff, AppError>,
     Path(id): Path<i64>,
 ) -> Response {
-    let staff = match or_login(staff) {
+    let staff = match staff {
         Ok(staff) => staff,
-        Err(response) => return response,
+        Err(error) => return login_or(error),
     };
     let view = match concerns::staff_view(&state, &staff, id).await {
         Ok(view) => view,

@@ -2,6 +2,7 @@
 //! port 0 over a fresh SQLite file, or the real `aman` binary.
 
 mod api;
+mod architecture;
 mod cli;
 mod durability;
 mod pages;
