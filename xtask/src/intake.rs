@@ -118,13 +118,23 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
         settings.warmup.as_secs_f64()
     );
     println!(
-        "{:<22} {:>11} {:>9} {:>7} {:>9} {:>8} {:>8}",
-        "endpoint", "connections", "requests", "errors", "req/s", "p50 ms", "p99 ms"
+        "{:<22} {:>11} {:>9} {:>7} {:>9} {:>8} {:>8} {:>6} {:>8}",
+        "endpoint",
+        "connections",
+        "requests",
+        "errors",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "cpu %",
+        "iowait %"
     );
     let ms = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"));
+    let share =
+        |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{:.0}", v * 100.0));
     for report in reports {
         println!(
-            "{:<22} {:>11} {:>9} {:>7} {:>9.0} {:>8} {:>8}",
+            "{:<22} {:>11} {:>9} {:>7} {:>9.0} {:>8} {:>8} {:>6} {:>8}",
             report.endpoint.label(),
             report.connections,
             report.requests(),
@@ -132,9 +142,24 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
             report.per_second(),
             ms(report.percentile_ms(0.50)),
             ms(report.percentile_ms(0.99)),
+            share(report.cpu.map(|u| u.busy)),
+            share(report.cpu.map(|u| u.iowait)),
         );
     }
-    println!("\n(req/s counts successes only: 200 for /healthz, 201 for submissions)");
+    println!(
+        "\n(req/s counts successes only: 200 for /healthz, 201 for submissions; latencies are \
+         of successes; cpu % and iowait % are shares of all cores, load generator included)"
+    );
+    for report in reports {
+        if let Some(usage) = report.cpu.filter(|u| u.steal >= 0.02) {
+            println!(
+                "note: the hypervisor stole {:.0}% of the CPU during {} with {} connections",
+                usage.steal * 100.0,
+                report.endpoint.label(),
+                report.connections
+            );
+        }
+    }
 
     let errors: Vec<&PhaseReport> = reports.iter().filter(|r| r.error_count() > 0).collect();
     if !errors.is_empty() {

@@ -19,6 +19,8 @@ use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 
+use crate::cpu::{self, Usage};
+
 /// The area named by half of the submissions: a sub-district of Mosul.
 const AREA: &str = "IQG15Q05N04";
 /// The coordinates sent by the other half: Mosul's old city.
@@ -67,6 +69,8 @@ pub struct PhaseReport {
     pub errors: BTreeMap<String, u64>,
     /// Latency of every success in microseconds, sorted.
     latencies_us: Vec<u32>,
+    /// How busy the whole machine was during the measured window.
+    pub cpu: Option<Usage>,
 }
 
 impl PhaseReport {
@@ -155,6 +159,12 @@ pub async fn run_phase(
     let url: Arc<str> = format!("{base_url}{}", endpoint.path()).into();
     let counted_from = Instant::now() + warmup;
     let until = counted_from + window;
+    let cpu_usage = tokio::spawn(async move {
+        tokio::time::sleep_until(counted_from.into()).await;
+        let before = cpu::sample();
+        tokio::time::sleep_until(until.into()).await;
+        cpu::between(before?, cpu::sample()?)
+    });
     let mut tasks = JoinSet::new();
     for _ in 0..connections {
         let worker = Worker {
@@ -173,6 +183,7 @@ pub async fn run_phase(
         successes: 0,
         errors: BTreeMap::new(),
         latencies_us: Vec::new(),
+        cpu: None,
     };
     while let Some(joined) = tasks.join_next().await {
         let tally = joined.context("a load task panicked")?;
@@ -183,6 +194,7 @@ pub async fn run_phase(
         }
     }
     report.latencies_us.sort_unstable();
+    report.cpu = cpu_usage.await.context("the CPU sampler panicked")?;
     Ok(report)
 }
 

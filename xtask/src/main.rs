@@ -10,6 +10,7 @@
 //! Arguments are parsed by hand (see [`options`]); a bad command line prints
 //! the usage and exits with status 2, a failed run exits with status 1.
 
+mod cpu;
 mod intake;
 mod load;
 mod locate;

@@ -9,6 +9,7 @@ mod areas;
 mod concerns;
 mod intake;
 mod migrate;
+mod snapshot;
 mod users;
 
 pub use concerns::{
@@ -16,6 +17,7 @@ pub use concerns::{
     Transition,
 };
 pub use intake::Intake;
+pub use migrate::schema_fingerprint;
 pub use users::{SessionRecord, UserRecord};
 
 use chrono::NaiveDate;

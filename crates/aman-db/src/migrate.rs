@@ -20,6 +20,18 @@ const MIGRATIONS: &[Migration] = &[Migration {
     postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
 }];
 
+/// A short fingerprint of every migration of both backends: it changes when
+/// the schema does (tests key their template databases on it).
+pub fn schema_fingerprint() -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for migration in MIGRATIONS {
+        for byte in migration.sqlite.bytes().chain(migration.postgres.bytes()) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{:08x}", hash as u32)
+}
+
 /// An arbitrary constant naming Aman's migration lock.
 const LOCK_KEY: i64 = 0x616d_616e;
 

@@ -1,6 +1,6 @@
 //! The JSON API contract: intake, receipts, areas, health, and errors.
 
-use crate::support::{TestApp, contains, database_bytes};
+use crate::support::{TestApp, contains};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -22,9 +22,8 @@ fn concern(overrides: Value) -> Value {
     body
 }
 
-#[tokio::test]
-async fn a_concern_by_area_gets_a_receipt_and_can_be_followed() {
-    let app = TestApp::start().await;
+both! {
+async fn a_concern_by_area_gets_a_receipt_and_can_be_followed(app: TestApp) {
     let (status, body) = app.post_json("/api/v1/concerns", &concern(json!({}))).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["status"], "submitted");
@@ -51,27 +50,23 @@ async fn a_concern_by_area_gets_a_receipt_and_can_be_followed() {
         StatusCode::OK
     );
     // The receipt is stored only as a keyed hash.
-    assert!(!contains(&database_bytes(&app), &receipt.replace('-', "")));
+    assert!(!contains(&app.stored_bytes().await, &receipt.replace('-', "")));
 }
 
-#[tokio::test]
-async fn a_point_is_placed_in_its_deepest_area_and_sealed() {
-    let app = TestApp::start().await;
+async fn a_point_is_placed_in_its_deepest_area_and_sealed(app: TestApp) {
     let body = concern(
         json!({"area": null, "lat": 30.508, "lon": 47.78, "contact": {"name": "Planted Name Qx7", "phone": "07709998877"}}),
     );
     let (status, body) = app.post_json("/api/v1/concerns", &body).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["area"]["pcode"], "IQG02Q02N02");
-    let bytes = database_bytes(&app);
+    let bytes = app.stored_bytes().await;
     assert!(!contains(&bytes, "Planted Name Qx7"));
     assert!(!contains(&bytes, "07709998877"));
     assert!(!contains(&bytes, "30.508"));
 }
 
-#[tokio::test]
-async fn every_bad_field_is_refused_with_its_code_and_nothing_is_written() {
-    let app = TestApp::start().await;
+async fn every_bad_field_is_refused_with_its_code_and_nothing_is_written(app: TestApp) {
     let cases = [
         (
             json!({"category": "weapons"}),
@@ -145,9 +140,7 @@ async fn every_bad_field_is_refused_with_its_code_and_nothing_is_written() {
     assert_eq!(app.db.count_concerns().await.expect("count"), 0);
 }
 
-#[tokio::test]
-async fn malformed_requests_get_stable_codes() {
-    let app = TestApp::start().await;
+async fn malformed_requests_get_stable_codes(app: TestApp) {
     let url = app.url("/api/v1/concerns");
     let send = |request: reqwest::RequestBuilder| async move {
         crate::support::json_of(request.send().await.expect("request")).await
@@ -204,9 +197,7 @@ async fn malformed_requests_get_stable_codes() {
     assert_eq!(app.db.count_concerns().await.expect("count"), 0);
 }
 
-#[tokio::test]
-async fn error_messages_follow_the_readers_language() {
-    let app = TestApp::start().await;
+async fn error_messages_follow_the_readers_language(app: TestApp) {
     let ask = |lang: &'static str| {
         app.client
             .post(app.url("/api/v1/concerns"))
@@ -230,9 +221,7 @@ async fn error_messages_follow_the_readers_language() {
     );
 }
 
-#[tokio::test]
-async fn unknown_and_malformed_receipts() {
-    let app = TestApp::start().await;
+async fn unknown_and_malformed_receipts(app: TestApp) {
     let (status, body) = app
         .get_json("/api/v1/receipts/0000-0000-0000-0000-0000-0000")
         .await;
@@ -247,9 +236,7 @@ async fn unknown_and_malformed_receipts() {
     );
 }
 
-#[tokio::test]
-async fn areas_are_iraqs_real_hierarchy() {
-    let app = TestApp::start().await;
+async fn areas_are_iraqs_real_hierarchy(app: TestApp) {
     let count = |body: &Value| body["areas"].as_array().map_or(0, Vec::len);
     let (_, governorates) = app.get_json("/api/v1/areas?level=1").await;
     assert_eq!(count(&governorates), 18);
@@ -292,9 +279,7 @@ async fn areas_are_iraqs_real_hierarchy() {
     assert_eq!(one["area"]["name"]["en"], "Abu Al-Khaseeb");
 }
 
-#[tokio::test]
-async fn health_and_readiness() {
-    let app = TestApp::start().await;
+async fn health_and_readiness(app: TestApp) {
     assert_eq!(app.get_text("/healthz").await.0, StatusCode::OK);
     assert_eq!(app.get_text("/readyz").await.0, StatusCode::OK);
     app.db.close().await;
@@ -305,9 +290,7 @@ async fn health_and_readiness() {
     );
 }
 
-#[tokio::test]
-async fn many_concurrent_submissions_are_all_stored() {
-    let app = TestApp::start().await;
+async fn many_concurrent_submissions_are_all_stored(app: TestApp) {
     let mut tasks = Vec::new();
     for i in 0..40 {
         let client = app.client.clone();
@@ -321,4 +304,5 @@ async fn many_concurrent_submissions_are_all_stored() {
         assert_eq!(task.await.expect("task"), StatusCode::CREATED);
     }
     assert_eq!(app.db.count_concerns().await.expect("count"), 40);
+}
 }

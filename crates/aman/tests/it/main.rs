@@ -1,5 +1,37 @@
 //! The one black-box test binary: every test drives the real HTTP server on
-//! port 0 over a fresh SQLite file, or the real `aman` binary.
+//! port 0 over a fresh database, or the real `aman` binary.
+//!
+//! Behaviour tests are written once inside `both! { … }` and run on SQLite
+//! always and on PostgreSQL when `AMAN_TEST_POSTGRES_URL` is set (each test in
+//! a fresh database cloned from a template).
+
+/// Turns each `async fn name(app: TestApp) { … }` into a module `name` with
+/// the tests `sqlite` and `postgres`.
+macro_rules! both {
+    ($(async fn $name:ident($app:ident: TestApp) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($app: TestApp) $body
+
+                #[tokio::test]
+                async fn sqlite() {
+                    run(TestApp::sqlite().await).await
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    match TestApp::postgres().await {
+                        Some(app) => run(app).await,
+                        None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
+                    }
+                }
+            }
+        )*
+    };
+}
 
 mod api;
 mod architecture;

@@ -18,9 +18,8 @@ fn receipt_in(html: &str) -> String {
     form_value(html, "receipt").to_owned()
 }
 
-#[tokio::test]
-async fn pages_are_arabic_and_rtl_by_default_and_switch_language() {
-    let app = TestApp::start().await;
+both! {
+async fn pages_are_arabic_and_rtl_by_default_and_switch_language(app: TestApp) {
     let html = app
         .client
         .get(app.url("/"))
@@ -69,9 +68,7 @@ async fn pages_are_arabic_and_rtl_by_default_and_switch_language() {
     assert!(html.contains("CC BY-IGO"), "attribution in every footer");
 }
 
-#[tokio::test]
-async fn a_resident_reports_with_the_pickers_and_follows_with_the_receipt() {
-    let app = TestApp::start().await;
+async fn a_resident_reports_with_the_pickers_and_follows_with_the_receipt(app: TestApp) {
     let (status, html) = app.get_text("/report").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
@@ -173,9 +170,7 @@ async fn a_resident_reports_with_the_pickers_and_follows_with_the_receipt() {
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
-async fn a_bad_form_comes_back_with_translated_messages_and_nothing_stored() {
-    let app = TestApp::start().await;
+async fn a_bad_form_comes_back_with_translated_messages_and_nothing_stored(app: TestApp) {
     let form = [
         ("category", ""),
         ("description", "قصير"),
@@ -203,9 +198,7 @@ async fn a_bad_form_comes_back_with_translated_messages_and_nothing_stored() {
     assert_eq!(app.db.count_concerns().await.expect("count"), 0);
 }
 
-#[tokio::test]
-async fn staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token() {
-    let app = TestApp::start().await;
+async fn staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token(app: TestApp) {
     app.submit("crime", "IQG02Q01").await;
     let response = app
         .client
@@ -328,9 +321,7 @@ async fn staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token() {
     );
 }
 
-#[tokio::test]
-async fn error_pages_are_translated_html() {
-    let app = TestApp::start().await;
+async fn error_pages_are_translated_html(app: TestApp) {
     let response = app
         .client
         .get(app.url("/no/such/page"))
@@ -344,4 +335,5 @@ async fn error_pages_are_translated_html() {
         html.contains("This page or record does not exist.")
             && html.contains("data-code=\"not_found\"")
     );
+}
 }

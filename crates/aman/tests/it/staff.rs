@@ -7,9 +7,8 @@ use aman_core::role::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-#[tokio::test]
-async fn login_needs_the_right_password() {
-    let app = TestApp::start().await;
+both! {
+async fn login_needs_the_right_password(app: TestApp) {
     let password = app
         .add_user("officer@test", Role::TriageOfficer, "IQ")
         .await;
@@ -47,9 +46,7 @@ async fn login_needs_the_right_password() {
     );
 }
 
-#[tokio::test]
-async fn sessions_expire_when_idle_and_end_at_logout() {
-    let app = TestApp::start().await;
+async fn sessions_expire_when_idle_and_end_at_logout(app: TestApp) {
     let staff = app.staff(Role::TriageOfficer, "IQ").await;
     let (status, body) = staff.get("/api/v1/concerns").await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -74,9 +71,7 @@ async fn sessions_expire_when_idle_and_end_at_logout() {
     );
 }
 
-#[tokio::test]
-async fn a_concern_moves_through_its_life_and_the_reporter_sees_the_updates() {
-    let app = TestApp::start().await;
+async fn a_concern_moves_through_its_life_and_the_reporter_sees_the_updates(app: TestApp) {
     let receipt = app.submit("armed_groups_weapons", "IQG15Q05N04").await;
     let staff = app.staff(Role::TriageOfficer, "IQG15").await;
     let id = app.newest_concern_id(&staff).await;
@@ -167,9 +162,7 @@ async fn a_concern_moves_through_its_life_and_the_reporter_sees_the_updates() {
     assert!(!everything.contains("mukhtar") && !everything.contains("checked with two residents"));
 }
 
-#[tokio::test]
-async fn duplicates_point_at_the_original() {
-    let app = TestApp::start().await;
+async fn duplicates_point_at_the_original(app: TestApp) {
     app.submit("crime", "IQG02Q01").await;
     app.submit("crime", "IQG02Q01").await;
     app.submit("crime", "IQG02Q01").await;
@@ -223,9 +216,7 @@ async fn duplicates_point_at_the_original() {
     assert_eq!(body["error"]["code"], "illegal_transition");
 }
 
-#[tokio::test]
-async fn the_queue_filters_and_respects_area_and_role() {
-    let app = TestApp::start().await;
+async fn the_queue_filters_and_respects_area_and_role(app: TestApp) {
     app.submit("crime", "IQG02Q01").await;
     app.submit("tribal_conflict", "IQG02Q02").await;
     app.submit("security_conduct", "IQG15Q05").await;
@@ -308,9 +299,7 @@ async fn the_queue_filters_and_respects_area_and_role() {
     );
 }
 
-#[tokio::test]
-async fn triage_officers_see_the_identity_others_do_not() {
-    let app = TestApp::start().await;
+async fn triage_officers_see_the_identity_others_do_not(app: TestApp) {
     let body = json!({"category": "crime", "description": "Thefts of generators in the street.", "lat": 36.34, "lon": 43.13,
         "contact": {"name": "Zainab", "phone": "07701234567"}});
     assert_eq!(
@@ -334,4 +323,5 @@ async fn triage_officers_see_the_identity_others_do_not() {
             .is_some_and(|t| t.starts_with("2026-11-29")),
         "clock is {START_MS}"
     );
+}
 }

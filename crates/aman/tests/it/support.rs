@@ -52,24 +52,137 @@ pub struct TestApp {
     pub db: Db,
     pub dir: TempDir,
     pub clock: Arc<AtomicI64>,
+    postgres_database: Option<String>,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
+/// Where PostgreSQL tests run: `AMAN_TEST_POSTGRES_URL` names a server and a
+/// database this user may create databases from (e.g. postgres://postgres@127.0.0.1/postgres).
+fn postgres_admin_url() -> Option<String> {
+    std::env::var("AMAN_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// The URL of another database on the same server.
+fn postgres_url(database: &str) -> Option<String> {
+    let admin = postgres_admin_url()?;
+    let (base, query) = admin
+        .split_once('?')
+        .map_or((admin.as_str(), None), |(b, q)| (b, Some(q)));
+    let server = &base[..base.rfind('/')?];
+    Some(match query {
+        Some(query) => format!("{server}/{database}?{query}"),
+        None => format!("{server}/{database}"),
+    })
+}
+
+/// Runs an async block on a runtime of its own (tests each have their own).
+fn on_own_runtime<T: Send + 'static>(
+    work: impl std::future::Future<Output = T> + Send + 'static,
+) -> T {
+    std::thread::spawn(move || {
+        tokio::runtime::Runtime::new()
+            .expect("runtime")
+            .block_on(work)
+    })
+    .join()
+    .expect("thread")
+}
+
+async fn admin_execute(sql: String) {
+    let db = Db::connect(&postgres_admin_url().expect("postgres url"))
+        .await
+        .expect("connect to postgres");
+    db.execute_admin(&sql)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    db.close().await;
+}
+
+/// A template database per schema version, reused across runs.
+fn postgres_template() -> &'static str {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let version = aman_db::schema_fingerprint();
+        let name = format!("aman_tpl_{version}");
+        let building = format!("aman_tpl_{version}_{}", std::process::id());
+        let (name_for_thread, building_for_thread) = (name.clone(), building.clone());
+        on_own_runtime(async move {
+            let admin = Db::connect(&postgres_admin_url().expect("url"))
+                .await
+                .expect("connect to postgres");
+            if admin
+                .database_exists(&name_for_thread)
+                .await
+                .expect("query")
+            {
+                admin.close().await;
+                return;
+            }
+            admin
+                .execute_admin(&format!("CREATE DATABASE {building_for_thread}"))
+                .await
+                .expect("create");
+            let db = Db::connect(&postgres_url(&building_for_thread).expect("url"))
+                .await
+                .expect("connect");
+            db.migrate(START_MS).await.expect("migrate");
+            for (level, text) in aman_geo::embedded_boundaries() {
+                db.upsert_areas(&aman_geo::parse_ocha(level, text).expect("parse"))
+                    .await
+                    .expect("areas");
+            }
+            db.close().await;
+            let renamed = admin
+                .execute_admin(&format!(
+                    "ALTER DATABASE {building_for_thread} RENAME TO {name_for_thread}"
+                ))
+                .await;
+            if renamed.is_err() {
+                let _ = admin
+                    .execute_admin(&format!("DROP DATABASE {building_for_thread}"))
+                    .await;
+            }
+            admin.close().await;
+        });
+        name
+    })
+}
+
 impl TestApp {
-    pub async fn start() -> TestApp {
+    pub async fn sqlite() -> TestApp {
         let dir = TempDir::new().expect("temp dir");
         let path = dir.path().join("aman.db");
         std::fs::copy(template(), &path).expect("copy template");
-        let db = Db::connect(&format!("sqlite://{}", path.display()))
-            .await
-            .expect("connect");
+        TestApp::serve(&format!("sqlite://{}", path.display()), dir, None).await
+    }
+
+    /// `None` when no PostgreSQL server is configured.
+    pub async fn postgres() -> Option<TestApp> {
+        postgres_admin_url()?;
+        let template = postgres_template();
+        static COUNTER: AtomicI64 = AtomicI64::new(0);
+        let name = format!(
+            "aman_test_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
+        let create = format!("CREATE DATABASE {name} TEMPLATE {template}");
+        on_own_runtime(admin_execute(create));
+        let url = postgres_url(&name).expect("url");
+        Some(TestApp::serve(&url, TempDir::new().expect("temp dir"), Some(name)).await)
+    }
+
+    async fn serve(url: &str, dir: TempDir, postgres_database: Option<String>) -> TestApp {
+        let db = Db::connect(url).await.expect("connect");
         db.migrate(START_MS).await.expect("migrate");
         let keys = Keys::generate([7; 64]);
         let clock = Arc::new(AtomicI64::new(START_MS));
         let clock_for_state = clock.clone();
         let state = AppState::load(
             db.clone(),
-            keys.clone(),
+            keys,
             Arc::new(move || {
                 DateTime::<Utc>::from_timestamp_millis(clock_for_state.load(Ordering::SeqCst))
                     .expect("valid time")
@@ -96,8 +209,30 @@ impl TestApp {
             db,
             dir,
             clock,
+            postgres_database,
             _shutdown: shutdown,
         }
+    }
+
+    /// Everything stored about concerns, users and sessions, as bytes to
+    /// search for plaintext: the SQLite file and its WAL, or every row of the
+    /// PostgreSQL tables as text (binary columns in hex).
+    pub async fn stored_bytes(&self) -> Vec<u8> {
+        if self.postgres_database.is_some() {
+            return self
+                .db
+                .dump_text_for_tests()
+                .await
+                .expect("dump")
+                .into_bytes();
+        }
+        let mut bytes = Vec::new();
+        for name in ["aman.db", "aman.db-wal"] {
+            if let Ok(mut content) = std::fs::read(self.dir.path().join(name)) {
+                bytes.append(&mut content);
+            }
+        }
+        bytes
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -238,19 +373,23 @@ pub async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
     )
 }
 
-/// Reads the whole database file and its WAL as bytes.
-pub fn database_bytes(app: &TestApp) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    for name in ["aman.db", "aman.db-wal"] {
-        if let Ok(mut content) = std::fs::read(app.dir.path().join(name)) {
-            bytes.append(&mut content);
-        }
-    }
-    bytes
+/// Finds a value as text or as hex (how binary columns are dumped).
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    let hex: String = needle.bytes().map(|b| format!("{b:02x}")).collect();
+    [needle.as_bytes(), hex.as_bytes()]
+        .iter()
+        .any(|n| haystack.windows(n.len()).any(|w| w == *n))
 }
 
-pub fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+impl Drop for TestApp {
+    /// A PostgreSQL test database is dropped with its test.
+    fn drop(&mut self) {
+        if let Some(name) = self.postgres_database.take() {
+            // FORCE ends the server's connections; closing the pool here
+            // would wait for tasks of the test's runtime, blocked in this drop.
+            on_own_runtime(admin_execute(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )));
+        }
+    }
 }
