@@ -147,7 +147,7 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
         );
     }
     println!(
-        "\n(req/s counts successes only: 200 for /healthz, 201 for submissions; latencies are \
+        "\n(req/s counts successes only: 200 for /healthz, 201 for submissions; latencies are\n \
          of successes; cpu % and iowait % are shares of all cores, load generator included)"
     );
     for report in reports {

@@ -99,6 +99,8 @@ pub struct Transition<'a> {
     pub public_note: Option<&'a str>,
     pub actor_id: i64,
     pub now_ms: i64,
+    /// The version the editor saw; the change applies only if it is current.
+    pub expected_version: i64,
 }
 
 /// What the reporter may see through their receipt.
@@ -314,17 +316,19 @@ impl Db {
             public_note,
             actor_id,
             now_ms,
+            expected_version,
         } = *change;
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query(
             "UPDATE concerns SET status = $1, duplicate_of = $2, updated_at = $3, version = version + 1 \
-             WHERE id = $4 AND status = $5",
+             WHERE id = $4 AND status = $5 AND version = $6",
         )
         .bind(to.as_str())
         .bind(duplicate_of)
         .bind(now_ms)
         .bind(id)
         .bind(from.as_str())
+        .bind(expected_version)
         .execute(&mut *tx)
         .await?
         .rows_affected();

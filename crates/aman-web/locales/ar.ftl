@@ -213,4 +213,5 @@ concern-note = ملاحظة داخلية (لا تظهر أبداً لمقدّم 
 concern-note-submit = إضافة ملاحظة
 concern-update = تحديث لمقدّم البلاغ (يظهر في صفحة المتابعة؛ لا تكتب أي أسماء)
 concern-update-submit = إرسال التحديث
+concern-conflict-shown = أدناه البلاغ كما هو الآن؛ اختر مجدداً.
 concern-back = العودة إلى القائمة

@@ -210,4 +210,5 @@ concern-note = Internal note (never shown to the reporter)
 concern-note-submit = Add note
 concern-update = Update for the reporter (shown on the tracking page; never write names)
 concern-update-submit = Send update
+concern-conflict-shown = Below is the concern as it is now; choose again.
 concern-back = Back to the queue

@@ -191,6 +191,11 @@ pub struct MoveRequest {
     pub duplicate_of: Option<String>,
     #[serde(default)]
     pub public_note: Option<String>,
+    /// The concern's `version` when the editor read it. When given and no
+    /// longer current, the move is refused with `edit_conflict` instead of
+    /// silently overriding someone else's decision.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 fn bounded_text(field: &str, value: &str, required: bool) -> Result<Option<String>, AppError> {
@@ -215,6 +220,9 @@ pub async fn move_concern(
     request: &MoveRequest,
 ) -> Result<(), AppError> {
     let record = load(state, staff, id, Action::Triage).await?;
+    if request.version.is_some_and(|seen| seen != record.version) {
+        return Err(AppError::new(ErrorCode::EditConflict));
+    }
     let to = Status::from_code(request.to.trim())
         .ok_or_else(|| AppError::field("to", "unknown_status"))?;
     let reason = bounded_text("reason", &request.reason, true)?.unwrap_or_default();
@@ -239,6 +247,7 @@ pub async fn move_concern(
         public_note: public_note.as_deref(),
         actor_id: staff.user.id,
         now_ms: state.now_ms(),
+        expected_version: request.version.unwrap_or(record.version),
     };
     Ok(state.db().transition(id, &change).await?)
 }

@@ -393,6 +393,7 @@ async fn seed_concerns(
         };
         let id = db.store_concern(&concern).await?;
         let mut from = Status::Submitted;
+        let mut version = 1;
         let mut at = submitted_at;
         for &to in *weighted(&mut rng, &PROGRESS) {
             at = (at + rng.random_range(3_600_000..5 * 86_400_000)).min(now_ms);
@@ -412,9 +413,11 @@ async fn seed_concerns(
                 public_note: public_note(to),
                 actor_id: actor,
                 now_ms: at,
+                expected_version: version,
             };
             db.transition(id, &change).await?;
             from = to;
+            version += 1;
         }
         if from != Status::Duplicate {
             previous = Some(id);

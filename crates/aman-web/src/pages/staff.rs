@@ -321,6 +321,9 @@ struct ConcernPage {
     may_triage: bool,
     may_update: bool,
     moves: Vec<Choice>,
+    version: i64,
+    /// Set when a move was refused because someone changed the concern first.
+    conflict: bool,
 }
 
 struct IdentityText {
@@ -346,7 +349,20 @@ async fn concern_page(
         Ok(staff) => staff,
         Err(error) => return login_or(error),
     };
-    let view = match concerns::staff_view(&state, &staff, id).await {
+    concern_response(&state, t, &staff, id, false).await
+}
+
+/// The concern page; with `conflict`, explains (status 409) that a change was
+/// refused because someone else changed the concern first, and shows what is
+/// there now.
+async fn concern_response(
+    state: &AppState,
+    t: Tr,
+    staff: &Staff,
+    id: i64,
+    conflict: bool,
+) -> Response {
+    let view = match concerns::staff_view(state, staff, id).await {
         Ok(view) => view,
         Err(error) => return error.into_response(),
     };
@@ -404,9 +420,9 @@ async fn concern_page(
             .point
             .map(|(lat, lon)| format!("{lat:.5}, {lon:.5}")),
     });
-    render(&ConcernPage {
+    let mut response = render(&ConcernPage {
         t,
-        nav: nav(&staff, &format!("/staff/concerns/{id}")),
+        nav: nav(staff, &format!("/staff/concerns/{id}")),
         title: t.num("concern-title", "id", id),
         id,
         csrf: staff.csrf_token.clone(),
@@ -426,13 +442,19 @@ async fn concern_page(
         history,
         may_triage: view.may_triage,
         may_update: view.may_update,
+        version: record.version,
+        conflict,
         moves: record
             .status
             .next()
             .iter()
             .map(|s| Choice::new(s.as_str(), t.status(s.as_str()), ""))
             .collect(),
-    })
+    });
+    if conflict {
+        *response.status_mut() = StatusCode::CONFLICT;
+    }
+    response
 }
 
 #[derive(Deserialize)]
@@ -447,6 +469,8 @@ struct MoveForm {
     duplicate_of: String,
     #[serde(default)]
     public_note: String,
+    #[serde(default)]
+    version: Option<i64>,
 }
 
 fn back_to(id: i64) -> Response {
@@ -455,6 +479,7 @@ fn back_to(id: i64) -> Response {
 
 async fn move_submit(
     State(state): State<AppState>,
+    t: Tr,
     staff: Staff,
     Path(id): Path<i64>,
     Form(form): Form<MoveForm>,
@@ -465,9 +490,15 @@ async fn move_submit(
         reason: form.reason,
         duplicate_of: Some(form.duplicate_of),
         public_note: Some(form.public_note),
+        version: form.version,
     };
-    concerns::move_concern(&state, &staff, id, &request).await?;
-    Ok(back_to(id))
+    match concerns::move_concern(&state, &staff, id, &request).await {
+        Ok(()) => Ok(back_to(id)),
+        Err(error) if error.code == ErrorCode::EditConflict => {
+            Ok(concern_response(&state, t, &staff, id, true).await)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 #[derive(Deserialize)]

@@ -292,6 +292,15 @@ async fn staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token(app: Tes
     .await
     .expect("request");
     assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let stale = post(
+        format!("/staff/concerns/{id}/move"),
+        vec![("csrf", csrf.clone()), ("version", form_value(&html, "version").to_owned()), ("to", "rejected".into()), ("reason", "spam".into())],
+    )
+    .await
+    .expect("request");
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    let page = stale.text().await.expect("body");
+    assert!(page.contains("data-code=\"edit_conflict\"") && page.contains("data-status=\"under_review\""));
     let noted = post(
         format!("/staff/concerns/{id}/note"),
         vec![

@@ -324,4 +324,32 @@ async fn triage_officers_see_the_identity_others_do_not(app: TestApp) {
         "clock is {START_MS}"
     );
 }
+
+async fn stale_edits_are_refused_not_overwritten(app: TestApp) {
+    app.submit("crime", "IQG02Q01").await;
+    let first = app.staff(Role::TriageOfficer, "IQG02").await;
+    let second = app.staff(Role::TriageOfficer, "IQ").await;
+    let id = app.newest_concern_id(&first).await;
+    let path = format!("/api/v1/concerns/{id}/transitions");
+    let (_, seen) = first.get(&format!("/api/v1/concerns/{id}")).await;
+    let version = seen["version"].as_i64().expect("version");
+
+    let (status, _) = first.post(&path, &json!({"to": "under_review", "reason": "mine", "version": version})).await;
+    assert_eq!(status, StatusCode::OK);
+    // under_review → rejected would be legal, but it was decided on a stale view.
+    let (status, body) = second.post(&path, &json!({"to": "rejected", "reason": "spam", "version": version})).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("edit_conflict")));
+    assert_eq!(first.get(&format!("/api/v1/concerns/{id}")).await.1["status"], "under_review");
+
+    // Two editors racing from the same version: exactly one wins.
+    let version = version + 1;
+    let (verify, reject) = (
+        json!({"to": "verified", "reason": "a", "version": version}),
+        json!({"to": "rejected", "reason": "b", "version": version}),
+    );
+    let (a, b) = tokio::join!(first.post(&path, &verify), second.post(&path, &reject));
+    let mut statuses = [a.0.as_u16(), b.0.as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409]);
+}
 }
