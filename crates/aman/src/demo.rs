@@ -393,9 +393,8 @@ async fn seed_concerns(
         };
         let id = db.store_concern(&concern).await?;
         let mut from = Status::Submitted;
-        let mut version = 1;
         let mut at = submitted_at;
-        for &to in *weighted(&mut rng, &PROGRESS) {
+        for (version, &to) in (1..).zip(weighted(&mut rng, &PROGRESS).iter()) {
             at = (at + rng.random_range(3_600_000..5 * 86_400_000)).min(now_ms);
             let duplicate_of = if to == Status::Duplicate {
                 previous
@@ -417,7 +416,6 @@ async fn seed_concerns(
             };
             db.transition(id, &change).await?;
             from = to;
-            version += 1;
         }
         if from != Status::Duplicate {
             previous = Some(id);
