@@ -36,21 +36,12 @@ fn parse(line: &str) -> Option<Ticks> {
     if fields.next()? != "cpu" {
         return None;
     }
-    let values: Vec<u64> = fields
-        .take(8)
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .ok()?;
+    let values: Vec<u64> = fields.take(8).map(str::parse).collect::<Result<_, _>>().ok()?;
     let &[user, nice, system, idle, iowait, irq, softirq, steal] = values.as_slice() else {
         return None;
     };
     let busy = user + nice + system + irq + softirq;
-    Some(Ticks {
-        busy,
-        iowait,
-        steal,
-        total: busy + idle + iowait + steal,
-    })
+    Some(Ticks { busy, iowait, steal, total: busy + idle + iowait + steal })
 }
 
 pub fn between(before: Ticks, after: Ticks) -> Option<Usage> {

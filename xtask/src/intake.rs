@@ -30,31 +30,21 @@ struct Settings {
 pub fn run(mut options: Options) -> Result<()> {
     let seconds: f64 = options.take("seconds")?.unwrap_or(10.0);
     let warmup: f64 = options.take("warmup")?.unwrap_or(1.0);
-    let connections: Vec<usize> = options
-        .take_list("connections")?
-        .unwrap_or_else(|| vec![64, 256]);
+    let connections: Vec<usize> = options.take_list("connections")?.unwrap_or_else(|| vec![64, 256]);
     let url: Option<String> = options.take("url")?;
     options.finish()?;
     let seconds_ok = |s: f64| s.is_finite() && (0.0..=3600.0).contains(&s);
     if !seconds_ok(seconds) || seconds == 0.0 || !seconds_ok(warmup) {
-        return Err(UsageError::new(
-            "`--seconds` must be in (0, 3600] and `--warmup` in [0, 3600]",
-        )
-        .into());
+        return Err(UsageError::new("`--seconds` must be in (0, 3600] and `--warmup` in [0, 3600]").into());
     }
     if connections.is_empty() || connections.iter().any(|&c| c == 0 || c > 10_000) {
         return Err(UsageError::new("each connection count must be between 1 and 10000").into());
     }
-    let settings = Settings {
-        window: Duration::from_secs_f64(seconds),
-        warmup: Duration::from_secs_f64(warmup),
-        connections,
-    };
+    let settings =
+        Settings { window: Duration::from_secs_f64(seconds), warmup: Duration::from_secs_f64(warmup), connections };
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the tokio runtime")?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the tokio runtime")?;
     match url {
         Some(url) => runtime.block_on(benchmark(url.trim_end_matches('/'), &settings)),
         None => {
@@ -90,19 +80,8 @@ async fn benchmark(base_url: &str, settings: &Settings) -> Result<()> {
                 settings.warmup.as_secs_f64(),
                 settings.window.as_secs_f64()
             );
-            let report = load::run_phase(
-                base_url,
-                endpoint,
-                connections,
-                settings.warmup,
-                settings.window,
-            )
-            .await?;
-            eprintln!(
-                "  {:.0} req/s, {} errors",
-                report.per_second(),
-                report.error_count()
-            );
+            let report = load::run_phase(base_url, endpoint, connections, settings.warmup, settings.window).await?;
+            eprintln!("  {:.0} req/s, {} errors", report.per_second(), report.error_count());
             reports.push(report);
         }
     }
@@ -119,19 +98,10 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
     );
     println!(
         "{:<22} {:>11} {:>9} {:>7} {:>9} {:>8} {:>8} {:>6} {:>8}",
-        "endpoint",
-        "connections",
-        "requests",
-        "errors",
-        "req/s",
-        "p50 ms",
-        "p99 ms",
-        "cpu %",
-        "iowait %"
+        "endpoint", "connections", "requests", "errors", "req/s", "p50 ms", "p99 ms", "cpu %", "iowait %"
     );
     let ms = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"));
-    let share =
-        |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{:.0}", v * 100.0));
+    let share = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{:.0}", v * 100.0));
     for report in reports {
         println!(
             "{:<22} {:>11} {:>9} {:>7} {:>9.0} {:>8} {:>8} {:>6} {:>8}",
@@ -166,37 +136,20 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
         println!("\nerrors:");
         for report in errors {
             for (kind, count) in &report.errors {
-                println!(
-                    "  {}, {} connections: {count} × {kind}",
-                    report.endpoint.label(),
-                    report.connections
-                );
+                println!("  {}, {} connections: {count} × {kind}", report.endpoint.label(), report.connections);
             }
         }
     }
 
-    println!(
-        "\nsubmissions / healthz (target ≥ {:.0}%):",
-        TARGET_RATIO * 100.0
-    );
+    println!("\nsubmissions / healthz (target ≥ {:.0}%):", TARGET_RATIO * 100.0);
     for &connections in &settings.connections {
         let rate = |endpoint| {
-            reports
-                .iter()
-                .find(|r| r.endpoint == endpoint && r.connections == connections)
-                .map(PhaseReport::per_second)
+            reports.iter().find(|r| r.endpoint == endpoint && r.connections == connections).map(PhaseReport::per_second)
         };
         if let (Some(submit), Some(healthz)) = (rate(Endpoint::Submit), rate(Endpoint::Healthz)) {
             let ratio = if healthz > 0.0 { submit / healthz } else { 0.0 };
-            let verdict = if ratio >= TARGET_RATIO {
-                "met"
-            } else {
-                "MISSED"
-            };
-            println!(
-                "  {connections:>5} connections: {:>5.1}%  {verdict}",
-                ratio * 100.0
-            );
+            let verdict = if ratio >= TARGET_RATIO { "met" } else { "MISSED" };
+            println!("  {connections:>5} connections: {:>5.1}%  {verdict}", ratio * 100.0);
         }
     }
 }

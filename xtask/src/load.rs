@@ -122,22 +122,12 @@ pub async fn probe_submission(base_url: &str) -> Result<Value> {
         .await
         .with_context(|| format!("POST {url}"))?;
     let status = response.status();
-    let body = response
-        .text()
-        .await
-        .context("reading the answer to the probe submission")?;
+    let body = response.text().await.context("reading the answer to the probe submission")?;
     if status != StatusCode::CREATED {
-        bail!(
-            "the probe submission got {status}, not 201 Created: {}",
-            shorten(&body, 500)
-        );
+        bail!("the probe submission got {status}, not 201 Created: {}", shorten(&body, 500));
     }
-    let answer: Value = serde_json::from_str(&body).with_context(|| {
-        format!(
-            "the probe submission's answer is not JSON: {}",
-            shorten(&body, 500)
-        )
-    })?;
+    let answer: Value = serde_json::from_str(&body)
+        .with_context(|| format!("the probe submission's answer is not JSON: {}", shorten(&body, 500)))?;
     if answer.get("receipt").and_then(Value::as_str).is_none()
         || answer.get("status").and_then(Value::as_str) != Some("submitted")
     {
@@ -167,13 +157,7 @@ pub async fn run_phase(
     });
     let mut tasks = JoinSet::new();
     for _ in 0..connections {
-        let worker = Worker {
-            client: client.clone(),
-            url: Arc::clone(&url),
-            endpoint,
-            counted_from,
-            until,
-        };
+        let worker = Worker { client: client.clone(), url: Arc::clone(&url), endpoint, counted_from, until };
         tasks.spawn(worker.run());
     }
     let mut report = PhaseReport {
@@ -230,9 +214,7 @@ impl Worker {
             match outcome {
                 Ok(status) if status == self.endpoint.success() => {
                     let micros = finished.duration_since(started).as_micros();
-                    tally
-                        .latencies_us
-                        .push(u32::try_from(micros).unwrap_or(u32::MAX));
+                    tally.latencies_us.push(u32::try_from(micros).unwrap_or(u32::MAX));
                 }
                 Ok(status) => *tally.errors.entry(status.to_string()).or_default() += 1,
                 Err(error) => *tally.errors.entry(describe(&error)).or_default() += 1,
@@ -322,14 +304,8 @@ mod tests {
         assert!(even.get("lat").is_none());
         let odd = concern(5);
         assert!(odd.get("area").is_none());
-        assert_eq!(
-            (odd["lat"].as_f64(), odd["lon"].as_f64()),
-            (Some(36.34), Some(43.13))
-        );
-        assert_eq!(
-            odd["description"],
-            "Armed men fire in the air near the market every night (bench 5)"
-        );
+        assert_eq!((odd["lat"].as_f64(), odd["lon"].as_f64()), (Some(36.34), Some(43.13)));
+        assert_eq!(odd["description"], "Armed men fire in the air near the market every night (bench 5)");
     }
 
     #[test]

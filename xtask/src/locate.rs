@@ -55,10 +55,7 @@ pub fn run(mut options: Options) -> Result<()> {
     let mut rng = SplitMix64::new(seed);
     let workloads = [
         ("bbox-uniform", bbox_uniform(&mut rng, points)),
-        (
-            "subdistrict-jitter",
-            subdistrict_jitter(&mut rng, &areas, points),
-        ),
+        ("subdistrict-jitter", subdistrict_jitter(&mut rng, &areas, points)),
         ("iraq-uniform", iraq_uniform(&mut rng, &areas, points)),
     ];
 
@@ -88,9 +85,7 @@ pub fn run(mut options: Options) -> Result<()> {
     if slowest >= target {
         println!("target met: every workload ≥ {target} M points/s on one core");
     } else {
-        println!(
-            "TARGET MISSED: slowest workload {slowest:.3} M points/s < {target} M points/s on one core"
-        );
+        println!("TARGET MISSED: slowest workload {slowest:.3} M points/s < {target} M points/s on one core");
     }
     Ok(())
 }
@@ -121,15 +116,9 @@ impl Areas {
                 Ok((id, record.level, shape))
             })
             .collect::<Result<Vec<_>>>()?;
-        let sub_districts: Vec<LatLon> = records
-            .iter()
-            .filter(|record| record.level == SUB_DISTRICT)
-            .map(|record| record.inner_point)
-            .collect();
-        ensure!(
-            !sub_districts.is_empty(),
-            "the embedded boundaries have no sub-districts"
-        );
+        let sub_districts: Vec<LatLon> =
+            records.iter().filter(|record| record.level == SUB_DISTRICT).map(|record| record.inner_point).collect();
+        ensure!(!sub_districts.is_empty(), "the embedded boundaries have no sub-districts");
         Ok(Areas {
             index: AreaIndex::new(shapes),
             levels: records.iter().map(|record| record.level).collect(),
@@ -144,10 +133,7 @@ impl Areas {
 }
 
 fn bbox_point(rng: &mut SplitMix64) -> LatLon {
-    (
-        rng.between(LAT_RANGE.0, LAT_RANGE.1),
-        rng.between(LON_RANGE.0, LON_RANGE.1),
-    )
+    (rng.between(LAT_RANGE.0, LAT_RANGE.1), rng.between(LON_RANGE.0, LON_RANGE.1))
 }
 
 fn bbox_uniform(rng: &mut SplitMix64, count: usize) -> Vec<LatLon> {
@@ -158,10 +144,7 @@ fn subdistrict_jitter(rng: &mut SplitMix64, areas: &Areas, count: usize) -> Vec<
     (0..count)
         .map(|_| {
             let (lat, lon) = areas.sub_districts[rng.below(areas.sub_districts.len())];
-            (
-                lat + rng.between(-JITTER_DEGREES, JITTER_DEGREES),
-                lon + rng.between(-JITTER_DEGREES, JITTER_DEGREES),
-            )
+            (lat + rng.between(-JITTER_DEGREES, JITTER_DEGREES), lon + rng.between(-JITTER_DEGREES, JITTER_DEGREES))
         })
         .collect()
 }
@@ -190,11 +173,7 @@ impl Measurement {
     /// Seconds of the fastest, the median and the slowest run.
     fn best_median_worst(&self) -> (f64, f64, f64) {
         let seconds = |i: usize| self.runs.get(i).map_or(f64::NAN, Duration::as_secs_f64);
-        (
-            seconds(0),
-            seconds(self.runs.len() / 2),
-            seconds(self.runs.len().saturating_sub(1)),
-        )
+        (seconds(0), seconds(self.runs.len() / 2), seconds(self.runs.len().saturating_sub(1)))
     }
 }
 
@@ -234,11 +213,7 @@ fn measure(areas: &Areas, batch: &[LatLon], runs: usize) -> Measurement {
         times.push(started.elapsed());
     }
     times.sort();
-    Measurement {
-        runs: times,
-        found: tally.found,
-        at_sub_district: tally.at_sub_district,
-    }
+    Measurement { runs: times, found: tally.found, at_sub_district: tally.at_sub_district }
 }
 
 fn percent(part: usize, whole: usize) -> f64 {

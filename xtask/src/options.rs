@@ -42,9 +42,7 @@ impl Options {
             let (name, value) = match flag.split_once('=') {
                 Some((name, value)) => (name.to_owned(), value.to_owned()),
                 None => {
-                    let value = args
-                        .next()
-                        .ok_or_else(|| UsageError::new(format!("`--{flag}` needs a value")))?;
+                    let value = args.next().ok_or_else(|| UsageError::new(format!("`--{flag}` needs a value")))?;
                     (flag.to_owned(), value)
                 }
             };
@@ -75,9 +73,9 @@ impl Options {
         };
         text.split(',')
             .map(|item| {
-                item.trim().parse().map_err(|_| {
-                    UsageError::new(format!("bad item `{item}` in `--{name} {text}`")).into()
-                })
+                item.trim()
+                    .parse()
+                    .map_err(|_| UsageError::new(format!("bad item `{item}` in `--{name} {text}`")).into())
             })
             .collect::<anyhow::Result<Vec<T>>>()
             .map(Some)
@@ -104,26 +102,18 @@ mod tests {
     fn takes_both_spellings_and_lists() -> anyhow::Result<()> {
         let mut parsed = options(&["--points", "10", "--connections=64,256"])?;
         assert_eq!(parsed.take::<usize>("points")?, Some(10));
-        assert_eq!(
-            parsed.take_list::<usize>("connections")?,
-            Some(vec![64, 256])
-        );
+        assert_eq!(parsed.take_list::<usize>("connections")?, Some(vec![64, 256]));
         assert_eq!(parsed.take::<usize>("seconds")?, None);
         parsed.finish()
     }
 
     #[test]
     fn refuses_mistakes_as_usage_errors() -> anyhow::Result<()> {
-        let is_usage =
-            |result: anyhow::Result<()>| matches!(result, Err(e) if e.is::<UsageError>());
+        let is_usage = |result: anyhow::Result<()>| matches!(result, Err(e) if e.is::<UsageError>());
         assert!(is_usage(options(&["stray"]).map(drop)));
         assert!(is_usage(options(&["--points"]).map(drop)));
         assert!(is_usage(options(&["--a", "1", "--a", "2"]).map(drop)));
-        assert!(is_usage(
-            options(&["--points", "many"])?
-                .take::<usize>("points")
-                .map(drop)
-        ));
+        assert!(is_usage(options(&["--points", "many"])?.take::<usize>("points").map(drop)));
         assert!(is_usage(options(&["--typo", "1"])?.finish()));
         Ok(())
     }

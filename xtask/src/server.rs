@@ -41,22 +41,13 @@ pub fn build_release() -> Result<PathBuf> {
         .args(["build", "--release", "-p", "aman"])
         .status()
         .context("could not run cargo")?;
-    ensure!(
-        status.success(),
-        "`cargo build --release -p aman` failed ({status})"
-    );
+    ensure!(status.success(), "`cargo build --release -p aman` failed ({status})");
     let target = match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => root.join(dir),
         None => root.join("target"),
     };
-    let binary = target
-        .join("release")
-        .join(format!("aman{}", std::env::consts::EXE_SUFFIX));
-    ensure!(
-        binary.is_file(),
-        "the build succeeded but {} does not exist",
-        binary.display()
-    );
+    let binary = target.join("release").join(format!("aman{}", std::env::consts::EXE_SUFFIX));
+    ensure!(binary.is_file(), "the build succeeded but {} does not exist", binary.display());
     Ok(binary)
 }
 
@@ -73,10 +64,8 @@ impl Server {
     pub fn start(binary: &Path) -> Result<Server> {
         let dir = make_temp_dir()?;
         let port = free_port()?;
-        let log = |name: &str| {
-            File::create(dir.join(name))
-                .with_context(|| format!("creating {name} in {}", dir.display()))
-        };
+        let log =
+            |name: &str| File::create(dir.join(name)).with_context(|| format!("creating {name} in {}", dir.display()));
         let listen = format!("127.0.0.1:{port}");
         let child = Command::new(binary)
             .arg("demo")
@@ -90,16 +79,8 @@ impl Server {
             .stderr(log("server.stderr")?)
             .spawn()
             .with_context(|| format!("starting {}", binary.display()))?;
-        eprintln!(
-            "started server (pid {}) on {listen}, files in {}",
-            child.id(),
-            dir.display()
-        );
-        Ok(Server {
-            child: Some(child),
-            dir,
-            url: format!("http://{listen}"),
-        })
+        eprintln!("started server (pid {}) on {listen}, files in {}", child.id(), dir.display());
+        Ok(Server { child: Some(child), dir, url: format!("http://{listen}") })
     }
 
     /// The base URL, without a trailing slash.
@@ -118,22 +99,11 @@ impl Server {
         let url = format!("{}/readyz", self.url);
         loop {
             if let Some(status) = self.exit_status()? {
-                bail!(
-                    "the server exited ({status}) before it was ready\n{}",
-                    self.stderr_tail()
-                );
+                bail!("the server exited ({status}) before it was ready\n{}", self.stderr_tail());
             }
-            let answer = match client
-                .get(&url)
-                .timeout(Duration::from_secs(2))
-                .send()
-                .await
-            {
+            let answer = match client.get(&url).timeout(Duration::from_secs(2)).send().await {
                 Ok(response) if response.status() == reqwest::StatusCode::OK => {
-                    eprintln!(
-                        "server ready after {:.1} s",
-                        started.elapsed().as_secs_f64()
-                    );
+                    eprintln!("server ready after {:.1} s", started.elapsed().as_secs_f64());
                     return Ok(());
                 }
                 Ok(response) => format!("GET /readyz answered {}", response.status()),
@@ -156,10 +126,7 @@ impl Server {
     pub fn stop(&mut self) -> Result<()> {
         if let Some(status) = self.exit_status()? {
             self.child = None;
-            bail!(
-                "the server had already exited ({status})\n{}",
-                self.stderr_tail()
-            );
+            bail!("the server had already exited ({status})\n{}", self.stderr_tail());
         }
         let Some(mut child) = self.child.take() else {
             return Ok(());
@@ -173,10 +140,7 @@ impl Server {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        eprintln!(
-            "server ignored SIGTERM for {} s; killing it",
-            STOP_GRACE.as_secs()
-        );
+        eprintln!("server ignored SIGTERM for {} s; killing it", STOP_GRACE.as_secs());
         child.kill().context("killing the server")?;
         child.wait().context("waiting for the killed server")?;
         Ok(())
@@ -224,10 +188,7 @@ impl Drop for Server {
 /// forbids.
 #[cfg(unix)]
 fn terminate(child: &Child) {
-    let sent = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .stderr(Stdio::null())
-        .status();
+    let sent = Command::new("kill").args(["-TERM", &child.id().to_string()]).stderr(Stdio::null()).status();
     if !matches!(sent, Ok(status) if status.success()) {
         eprintln!("could not send SIGTERM to the server; it will be killed");
     }
@@ -237,9 +198,7 @@ fn terminate(child: &Child) {
 fn terminate(_child: &Child) {}
 
 fn make_temp_dir() -> Result<PathBuf> {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
     let dir = std::env::temp_dir().join(format!("aman-bench-{}-{nanos:09}", std::process::id()));
     fs::create_dir(&dir).with_context(|| format!("creating {}", dir.display()))?;
     Ok(dir)
@@ -249,8 +208,5 @@ fn make_temp_dir() -> Result<PathBuf> {
 /// the kernel chose, release it.
 fn free_port() -> Result<u16> {
     let listener = TcpListener::bind("127.0.0.1:0").context("binding a probe socket")?;
-    Ok(listener
-        .local_addr()
-        .context("reading the probe socket's port")?
-        .port())
+    Ok(listener.local_addr().context("reading the probe socket's port")?.port())
 }

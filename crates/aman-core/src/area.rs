@@ -80,13 +80,7 @@ mod tests {
 
     fn check(input: &str, expected: Option<(&str, Level, Option<&str>)>) {
         let parsed = Pcode::parse(input);
-        let actual = parsed.as_ref().map(|p| {
-            (
-                p.as_str(),
-                p.level(),
-                p.parent().map(|q| q.as_str().to_owned()),
-            )
-        });
+        let actual = parsed.as_ref().map(|p| (p.as_str(), p.level(), p.parent().map(|q| q.as_str().to_owned())));
         let expected = expected.map(|(c, l, p)| (c, l, p.map(str::to_owned)));
         assert_eq!(actual, expected, "{input}");
     }
@@ -114,10 +108,6 @@ mod tests {
         assert!(basra.covers(&basra));
         assert!(!district.covers(&basra));
         assert!(Pcode::country().covers(&district));
-        assert!(
-            !Pcode::parse("IQG01")
-                .unwrap()
-                .covers(&Pcode::parse("IQG15").unwrap())
-        );
+        assert!(!Pcode::parse("IQG01").unwrap().covers(&Pcode::parse("IQG15").unwrap()));
     }
 }

@@ -65,12 +65,7 @@ impl NumberInput {
         match self {
             NumberInput::Number(n) => Some(Some(*n)),
             NumberInput::Text(t) if t.trim().is_empty() => Some(None),
-            NumberInput::Text(t) => text::ascii_digits(t)
-                .trim()
-                .replace('٫', ".")
-                .parse()
-                .ok()
-                .map(Some),
+            NumberInput::Text(t) => text::ascii_digits(t).trim().replace('٫', ".").parse().ok().map(Some),
         }
     }
 }
@@ -159,18 +154,7 @@ pub fn parse(
 
     let place = parse_place(input, &mut fail);
     let area = place.as_ref().and_then(|place| {
-        locate(place)
-            .map_err(|code| {
-                fail(
-                    if matches!(place, Place::Area(_)) {
-                        "area"
-                    } else {
-                        "lat"
-                    },
-                    code,
-                )
-            })
-            .ok()
+        locate(place).map_err(|code| fail(if matches!(place, Place::Area(_)) { "area" } else { "lat" }, code)).ok()
     });
 
     let occurred_on = match input.occurred_on.as_deref().map(str::trim) {
@@ -180,11 +164,7 @@ pub fn parse(
                 fail("occurred_on", "in_future");
                 None
             }
-            Ok(date)
-                if today
-                    .checked_sub_days(Days::new(OLDEST_DAYS))
-                    .is_some_and(|oldest| date < oldest) =>
-            {
+            Ok(date) if today.checked_sub_days(Days::new(OLDEST_DAYS)).is_some_and(|oldest| date < oldest) => {
                 fail("occurred_on", "too_old");
                 None
             }
@@ -204,44 +184,28 @@ pub fn parse(
         }),
     };
 
-    let contact = input
-        .contact
-        .as_ref()
-        .and_then(|c| parse_contact(c, &mut fail));
+    let contact = input.contact.as_ref().and_then(|c| parse_contact(c, &mut fail));
 
     match (category, area, occurred_on, language) {
-        (Some(category), Some(area), Some(occurred_on), Some(language)) if errors.is_empty() => {
-            Ok(NewConcern {
-                category,
-                description,
-                point: match place {
-                    Some(Place::Point { lat, lon }) => Some((lat, lon)),
-                    _ => None,
-                },
-                area,
-                occurred_on,
-                language,
-                contact,
-            })
-        }
+        (Some(category), Some(area), Some(occurred_on), Some(language)) if errors.is_empty() => Ok(NewConcern {
+            category,
+            description,
+            point: match place {
+                Some(Place::Point { lat, lon }) => Some((lat, lon)),
+                _ => None,
+            },
+            area,
+            occurred_on,
+            language,
+            contact,
+        }),
         _ => Err(errors),
     }
 }
 
-fn parse_place(
-    input: &ConcernInput,
-    fail: &mut impl FnMut(&'static str, &'static str),
-) -> Option<Place> {
-    let lat = input
-        .lat
-        .as_ref()
-        .map(NumberInput::value)
-        .unwrap_or(Some(None));
-    let lon = input
-        .lon
-        .as_ref()
-        .map(NumberInput::value)
-        .unwrap_or(Some(None));
+fn parse_place(input: &ConcernInput, fail: &mut impl FnMut(&'static str, &'static str)) -> Option<Place> {
+    let lat = input.lat.as_ref().map(NumberInput::value).unwrap_or(Some(None));
+    let lon = input.lon.as_ref().map(NumberInput::value).unwrap_or(Some(None));
     match (lat, lon) {
         (None, _) => fail("lat", "invalid_number"),
         (_, None) => fail("lon", "invalid_number"),
@@ -267,32 +231,21 @@ fn parse_place(
     None
 }
 
-fn parse_contact(
-    input: &ContactInput,
-    fail: &mut impl FnMut(&'static str, &'static str),
-) -> Option<Contact> {
+fn parse_contact(input: &ContactInput, fail: &mut impl FnMut(&'static str, &'static str)) -> Option<Contact> {
     let name = text::clean(input.name.as_deref().unwrap_or_default());
     let phone = text::ascii_digits(&text::clean(input.phone.as_deref().unwrap_or_default()));
     if name.chars().count() > CONTACT_NAME_MAX_CHARS {
         fail("contact_name", "too_long");
     }
-    let digits: String = phone
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'))
-        .collect();
+    let digits: String = phone.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
     let plain = digits.strip_prefix('+').unwrap_or(&digits);
-    if !digits.is_empty()
-        && (!plain.chars().all(|c| c.is_ascii_digit()) || !(7..=15).contains(&plain.len()))
-    {
+    if !digits.is_empty() && (!plain.chars().all(|c| c.is_ascii_digit()) || !(7..=15).contains(&plain.len())) {
         fail("contact_phone", "invalid_phone");
     }
     if name.is_empty() && digits.is_empty() {
         return None;
     }
-    Some(Contact {
-        name: (!name.is_empty()).then_some(name),
-        phone: (!digits.is_empty()).then_some(digits),
-    })
+    Some(Contact { name: (!name.is_empty()).then_some(name), phone: (!digits.is_empty()).then_some(digits) })
 }
 
 #[cfg(test)]
@@ -307,9 +260,7 @@ mod tests {
         match place {
             Place::Area(p) if p.as_str().starts_with("IQG15") => Ok(p.clone()),
             Place::Area(_) => Err("unknown_area"),
-            Place::Point { lat, .. } if *lat > 29.0 && *lat < 37.5 => {
-                Ok(Pcode::parse("IQG15Q01N01").unwrap())
-            }
+            Place::Point { lat, .. } if *lat > 29.0 && *lat < 37.5 => Ok(Pcode::parse("IQG15Q01N01").unwrap()),
             Place::Point { .. } => Err("outside_iraq"),
         }
     }
@@ -346,56 +297,21 @@ mod tests {
     #[test]
     fn each_bad_field_has_its_code() {
         check(|i| i.category = None, &[("category", "required")]);
-        check(
-            |i| i.category = Some("weapons".into()),
-            &[("category", "unknown_category")],
-        );
-        check(
-            |i| i.description = Some("  ".into()),
-            &[("description", "required")],
-        );
-        check(
-            |i| i.description = Some("short".into()),
-            &[("description", "too_short")],
-        );
-        check(
-            |i| i.description = Some("x".repeat(4001)),
-            &[("description", "too_long")],
-        );
+        check(|i| i.category = Some("weapons".into()), &[("category", "unknown_category")]);
+        check(|i| i.description = Some("  ".into()), &[("description", "required")]);
+        check(|i| i.description = Some("short".into()), &[("description", "too_short")]);
+        check(|i| i.description = Some("x".repeat(4001)), &[("description", "too_long")]);
         check(|i| i.description = Some("ك".repeat(4000)), &[]);
         check(|i| i.area = None, &[("area", "required")]);
-        check(
-            |i| i.area = Some("IQG02".into()),
-            &[("area", "unknown_area")],
-        );
-        check(
-            |i| i.area = Some("Basra".into()),
-            &[("area", "unknown_area")],
-        );
-        check(
-            |i| i.occurred_on = Some("2026-11-30".into()),
-            &[("occurred_on", "in_future")],
-        );
-        check(
-            |i| i.occurred_on = Some("1990-01-01".into()),
-            &[("occurred_on", "too_old")],
-        );
-        check(
-            |i| i.occurred_on = Some("29/11/2026".into()),
-            &[("occurred_on", "invalid_date")],
-        );
+        check(|i| i.area = Some("IQG02".into()), &[("area", "unknown_area")]);
+        check(|i| i.area = Some("Basra".into()), &[("area", "unknown_area")]);
+        check(|i| i.occurred_on = Some("2026-11-30".into()), &[("occurred_on", "in_future")]);
+        check(|i| i.occurred_on = Some("1990-01-01".into()), &[("occurred_on", "too_old")]);
+        check(|i| i.occurred_on = Some("29/11/2026".into()), &[("occurred_on", "invalid_date")]);
         check(|i| i.occurred_on = Some("٢٠٢٦-١١-٢٠".into()), &[]);
+        check(|i| i.language = Some("fr".into()), &[("language", "unknown_language")]);
         check(
-            |i| i.language = Some("fr".into()),
-            &[("language", "unknown_language")],
-        );
-        check(
-            |i| {
-                i.contact = Some(ContactInput {
-                    name: None,
-                    phone: Some("call me".into()),
-                })
-            },
+            |i| i.contact = Some(ContactInput { name: None, phone: Some("call me".into()) }),
             &[("contact_phone", "invalid_phone")],
         );
     }
@@ -408,10 +324,7 @@ mod tests {
         input.lon = Some(NumberInput::Number(43.13));
         let concern = parse(&input, today(), locate).unwrap();
         assert_eq!(concern.point, Some((36.34, 43.13)));
-        check(
-            |i| i.lat = Some(NumberInput::Number(10.0)),
-            &[("lon", "required")],
-        );
+        check(|i| i.lat = Some(NumberInput::Number(10.0)), &[("lon", "required")]);
         check(
             |i| {
                 i.lat = Some(NumberInput::Number(10.0));
@@ -426,10 +339,7 @@ mod tests {
             },
             &[("lat", "out_of_range")],
         );
-        check(
-            |i| i.lon = Some(NumberInput::Text("east".into())),
-            &[("lon", "invalid_number")],
-        );
+        check(|i| i.lon = Some(NumberInput::Text("east".into())), &[("lon", "invalid_number")]);
     }
 
     #[test]
@@ -441,18 +351,10 @@ mod tests {
     #[test]
     fn contact_is_optional_and_cleaned() {
         let mut input = valid();
-        input.contact = Some(ContactInput {
-            name: Some(" زينب ".into()),
-            phone: Some("٠٧٧٠ ١٢٣ ٤٥٦٧".into()),
-        });
+        input.contact =
+            Some(ContactInput { name: Some(" زينب ".into()), phone: Some("٠٧٧٠ ١٢٣ ٤٥٦٧".into()) });
         let concern = parse(&input, today(), locate).unwrap();
-        assert_eq!(
-            concern.contact,
-            Some(Contact {
-                name: Some("زينب".into()),
-                phone: Some("07701234567".into())
-            })
-        );
+        assert_eq!(concern.contact, Some(Contact { name: Some("زينب".into()), phone: Some("07701234567".into()) }));
         input.contact = Some(ContactInput::default());
         assert_eq!(parse(&input, today(), locate).unwrap().contact, None);
     }

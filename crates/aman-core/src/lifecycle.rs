@@ -94,15 +94,7 @@ mod tests {
     #[test]
     fn the_main_path_is_legal_and_shortcuts_are_not() {
         use Status::*;
-        let path = [
-            Submitted,
-            UnderReview,
-            Verified,
-            Prioritised,
-            InAction,
-            Resolved,
-            Closed,
-        ];
+        let path = [Submitted, UnderReview, Verified, Prioritised, InAction, Resolved, Closed];
         for pair in path.windows(2) {
             assert!(pair[0].can_move_to(pair[1]), "{pair:?}");
         }

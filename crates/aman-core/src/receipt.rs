@@ -26,10 +26,7 @@ impl Receipt {
         for b in bytes {
             bits = (bits << 8) | u128::from(b);
         }
-        let code = (0..SYMBOLS)
-            .rev()
-            .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
-            .collect();
+        let code = (0..SYMBOLS).rev().map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char).collect();
         Receipt(code)
     }
 
@@ -53,16 +50,13 @@ impl Receipt {
 
     /// The form to print and read aloud: six groups of four.
     pub fn grouped(&self) -> String {
-        let chunks: Vec<&str> = (0..SYMBOLS / 4)
-            .map(|i| &self.0[i * 4..i * 4 + 4])
-            .collect();
+        let chunks: Vec<&str> = (0..SYMBOLS / 4).map(|i| &self.0[i * 4..i * 4 + 4]).collect();
         chunks.join("-")
     }
 
     /// The keyed hash stored in the database, as lowercase hex.
     pub fn keyed_hash(&self, key: &[u8; 32]) -> String {
-        let mut mac =
-            <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
         mac.update(self.0.as_bytes());
         hex::encode(mac.finalize().into_bytes())
     }
@@ -81,14 +75,8 @@ mod tests {
 
     #[test]
     fn encodes_all_120_bits() {
-        assert_eq!(
-            Receipt::from_entropy([0; 15]).grouped(),
-            "0000-0000-0000-0000-0000-0000"
-        );
-        assert_eq!(
-            Receipt::from_entropy([0xff; 15]).grouped(),
-            "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"
-        );
+        assert_eq!(Receipt::from_entropy([0; 15]).grouped(), "0000-0000-0000-0000-0000-0000");
+        assert_eq!(Receipt::from_entropy([0xff; 15]).grouped(), "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ");
         let mut one = [0; 15];
         one[14] = 1;
         assert_eq!(Receipt::from_entropy(one).0, "000000000000000000000001");
@@ -99,10 +87,7 @@ mod tests {
         let receipt = Receipt::from_entropy(*b"aman-receipt-01");
         let shown = receipt.grouped();
         assert_eq!(Receipt::parse(&shown), Some(receipt.clone()));
-        assert_eq!(
-            Receipt::parse(&shown.to_lowercase().replace('-', " ")),
-            Some(receipt.clone())
-        );
+        assert_eq!(Receipt::parse(&shown.to_lowercase().replace('-', " ")), Some(receipt.clone()));
         assert_eq!(
             Receipt::parse("oooo iiii llll 0000 1111 2222").map(|r| r.0),
             Some("000011111111000011112222".into())

@@ -71,12 +71,7 @@ impl Role {
             ViewConcerns | AddNote => {
                 matches!(
                     self,
-                    TriageOfficer
-                        | CommitteeMember
-                        | PoliceLiaison
-                        | AuthorityOfficer
-                        | CsoCaseworker
-                        | Administrator
+                    TriageOfficer | CommitteeMember | PoliceLiaison | AuthorityOfficer | CsoCaseworker | Administrator
                 )
             }
             Triage | PublicUpdate => matches!(self, TriageOfficer | Administrator),
@@ -111,10 +106,7 @@ mod tests {
     use super::*;
 
     fn grant(role: Role, area: &str) -> Grant {
-        Grant {
-            role,
-            area: Pcode::parse(area).unwrap(),
-        }
+        Grant { role, area: Pcode::parse(area).unwrap() }
     }
 
     #[test]
@@ -137,11 +129,7 @@ mod tests {
     #[test]
     fn identities_only_for_triage() {
         for role in Role::ALL {
-            assert_eq!(
-                role.may(Action::ViewIdentity),
-                role == Role::TriageOfficer,
-                "{role:?}"
-            );
+            assert_eq!(role.may(Action::ViewIdentity), role == Role::TriageOfficer, "{role:?}");
             assert_eq!(Role::from_code(role.as_str()), Some(role));
         }
         assert!(!Role::Analyst.may(Action::ViewConcerns));

@@ -43,27 +43,16 @@ impl Keys {
         let mut data_key = [0; 32];
         receipt_key.copy_from_slice(&random[..32]);
         data_key.copy_from_slice(&random[32..]);
-        Keys {
-            version: 1,
-            receipt_key,
-            current_data_key: 1,
-            data_keys: BTreeMap::from([(1, HexKey(data_key))]),
-        }
+        Keys { version: 1, receipt_key, current_data_key: 1, data_keys: BTreeMap::from([(1, HexKey(data_key))]) }
     }
 
     pub fn from_json(text: &str) -> Result<Keys, SecretError> {
-        let keys: Keys =
-            serde_json::from_str(text).map_err(|e| SecretError::BadKeyFile(e.to_string()))?;
+        let keys: Keys = serde_json::from_str(text).map_err(|e| SecretError::BadKeyFile(e.to_string()))?;
         if keys.version != 1 {
-            return Err(SecretError::BadKeyFile(format!(
-                "unsupported version {}",
-                keys.version
-            )));
+            return Err(SecretError::BadKeyFile(format!("unsupported version {}", keys.version)));
         }
         if !keys.data_keys.contains_key(&keys.current_data_key) {
-            return Err(SecretError::BadKeyFile(
-                "the current data key is missing".into(),
-            ));
+            return Err(SecretError::BadKeyFile("the current data key is missing".into()));
         }
         Ok(keys)
     }
@@ -80,17 +69,9 @@ impl Keys {
     /// and field (e.g. `concern:42:contact`).
     pub fn seal(&self, context: &str, plaintext: &[u8], nonce: [u8; 24]) -> Vec<u8> {
         let id = self.current_data_key;
-        let cipher = self
-            .cipher(id)
-            .expect("current key present, checked at load");
+        let cipher = self.cipher(id).expect("current key present, checked at load");
         let sealed = cipher
-            .encrypt(
-                &XNonce::from(nonce),
-                Payload {
-                    msg: plaintext,
-                    aad: context.as_bytes(),
-                },
-            )
+            .encrypt(&XNonce::from(nonce), Payload { msg: plaintext, aad: context.as_bytes() })
             .expect("XChaCha20-Poly1305 encryption does not fail for in-memory data");
         let mut out = Vec::with_capacity(1 + 4 + 24 + sealed.len());
         out.push(1u8);
@@ -106,17 +87,9 @@ impl Keys {
         }
         let id = u32::from_be_bytes([sealed[1], sealed[2], sealed[3], sealed[4]]);
         let cipher = self.cipher(id).ok_or(SecretError::UnknownKey(id))?;
-        let nonce: [u8; 24] = sealed[5..29]
-            .try_into()
-            .map_err(|_| SecretError::Tampered)?;
+        let nonce: [u8; 24] = sealed[5..29].try_into().map_err(|_| SecretError::Tampered)?;
         cipher
-            .decrypt(
-                &XNonce::from(nonce),
-                Payload {
-                    msg: &sealed[29..],
-                    aad: context.as_bytes(),
-                },
-            )
+            .decrypt(&XNonce::from(nonce), Payload { msg: &sealed[29..], aad: context.as_bytes() })
             .map_err(|_| SecretError::Tampered)
     }
 
@@ -139,27 +112,15 @@ impl Keys {
         serde_json::from_slice(&plain).map_err(|_| SecretError::Tampered)
     }
 
-    pub fn seal_point(
-        &self,
-        receipt_hash: &str,
-        (lat, lon): (f64, f64),
-        nonce: [u8; 24],
-    ) -> Vec<u8> {
-        self.seal(
-            &format!("concern:{receipt_hash}:point"),
-            format!("{lat},{lon}").as_bytes(),
-            nonce,
-        )
+    pub fn seal_point(&self, receipt_hash: &str, (lat, lon): (f64, f64), nonce: [u8; 24]) -> Vec<u8> {
+        self.seal(&format!("concern:{receipt_hash}:point"), format!("{lat},{lon}").as_bytes(), nonce)
     }
 
     pub fn open_point(&self, receipt_hash: &str, sealed: &[u8]) -> Result<(f64, f64), SecretError> {
         let plain = self.open(&format!("concern:{receipt_hash}:point"), sealed)?;
         let text = String::from_utf8(plain).map_err(|_| SecretError::Tampered)?;
         let (lat, lon) = text.split_once(',').ok_or(SecretError::Tampered)?;
-        Ok((
-            lat.parse().map_err(|_| SecretError::Tampered)?,
-            lon.parse().map_err(|_| SecretError::Tampered)?,
-        ))
+        Ok((lat.parse().map_err(|_| SecretError::Tampered)?, lon.parse().map_err(|_| SecretError::Tampered)?))
     }
 }
 
@@ -173,9 +134,7 @@ mod hex_key {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 32], D::Error> {
         let text = String::deserialize(d)?;
         let bytes = hex::decode(text).map_err(D::Error::custom)?;
-        bytes
-            .try_into()
-            .map_err(|_| D::Error::custom("a key must be 32 bytes (64 hex digits)"))
+        bytes.try_into().map_err(|_| D::Error::custom("a key must be 32 bytes (64 hex digits)"))
     }
 }
 
@@ -189,9 +148,8 @@ fn argon2() -> Argon2<'static> {
 /// Hashes a password into a PHC string with the caller's 16-byte salt.
 pub fn hash_password(password: &str, salt: [u8; 16]) -> String {
     use argon2::password_hash::{PasswordHasher, phc::PasswordHash};
-    let hash: PasswordHash = argon2()
-        .hash_password_with_salt(password.as_bytes(), &salt)
-        .expect("hashing with valid parameters succeeds");
+    let hash: PasswordHash =
+        argon2().hash_password_with_salt(password.as_bytes(), &salt).expect("hashing with valid parameters succeeds");
     hash.to_string()
 }
 
@@ -212,34 +170,19 @@ mod tests {
         let keys = Keys::generate([9; 64]);
         let sealed = keys.seal("concern:1:contact", b"Zainab 0770", [3; 24]);
         assert!(!sealed.windows(6).any(|w| w == b"Zainab"));
-        assert_eq!(
-            keys.open("concern:1:contact", &sealed).unwrap(),
-            b"Zainab 0770"
-        );
-        assert!(matches!(
-            keys.open("concern:2:contact", &sealed),
-            Err(SecretError::Tampered)
-        ));
+        assert_eq!(keys.open("concern:1:contact", &sealed).unwrap(), b"Zainab 0770");
+        assert!(matches!(keys.open("concern:2:contact", &sealed), Err(SecretError::Tampered)));
         let mut flipped = sealed.clone();
         *flipped.last_mut().unwrap() ^= 1;
-        assert!(matches!(
-            keys.open("concern:1:contact", &flipped),
-            Err(SecretError::Tampered)
-        ));
+        assert!(matches!(keys.open("concern:1:contact", &flipped), Err(SecretError::Tampered)));
         let other = Keys::generate([8; 64]);
-        assert!(matches!(
-            other.open("concern:1:contact", &sealed),
-            Err(SecretError::Tampered)
-        ));
+        assert!(matches!(other.open("concern:1:contact", &sealed), Err(SecretError::Tampered)));
     }
 
     #[test]
     fn identities_round_trip_and_stay_bound_to_their_concern() {
         let keys = Keys::generate([4; 64]);
-        let contact = Contact {
-            name: Some("Zainab".into()),
-            phone: Some("07701234567".into()),
-        };
+        let contact = Contact { name: Some("Zainab".into()), phone: Some("07701234567".into()) };
         let sealed = keys.seal_contact("abc", &contact, [1; 24]);
         assert_eq!(keys.open_contact("abc", &sealed).unwrap(), contact);
         assert!(keys.open_contact("abd", &sealed).is_err());
@@ -254,9 +197,7 @@ mod tests {
         let again = Keys::from_json(&keys.to_json()).unwrap();
         assert_eq!(again.receipt_key(), keys.receipt_key());
         assert!(Keys::from_json("{}").is_err());
-        assert!(
-            Keys::from_json(&keys.to_json().replace("\"version\": 1", "\"version\": 7")).is_err()
-        );
+        assert!(Keys::from_json(&keys.to_json().replace("\"version\": 1", "\"version\": 7")).is_err());
     }
 
     #[test]

@@ -45,8 +45,7 @@ impl Db {
                 let level: i64 = row.try_get("level")?;
                 Ok(AreaRecord {
                     pcode: row.try_get("pcode")?,
-                    level: u8::try_from(level)
-                        .map_err(|_| DbError::Corrupt(format!("area level {level}")))?,
+                    level: u8::try_from(level).map_err(|_| DbError::Corrupt(format!("area level {level}")))?,
                     parent: row.try_get("parent")?,
                     name_ar: row.try_get("name_ar")?,
                     name_en: row.try_get("name_en")?,

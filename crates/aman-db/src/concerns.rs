@@ -59,13 +59,7 @@ impl EventKind {
     }
 
     fn from_code(code: &str) -> Option<EventKind> {
-        [
-            EventKind::Transition,
-            EventKind::Note,
-            EventKind::PublicUpdate,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == code)
+        [EventKind::Transition, EventKind::Note, EventKind::PublicUpdate].into_iter().find(|k| k.as_str() == code)
     }
 }
 
@@ -147,8 +141,7 @@ fn concern_from_row(row: &AnyRow) -> Result<ConcernRecord, DbError> {
         category: Category::from_code(&category).ok_or_else(|| corrupt("category", &category))?,
         description: row.try_get("description")?,
         area: Pcode::parse(&area).ok_or_else(|| corrupt("area", &area))?,
-        occurred_on: date_from_day_number(occurred_on)
-            .ok_or_else(|| corrupt("date", &occurred_on.to_string()))?,
+        occurred_on: date_from_day_number(occurred_on).ok_or_else(|| corrupt("date", &occurred_on.to_string()))?,
         language: row.try_get("language")?,
         status: Status::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
         duplicate_of: row.try_get("duplicate_of")?,
@@ -161,10 +154,7 @@ fn concern_from_row(row: &AnyRow) -> Result<ConcernRecord, DbError> {
 }
 
 impl Db {
-    pub(crate) async fn insert_concern<'e, E>(
-        executor: E,
-        concern: &StoredConcern,
-    ) -> Result<i64, DbError>
+    pub(crate) async fn insert_concern<'e, E>(executor: E, concern: &StoredConcern) -> Result<i64, DbError>
     where
         E: sqlx::Executor<'e, Database = sqlx::Any>,
     {
@@ -195,10 +185,7 @@ impl Db {
 
     pub async fn concern(&self, id: i64) -> Result<Option<ConcernRecord>, DbError> {
         let sql = format!("SELECT {CONCERN_COLUMNS} FROM concerns WHERE id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;
         row.as_ref().map(concern_from_row).transpose()
     }
 
@@ -227,14 +214,9 @@ impl Db {
             .bind(filter.offset)
             .fetch_all(&self.pool)
             .await?;
-        let total: i64 = bind_filters!(sqlx::query(sqlx::AssertSqlSafe(count)))
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?;
-        let concerns = rows
-            .iter()
-            .map(concern_from_row)
-            .collect::<Result<_, _>>()?;
+        let total: i64 =
+            bind_filters!(sqlx::query(sqlx::AssertSqlSafe(count))).fetch_one(&self.pool).await?.try_get(0)?;
+        let concerns = rows.iter().map(concern_from_row).collect::<Result<_, _>>()?;
         Ok((concerns, total))
     }
 
@@ -251,12 +233,10 @@ impl Db {
                 let kind: String = row.try_get("kind")?;
                 let status = |column: &str| -> Result<Option<Status>, DbError> {
                     let code: Option<String> = row.try_get(column)?;
-                    code.map(|c: String| Status::from_code(&c).ok_or_else(|| corrupt("status", &c)))
-                        .transpose()
+                    code.map(|c: String| Status::from_code(&c).ok_or_else(|| corrupt("status", &c))).transpose()
                 };
                 Ok(ConcernEvent {
-                    kind: EventKind::from_code(&kind)
-                        .ok_or_else(|| corrupt("event kind", &kind))?,
+                    kind: EventKind::from_code(&kind).ok_or_else(|| corrupt("event kind", &kind))?,
                     from_status: status("from_status")?,
                     to_status: status("to_status")?,
                     body: row.try_get("body")?,
@@ -294,8 +274,7 @@ impl Db {
         .collect::<Result<_, DbError>>()?;
         Ok(Some(TrackRecord {
             status: Status::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
-            category: Category::from_code(&category)
-                .ok_or_else(|| corrupt("category", &category))?,
+            category: Category::from_code(&category).ok_or_else(|| corrupt("category", &category))?,
             area: Pcode::parse(&area).ok_or_else(|| corrupt("area", &area))?,
             submitted_at: row.try_get("submitted_at")?,
             updated_at: row.try_get("updated_at")?,
@@ -308,16 +287,7 @@ impl Db {
     /// [`DbError::Conflict`] when someone else changed its status first. The
     /// caller has checked that the move is legal.
     pub async fn transition(&self, id: i64, change: &Transition<'_>) -> Result<(), DbError> {
-        let Transition {
-            from,
-            to,
-            duplicate_of,
-            reason,
-            public_note,
-            actor_id,
-            now_ms,
-            expected_version,
-        } = *change;
+        let Transition { from, to, duplicate_of, reason, public_note, actor_id, now_ms, expected_version } = *change;
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query(
             "UPDATE concerns SET status = $1, duplicate_of = $2, updated_at = $3, version = version + 1 \
@@ -387,9 +357,6 @@ impl Db {
     }
 
     pub async fn count_concerns(&self) -> Result<i64, DbError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM concerns")
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?)
+        Ok(sqlx::query("SELECT COUNT(*) FROM concerns").fetch_one(&self.pool).await?.try_get(0)?)
     }
 }

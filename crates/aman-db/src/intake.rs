@@ -34,10 +34,7 @@ impl Intake {
     /// Stores a concern and returns its id once it is durably committed.
     pub async fn submit(&self, concern: StoredConcern) -> Result<i64, DbError> {
         let (reply, answer) = oneshot::channel();
-        self.sender
-            .send((concern, reply))
-            .await
-            .map_err(|_| closed())?;
+        self.sender.send((concern, reply)).await.map_err(|_| closed())?;
         answer.await.map_err(|_| closed())?
     }
 }

@@ -7,14 +7,14 @@
 
 mod areas;
 mod concerns;
+pub mod copy;
 mod intake;
 mod migrate;
 mod snapshot;
 mod users;
 
 pub use concerns::{
-    ConcernEvent, ConcernRecord, EventKind, NewEvent, QueueFilter, StoredConcern, TrackRecord,
-    Transition,
+    ConcernEvent, ConcernRecord, EventKind, NewEvent, QueueFilter, StoredConcern, TrackRecord, Transition,
 };
 pub use intake::Intake;
 pub use migrate::schema_fingerprint;
@@ -45,10 +45,7 @@ pub enum DbError {
 impl DbError {
     /// The database could not be reached (as opposed to refusing a query).
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
-            DbError::Sqlx(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
-        )
+        matches!(self, DbError::Sqlx(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)))
     }
 
     /// Unique-constraint violations become [`DbError::Duplicate`].
@@ -122,21 +119,14 @@ fn normalise_url(url: &str) -> Result<(Backend, String), DbError> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Ok((Backend::Postgres, url.to_owned()));
     }
-    let Some(rest) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    else {
+    let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
         return Err(DbError::BadUrl(url.to_owned()));
     };
     if rest.is_empty() || rest.starts_with(":memory:") {
         return Err(DbError::BadUrl(url.to_owned()));
     }
     let separator = if rest.contains('?') { '&' } else { '?' };
-    let mode = if rest.contains("mode=") {
-        String::new()
-    } else {
-        format!("{separator}mode=rwc")
-    };
+    let mode = if rest.contains("mode=") { String::new() } else { format!("{separator}mode=rwc") };
     Ok((Backend::Sqlite, format!("sqlite://{rest}{mode}")))
 }
 
@@ -145,9 +135,7 @@ pub fn day_number(date: NaiveDate) -> i64 {
 }
 
 pub fn date_from_day_number(days: i64) -> Option<NaiveDate> {
-    i32::try_from(days + EPOCH_DAYS_FROM_CE)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
+    i32::try_from(days + EPOCH_DAYS_FROM_CE).ok().and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
 use chrono::Datelike;
@@ -159,22 +147,10 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert_eq!(
-            normalise_url("sqlite://a.db").unwrap(),
-            (Backend::Sqlite, "sqlite://a.db?mode=rwc".into())
-        );
-        assert_eq!(
-            normalise_url("sqlite:/tmp/a.db").unwrap().1,
-            "sqlite:///tmp/a.db?mode=rwc"
-        );
-        assert_eq!(
-            normalise_url("sqlite://a.db?mode=ro").unwrap().1,
-            "sqlite://a.db?mode=ro"
-        );
-        assert_eq!(
-            normalise_url("postgres://u@h/d").unwrap().0,
-            Backend::Postgres
-        );
+        assert_eq!(normalise_url("sqlite://a.db").unwrap(), (Backend::Sqlite, "sqlite://a.db?mode=rwc".into()));
+        assert_eq!(normalise_url("sqlite:/tmp/a.db").unwrap().1, "sqlite:///tmp/a.db?mode=rwc");
+        assert_eq!(normalise_url("sqlite://a.db?mode=ro").unwrap().1, "sqlite://a.db?mode=ro");
+        assert_eq!(normalise_url("postgres://u@h/d").unwrap().0, Backend::Postgres);
         assert!(normalise_url("mysql://x").is_err());
         assert!(normalise_url("a.db").is_err());
     }

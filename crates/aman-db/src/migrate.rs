@@ -40,10 +40,7 @@ impl Db {
     pub async fn migrate(&self, now_ms: i64) -> Result<usize, DbError> {
         let mut conn = self.pool.acquire().await?;
         if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_advisory_lock($1)")
-                .bind(LOCK_KEY)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query("SELECT pg_advisory_lock($1)").bind(LOCK_KEY).execute(&mut *conn).await?;
         }
         let result = async {
             conn.execute(
@@ -51,17 +48,13 @@ impl Db {
                  (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
             )
             .await?;
-            let applied: Vec<i64> =
-                sqlx::query("SELECT version FROM aman_migrations ORDER BY version")
-                    .fetch_all(&mut *conn)
-                    .await?
-                    .iter()
-                    .map(|row| row.try_get(0))
-                    .collect::<Result<_, _>>()?;
-            if let Some(&newest) = applied
+            let applied: Vec<i64> = sqlx::query("SELECT version FROM aman_migrations ORDER BY version")
+                .fetch_all(&mut *conn)
+                .await?
                 .iter()
-                .find(|v| !MIGRATIONS.iter().any(|m| m.version == **v))
-            {
+                .map(|row| row.try_get(0))
+                .collect::<Result<_, _>>()?;
+            if let Some(&newest) = applied.iter().find(|v| !MIGRATIONS.iter().any(|m| m.version == **v)) {
                 return Err(DbError::TooNew(newest));
             }
             let mut count = 0;
@@ -72,14 +65,12 @@ impl Db {
                 };
                 let mut tx = sqlx::Connection::begin(&mut *conn).await?;
                 sqlx::raw_sql(sql).execute(&mut *tx).await?;
-                sqlx::query(
-                    "INSERT INTO aman_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                )
-                .bind(migration.version)
-                .bind(migration.name)
-                .bind(now_ms)
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query("INSERT INTO aman_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+                    .bind(migration.version)
+                    .bind(migration.name)
+                    .bind(now_ms)
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
                 count += 1;
             }
@@ -87,10 +78,7 @@ impl Db {
         }
         .await;
         if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_advisory_unlock($1)")
-                .bind(LOCK_KEY)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query("SELECT pg_advisory_unlock($1)").bind(LOCK_KEY).execute(&mut *conn).await?;
         }
         result
     }

@@ -3,44 +3,29 @@
 //! stored for plaintext. Also the few administrative statements that have no
 //! place in a migration (creating databases for tests and copies).
 
+use crate::copy::SCHEMA;
 use crate::{Backend, Db, DbError};
 use sqlx::{Row, ValueRef};
 
-/// Every table Aman owns, parents before children.
-pub const TABLES: [&str; 6] = [
-    "areas",
-    "organisations",
-    "users",
-    "sessions",
-    "concerns",
-    "concern_events",
-];
-
 impl Db {
-    /// Every row of `table` (one of [`TABLES`]), each column as text (binary
+    /// Every row of `table` (one of [`SCHEMA`]), each column as text (binary
     /// as lowercase hex, NULL as `NULL`), ordered by the first column.
     pub async fn table_snapshot(&self, table: &str) -> Result<Vec<Vec<String>>, DbError> {
-        if !TABLES.contains(&table) {
+        if !SCHEMA.iter().any(|t| t.name == table) {
             return Err(DbError::Corrupt(format!("unknown table {table}")));
         }
         let sql = format!("SELECT * FROM {table} ORDER BY 1");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&self.pool).await?;
         rows.iter()
-            .map(|row| {
-                (0..row.columns().len())
-                    .map(|i| cell_text(row, i))
-                    .collect::<Result<Vec<_>, _>>()
-            })
+            .map(|row| (0..row.columns().len()).map(|i| cell_text(row, i)).collect::<Result<Vec<_>, _>>())
             .collect()
     }
 
-    /// All of [`TABLES`] as one text, for searching.
+    /// All tables as one text, for searching.
     pub async fn dump_text_for_tests(&self) -> Result<String, DbError> {
         let mut out = String::new();
-        for table in TABLES {
-            for row in self.table_snapshot(table).await? {
+        for table in SCHEMA {
+            for row in self.table_snapshot(table.name).await? {
                 out.push_str(&row.join("|"));
                 out.push('\n');
             }
@@ -50,9 +35,7 @@ impl Db {
 
     /// Runs one administrative statement verbatim (e.g. `CREATE DATABASE`).
     pub async fn execute_admin(&self, sql: &str) -> Result<(), DbError> {
-        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
-            .execute(&self.pool)
-            .await?;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&self.pool).await?;
         Ok(())
     }
 
@@ -61,10 +44,8 @@ impl Db {
         if self.backend != Backend::Postgres {
             return Ok(false);
         }
-        let row = sqlx::query("SELECT COUNT(*) FROM pg_database WHERE datname = $1")
-            .bind(name)
-            .fetch_one(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT COUNT(*) FROM pg_database WHERE datname = $1").bind(name).fetch_one(&self.pool).await?;
         Ok(row.try_get::<i64, _>(0)? > 0)
     }
 }
@@ -85,7 +66,5 @@ fn cell_text(row: &sqlx::any::AnyRow, i: usize) -> Result<String, DbError> {
     if let Ok(v) = row.try_get::<Vec<u8>, _>(i) {
         return Ok(v.iter().map(|b| format!("{b:02x}")).collect());
     }
-    Err(DbError::Corrupt(format!(
-        "column {i} has a type Aman does not store"
-    )))
+    Err(DbError::Corrupt(format!("column {i} has a type Aman does not store")))
 }

@@ -26,8 +26,7 @@ pub struct SessionRecord {
     pub last_seen_at: i64,
 }
 
-const USER_COLUMNS: &str =
-    "u.id, u.email, u.display_name, u.password_hash, u.role, u.area, u.disabled";
+const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.password_hash, u.role, u.area, u.disabled";
 
 fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
     let role: String = row.try_get("role")?;
@@ -78,20 +77,14 @@ impl Db {
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, DbError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(email)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(email).fetch_optional(&self.pool).await?;
         row.as_ref().map(user_from_row).transpose()
     }
 
@@ -119,10 +112,7 @@ impl Db {
             "SELECT {USER_COLUMNS}, s.csrf_token, s.created_at, s.last_seen_at \
              FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
         );
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(token_hash)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(token_hash).fetch_optional(&self.pool).await?;
         row.map(|row| {
             Ok(SessionRecord {
                 user: user_from_row(&row)?,
@@ -144,10 +134,7 @@ impl Db {
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), DbError> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
         Ok(())
     }
 }

@@ -22,22 +22,10 @@ pub const OCHA_FILES: [(u8, &str); 4] = [
 
 pub fn embedded_boundaries() -> [(u8, &'static str); 4] {
     [
-        (
-            0,
-            include_str!("../../../data/boundaries/irq_admbnda_adm0_cso_itos_20190603.geojson"),
-        ),
-        (
-            1,
-            include_str!("../../../data/boundaries/irq_admbnda_adm1_cso_20190603.geojson"),
-        ),
-        (
-            2,
-            include_str!("../../../data/boundaries/irq_admbnda_adm2_cso_20190603.geojson"),
-        ),
-        (
-            3,
-            include_str!("../../../data/boundaries/irq_admbnda_adm3_cso_20190603.geojson"),
-        ),
+        (0, include_str!("../../../data/boundaries/irq_admbnda_adm0_cso_itos_20190603.geojson")),
+        (1, include_str!("../../../data/boundaries/irq_admbnda_adm1_cso_20190603.geojson")),
+        (2, include_str!("../../../data/boundaries/irq_admbnda_adm2_cso_20190603.geojson")),
+        (3, include_str!("../../../data/boundaries/irq_admbnda_adm3_cso_20190603.geojson")),
     ]
 }
 
@@ -65,9 +53,8 @@ pub struct AreaRecord {
 
 /// Reads one OCHA COD-AB GeoJSON file of the given level (0–3).
 pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
-    let collection: geojson::FeatureCollection = text
-        .parse()
-        .map_err(|e: geojson::Error| GeoError::Json(e.to_string()))?;
+    let collection: geojson::FeatureCollection =
+        text.parse().map_err(|e: geojson::Error| GeoError::Json(e.to_string()))?;
     collection
         .features
         .iter()
@@ -93,14 +80,9 @@ pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
                         .to_owned(),
                 ),
             };
-            let geometry = feature
-                .geometry
-                .as_ref()
-                .ok_or_else(|| bad("no geometry".into()))?;
-            let shape =
-                to_multipolygon(geometry).ok_or_else(|| bad("geometry is not a polygon".into()))?;
-            let inner = geo::InteriorPoint::interior_point(&shape)
-                .ok_or_else(|| bad("empty geometry".into()))?;
+            let geometry = feature.geometry.as_ref().ok_or_else(|| bad("no geometry".into()))?;
+            let shape = to_multipolygon(geometry).ok_or_else(|| bad("geometry is not a polygon".into()))?;
+            let inner = geo::InteriorPoint::interior_point(&shape).ok_or_else(|| bad("empty geometry".into()))?;
             Ok(AreaRecord {
                 pcode: property("PCODE")?,
                 level,
@@ -139,10 +121,7 @@ struct Piece {
 impl RTreeObject for Piece {
     type Envelope = AABB<[f64; 2]>;
     fn envelope(&self) -> Self::Envelope {
-        AABB::from_corners(
-            [self.bounds.min().x, self.bounds.min().y],
-            [self.bounds.max().x, self.bounds.max().y],
-        )
+        AABB::from_corners([self.bounds.min().x, self.bounds.min().y], [self.bounds.max().x, self.bounds.max().y])
     }
 }
 
@@ -163,17 +142,11 @@ impl AreaIndex {
             };
             for polygon in shape {
                 if let Some(bounds) = polygon.bounding_rect() {
-                    slot.push(Piece {
-                        area,
-                        bounds,
-                        polygon,
-                    });
+                    slot.push(Piece { area, bounds, polygon });
                 }
             }
         }
-        AreaIndex {
-            levels: by_level.into_iter().rev().map(RTree::bulk_load).collect(),
-        }
+        AreaIndex { levels: by_level.into_iter().rev().map(RTree::bulk_load).collect() }
     }
 
     /// The deepest area whose polygon contains (or touches) the point, or `None`
@@ -215,10 +188,8 @@ impl Areas {
         let mut shapes = Vec::with_capacity(records.len());
         let mut areas = Vec::with_capacity(records.len());
         for (i, record) in records.into_iter().enumerate() {
-            let shape = parse_geometry(&record.geometry).ok_or_else(|| GeoError::Feature {
-                index: i,
-                problem: format!("{}: bad geometry", record.pcode),
-            })?;
+            let shape = parse_geometry(&record.geometry)
+                .ok_or_else(|| GeoError::Feature { index: i, problem: format!("{}: bad geometry", record.pcode) })?;
             shapes.push((i, record.level, shape));
             areas.push(Area {
                 pcode: record.pcode,
@@ -229,23 +200,14 @@ impl Areas {
                 inner_point: record.inner_point,
             });
         }
-        let by_pcode = areas
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.pcode.clone(), i))
-            .collect();
+        let by_pcode = areas.iter().enumerate().map(|(i, a)| (a.pcode.clone(), i)).collect();
         let mut children: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, area) in areas.iter().enumerate() {
             if let Some(parent) = &area.parent {
                 children.entry(parent.clone()).or_default().push(i);
             }
         }
-        Ok(Areas {
-            areas,
-            by_pcode,
-            children,
-            index: AreaIndex::new(shapes),
-        })
+        Ok(Areas { areas, by_pcode, children, index: AreaIndex::new(shapes) })
     }
 
     pub fn len(&self) -> usize {
@@ -262,11 +224,7 @@ impl Areas {
 
     /// Direct children, sorted by English name.
     pub fn children(&self, parent: &str) -> impl Iterator<Item = &Area> {
-        self.children
-            .get(parent)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.areas[i])
+        self.children.get(parent).into_iter().flatten().map(|&i| &self.areas[i])
     }
 
     pub fn at_level(&self, level: u8) -> impl Iterator<Item = &Area> {
@@ -290,16 +248,10 @@ mod tests {
     }
 
     static IRAQ: LazyLock<Fixture> = LazyLock::new(|| {
-        let records: Vec<AreaRecord> = embedded_boundaries()
-            .into_iter()
-            .flat_map(|(level, text)| parse_ocha(level, text).unwrap())
-            .collect();
-        let index = AreaIndex::new(
-            records
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (i, r.level, parse_geometry(&r.geometry).unwrap())),
-        );
+        let records: Vec<AreaRecord> =
+            embedded_boundaries().into_iter().flat_map(|(level, text)| parse_ocha(level, text).unwrap()).collect();
+        let index =
+            AreaIndex::new(records.iter().enumerate().map(|(i, r)| (i, r.level, parse_geometry(&r.geometry).unwrap())));
         Fixture { records, index }
     });
 
@@ -310,16 +262,9 @@ mod tests {
         match (found, expected) {
             (Some(area), Some(prefix)) => {
                 assert_eq!(area.level, 3, "({lat}, {lon})");
-                assert!(
-                    area.pcode.starts_with(prefix),
-                    "({lat}, {lon}) found {}",
-                    area.pcode
-                )
+                assert!(area.pcode.starts_with(prefix), "({lat}, {lon}) found {}", area.pcode)
             }
-            (found, expected) => assert_eq!(
-                found.map(|a| &a.pcode),
-                expected.map(str::to_owned).as_ref()
-            ),
+            (found, expected) => assert_eq!(found.map(|a| &a.pcode), expected.map(str::to_owned).as_ref()),
         }
     }
 
@@ -329,10 +274,7 @@ mod tests {
         assert_eq!((count(0), count(1), count(2), count(3)), (1, 18, 101, 294));
         let mosul = IRAQ.records.iter().find(|r| r.pcode == "IQG15Q05").unwrap();
         assert_eq!(mosul.parent.as_deref(), Some("IQG15"));
-        assert_eq!(
-            (mosul.name_en.as_str(), mosul.name_ar.as_str()),
-            ("Al-Mosul", "الموصل")
-        );
+        assert_eq!((mosul.name_en.as_str(), mosul.name_ar.as_str()), ("Al-Mosul", "الموصل"));
     }
 
     #[test]

@@ -40,9 +40,8 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<
     type Rejection = AppError;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, AppError> {
-        let Json(value) = Json::<T>::from_request(request, state)
-            .await
-            .map_err(|e: JsonRejection| AppError::from(e))?;
+        let Json(value) =
+            Json::<T>::from_request(request, state).await.map_err(|e: JsonRejection| AppError::from(e))?;
         Ok(Body(value))
     }
 }
@@ -57,15 +56,10 @@ pub fn area_json(area: &Area) -> Value {
 }
 
 fn time(ms: i64) -> String {
-    DateTime::<Utc>::from_timestamp_millis(ms)
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_default()
+    DateTime::<Utc>::from_timestamp_millis(ms).map(|t| t.to_rfc3339()).unwrap_or_default()
 }
 
-async fn create_concern(
-    State(state): State<AppState>,
-    Body(input): Body<ConcernInput>,
-) -> Result<Response, AppError> {
+async fn create_concern(State(state): State<AppState>, Body(input): Body<ConcernInput>) -> Result<Response, AppError> {
     let submitted = concerns::submit(&state, &input).await?;
     let body = json!({
         "receipt": submitted.receipt.grouped(),
@@ -75,17 +69,10 @@ async fn create_concern(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-async fn show_receipt(
-    State(state): State<AppState>,
-    Path(receipt): Path<String>,
-) -> Result<Json<Value>, AppError> {
+async fn show_receipt(State(state): State<AppState>, Path(receipt): Path<String>) -> Result<Json<Value>, AppError> {
     let record = concerns::track(&state, &receipt).await?;
     let area = state.areas().get(record.area.as_str()).map(area_json);
-    let updates: Vec<Value> = record
-        .updates
-        .iter()
-        .map(|(at, text)| json!({"at": time(*at), "text": text}))
-        .collect();
+    let updates: Vec<Value> = record.updates.iter().map(|(at, text)| json!({"at": time(*at), "text": text})).collect();
     Ok(Json(json!({
         "status": record.status.as_str(),
         "category": record.category.as_str(),
@@ -102,17 +89,9 @@ struct AreaQuery {
     parent: Option<String>,
 }
 
-async fn list_areas(
-    State(state): State<AppState>,
-    Query(query): Query<AreaQuery>,
-) -> Result<Json<Value>, AppError> {
+async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery>) -> Result<Json<Value>, AppError> {
     let areas = state.areas();
-    let level = match query
-        .level
-        .as_deref()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
+    let level = match query.level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
         None => None,
         Some(l) => Some(
             l.parse::<u8>()
@@ -121,27 +100,17 @@ async fn list_areas(
                 .ok_or_else(|| AppError::field("level", "out_of_range"))?,
         ),
     };
-    let list: Vec<&Area> = match query
-        .parent
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    let list: Vec<&Area> = match query.parent.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         Some(parent) => {
             let parent = parent.to_ascii_uppercase();
             if areas.get(&parent).is_none() {
                 return Err(AppError::field("parent", "unknown_area"));
             }
-            areas
-                .children(&parent)
-                .filter(|a| level.is_none_or(|l| a.level == l))
-                .collect()
+            areas.children(&parent).filter(|a| level.is_none_or(|l| a.level == l)).collect()
         }
         None => areas.at_level(level.unwrap_or(1)).collect(),
     };
-    Ok(Json(
-        json!({ "areas": list.into_iter().map(area_json).collect::<Vec<_>>() }),
-    ))
+    Ok(Json(json!({ "areas": list.into_iter().map(area_json).collect::<Vec<_>>() })))
 }
 
 #[derive(Deserialize)]
@@ -150,14 +119,9 @@ struct LocateQuery {
     lon: Option<String>,
 }
 
-async fn locate(
-    State(state): State<AppState>,
-    Query(query): Query<LocateQuery>,
-) -> Result<Json<Value>, AppError> {
+async fn locate(State(state): State<AppState>, Query(query): Query<LocateQuery>) -> Result<Json<Value>, AppError> {
     let number = |field: &str, value: Option<String>| -> Result<f64, AppError> {
-        let value = value
-            .filter(|v| !v.trim().is_empty())
-            .ok_or_else(|| AppError::field(field, "required"))?;
+        let value = value.filter(|v| !v.trim().is_empty()).ok_or_else(|| AppError::field(field, "required"))?;
         value
             .trim()
             .parse::<f64>()
@@ -166,13 +130,8 @@ async fn locate(
             .ok_or_else(|| AppError::field(field, "invalid_number"))
     };
     let (lat, lon) = (number("lat", query.lat)?, number("lon", query.lon)?);
-    let area = state
-        .areas()
-        .locate(lat, lon)
-        .ok_or_else(|| AppError::field("lat", "outside_iraq"))?;
-    Ok(Json(
-        json!({ "area": area_json(area), "path": path_json(&state, area) }),
-    ))
+    let area = state.areas().locate(lat, lon).ok_or_else(|| AppError::field("lat", "outside_iraq"))?;
+    Ok(Json(json!({ "area": area_json(area), "path": path_json(&state, area) })))
 }
 
 /// The area and its ancestors, governorate first.
@@ -192,18 +151,10 @@ fn path_json(state: &AppState, area: &Area) -> Vec<Value> {
     path
 }
 
-async fn show_area(
-    State(state): State<AppState>,
-    Path(pcode): Path<String>,
-) -> Result<Json<Value>, AppError> {
-    let area = state
-        .areas()
-        .get(&pcode.to_ascii_uppercase())
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+async fn show_area(State(state): State<AppState>, Path(pcode): Path<String>) -> Result<Json<Value>, AppError> {
+    let area = state.areas().get(&pcode.to_ascii_uppercase()).ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     let children: Vec<Value> = state.areas().children(&area.pcode).map(area_json).collect();
-    Ok(Json(
-        json!({ "area": area_json(area), "path": path_json(&state, area), "children": children }),
-    ))
+    Ok(Json(json!({ "area": area_json(area), "path": path_json(&state, area), "children": children })))
 }
 
 #[derive(Deserialize)]
@@ -254,9 +205,7 @@ async fn list_concerns(
     let (filter, page) = concerns::queue_filter(&staff, &query)?;
     let (records, total) = state.db().queue(&filter).await?;
     let list: Vec<Value> = records.iter().map(|r| concern_summary(&state, r)).collect();
-    Ok(Json(
-        json!({ "total": total, "page": page, "page_size": concerns::PAGE_SIZE, "concerns": list }),
-    ))
+    Ok(Json(json!({ "total": total, "page": page, "page_size": concerns::PAGE_SIZE, "concerns": list })))
 }
 
 async fn show_concern(
@@ -268,19 +217,10 @@ async fn show_concern(
     let mut body = concern_summary(&state, &view.record);
     if let Some(identity) = &view.identity {
         body["contact"] = json!(identity.contact);
-        body["point"] = json!(
-            identity
-                .point
-                .map(|(lat, lon)| json!({"lat": lat, "lon": lon}))
-        );
+        body["point"] = json!(identity.point.map(|(lat, lon)| json!({"lat": lat, "lon": lon})));
     }
     body["allowed_transitions"] = json!(if view.may_triage {
-        view.record
-            .status
-            .next()
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
+        view.record.status.next().iter().map(|s| s.as_str()).collect::<Vec<_>>()
     } else {
         Vec::new()
     });

@@ -27,10 +27,7 @@ pub struct Staff {
 
 impl Staff {
     pub fn grant(&self) -> Grant {
-        Grant {
-            role: self.user.role,
-            area: self.user.area.clone(),
-        }
+        Grant { role: self.user.role, area: self.user.area.clone() }
     }
 
     /// Refuses a state-changing form whose CSRF token is not this session's.
@@ -67,10 +64,7 @@ fn decoy_hash() -> &'static str {
 /// Checks credentials and opens a session; returns the secret token.
 pub async fn login(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
     let user = state.db().user_by_email(email.trim()).await?;
-    let hash = user
-        .as_ref()
-        .map_or(decoy_hash(), |u| u.password_hash.as_str())
-        .to_owned();
+    let hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str()).to_owned();
     let password = password.to_owned();
     let matches = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))
         .await
@@ -80,15 +74,7 @@ pub async fn login(state: &AppState, email: &str, password: &str) -> Result<Stri
         _ => return Err(AppError::new(ErrorCode::InvalidCredentials)),
     };
     let token = random_token();
-    state
-        .db()
-        .create_session(
-            &hash_token(&token),
-            user.id,
-            &random_token(),
-            state.now_ms(),
-        )
-        .await?;
+    state.db().create_session(&hash_token(&token), user.id, &random_token(), state.now_ms()).await?;
     Ok(token)
 }
 
@@ -117,15 +103,8 @@ impl FromRequestParts<AppState> for Staff {
     /// CSRF token.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Staff, AppError> {
         // Nested routers see a shortened path; the original tells API from page.
-        let path = parts
-            .extensions
-            .get::<axum::extract::OriginalUri>()
-            .map_or(parts.uri.path(), |uri| uri.0.path());
-        let token = if path.starts_with("/api/") {
-            bearer_token(parts)
-        } else {
-            session_cookie_token(parts)
-        };
+        let path = parts.extensions.get::<axum::extract::OriginalUri>().map_or(parts.uri.path(), |uri| uri.0.path());
+        let token = if path.starts_with("/api/") { bearer_token(parts) } else { session_cookie_token(parts) };
         let Some(token) = token else {
             return Err(AppError::new(ErrorCode::Unauthorized));
         };
@@ -136,8 +115,7 @@ impl FromRequestParts<AppState> for Staff {
         let now = state.now_ms();
         let settings = state.settings();
         let idle_expired = now - session.last_seen_at > settings.session_idle_minutes * 60_000;
-        let absolute_expired =
-            now - session.created_at > settings.session_absolute_hours * 3_600_000;
+        let absolute_expired = now - session.created_at > settings.session_absolute_hours * 3_600_000;
         if idle_expired || absolute_expired || session.user.disabled {
             state.db().delete_session(&token_hash).await?;
             return Err(AppError::new(ErrorCode::Unauthorized));
@@ -146,26 +124,14 @@ impl FromRequestParts<AppState> for Staff {
         if now - session.last_seen_at > 60_000 {
             state.db().touch_session(&token_hash, now).await?;
         }
-        Ok(Staff {
-            user: session.user,
-            csrf_token: session.csrf_token,
-            token_hash,
-        })
+        Ok(Staff { user: session.user, csrf_token: session.csrf_token, token_hash })
     }
 }
 
 /// The `Set-Cookie` value that opens (or, with an empty token, closes) a page
 /// session.
 pub fn session_cookie(state: &AppState, token: &str) -> String {
-    let secure = if state.settings().secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let max_age = if token.is_empty() {
-        "; Max-Age=0".to_owned()
-    } else {
-        String::new()
-    };
+    let secure = if state.settings().secure_cookies { "; Secure" } else { "" };
+    let max_age = if token.is_empty() { "; Max-Age=0".to_owned() } else { String::new() };
     format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}{max_age}")
 }

@@ -11,9 +11,7 @@ use aman_core::lifecycle::Status;
 use aman_core::receipt::{self, Receipt};
 use aman_core::role::Action;
 use aman_core::text;
-use aman_db::{
-    ConcernEvent, ConcernRecord, DbError, EventKind, NewEvent, StoredConcern, Transition,
-};
+use aman_db::{ConcernEvent, ConcernRecord, DbError, EventKind, NewEvent, StoredConcern, Transition};
 use aman_geo::Area;
 use rand::RngCore;
 
@@ -35,20 +33,13 @@ fn random<const N: usize>() -> [u8; N] {
 pub async fn submit(state: &AppState, input: &ConcernInput) -> Result<Submitted, AppError> {
     let areas = state.areas();
     let concern = concern::parse(input, state.today(), |place| match place {
-        Place::Area(pcode) => areas
-            .get(pcode.as_str())
-            .map(|_| pcode.clone())
-            .ok_or("unknown_area"),
-        Place::Point { lat, lon } => areas
-            .locate(*lat, *lon)
-            .and_then(|area| Pcode::parse(&area.pcode))
-            .ok_or("outside_iraq"),
+        Place::Area(pcode) => areas.get(pcode.as_str()).map(|_| pcode.clone()).ok_or("unknown_area"),
+        Place::Point { lat, lon } => {
+            areas.locate(*lat, *lon).and_then(|area| Pcode::parse(&area.pcode)).ok_or("outside_iraq")
+        }
     })
     .map_err(|errors| AppError::validation(&errors))?;
-    let area = areas
-        .get(concern.area.as_str())
-        .ok_or_else(|| AppError::internal("located area vanished"))?
-        .clone();
+    let area = areas.get(concern.area.as_str()).ok_or_else(|| AppError::internal("located area vanished"))?.clone();
     // A receipt collision (2^-120) is retried rather than reported.
     for _ in 0..3 {
         let receipt = Receipt::from_entropy(random::<{ receipt::ENTROPY_BYTES }>());
@@ -65,13 +56,8 @@ fn seal(state: &AppState, concern: &NewConcern, receipt: &Receipt) -> StoredConc
     let keys = state.keys();
     let receipt_hash = receipt.keyed_hash(keys.receipt_key());
     StoredConcern {
-        contact_sealed: concern
-            .contact
-            .as_ref()
-            .map(|c| keys.seal_contact(&receipt_hash, c, random())),
-        point_sealed: concern
-            .point
-            .map(|p| keys.seal_point(&receipt_hash, p, random())),
+        contact_sealed: concern.contact.as_ref().map(|c| keys.seal_contact(&receipt_hash, c, random())),
+        point_sealed: concern.point.map(|p| keys.seal_point(&receipt_hash, p, random())),
         receipt_hash,
         category: concern.category,
         description: concern.description.clone(),
@@ -84,8 +70,7 @@ fn seal(state: &AppState, concern: &NewConcern, receipt: &Receipt) -> StoredConc
 
 /// Looks a receipt up as its holder typed it.
 pub async fn track(state: &AppState, typed: &str) -> Result<aman_db::TrackRecord, AppError> {
-    let receipt =
-        Receipt::parse(typed).ok_or_else(|| AppError::field("receipt", "invalid_receipt"))?;
+    let receipt = Receipt::parse(typed).ok_or_else(|| AppError::field("receipt", "invalid_receipt"))?;
     state
         .db()
         .track(&receipt.keyed_hash(state.keys().receipt_key()))
@@ -112,24 +97,12 @@ pub struct Identity {
 /// Fetches a concern the staff member may act on with `action`. A concern
 /// outside their area or category scope is "not found", so its existence is
 /// not revealed; a role without the action at all is "forbidden".
-pub async fn load(
-    state: &AppState,
-    staff: &Staff,
-    id: i64,
-    action: Action,
-) -> Result<ConcernRecord, AppError> {
+pub async fn load(state: &AppState, staff: &Staff, id: i64, action: Action) -> Result<ConcernRecord, AppError> {
     if !staff.user.role.may(action) {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    let record = state
-        .db()
-        .concern(id)
-        .await?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    if !staff
-        .grant()
-        .allows(Action::ViewConcerns, &record.area, record.category)
-    {
+    let record = state.db().concern(id).await?.ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    if !staff.grant().allows(Action::ViewConcerns, &record.area, record.category) {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     if !staff.grant().allows(action, &record.area, record.category) {
@@ -146,11 +119,8 @@ pub async fn staff_view(state: &AppState, staff: &Staff, id: i64) -> Result<Staf
     } else {
         None
     };
-    let area = state
-        .areas()
-        .get(record.area.as_str())
-        .cloned()
-        .ok_or_else(|| AppError::internal("unknown stored area"))?;
+    let area =
+        state.areas().get(record.area.as_str()).cloned().ok_or_else(|| AppError::internal("unknown stored area"))?;
     let events = state.db().concern_events(id).await?;
     Ok(StaffView {
         may_triage: grant.allows(Action::Triage, &record.area, record.category),
@@ -201,11 +171,7 @@ pub struct MoveRequest {
 fn bounded_text(field: &str, value: &str, required: bool) -> Result<Option<String>, AppError> {
     let value = text::clean(value);
     if value.is_empty() {
-        return if required {
-            Err(AppError::field(field, "required"))
-        } else {
-            Ok(None)
-        };
+        return if required { Err(AppError::field(field, "required")) } else { Ok(None) };
     }
     if value.chars().count() > NOTE_MAX_CHARS {
         return Err(AppError::field(field, "too_long"));
@@ -213,24 +179,14 @@ fn bounded_text(field: &str, value: &str, required: bool) -> Result<Option<Strin
     Ok(Some(value))
 }
 
-pub async fn move_concern(
-    state: &AppState,
-    staff: &Staff,
-    id: i64,
-    request: &MoveRequest,
-) -> Result<(), AppError> {
+pub async fn move_concern(state: &AppState, staff: &Staff, id: i64, request: &MoveRequest) -> Result<(), AppError> {
     let record = load(state, staff, id, Action::Triage).await?;
     if request.version.is_some_and(|seen| seen != record.version) {
         return Err(AppError::new(ErrorCode::EditConflict));
     }
-    let to = Status::from_code(request.to.trim())
-        .ok_or_else(|| AppError::field("to", "unknown_status"))?;
+    let to = Status::from_code(request.to.trim()).ok_or_else(|| AppError::field("to", "unknown_status"))?;
     let reason = bounded_text("reason", &request.reason, true)?.unwrap_or_default();
-    let public_note = bounded_text(
-        "public_note",
-        request.public_note.as_deref().unwrap_or_default(),
-        false,
-    )?;
+    let public_note = bounded_text("public_note", request.public_note.as_deref().unwrap_or_default(), false)?;
     if !record.status.can_move_to(to) {
         return Err(AppError::new(ErrorCode::IllegalTransition));
     }
@@ -254,16 +210,9 @@ pub async fn move_concern(
 
 /// The concern a duplicate points to: one the staff member can see, not the
 /// concern itself, and never itself a duplicate (chains are followed).
-async fn canonical_original(
-    state: &AppState,
-    staff: &Staff,
-    id: i64,
-    given: Option<&str>,
-) -> Result<i64, AppError> {
-    let given = given
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| AppError::field("duplicate_of", "required"))?;
+async fn canonical_original(state: &AppState, staff: &Staff, id: i64, given: Option<&str>) -> Result<i64, AppError> {
+    let given =
+        given.map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| AppError::field("duplicate_of", "required"))?;
     let mut original: i64 = text::ascii_digits(given)
         .trim_start_matches('#')
         .parse()
@@ -288,26 +237,11 @@ async fn canonical_original(
 }
 
 /// Adds an internal note or an update for the reporter.
-pub async fn add_event(
-    state: &AppState,
-    staff: &Staff,
-    id: i64,
-    kind: EventKind,
-    body: &str,
-) -> Result<(), AppError> {
-    let action = if kind == EventKind::PublicUpdate {
-        Action::PublicUpdate
-    } else {
-        Action::AddNote
-    };
+pub async fn add_event(state: &AppState, staff: &Staff, id: i64, kind: EventKind, body: &str) -> Result<(), AppError> {
+    let action = if kind == EventKind::PublicUpdate { Action::PublicUpdate } else { Action::AddNote };
     load(state, staff, id, action).await?;
     let body = bounded_text("body", body, true)?.unwrap_or_default();
-    let event = NewEvent {
-        kind,
-        body: &body,
-        actor_id: staff.user.id,
-        now_ms: state.now_ms(),
-    };
+    let event = NewEvent { kind, body: &body, actor_id: staff.user.id, now_ms: state.now_ms() };
     Ok(state.db().add_event(id, event).await?)
 }
 
@@ -325,27 +259,17 @@ pub struct QueueQuery {
 pub const PAGE_SIZE: i64 = 50;
 
 /// Turns the query into a filter limited to what the staff member may see.
-pub fn queue_filter(
-    staff: &Staff,
-    query: &QueueQuery,
-) -> Result<(aman_db::QueueFilter, i64), AppError> {
+pub fn queue_filter(staff: &Staff, query: &QueueQuery) -> Result<(aman_db::QueueFilter, i64), AppError> {
     use aman_core::category::Category;
     if !staff.user.role.may(Action::ViewConcerns) {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    let present = |value: &Option<String>| {
-        value
-            .as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_owned)
-    };
+    let present = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let grant = staff.grant();
     let scope = match present(&query.area) {
         None => grant.area.clone(),
         Some(code) => {
-            let wanted =
-                Pcode::parse(&code).ok_or_else(|| AppError::field("area", "unknown_area"))?;
+            let wanted = Pcode::parse(&code).ok_or_else(|| AppError::field("area", "unknown_area"))?;
             if grant.area.covers(&wanted) {
                 wanted
             } else if wanted.covers(&grant.area) {
@@ -356,9 +280,7 @@ pub fn queue_filter(
         }
     };
     let category = present(&query.category)
-        .map(|c| {
-            Category::from_code(&c).ok_or_else(|| AppError::field("category", "unknown_category"))
-        })
+        .map(|c| Category::from_code(&c).ok_or_else(|| AppError::field("category", "unknown_category")))
         .transpose()?;
     let status = present(&query.status)
         .map(|s| Status::from_code(&s).ok_or_else(|| AppError::field("status", "unknown_status")))
@@ -373,15 +295,9 @@ pub fn queue_filter(
     };
     let page: i64 = match present(&query.page) {
         None => 1,
-        Some(p) => p
-            .parse()
-            .ok()
-            .filter(|p| *p >= 1)
-            .ok_or_else(|| AppError::field("page", "invalid_number"))?,
+        Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::field("page", "invalid_number"))?,
     };
-    let hidden_category = Category::ALL
-        .into_iter()
-        .find(|c| !staff.user.role.may_see_category(*c));
+    let hidden_category = Category::ALL.into_iter().find(|c| !staff.user.role.may_see_category(*c));
     let filter = aman_db::QueueFilter {
         scope,
         hidden_category,

@@ -101,27 +101,18 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(code: ErrorCode) -> AppError {
-        AppError {
-            code,
-            fields: BTreeMap::new(),
-        }
+        AppError { code, fields: BTreeMap::new() }
     }
 
     pub fn validation(fields: &FieldErrors) -> AppError {
         AppError {
             code: ErrorCode::ValidationFailed,
-            fields: fields
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
+            fields: fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
         }
     }
 
     pub fn field(field: &str, code: &str) -> AppError {
-        AppError {
-            code: ErrorCode::ValidationFailed,
-            fields: BTreeMap::from([(field.to_owned(), code.to_owned())]),
-        }
+        AppError { code: ErrorCode::ValidationFailed, fields: BTreeMap::from([(field.to_owned(), code.to_owned())]) }
     }
 
     /// A server-side failure: logged here with its cause, opaque to clients.
@@ -131,11 +122,8 @@ impl AppError {
     }
 
     pub fn json_body(&self, tr: Tr) -> serde_json::Value {
-        let fields: BTreeMap<&str, String> = self
-            .fields
-            .iter()
-            .map(|(field, code)| (field.as_str(), field_message(tr, code)))
-            .collect();
+        let fields: BTreeMap<&str, String> =
+            self.fields.iter().map(|(field, code)| (field.as_str(), field_message(tr, code))).collect();
         json!({
             "error": {
                 "code": self.code.as_str(),
@@ -198,9 +186,7 @@ impl From<DbError> for AppError {
 impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> AppError {
         match rejection {
-            JsonRejection::MissingJsonContentType(_) => {
-                AppError::new(ErrorCode::UnsupportedMediaType)
-            }
+            JsonRejection::MissingJsonContentType(_) => AppError::new(ErrorCode::UnsupportedMediaType),
             JsonRejection::BytesRejection(_) => AppError::new(ErrorCode::PayloadTooLarge),
             _ => AppError::new(ErrorCode::MalformedJson),
         }
@@ -210,9 +196,7 @@ impl From<JsonRejection> for AppError {
 impl From<FormRejection> for AppError {
     fn from(rejection: FormRejection) -> AppError {
         match rejection {
-            FormRejection::InvalidFormContentType(_) => {
-                AppError::new(ErrorCode::UnsupportedMediaType)
-            }
+            FormRejection::InvalidFormContentType(_) => AppError::new(ErrorCode::UnsupportedMediaType),
             FormRejection::BytesRejection(_) => AppError::new(ErrorCode::PayloadTooLarge),
             _ => AppError::new(ErrorCode::ValidationFailed),
         }

@@ -25,17 +25,13 @@ static BUNDLES: LazyLock<Vec<(Language, FluentBundle<FluentResource>)>> = LazyLo
     SOURCES
         .iter()
         .map(|&(language, source)| {
-            let id: unic_langid::LanguageIdentifier =
-                language.as_str().parse().expect("valid language tag");
+            let id: unic_langid::LanguageIdentifier = language.as_str().parse().expect("valid language tag");
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Templates mark mixed-direction spans with <bdi>; no invisible
             // isolation characters in the output.
             bundle.set_use_isolating(false);
-            let resource =
-                FluentResource::try_new(source.to_owned()).expect("locale files parse (tested)");
-            bundle
-                .add_resource(resource)
-                .expect("no duplicate keys (tested)");
+            let resource = FluentResource::try_new(source.to_owned()).expect("locale files parse (tested)");
+            bundle.add_resource(resource).expect("no duplicate keys (tested)");
             (language, bundle)
         })
         .collect()
@@ -85,9 +81,7 @@ impl Tr {
             return key.to_owned();
         };
         let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
     }
 
     pub fn category(&self, code: &str) -> String {
@@ -122,11 +116,7 @@ impl Tr {
 
 /// Every key of a locale file, for tests.
 pub fn keys(lang: Language) -> Vec<String> {
-    let source = SOURCES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map(|(_, s)| *s)
-        .unwrap_or_default();
+    let source = SOURCES.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s).unwrap_or_default();
     let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
     resource
         .entries()
@@ -162,27 +152,18 @@ pub fn negotiate(query: Option<&str>, headers: &HeaderMap) -> Language {
     if let Some(lang) = from_cookie {
         return lang;
     }
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let mut offers: Vec<(f32, Language)> = accept
         .split(',')
         .filter_map(|item| {
             let mut parts = item.split(';');
             let lang = Language::from_code(parts.next()?)?;
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse().ok())
-                .unwrap_or(1.0);
+            let quality = parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse().ok()).unwrap_or(1.0);
             Some((quality, lang))
         })
         .collect();
     offers.sort_by(|a, b| b.0.total_cmp(&a.0));
-    offers
-        .first()
-        .map(|(_, lang)| *lang)
-        .unwrap_or(Language::Ar)
+    offers.first().map(|(_, lang)| *lang).unwrap_or(Language::Ar)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Tr {
@@ -203,8 +184,7 @@ mod tests {
         let english = keys(Language::En);
         assert!(english.len() > 100);
         for (lang, source) in SOURCES {
-            FluentResource::try_new(source.to_owned())
-                .unwrap_or_else(|(_, e)| panic!("{lang:?}: {e:?}"));
+            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(_, e)| panic!("{lang:?}: {e:?}"));
             assert_eq!(keys(lang), english, "{lang:?} keys differ from English");
         }
     }
@@ -212,33 +192,21 @@ mod tests {
     #[test]
     fn arabic_plurals_use_six_forms() {
         let ar = Tr::new(Language::Ar);
-        let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
-            .iter()
-            .map(|&n| ar.num("queue-count", "count", n))
-            .collect();
+        let forms: Vec<String> = [0, 1, 2, 3, 11, 100].iter().map(|&n| ar.num("queue-count", "count", n)).collect();
         for (i, a) in forms.iter().enumerate() {
             for b in &forms[i + 1..] {
                 assert_ne!(a, b);
             }
         }
-        assert_eq!(
-            Tr::new(Language::En).num("queue-count", "count", 1),
-            "One concern matches."
-        );
-        assert_eq!(
-            Tr::new(Language::En).num("queue-count", "count", 5),
-            "5 concerns match."
-        );
+        assert_eq!(Tr::new(Language::En).num("queue-count", "count", 1), "One concern matches.");
+        assert_eq!(Tr::new(Language::En).num("queue-count", "count", 5), "5 concerns match.");
     }
 
     #[test]
     fn negotiation_order() {
         let mut headers = HeaderMap::new();
         assert_eq!(negotiate(None, &headers), Language::Ar);
-        headers.insert(
-            header::ACCEPT_LANGUAGE,
-            HeaderValue::from_static("fr;q=1, en-GB;q=0.8, ckb;q=0.9"),
-        );
+        headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("fr;q=1, en-GB;q=0.8, ckb;q=0.9"));
         assert_eq!(negotiate(None, &headers), Language::Ckb);
         headers.insert(header::COOKIE, HeaderValue::from_static("a=b; lang=en"));
         assert_eq!(negotiate(None, &headers), Language::En);

@@ -46,9 +46,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
 }
 
 async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
@@ -75,10 +73,7 @@ async fn finish(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
 
     let unexplained = (response.status().is_client_error() || response.status().is_server_error())
-        && response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .is_none_or(|t| t.as_bytes().starts_with(b"text/plain"));
+        && response.headers().get(header::CONTENT_TYPE).is_none_or(|t| t.as_bytes().starts_with(b"text/plain"));
     let error = response
         .extensions_mut()
         .remove::<AppError>()
@@ -107,10 +102,7 @@ async fn finish(request: Request, next: Next) -> Response {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     if let Some(lang) = remember {
-        let cookie = format!(
-            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            lang.as_str()
-        );
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.as_str());
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             headers.append(header::SET_COOKIE, value);
         }

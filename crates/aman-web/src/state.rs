@@ -22,11 +22,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings {
-            secure_cookies: false,
-            session_idle_minutes: 30,
-            session_absolute_hours: 12,
-        }
+        Settings { secure_cookies: false, session_idle_minutes: 30, session_absolute_hours: 12 }
     }
 }
 
@@ -50,28 +46,14 @@ const IRAQ_OFFSET_SECONDS: i32 = 3 * 3600;
 impl AppState {
     /// Loads the areas from the database and starts the intake writer (so it
     /// must run inside a tokio runtime).
-    pub async fn load(
-        db: Db,
-        keys: Keys,
-        clock: Clock,
-        settings: Settings,
-    ) -> Result<AppState, StateError> {
+    pub async fn load(db: Db, keys: Keys, clock: Clock, settings: Settings) -> Result<AppState, StateError> {
         let records = db.all_areas().await?;
         if records.is_empty() {
             return Err(StateError::NoAreas);
         }
         let areas = Areas::new(records).map_err(|e| StateError::BadAreas(e.to_string()))?;
         let intake = Intake::start(db.clone());
-        Ok(AppState {
-            inner: Arc::new(Inner {
-                db,
-                intake,
-                areas,
-                keys,
-                clock,
-                settings,
-            }),
-        })
+        Ok(AppState { inner: Arc::new(Inner { db, intake, areas, keys, clock, settings }) })
     }
 
     pub fn db(&self) -> &Db {

@@ -19,112 +19,35 @@ use rand::{Rng, SeedableRng};
 pub const DEMO_CONCERNS: usize = 400;
 
 const ACCOUNTS: [(&str, &str, Role, &str); 8] = [
-    (
-        "admin@demo.aman",
-        "Demo administrator",
-        Role::Administrator,
-        "IQ",
-    ),
-    (
-        "triage@demo.aman",
-        "National triage desk",
-        Role::TriageOfficer,
-        "IQ",
-    ),
-    (
-        "triage.ninewa@demo.aman",
-        "Ninewa triage officer",
-        Role::TriageOfficer,
-        "IQG15",
-    ),
-    (
-        "triage.basra@demo.aman",
-        "Basra triage officer",
-        Role::TriageOfficer,
-        "IQG02",
-    ),
-    (
-        "police.mosul@demo.aman",
-        "Captain Haider (Mosul police liaison)",
-        Role::PoliceLiaison,
-        "IQG15Q05",
-    ),
+    ("admin@demo.aman", "Demo administrator", Role::Administrator, "IQ"),
+    ("triage@demo.aman", "National triage desk", Role::TriageOfficer, "IQ"),
+    ("triage.ninewa@demo.aman", "Ninewa triage officer", Role::TriageOfficer, "IQG15"),
+    ("triage.basra@demo.aman", "Basra triage officer", Role::TriageOfficer, "IQG02"),
+    ("police.mosul@demo.aman", "Captain Haider (Mosul police liaison)", Role::PoliceLiaison, "IQG15Q05"),
     (
         "committee.abualkhaseeb@demo.aman",
         "Ahmed (Abu Al-Khaseeb committee secretary)",
         Role::CommitteeMember,
         "IQG02Q01",
     ),
-    (
-        "cso.baghdad@demo.aman",
-        "Baghdad CSO caseworker",
-        Role::CsoCaseworker,
-        "IQG08",
-    ),
+    ("cso.baghdad@demo.aman", "Baghdad CSO caseworker", Role::CsoCaseworker, "IQG08"),
     ("analyst@demo.aman", "Layla (analyst)", Role::Analyst, "IQ"),
 ];
 
 const ORGANISATIONS: [(&str, &str, &str, &str); 8] = [
-    (
-        "police",
-        "مديرية شرطة نينوى",
-        "Ninewa Police Directorate",
-        "IQG15",
-    ),
-    (
-        "local_authority",
-        "مجلس قضاء الموصل",
-        "Al-Mosul District Council",
-        "IQG15Q05",
-    ),
-    (
-        "cso",
-        "منظمة السلام المجتمعي في الموصل",
-        "Mosul Community Peace Organisation",
-        "IQG15Q05",
-    ),
-    (
-        "police",
-        "مركز شرطة أبي الخصيب",
-        "Abu Al-Khaseeb Police Station",
-        "IQG02Q01",
-    ),
-    (
-        "local_authority",
-        "قائمقامية أبي الخصيب",
-        "Abu Al-Khaseeb District Office",
-        "IQG02Q01",
-    ),
-    (
-        "youth_group",
-        "شبكة شباب البصرة",
-        "Basra Youth Network",
-        "IQG02",
-    ),
-    (
-        "cso",
-        "مركز دعم الضحايا في بغداد",
-        "Baghdad Victim Support Centre",
-        "IQG08",
-    ),
-    (
-        "media",
-        "إذاعة المجتمع في أربيل",
-        "Erbil Community Radio",
-        "IQG11",
-    ),
+    ("police", "مديرية شرطة نينوى", "Ninewa Police Directorate", "IQG15"),
+    ("local_authority", "مجلس قضاء الموصل", "Al-Mosul District Council", "IQG15Q05"),
+    ("cso", "منظمة السلام المجتمعي في الموصل", "Mosul Community Peace Organisation", "IQG15Q05"),
+    ("police", "مركز شرطة أبي الخصيب", "Abu Al-Khaseeb Police Station", "IQG02Q01"),
+    ("local_authority", "قائمقامية أبي الخصيب", "Abu Al-Khaseeb District Office", "IQG02Q01"),
+    ("youth_group", "شبكة شباب البصرة", "Basra Youth Network", "IQG02"),
+    ("cso", "مركز دعم الضحايا في بغداد", "Baghdad Victim Support Centre", "IQG08"),
+    ("media", "إذاعة المجتمع في أربيل", "Erbil Community Radio", "IQG11"),
 ];
 
 /// Where demo concerns happen: governorate P-code and weight.
-const GOVERNORATES: [(&str, u32); 7] = [
-    ("IQG15", 30),
-    ("IQG02", 20),
-    ("IQG08", 18),
-    ("IQG01", 10),
-    ("IQG11", 8),
-    ("IQG13", 7),
-    ("IQG07", 7),
-];
+const GOVERNORATES: [(&str, u32); 7] =
+    [("IQG15", 30), ("IQG02", 20), ("IQG08", 18), ("IQG01", 10), ("IQG11", 8), ("IQG13", 7), ("IQG07", 7)];
 
 const DESCRIPTIONS: [(Category, u32, &[&str]); 13] = [
     (
@@ -168,46 +91,14 @@ const DESCRIPTIONS: [(Category, u32, &[&str]); 13] = [
             "عائلات نازحة بلا وثائق لا تستطيع الوصول إلى المدرسة والمركز الصحي.",
         ],
     ),
-    (
-        Category::YouthExclusion,
-        6,
-        &["شباب عاطلون عن العمل يتجمعون ليلاً ويتعرضون لمحاولات تجنيد."],
-    ),
-    (
-        Category::HateSpeech,
-        6,
-        &["منشورات على مواقع التواصل تحرض ضد أهالي قرية مجاورة وتنشر شائعات خطيرة."],
-    ),
-    (
-        Category::ExplosiveHazards,
-        5,
-        &["أجسام غريبة تشبه القنابل غير المنفجرة في أرض مهجورة يلعب فيها الأطفال."],
-    ),
-    (
-        Category::JusticeCorruption,
-        5,
-        &["طلب رشوة لإنجاز معاملة في دائرة رسمية وتأخير متعمد للمراجعين."],
-    ),
-    (
-        Category::Terrorism,
-        4,
-        &["تحركات مشبوهة لأشخاص غرباء في البساتين ليلاً وتهديد بعض الرعاة."],
-    ),
-    (
-        Category::Gbv,
-        4,
-        &["امرأة في الحي تتعرض للعنف المتكرر ولا تعرف أين تطلب المساعدة."],
-    ),
-    (
-        Category::SecurityConduct,
-        4,
-        &["عناصر في نقطة التفتيش يسيئون معاملة الشباب ويأخذون هواتفهم."],
-    ),
-    (
-        Category::Other,
-        4,
-        &["مخاوف من تجمعات ليلية قرب المدرسة دون معرفة سببها."],
-    ),
+    (Category::YouthExclusion, 6, &["شباب عاطلون عن العمل يتجمعون ليلاً ويتعرضون لمحاولات تجنيد."]),
+    (Category::HateSpeech, 6, &["منشورات على مواقع التواصل تحرض ضد أهالي قرية مجاورة وتنشر شائعات خطيرة."]),
+    (Category::ExplosiveHazards, 5, &["أجسام غريبة تشبه القنابل غير المنفجرة في أرض مهجورة يلعب فيها الأطفال."]),
+    (Category::JusticeCorruption, 5, &["طلب رشوة لإنجاز معاملة في دائرة رسمية وتأخير متعمد للمراجعين."]),
+    (Category::Terrorism, 4, &["تحركات مشبوهة لأشخاص غرباء في البساتين ليلاً وتهديد بعض الرعاة."]),
+    (Category::Gbv, 4, &["امرأة في الحي تتعرض للعنف المتكرر ولا تعرف أين تطلب المساعدة."]),
+    (Category::SecurityConduct, 4, &["عناصر في نقطة التفتيش يسيئون معاملة الشباب ويأخذون هواتفهم."]),
+    (Category::Other, 4, &["مخاوف من تجمعات ليلية قرب المدرسة دون معرفة سببها."]),
 ];
 
 /// How far along its life each demo concern got, with weights.
@@ -217,29 +108,9 @@ const PROGRESS: [(&[Status], u32); 9] = [
     (&[Status::UnderReview, Status::Verified], 15),
     (&[Status::UnderReview, Status::Rejected], 7),
     (&[Status::UnderReview, Status::Duplicate], 4),
-    (
-        &[Status::UnderReview, Status::Verified, Status::Prioritised],
-        13,
-    ),
-    (
-        &[
-            Status::UnderReview,
-            Status::Verified,
-            Status::Prioritised,
-            Status::InAction,
-        ],
-        12,
-    ),
-    (
-        &[
-            Status::UnderReview,
-            Status::Verified,
-            Status::Prioritised,
-            Status::InAction,
-            Status::Resolved,
-        ],
-        10,
-    ),
+    (&[Status::UnderReview, Status::Verified, Status::Prioritised], 13),
+    (&[Status::UnderReview, Status::Verified, Status::Prioritised, Status::InAction], 12),
+    (&[Status::UnderReview, Status::Verified, Status::Prioritised, Status::InAction, Status::Resolved], 10),
     (
         &[
             Status::UnderReview,
@@ -267,33 +138,22 @@ fn weighted<'a, T>(rng: &mut StdRng, items: &'a [(T, u32)]) -> &'a T {
 
 fn public_note(status: Status) -> Option<&'static str> {
     match status {
-        Status::Verified => {
-            Some("تم التحقق من بلاغك وسيُعرض على اللجنة المجتمعية في اجتماعها القادم.")
-        }
+        Status::Verified => Some("تم التحقق من بلاغك وسيُعرض على اللجنة المجتمعية في اجتماعها القادم."),
         Status::Prioritised => Some("وضعت اللجنة المجتمعية بلاغك ضمن أولوياتها لهذا الشهر."),
-        Status::InAction => {
-            Some("اتفقت الشرطة والمجلس المحلي على خطة عمل، ومنها دوريات ليلية في المنطقة.")
-        }
+        Status::InAction => Some("اتفقت الشرطة والمجلس المحلي على خطة عمل، ومنها دوريات ليلية في المنطقة."),
         Status::Resolved => Some("نُفذت الإجراءات المتفق عليها. هل تحسن الوضع الآن؟"),
-        Status::Rejected => {
-            Some("لم يكن بالإمكان التحقق من البلاغ. يمكنك تقديم بلاغ جديد بتفاصيل أكثر.")
-        }
+        Status::Rejected => Some("لم يكن بالإمكان التحقق من البلاغ. يمكنك تقديم بلاغ جديد بتفاصيل أكثر."),
         _ => None,
     }
 }
 
 /// Loads what is missing and (re)sets the demo passwords. Returns
 /// `(email, role, area, password)` for each account.
-pub async fn seed(
-    db: &Db,
-    keys: &Keys,
-    now_ms: i64,
-) -> Result<Vec<(String, String, String, String)>, DbError> {
+pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<(String, String, String, String)>, DbError> {
     let mut areas = db.all_areas().await?;
     if areas.is_empty() {
         for (level, text) in aman_geo::embedded_boundaries() {
-            let records =
-                aman_geo::parse_ocha(level, text).map_err(|e| DbError::Corrupt(e.to_string()))?;
+            let records = aman_geo::parse_ocha(level, text).map_err(|e| DbError::Corrupt(e.to_string()))?;
             db.upsert_areas(&records).await?;
         }
         areas = db.all_areas().await?;
@@ -313,19 +173,13 @@ pub async fn seed(
             }
             None => {
                 let area = Pcode::parse(area).ok_or_else(|| DbError::Corrupt(area.to_owned()))?;
-                db.create_user(email, name, &hash, role, &area, now_ms)
-                    .await?
+                db.create_user(email, name, &hash, role, &area, now_ms).await?
             }
         };
         if role == Role::TriageOfficer && actor == 0 {
             actor = id;
         }
-        accounts.push((
-            email.to_owned(),
-            role.as_str().to_owned(),
-            area.to_owned(),
-            password,
-        ));
+        accounts.push((email.to_owned(), role.as_str().to_owned(), area.to_owned(), password));
     }
     if db.count_concerns().await? == 0 {
         seed_concerns(db, keys, &areas, actor, now_ms).await?;
@@ -351,27 +205,16 @@ async fn seed_concerns(
     let mut previous: Option<i64> = None;
     for n in 0..DEMO_CONCERNS {
         let governorate = *weighted(&mut rng, &GOVERNORATES);
-        let candidates: Vec<&aman_geo::AreaRecord> = areas
-            .iter()
-            .filter(|a| a.level == 3 && a.pcode.starts_with(governorate))
-            .collect();
+        let candidates: Vec<&aman_geo::AreaRecord> =
+            areas.iter().filter(|a| a.level == 3 && a.pcode.starts_with(governorate)).collect();
         let area = candidates[rng.random_range(0..candidates.len())];
-        let descriptions: Vec<(Category, u32)> =
-            DESCRIPTIONS.iter().map(|(c, w, _)| (*c, *w)).collect();
+        let descriptions: Vec<(Category, u32)> = DESCRIPTIONS.iter().map(|(c, w, _)| (*c, *w)).collect();
         let category = *weighted(&mut rng, &descriptions);
-        let texts = DESCRIPTIONS
-            .iter()
-            .find(|(c, _, _)| *c == category)
-            .map(|(_, _, t)| *t)
-            .unwrap_or_default();
+        let texts = DESCRIPTIONS.iter().find(|(c, _, _)| *c == category).map(|(_, _, t)| *t).unwrap_or_default();
         let description = texts[rng.random_range(0..texts.len())].to_owned();
         let submitted_at = now_ms - rng.random_range(0..year_ms);
-        let submitted = DateTime::from_timestamp_millis(submitted_at)
-            .unwrap_or_default()
-            .date_naive();
-        let occurred_on = submitted
-            .checked_sub_days(Days::new(rng.random_range(0..7)))
-            .unwrap_or(submitted);
+        let submitted = DateTime::from_timestamp_millis(submitted_at).unwrap_or_default().date_naive();
+        let occurred_on = submitted.checked_sub_days(Days::new(rng.random_range(0..7))).unwrap_or(submitted);
         let receipt_hash = Receipt::from_entropy(random()).keyed_hash(keys.receipt_key());
         let contact = rng.random_bool(0.15).then(|| Contact {
             name: Some(format!("مواطن تجريبي {n}")),
@@ -379,9 +222,7 @@ async fn seed_concerns(
         });
         let point = rng.random_bool(0.3).then_some(area.inner_point);
         let concern = StoredConcern {
-            contact_sealed: contact
-                .as_ref()
-                .map(|c| keys.seal_contact(&receipt_hash, c, random())),
+            contact_sealed: contact.as_ref().map(|c| keys.seal_contact(&receipt_hash, c, random())),
             point_sealed: point.map(|p| keys.seal_point(&receipt_hash, p, random())),
             receipt_hash,
             category,
@@ -396,11 +237,7 @@ async fn seed_concerns(
         let mut at = submitted_at;
         for (version, &to) in (1..).zip(weighted(&mut rng, &PROGRESS).iter()) {
             at = (at + rng.random_range(3_600_000..5 * 86_400_000)).min(now_ms);
-            let duplicate_of = if to == Status::Duplicate {
-                previous
-            } else {
-                None
-            };
+            let duplicate_of = if to == Status::Duplicate { previous } else { None };
             if to == Status::Duplicate && duplicate_of.is_none() {
                 break;
             }

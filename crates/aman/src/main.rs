@@ -29,11 +29,7 @@ struct Cli {
 #[derive(Args, Clone)]
 struct DbArg {
     /// Database URL: sqlite://PATH (created if missing) or postgres://USER@HOST/NAME.
-    #[arg(
-        long = "db",
-        env = "AMAN_DATABASE_URL",
-        default_value = "sqlite://aman.db"
-    )]
+    #[arg(long = "db", env = "AMAN_DATABASE_URL", default_value = "sqlite://aman.db")]
     url: String,
 }
 
@@ -161,24 +157,10 @@ fn main() -> std::process::ExitCode {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve {
-            db,
-            keys,
-            listen,
-            secure_cookies,
-        } => {
+        Command::Serve { db, keys, listen, secure_cookies } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;
-            serve(
-                db,
-                keys,
-                &listen,
-                Settings {
-                    secure_cookies,
-                    ..Settings::default()
-                },
-            )
-            .await
+            serve(db, keys, &listen, Settings { secure_cookies, ..Settings::default() }).await
         }
         Command::Migrate { db } => {
             let db = open(&db.url).await?;
@@ -186,85 +168,53 @@ async fn run(command: Command) -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
-        Command::Keys {
-            command: KeysCommand::Init { keys },
-        } => {
+        Command::Keys { command: KeysCommand::Init { keys } } => {
             create_key_file(&keys.path)?;
-            println!(
-                "created {}; keep it safe and outside database backups",
-                keys.path.display()
-            );
+            println!("created {}; keep it safe and outside database backups", keys.path.display());
             Ok(())
         }
-        Command::User {
-            command:
-                UserCommand::Add {
-                    db,
-                    email,
-                    role,
-                    area,
-                    name,
-                },
-        } => {
+        Command::User { command: UserCommand::Add { db, email, role, area, name } } => {
             let role = Role::from_code(&role).with_context(|| {
                 let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
                 format!("unknown role `{role}`; use one of {}", all.join(", "))
             })?;
-            let area = Pcode::parse(&area)
-                .with_context(|| format!("`{area}` is not a P-code (e.g. IQ, IQG02, IQG02Q01)"))?;
+            let area =
+                Pcode::parse(&area).with_context(|| format!("`{area}` is not a P-code (e.g. IQ, IQG02, IQG02Q01)"))?;
             let mut password = String::new();
-            std::io::stdin()
-                .read_to_string(&mut password)
-                .context("reading the password from standard input")?;
+            std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
             let password = password.trim_end_matches(['\n', '\r']);
             if password.chars().count() < 12 {
                 bail!("the password must have at least 12 characters");
             }
             let db = open(&db.url).await?;
-            if !db
-                .all_areas()
-                .await?
-                .iter()
-                .any(|a| a.pcode == area.as_str())
-            {
+            if !db.all_areas().await?.iter().any(|a| a.pcode == area.as_str()) {
                 bail!("area {area} is not in the database; import areas first");
             }
             let name = name.unwrap_or_else(|| email.clone());
             let hash = secrets::hash_password(password, random());
-            let id = db
-                .create_user(email.trim(), &name, &hash, role, &area, now_ms())
-                .await
-                .map_err(|e| match e {
-                    aman_db::DbError::Duplicate => {
-                        anyhow::anyhow!("an account with email {email} already exists")
-                    }
-                    other => other.into(),
-                })?;
+            let id = db.create_user(email.trim(), &name, &hash, role, &area, now_ms()).await.map_err(|e| match e {
+                aman_db::DbError::Duplicate => {
+                    anyhow::anyhow!("an account with email {email} already exists")
+                }
+                other => other.into(),
+            })?;
             println!("added user {id}: {email} ({}, {area})", role.as_str());
             Ok(())
         }
-        Command::Import {
-            command: ImportCommand::Areas { dir, db },
-        } => {
+        Command::Import { command: ImportCommand::Areas { dir, db } } => {
             let records = read_area_dir(&dir)?;
             let db = open(&db.url).await?;
             let count = db.upsert_areas(&records).await?;
             println!("imported {count} areas from {}", dir.display());
             Ok(())
         }
-        Command::Demo {
-            listen,
-            db,
-            key_file,
-        } => {
+        Command::Demo { listen, db, key_file } => {
             if !key_file.exists() {
                 create_key_file(&key_file)?;
             }
             let keys = load_keys(&key_file)?;
             let db = open(&db).await?;
-            let accounts = demo::seed(&db, &keys, now_ms())
-                .await
-                .context("seeding demo data")?;
+            let accounts = demo::seed(&db, &keys, now_ms()).await.context("seeding demo data")?;
             println!("Demo staff accounts (passwords are new at every start):");
             for (email, role, area, password) in &accounts {
                 println!("  {email:<34} {password}  {role} for {area}");
@@ -286,12 +236,8 @@ fn random<const N: usize>() -> [u8; N] {
 
 /// Connects and brings the schema up to date.
 async fn open(url: &str) -> anyhow::Result<Db> {
-    let db = Db::connect(url)
-        .await
-        .with_context(|| format!("cannot open database {}", redact(url)))?;
-    db.migrate(now_ms())
-        .await
-        .with_context(|| format!("cannot migrate database {}", redact(url)))?;
+    let db = Db::connect(url).await.with_context(|| format!("cannot open database {}", redact(url)))?;
+    db.migrate(now_ms()).await.with_context(|| format!("cannot migrate database {}", redact(url)))?;
     Ok(db)
 }
 
@@ -335,33 +281,25 @@ fn read_area_dir(dir: &Path) -> anyhow::Result<Vec<aman_geo::AreaRecord>> {
     let mut records = Vec::new();
     for (level, name) in aman_geo::OCHA_FILES {
         let path = dir.join(name);
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        records.extend(
-            aman_geo::parse_ocha(level, &text).with_context(|| format!("{}", path.display()))?,
-        );
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        records.extend(aman_geo::parse_ocha(level, &text).with_context(|| format!("{}", path.display()))?);
     }
     Ok(records)
 }
 
 async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::Result<()> {
     let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
-    let listener = tokio::net::TcpListener::bind(listen)
-        .await
-        .with_context(|| format!("cannot listen on {listen}"))?;
+    let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr()?;
     println!("Aman is listening on http://{address}");
-    aman_web::serve(listener, state, shutdown_signal())
-        .await
-        .context("server failed")?;
+    aman_web::serve(listener, state, shutdown_signal()).await.context("server failed")?;
     println!("Aman stopped");
     Ok(())
 }
 
 async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
-    let mut terminate =
-        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
     tokio::select! {
         _ = interrupt => {},
         _ = async { match terminate.as_mut() { Some(s) => { s.recv().await; } None => std::future::pending().await } } => {},
@@ -374,10 +312,7 @@ mod tests {
 
     #[test]
     fn urls_are_redacted() {
-        assert_eq!(
-            redact("postgres://aman:secret@db/aman"),
-            "postgres://aman:***@db/aman"
-        );
+        assert_eq!(redact("postgres://aman:secret@db/aman"), "postgres://aman:***@db/aman");
         assert_eq!(redact("postgres://aman@db/aman"), "postgres://aman@db/aman");
         assert_eq!(redact("sqlite://aman.db"), "sqlite://aman.db");
     }

@@ -14,18 +14,12 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .merge(public::router())
-        .merge(staff::router())
-        .route("/static/aman.css", get(stylesheet))
+    Router::new().merge(public::router()).merge(staff::router()).route("/static/aman.css", get(stylesheet))
 }
 
 async fn stylesheet() -> Response {
     (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")],
         include_str!("../../static/aman.css"),
     )
         .into_response()
@@ -44,10 +38,7 @@ pub struct NavStaff {
 
 impl Nav {
     pub fn public(path: &str) -> Nav {
-        Nav {
-            path: path.to_owned(),
-            staff: None,
-        }
+        Nav { path: path.to_owned(), staff: None }
     }
 }
 
@@ -60,11 +51,7 @@ pub struct Choice {
 
 impl Choice {
     pub fn new(value: &str, label: String, current: &str) -> Choice {
-        Choice {
-            value: value.to_owned(),
-            label,
-            selected: value == current,
-        }
+        Choice { value: value.to_owned(), label, selected: value == current }
     }
 }
 
@@ -101,18 +88,13 @@ pub fn error_page(t: Tr, error: &AppError) -> String {
             .map(|(field, code)| (t.get(&format!("field-{field}")), field_message(t, code)))
             .collect(),
     };
-    page.render()
-        .unwrap_or_else(|_| format!("{} ({})", page.message, page.code))
+    page.render().unwrap_or_else(|_| format!("{} ({})", page.message, page.code))
 }
 
 /// A date-time for staff and reporters, in Iraq time.
 pub fn format_time(ms: i64) -> String {
     let offset = chrono::FixedOffset::east_opt(3 * 3600).expect("valid offset");
     chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| {
-            t.with_timezone(&offset)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
+        .map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default()
 }

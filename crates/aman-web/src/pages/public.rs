@@ -7,9 +7,7 @@ use crate::error::{AppError, ErrorCode, field_message};
 use crate::i18n::Tr;
 use crate::state::AppState;
 use aman_core::category::Category;
-use aman_core::concern::{
-    ConcernInput, ContactInput, DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, NumberInput,
-};
+use aman_core::concern::{ConcernInput, ContactInput, DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, NumberInput};
 use aman_core::receipt::Receipt;
 use askama::Template;
 use axum::Router;
@@ -39,11 +37,7 @@ struct Home {
 }
 
 async fn home(t: Tr) -> Response {
-    render(&Home {
-        t,
-        nav: Nav::public("/"),
-        title: t.get("home-title"),
-    })
+    render(&Home { t, nav: Nav::public("/"), title: t.get("home-title") })
 }
 
 /// The report form as posted. Every field is text so that a half-filled form
@@ -86,9 +80,7 @@ impl ReportForm {
     fn settle_area(&mut self, state: &AppState) -> Option<String> {
         let areas = state.areas();
         let valid = |code: &str, level: u8, parent: Option<&str>| {
-            areas.get(code).is_some_and(|a| {
-                a.level == level && (parent.is_none() || a.parent.as_deref() == parent)
-            })
+            areas.get(code).is_some_and(|a| a.level == level && (parent.is_none() || a.parent.as_deref() == parent))
         };
         if !valid(&self.governorate, 1, None) {
             self.governorate.clear();
@@ -99,15 +91,11 @@ impl ReportForm {
         if self.district.is_empty() || !valid(&self.subdistrict, 3, Some(&self.district)) {
             self.subdistrict.clear();
         }
-        [&self.subdistrict, &self.district, &self.governorate]
-            .into_iter()
-            .find(|c| !c.is_empty())
-            .cloned()
+        [&self.subdistrict, &self.district, &self.governorate].into_iter().find(|c| !c.is_empty()).cloned()
     }
 
     fn to_input(&self, area: Option<String>, t: Tr) -> ConcernInput {
-        let number =
-            |text: &str| (!text.trim().is_empty()).then(|| NumberInput::Text(text.to_owned()));
+        let number = |text: &str| (!text.trim().is_empty()).then(|| NumberInput::Text(text.to_owned()));
         ConcernInput {
             category: Some(self.category.clone()),
             description: Some(self.description.clone()),
@@ -124,22 +112,15 @@ impl ReportForm {
     }
 }
 
-fn report_page(
-    state: &AppState,
-    t: Tr,
-    mut form: ReportForm,
-    errors: BTreeMap<String, String>,
-) -> ReportPage {
+fn report_page(state: &AppState, t: Tr, mut form: ReportForm, errors: BTreeMap<String, String>) -> ReportPage {
     form.settle_area(state);
     let areas = state.areas();
     let choices = |parent: &str, current: &str| -> Vec<Choice> {
         if parent.is_empty() {
             return Vec::new();
         }
-        let mut list: Vec<Choice> = areas
-            .children(parent)
-            .map(|a| Choice::new(&a.pcode, t.area_name(a).to_owned(), current))
-            .collect();
+        let mut list: Vec<Choice> =
+            areas.children(parent).map(|a| Choice::new(&a.pcode, t.area_name(a).to_owned(), current)).collect();
         list.sort_by(|a, b| a.label.cmp(&b.label));
         list
     };
@@ -168,12 +149,7 @@ fn report_page(
 }
 
 async fn report_form(State(state): State<AppState>, t: Tr) -> Response {
-    render(&report_page(
-        &state,
-        t,
-        ReportForm::default(),
-        BTreeMap::new(),
-    ))
+    render(&report_page(&state, t, ReportForm::default(), BTreeMap::new()))
 }
 
 async fn report_submit(
@@ -199,11 +175,7 @@ async fn report_submit(
             status: t.status("submitted"),
         }),
         Err(error) if error.code == ErrorCode::ValidationFailed => {
-            let errors = error
-                .fields
-                .iter()
-                .map(|(field, code)| (field.clone(), field_message(t, code)))
-                .collect();
+            let errors = error.fields.iter().map(|(field, code)| (field.clone(), field_message(t, code))).collect();
             let mut response = render(&report_page(&state, t, form, errors));
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             response
@@ -231,16 +203,12 @@ struct ReceiptForm {
 
 /// The receipt as a small text file to keep, for phones that cannot print.
 async fn receipt_file(t: Tr, Form(form): Form<ReceiptForm>) -> Result<Response, AppError> {
-    let receipt = Receipt::parse(&form.receipt)
-        .ok_or_else(|| AppError::field("receipt", "invalid_receipt"))?;
+    let receipt = Receipt::parse(&form.receipt).ok_or_else(|| AppError::field("receipt", "invalid_receipt"))?;
     let body = format!("{}\n\n{}\n", t.get("receipt-file-text"), receipt.grouped());
     Ok((
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"aman-receipt.txt\"",
-            ),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"aman-receipt.txt\""),
         ],
         body,
     )
@@ -281,11 +249,7 @@ async fn track_form(t: Tr) -> Response {
 
 /// Posted rather than sent in the URL, so receipts stay out of browser
 /// history and any proxy's logs.
-async fn track_submit(
-    State(state): State<AppState>,
-    t: Tr,
-    Form(form): Form<ReceiptForm>,
-) -> Response {
+async fn track_submit(State(state): State<AppState>, t: Tr, Form(form): Form<ReceiptForm>) -> Response {
     let mut page = TrackPage {
         t,
         nav: Nav::public("/track"),
@@ -300,18 +264,10 @@ async fn track_submit(
                 status_code: record.status.as_str(),
                 status: t.status(record.status.as_str()),
                 category: t.category(record.category.as_str()),
-                area: state
-                    .areas()
-                    .get(record.area.as_str())
-                    .map(|a| t.area_name(a).to_owned())
-                    .unwrap_or_default(),
+                area: state.areas().get(record.area.as_str()).map(|a| t.area_name(a).to_owned()).unwrap_or_default(),
                 submitted: format_time(record.submitted_at),
                 updated: format_time(record.updated_at),
-                updates: record
-                    .updates
-                    .iter()
-                    .map(|(at, text)| (format_time(*at), text.clone()))
-                    .collect(),
+                updates: record.updates.iter().map(|(at, text)| (format_time(*at), text.clone())).collect(),
             });
             StatusCode::OK
         }

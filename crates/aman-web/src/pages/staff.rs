@@ -31,12 +31,7 @@ pub fn router() -> Router<AppState> {
 }
 
 fn nav(staff: &Staff, path: &str) -> Nav {
-    Nav {
-        path: path.to_owned(),
-        staff: Some(NavStaff {
-            csrf: staff.csrf_token.clone(),
-        }),
-    }
+    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf: staff.csrf_token.clone() }) }
 }
 
 #[derive(Template)]
@@ -67,18 +62,11 @@ struct LoginForm {
     password: String,
 }
 
-async fn login_submit(
-    State(state): State<AppState>,
-    t: Tr,
-    Form(form): Form<LoginForm>,
-) -> Result<Response, AppError> {
+async fn login_submit(State(state): State<AppState>, t: Tr, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
     match auth::login(&state, &form.email, &form.password).await {
         Ok(token) => Ok((
             StatusCode::SEE_OTHER,
-            [
-                (header::SET_COOKIE, auth::session_cookie(&state, &token)),
-                (header::LOCATION, "/staff".to_owned()),
-            ],
+            [(header::SET_COOKIE, auth::session_cookie(&state, &token)), (header::LOCATION, "/staff".to_owned())],
         )
             .into_response()),
         Err(error) if error.code == ErrorCode::InvalidCredentials => {
@@ -103,19 +91,12 @@ struct CsrfForm {
     csrf: String,
 }
 
-async fn logout(
-    State(state): State<AppState>,
-    staff: Staff,
-    Form(form): Form<CsrfForm>,
-) -> Result<Response, AppError> {
+async fn logout(State(state): State<AppState>, staff: Staff, Form(form): Form<CsrfForm>) -> Result<Response, AppError> {
     staff.check_csrf(&form.csrf)?;
     staff.logout(&state).await?;
     Ok((
         StatusCode::SEE_OTHER,
-        [
-            (header::SET_COOKIE, auth::session_cookie(&state, "")),
-            (header::LOCATION, "/".to_owned()),
-        ],
+        [(header::SET_COOKIE, auth::session_cookie(&state, "")), (header::LOCATION, "/".to_owned())],
     )
         .into_response())
 }
@@ -163,14 +144,7 @@ fn who(t: Tr, staff: &Staff, state: &AppState) -> String {
         .map(|a| t.area_name(a).to_owned())
         .unwrap_or_else(|| staff.user.area.to_string());
     let role = t.role(staff.user.role.as_str());
-    t.text(
-        "login-as",
-        &[
-            ("name", &staff.user.display_name),
-            ("role", &role),
-            ("area", &area),
-        ],
-    )
+    t.text("login-as", &[("name", &staff.user.display_name), ("role", &role), ("area", &area)])
 }
 
 /// A staff page without a session sends the browser to the login form.
@@ -197,12 +171,7 @@ async fn queue(
     }
 }
 
-async fn queue_page(
-    state: &AppState,
-    t: Tr,
-    staff: &Staff,
-    query: QueueQuery,
-) -> Result<QueuePage, AppError> {
+async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -> Result<QueuePage, AppError> {
     let (filter, page) = concerns::queue_filter(staff, &query)?;
     let (records, total) = state.db().queue(&filter).await?;
     let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
@@ -219,10 +188,7 @@ async fn queue_page(
                 pairs.push((name, value.to_owned()));
             }
         }
-        let query: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", urlencode(v)))
-            .collect();
+        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", urlencode(v))).collect();
         format!("/staff?{}", query.join("&"))
     };
     let current = |value: &Option<String>| value.clone().unwrap_or_default();
@@ -233,11 +199,7 @@ async fn queue_page(
             category: t.category(r.category.as_str()),
             status_code: r.status.as_str(),
             status: t.status(r.status.as_str()),
-            area: state
-                .areas()
-                .get(r.area.as_str())
-                .map(|a| t.area_name(a).to_owned())
-                .unwrap_or_default(),
+            area: state.areas().get(r.area.as_str()).map(|a| t.area_name(a).to_owned()).unwrap_or_default(),
             received: format_time(r.submitted_at),
             occurred: r.occurred_on.to_string(),
             excerpt: excerpt(&r.description, 160),
@@ -252,13 +214,7 @@ async fn queue_page(
         categories: Category::ALL
             .iter()
             .filter(|c| staff.user.role.may_see_category(**c))
-            .map(|c| {
-                Choice::new(
-                    c.as_str(),
-                    t.category(c.as_str()),
-                    &current(&query.category),
-                )
-            })
+            .map(|c| Choice::new(c.as_str(), t.category(c.as_str()), &current(&query.category)))
             .collect(),
         statuses: Status::ALL
             .iter()
@@ -266,17 +222,10 @@ async fn queue_page(
             .collect(),
         count_text: t.num("queue-count", "count", total),
         rows,
-        page_text: t.text(
-            "queue-page",
-            &[("page", &page.to_string()), ("pages", &pages.to_string())],
-        ),
+        page_text: t.text("queue-page", &[("page", &page.to_string()), ("pages", &pages.to_string())]),
         newer: (page > 1).then(|| link(page - 1)),
         older: (page < pages).then(|| link(page + 1)),
-        query: QueueQueryText {
-            area: current(&query.area),
-            from: current(&query.from),
-            to: current(&query.to),
-        },
+        query: QueueQueryText { area: current(&query.area), from: current(&query.from), to: current(&query.to) },
     })
 }
 
@@ -355,13 +304,7 @@ async fn concern_page(
 /// The concern page; with `conflict`, explains (status 409) that a change was
 /// refused because someone else changed the concern first, and shows what is
 /// there now.
-async fn concern_response(
-    state: &AppState,
-    t: Tr,
-    staff: &Staff,
-    id: i64,
-    conflict: bool,
-) -> Response {
+async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, conflict: bool) -> Response {
     let view = match concerns::staff_view(state, staff, id).await {
         Ok(view) => view,
         Err(error) => return error.into_response(),
@@ -392,33 +335,21 @@ async fn concern_response(
             what: match (e.kind, e.from_status, e.to_status) {
                 (EventKind::Transition, Some(from), Some(to)) => t.text(
                     "concern-event-transition",
-                    &[
-                        ("from", &t.status(from.as_str())),
-                        ("to", &t.status(to.as_str())),
-                    ],
+                    &[("from", &t.status(from.as_str())), ("to", &t.status(to.as_str()))],
                 ),
                 (EventKind::PublicUpdate, ..) => t.get("concern-event-public_update"),
                 _ => t.get("concern-event-note"),
             },
             body: e.body.clone(),
-            by: e
-                .actor_name
-                .as_ref()
-                .map(|n| t.text("concern-by", &[("name", n)]))
-                .unwrap_or_default(),
+            by: e.actor_name.as_ref().map(|n| t.text("concern-by", &[("name", n)])).unwrap_or_default(),
         })
         .collect();
     let identity = view.identity.as_ref().map(|identity| IdentityText {
-        contact: identity.contact.as_ref().map(|c| {
-            [c.name.as_deref(), c.phone.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }),
-        point: identity
-            .point
-            .map(|(lat, lon)| format!("{lat:.5}, {lon:.5}")),
+        contact: identity
+            .contact
+            .as_ref()
+            .map(|c| [c.name.as_deref(), c.phone.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ")),
+        point: identity.point.map(|(lat, lon)| format!("{lat:.5}, {lon:.5}")),
     });
     let mut response = render(&ConcernPage {
         t,
@@ -429,9 +360,7 @@ async fn concern_response(
         status_code: record.status.as_str(),
         status: t.status(record.status.as_str()),
         category: t.category(record.category.as_str()),
-        duplicate_text: record
-            .duplicate_of
-            .map(|d| t.num("concern-duplicate-of", "id", d)),
+        duplicate_text: record.duplicate_of.map(|d| t.num("concern-duplicate-of", "id", d)),
         description: record.description.clone(),
         area_path: path.join(" › "),
         area_code: record.area.to_string(),
@@ -444,12 +373,7 @@ async fn concern_response(
         may_update: view.may_update,
         version: record.version,
         conflict,
-        moves: record
-            .status
-            .next()
-            .iter()
-            .map(|s| Choice::new(s.as_str(), t.status(s.as_str()), ""))
-            .collect(),
+        moves: record.status.next().iter().map(|s| Choice::new(s.as_str(), t.status(s.as_str()), "")).collect(),
     });
     if conflict {
         *response.status_mut() = StatusCode::CONFLICT;
@@ -494,9 +418,7 @@ async fn move_submit(
     };
     match concerns::move_concern(&state, &staff, id, &request).await {
         Ok(()) => Ok(back_to(id)),
-        Err(error) if error.code == ErrorCode::EditConflict => {
-            Ok(concern_response(&state, t, &staff, id, true).await)
-        }
+        Err(error) if error.code == ErrorCode::EditConflict => Ok(concern_response(&state, t, &staff, id, true).await),
         Err(error) => Err(error),
     }
 }

@@ -17,12 +17,7 @@ pub fn aman(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("aman runs");
     if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("aman finishes")
@@ -56,19 +51,8 @@ fn bad_flags_and_bad_places_fail_with_one_clear_line() {
     assert!(stderr(&output).contains("--bogus"));
 
     let garbage = dir.path().join("garbage.db");
-    std::fs::write(
-        &garbage,
-        b"this is not a database at all, just text that fills a page",
-    )
-    .expect("write");
-    let output = aman(
-        &[
-            "migrate",
-            "--db",
-            &format!("sqlite://{}", garbage.display()),
-        ],
-        None,
-    );
+    std::fs::write(&garbage, b"this is not a database at all, just text that fills a page").expect("write");
+    let output = aman(&["migrate", "--db", &format!("sqlite://{}", garbage.display())], None);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(message.contains("cannot open database"), "{message}");
@@ -77,135 +61,47 @@ fn bad_flags_and_bad_places_fail_with_one_clear_line() {
     let output = aman(&["migrate", "--db", "mysql://somewhere"], None);
     assert!(stderr(&output).contains("unsupported database URL"));
 
-    let output = aman(
-        &["migrate", "--db", "postgres://nobody@127.0.0.1:1/none"],
-        None,
-    );
+    let output = aman(&["migrate", "--db", "postgres://nobody@127.0.0.1:1/none"], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("cannot open database"));
 
     let db = format!("sqlite://{}", dir.path().join("a.db").display());
-    let output = aman(
-        &[
-            "serve",
-            "--db",
-            &db,
-            "--key-file",
-            &dir.path().join("missing.key").display().to_string(),
-        ],
-        None,
-    );
+    let output =
+        aman(&["serve", "--db", &db, "--key-file", &dir.path().join("missing.key").display().to_string()], None);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("aman keys init"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("aman keys init"), "{}", stderr(&output));
 }
 
 #[test]
 fn serve_refuses_an_occupied_port_and_an_empty_database() {
     let dir = TempDir::new().expect("dir");
     let key = dir.path().join("k.key").display().to_string();
-    assert!(
-        aman(&["keys", "init", "--key-file", &key], None)
-            .status
-            .success()
-    );
-    assert!(
-        !aman(&["keys", "init", "--key-file", &key], None)
-            .status
-            .success(),
-        "never overwrites keys"
-    );
+    assert!(aman(&["keys", "init", "--key-file", &key], None).status.success());
+    assert!(!aman(&["keys", "init", "--key-file", &key], None).status.success(), "never overwrites keys");
     let db = format!("sqlite://{}", dir.path().join("a.db").display());
-    let output = aman(
-        &[
-            "serve",
-            "--db",
-            &db,
-            "--key-file",
-            &key,
-            "--listen",
-            "127.0.0.1:0",
-        ],
-        None,
-    );
-    assert!(
-        stderr(&output).contains("aman import areas"),
-        "{}",
-        stderr(&output)
-    );
+    let output = aman(&["serve", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0"], None);
+    assert!(stderr(&output).contains("aman import areas"), "{}", stderr(&output));
 
-    assert!(
-        aman(&["import", "areas", &boundaries_dir(), "--db", &db], None)
-            .status
-            .success()
-    );
+    assert!(aman(&["import", "areas", &boundaries_dir(), "--db", &db], None).status.success());
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").to_string();
-    let output = aman(
-        &["serve", "--db", &db, "--key-file", &key, "--listen", &port],
-        None,
-    );
+    let output = aman(&["serve", "--db", &db, "--key-file", &key, "--listen", &port], None);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains(&format!("cannot listen on {port}")),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains(&format!("cannot listen on {port}")), "{}", stderr(&output));
 }
 
 #[test]
 fn user_add_reads_the_password_from_stdin_and_checks_its_input() {
     let dir = TempDir::new().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("a.db").display());
-    assert!(
-        aman(&["import", "areas", &boundaries_dir(), "--db", &db], None)
-            .status
-            .success()
-    );
+    assert!(aman(&["import", "areas", &boundaries_dir(), "--db", &db], None).status.success());
     let add = |email: &str, role: &str, area: &str, password: &str| {
-        aman(
-            &[
-                "user", "add", "--db", &db, "--email", email, "--role", role, "--area", area,
-            ],
-            Some(password),
-        )
+        aman(&["user", "add", "--db", &db, "--email", email, "--role", role, "--area", area], Some(password))
     };
-    let output = add(
-        "a@test",
-        "triage_officer",
-        "IQG02",
-        "a long enough password\n",
-    );
+    let output = add("a@test", "triage_officer", "IQG02", "a long enough password\n");
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(
-        stderr(&add(
-            "a@test",
-            "triage_officer",
-            "IQG02",
-            "a long enough password\n"
-        ))
-        .contains("already exists")
-    );
-    assert!(
-        stderr(&add(
-            "b@test",
-            "sheriff",
-            "IQG02",
-            "a long enough password\n"
-        ))
-        .contains("unknown role")
-    );
-    assert!(
-        stderr(&add(
-            "b@test",
-            "analyst",
-            "Basra",
-            "a long enough password\n"
-        ))
-        .contains("not a P-code")
-    );
+    assert!(stderr(&add("a@test", "triage_officer", "IQG02", "a long enough password\n")).contains("already exists"));
+    assert!(stderr(&add("b@test", "sheriff", "IQG02", "a long enough password\n")).contains("unknown role"));
+    assert!(stderr(&add("b@test", "analyst", "Basra", "a long enough password\n")).contains("not a P-code"));
     assert!(stderr(&add("b@test", "analyst", "IQG02", "short\n")).contains("at least 12"));
 }

@@ -15,24 +15,14 @@ struct Server {
 
 fn start(db: &str, key: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_aman"))
-        .args([
-            "serve",
-            "--db",
-            db,
-            "--key-file",
-            key,
-            "--listen",
-            "127.0.0.1:0",
-        ])
+        .args(["serve", "--db", db, "--key-file", key, "--listen", "127.0.0.1:0"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("server starts");
     let stdout = child.stdout.take().expect("stdout");
     let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .expect("first line");
+    BufReader::new(stdout).read_line(&mut line).expect("first line");
     let base = line.trim().rsplit(' ').next().expect("address").to_owned();
     assert!(base.starts_with("http://127.0.0.1:"), "{line}");
     Server { child, base }
@@ -43,22 +33,11 @@ async fn acknowledged_concerns_survive_kill_9() {
     let dir = TempDir::new().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("a.db").display());
     let key = dir.path().join("k.key").display().to_string();
-    assert!(
-        aman(&["keys", "init", "--key-file", &key], None)
-            .status
-            .success()
-    );
-    assert!(
-        aman(&["import", "areas", &boundaries_dir(), "--db", &db], None)
-            .status
-            .success()
-    );
+    assert!(aman(&["keys", "init", "--key-file", &key], None).status.success());
+    assert!(aman(&["import", "areas", &boundaries_dir(), "--db", &db], None).status.success());
 
     let mut server = start(&db, &key);
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(5))
-        .build()
-        .expect("client");
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(5)).build().expect("client");
     let mut writers = Vec::new();
     for writer in 0..8 {
         let client = client.clone();
@@ -89,24 +68,12 @@ async fn acknowledged_concerns_survive_kill_9() {
     for writer in writers {
         receipts.extend(writer.await.expect("writer"));
     }
-    assert!(
-        receipts.len() > 20,
-        "only {} acknowledged before the kill",
-        receipts.len()
-    );
+    assert!(receipts.len() > 20, "only {} acknowledged before the kill", receipts.len());
 
     let mut server = start(&db, &key);
     for receipt in &receipts {
-        let response = client
-            .get(format!("{}/api/v1/receipts/{receipt}", server.base))
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(
-            response.status(),
-            StatusCode::OK,
-            "acknowledged receipt {receipt} lost"
-        );
+        let response = client.get(format!("{}/api/v1/receipts/{receipt}", server.base)).send().await.expect("request");
+        assert_eq!(response.status(), StatusCode::OK, "acknowledged receipt {receipt} lost");
     }
     server.child.kill().expect("stop");
     let _ = server.child.wait();

@@ -7,9 +7,7 @@ use aman_core::role::Role;
 use reqwest::StatusCode;
 
 fn form_value<'a>(html: &'a str, name: &str) -> &'a str {
-    let field = html
-        .find(&format!("name=\"{name}\""))
-        .unwrap_or_else(|| panic!("no field {name}"));
+    let field = html.find(&format!("name=\"{name}\"")).unwrap_or_else(|| panic!("no field {name}"));
     let start = field + html[field..].find("value=\"").expect("a value") + "value=\"".len();
     &html[start..start + html[start..].find('"').expect("closing quote")]
 }

@@ -32,9 +32,7 @@ fn template() -> &'static PathBuf {
                     let db = Db::connect(&url).await.expect("connect");
                     db.migrate(START_MS).await.expect("migrate");
                     for (level, text) in aman_geo::embedded_boundaries() {
-                        db.upsert_areas(&aman_geo::parse_ocha(level, text).expect("parse"))
-                            .await
-                            .expect("areas");
+                        db.upsert_areas(&aman_geo::parse_ocha(level, text).expect("parse")).await.expect("areas");
                     }
                     db.close().await;
                 });
@@ -59,17 +57,13 @@ pub struct TestApp {
 /// Where PostgreSQL tests run: `AMAN_TEST_POSTGRES_URL` names a server and a
 /// database this user may create databases from (e.g. postgres://postgres@127.0.0.1/postgres).
 fn postgres_admin_url() -> Option<String> {
-    std::env::var("AMAN_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
+    std::env::var("AMAN_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())
 }
 
 /// The URL of another database on the same server.
 fn postgres_url(database: &str) -> Option<String> {
     let admin = postgres_admin_url()?;
-    let (base, query) = admin
-        .split_once('?')
-        .map_or((admin.as_str(), None), |(b, q)| (b, Some(q)));
+    let (base, query) = admin.split_once('?').map_or((admin.as_str(), None), |(b, q)| (b, Some(q)));
     let server = &base[..base.rfind('/')?];
     Some(match query {
         Some(query) => format!("{server}/{database}?{query}"),
@@ -78,25 +72,13 @@ fn postgres_url(database: &str) -> Option<String> {
 }
 
 /// Runs an async block on a runtime of its own (tests each have their own).
-fn on_own_runtime<T: Send + 'static>(
-    work: impl std::future::Future<Output = T> + Send + 'static,
-) -> T {
-    std::thread::spawn(move || {
-        tokio::runtime::Runtime::new()
-            .expect("runtime")
-            .block_on(work)
-    })
-    .join()
-    .expect("thread")
+fn on_own_runtime<T: Send + 'static>(work: impl std::future::Future<Output = T> + Send + 'static) -> T {
+    std::thread::spawn(move || tokio::runtime::Runtime::new().expect("runtime").block_on(work)).join().expect("thread")
 }
 
 async fn admin_execute(sql: String) {
-    let db = Db::connect(&postgres_admin_url().expect("postgres url"))
-        .await
-        .expect("connect to postgres");
-    db.execute_admin(&sql)
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let db = Db::connect(&postgres_admin_url().expect("postgres url")).await.expect("connect to postgres");
+    db.execute_admin(&sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
     db.close().await;
 }
 
@@ -109,40 +91,22 @@ fn postgres_template() -> &'static str {
         let building = format!("aman_tpl_{version}_{}", std::process::id());
         let (name_for_thread, building_for_thread) = (name.clone(), building.clone());
         on_own_runtime(async move {
-            let admin = Db::connect(&postgres_admin_url().expect("url"))
-                .await
-                .expect("connect to postgres");
-            if admin
-                .database_exists(&name_for_thread)
-                .await
-                .expect("query")
-            {
+            let admin = Db::connect(&postgres_admin_url().expect("url")).await.expect("connect to postgres");
+            if admin.database_exists(&name_for_thread).await.expect("query") {
                 admin.close().await;
                 return;
             }
-            admin
-                .execute_admin(&format!("CREATE DATABASE {building_for_thread}"))
-                .await
-                .expect("create");
-            let db = Db::connect(&postgres_url(&building_for_thread).expect("url"))
-                .await
-                .expect("connect");
+            admin.execute_admin(&format!("CREATE DATABASE {building_for_thread}")).await.expect("create");
+            let db = Db::connect(&postgres_url(&building_for_thread).expect("url")).await.expect("connect");
             db.migrate(START_MS).await.expect("migrate");
             for (level, text) in aman_geo::embedded_boundaries() {
-                db.upsert_areas(&aman_geo::parse_ocha(level, text).expect("parse"))
-                    .await
-                    .expect("areas");
+                db.upsert_areas(&aman_geo::parse_ocha(level, text).expect("parse")).await.expect("areas");
             }
             db.close().await;
-            let renamed = admin
-                .execute_admin(&format!(
-                    "ALTER DATABASE {building_for_thread} RENAME TO {name_for_thread}"
-                ))
-                .await;
+            let renamed =
+                admin.execute_admin(&format!("ALTER DATABASE {building_for_thread} RENAME TO {name_for_thread}")).await;
             if renamed.is_err() {
-                let _ = admin
-                    .execute_admin(&format!("DROP DATABASE {building_for_thread}"))
-                    .await;
+                let _ = admin.execute_admin(&format!("DROP DATABASE {building_for_thread}")).await;
             }
             admin.close().await;
         });
@@ -163,11 +127,7 @@ impl TestApp {
         postgres_admin_url()?;
         let template = postgres_template();
         static COUNTER: AtomicI64 = AtomicI64::new(0);
-        let name = format!(
-            "aman_test_{}_{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::SeqCst)
-        );
+        let name = format!("aman_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
         let create = format!("CREATE DATABASE {name} TEMPLATE {template}");
         on_own_runtime(admin_execute(create));
         let url = postgres_url(&name).expect("url");
@@ -184,34 +144,20 @@ impl TestApp {
             db.clone(),
             keys,
             Arc::new(move || {
-                DateTime::<Utc>::from_timestamp_millis(clock_for_state.load(Ordering::SeqCst))
-                    .expect("valid time")
+                DateTime::<Utc>::from_timestamp_millis(clock_for_state.load(Ordering::SeqCst)).expect("valid time")
             }),
             Settings::default(),
         )
         .await
         .expect("state");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(aman_web::serve(listener, state, async {
             let _ = stopped.await;
         }));
-        let client = Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client");
-        TestApp {
-            base,
-            client,
-            db,
-            dir,
-            clock,
-            postgres_database,
-            _shutdown: shutdown,
-        }
+        let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        TestApp { base, client, db, dir, clock, postgres_database, _shutdown: shutdown }
     }
 
     /// Everything stored about concerns, users and sessions, as bytes to
@@ -219,12 +165,7 @@ impl TestApp {
     /// PostgreSQL tables as text (binary columns in hex).
     pub async fn stored_bytes(&self) -> Vec<u8> {
         if self.postgres_database.is_some() {
-            return self
-                .db
-                .dump_text_for_tests()
-                .await
-                .expect("dump")
-                .into_bytes();
+            return self.db.dump_text_for_tests().await.expect("dump").into_bytes();
         }
         let mut bytes = Vec::new();
         for name in ["aman.db", "aman.db-wal"] {
@@ -244,35 +185,16 @@ impl TestApp {
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> (StatusCode, Value) {
-        let response = self
-            .client
-            .post(self.url(path))
-            .json(body)
-            .send()
-            .await
-            .expect("request");
+        let response = self.client.post(self.url(path)).json(body).send().await.expect("request");
         json_of(response).await
     }
 
     pub async fn get_json(&self, path: &str) -> (StatusCode, Value) {
-        json_of(
-            self.client
-                .get(self.url(path))
-                .send()
-                .await
-                .expect("request"),
-        )
-        .await
+        json_of(self.client.get(self.url(path)).send().await.expect("request")).await
     }
 
     pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
-        let response = self
-            .client
-            .get(self.url(path))
-            .header("accept-language", "ar")
-            .send()
-            .await
-            .expect("request");
+        let response = self.client.get(self.url(path)).header("accept-language", "ar").send().await.expect("request");
         (response.status(), response.text().await.expect("body"))
     }
 
@@ -292,14 +214,7 @@ impl TestApp {
         let password = format!("password for {email}");
         let hash = secrets::hash_password(&password, [3; 16]);
         self.db
-            .create_user(
-                email,
-                email,
-                &hash,
-                role,
-                &Pcode::parse(area).expect("pcode"),
-                START_MS,
-            )
+            .create_user(email, email, &hash, role, &Pcode::parse(area).expect("pcode"), START_MS)
             .await
             .expect("user");
         password
@@ -309,12 +224,8 @@ impl TestApp {
     pub async fn staff(&self, role: Role, area: &str) -> Staff {
         let email = format!("{}.{}@test", role.as_str(), area.to_lowercase());
         let password = self.add_user(&email, role, area).await;
-        let (status, body) = self
-            .post_json(
-                "/api/v1/sessions",
-                &serde_json::json!({"email": email, "password": password}),
-            )
-            .await;
+        let (status, body) =
+            self.post_json("/api/v1/sessions", &serde_json::json!({"email": email, "password": password})).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         Staff {
             token: body["token"].as_str().expect("token").to_owned(),
@@ -339,15 +250,8 @@ pub struct Staff {
 
 impl Staff {
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
-        json_of(
-            self.client
-                .get(format!("{}{path}", self.base))
-                .bearer_auth(&self.token)
-                .send()
-                .await
-                .expect("request"),
-        )
-        .await
+        json_of(self.client.get(format!("{}{path}", self.base)).bearer_auth(&self.token).send().await.expect("request"))
+            .await
     }
 
     pub async fn post(&self, path: &str, body: &Value) -> (StatusCode, Value) {
@@ -367,18 +271,13 @@ impl Staff {
 pub async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
     let text = response.text().await.expect("body");
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
 }
 
 /// Finds a value as text or as hex (how binary columns are dumped).
 pub fn contains(haystack: &[u8], needle: &str) -> bool {
     let hex: String = needle.bytes().map(|b| format!("{b:02x}")).collect();
-    [needle.as_bytes(), hex.as_bytes()]
-        .iter()
-        .any(|n| haystack.windows(n.len()).any(|w| w == *n))
+    [needle.as_bytes(), hex.as_bytes()].iter().any(|n| haystack.windows(n.len()).any(|w| w == *n))
 }
 
 impl Drop for TestApp {
@@ -387,9 +286,7 @@ impl Drop for TestApp {
         if let Some(name) = self.postgres_database.take() {
             // FORCE ends the server's connections; closing the pool here
             // would wait for tasks of the test's runtime, blocked in this drop.
-            on_own_runtime(admin_execute(format!(
-                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-            )));
+            on_own_runtime(admin_execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")));
         }
     }
 }
