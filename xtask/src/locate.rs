@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use aman_geo::{AreaIndex, AreaRecord};
 use anyhow::{Context, Result, ensure};
 
+use crate::cpu;
 use crate::options::{Options, UsageError};
 use crate::rng::SplitMix64;
 
@@ -64,6 +65,7 @@ pub fn run(mut options: Options) -> Result<()> {
         "workload", "points", "seconds", "M pts/s", "M pts/s range", "found", "at level 3"
     );
     let mut slowest = f64::INFINITY;
+    let cpu_before = cpu::sample();
     for (name, batch) in &workloads {
         let result = measure(&areas, batch, runs);
         let rate = |seconds: f64| batch.len() as f64 / seconds / 1e6;
@@ -81,6 +83,7 @@ pub fn run(mut options: Options) -> Result<()> {
         );
     }
     println!("\n(seconds and M pts/s are the median of the runs; range is worst–best run)");
+    report_machine_load(cpu_before);
     let target = TARGET_POINTS_PER_SECOND / 1e6;
     if slowest >= target {
         println!("target met: every workload ≥ {target} M points/s on one core");
@@ -214,6 +217,27 @@ fn measure(areas: &Areas, batch: &[LatLon], runs: usize) -> Measurement {
     }
     times.sort();
     Measurement { runs: times, found: tally.found, at_sub_district: tally.at_sub_district }
+}
+
+/// Says how busy the whole machine was while the workloads ran: this
+/// benchmark alone keeps one core busy, so anything well above that share
+/// means other processes competed for the CPU (or its caches and memory
+/// bandwidth) and the figures are low.
+fn report_machine_load(before: Option<cpu::Ticks>) {
+    let Some(usage) = before.zip(cpu::sample()).and_then(|(b, a)| cpu::between(b, a)) else {
+        return;
+    };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let alone = 100.0 / cores as f64;
+    let busy = usage.busy * 100.0;
+    println!(
+        "machine: {busy:.0}% of {cores} core(s) busy during the workloads ({alone:.0}% would be \
+         this benchmark alone), {:.0}% stolen by the hypervisor",
+        usage.steal * 100.0
+    );
+    if busy > alone + 10.0 {
+        println!("warning: other processes were using the CPU; these figures are likely low");
+    }
 }
 
 fn percent(part: usize, whole: usize) -> f64 {

@@ -76,6 +76,7 @@ impl Db {
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         sqlx::any::install_default_drivers();
         let (backend, url) = normalise_url(url)?;
+        let read_only = backend == Backend::Sqlite && url.contains("mode=ro");
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
@@ -83,11 +84,12 @@ impl Db {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        conn.execute(
-                            "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                             PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-                        )
-                        .await?;
+                        // A read-only file (a backup being restored) keeps its journal mode.
+                        let journal = if read_only { "" } else { "PRAGMA journal_mode = WAL;" };
+                        let pragmas = format!(
+                            "PRAGMA busy_timeout = 10000; {journal} PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                        );
+                        conn.execute(sqlx::AssertSqlSafe(pragmas)).await?;
                     }
                     Ok(())
                 })

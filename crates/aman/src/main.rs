@@ -75,6 +75,38 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Copy a whole deployment into another database (SQLite ⇄ PostgreSQL):
+    /// every table, every id, sealed fields unchanged.
+    Copy {
+        /// Source database URL.
+        #[arg(long)]
+        from: String,
+        /// Target database URL (migrated here; must be empty unless --overwrite).
+        #[arg(long)]
+        to: String,
+        /// Delete everything in the target before copying.
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Write a consistent backup to a new SQLite file while the server keeps serving.
+    Backup {
+        #[command(flatten)]
+        db: DbArg,
+        /// The backup file to create.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup file into a database (which must be empty unless --overwrite).
+    Restore {
+        /// The backup file (as written by `aman backup`).
+        #[arg(long)]
+        from: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+        /// Delete everything in the target before restoring.
+        #[arg(long)]
+        overwrite: bool,
+    },
     /// Start Aman with demo data: Iraq's real areas, demo organisations, staff
     /// accounts (credentials printed at start) and a year of demo concerns.
     Demo {
@@ -208,6 +240,38 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("imported {count} areas from {}", dir.display());
             Ok(())
         }
+        Command::Copy { from, to, overwrite } => {
+            let source = open(&from).await?;
+            let target = open(&to).await?;
+            let copied = copy_into(&source, &target, overwrite).await?;
+            println!("copied {copied} rows from {} to {}", redact(&from), redact(&to));
+            Ok(())
+        }
+        Command::Backup { db, to } => {
+            let source = open(&db.url).await?;
+            let bar = progress_bar();
+            let result = aman_db::copy::backup(&source, &to, now_ms(), &mut |table, done, total| {
+                bar.set_length(total);
+                bar.set_position(done);
+                bar.set_message(table.to_owned());
+            })
+            .await;
+            bar.finish_and_clear();
+            result.with_context(|| format!("cannot write backup {}", to.display()))?;
+            println!("backup written to {}", to.display());
+            Ok(())
+        }
+        Command::Restore { from, db, overwrite } => {
+            if !from.is_file() {
+                bail!("no backup file at {}", from.display());
+            }
+            let url = format!("sqlite://{}?mode=ro", from.display());
+            let source = Db::connect(&url).await.with_context(|| format!("cannot open backup {}", from.display()))?;
+            let target = open(&db.url).await?;
+            let copied = copy_into(&source, &target, overwrite).await?;
+            println!("restored {copied} rows from {} into {}", from.display(), redact(&db.url));
+            Ok(())
+        }
         Command::Demo { listen, db, key_file } => {
             if !key_file.exists() {
                 create_key_file(&key_file)?;
@@ -222,6 +286,34 @@ async fn run(command: Command) -> anyhow::Result<()> {
             serve(db, keys, &listen, Settings::default()).await
         }
     }
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    let style = indicatif::ProgressStyle::with_template("{msg:>16} [{bar:40}] {pos}/{len}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style.progress_chars("=> "));
+    bar
+}
+
+/// Copies everything into `target`, refusing a target that holds data unless
+/// told to overwrite it.
+async fn copy_into(source: &Db, target: &Db, overwrite: bool) -> anyhow::Result<u64> {
+    if !target.is_empty().await? {
+        if !overwrite {
+            bail!("the target database is not empty; pass --overwrite to replace its contents");
+        }
+        target.clear().await.context("clearing the target")?;
+    }
+    let bar = progress_bar();
+    let result = aman_db::copy::copy(source, target, &mut |table, done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+        bar.set_message(table.to_owned());
+    })
+    .await;
+    bar.finish_and_clear();
+    Ok(result.context("copy failed; the target may be incomplete: run again with --overwrite")?)
 }
 
 fn now_ms() -> i64 {

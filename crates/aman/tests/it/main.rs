@@ -37,6 +37,7 @@ mod api;
 mod architecture;
 mod cli;
 mod durability;
+mod moving;
 mod pages;
 mod staff;
 mod support;

@@ -51,6 +51,7 @@ pub struct TestApp {
     pub dir: TempDir,
     pub clock: Arc<AtomicI64>,
     postgres_database: Option<String>,
+    database_url: String,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -134,7 +135,7 @@ impl TestApp {
         Some(TestApp::serve(&url, TempDir::new().expect("temp dir"), Some(name)).await)
     }
 
-    async fn serve(url: &str, dir: TempDir, postgres_database: Option<String>) -> TestApp {
+    pub async fn serve(url: &str, dir: TempDir, postgres_database: Option<String>) -> TestApp {
         let db = Db::connect(url).await.expect("connect");
         db.migrate(START_MS).await.expect("migrate");
         let keys = Keys::generate([7; 64]);
@@ -157,7 +158,7 @@ impl TestApp {
             let _ = stopped.await;
         }));
         let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        TestApp { base, client, db, dir, clock, postgres_database, _shutdown: shutdown }
+        TestApp { base, client, db, dir, clock, postgres_database, database_url: url.to_owned(), _shutdown: shutdown }
     }
 
     /// Everything stored about concerns, users and sessions, as bytes to
@@ -174,6 +175,11 @@ impl TestApp {
             }
         }
         bytes
+    }
+
+    /// The URL of this test's database.
+    pub fn database_url(&self) -> String {
+        self.database_url.clone()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -278,6 +284,29 @@ pub async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
 pub fn contains(haystack: &[u8], needle: &str) -> bool {
     let hex: String = needle.bytes().map(|b| format!("{b:02x}")).collect();
     [needle.as_bytes(), hex.as_bytes()].iter().any(|n| haystack.windows(n.len()).any(|w| w == *n))
+}
+
+/// An empty PostgreSQL database that is dropped with this value, or `None`
+/// when no server is configured.
+pub struct ScratchPostgres {
+    pub url: String,
+    name: String,
+}
+
+impl ScratchPostgres {
+    pub fn create() -> Option<ScratchPostgres> {
+        postgres_admin_url()?;
+        static COUNTER: AtomicI64 = AtomicI64::new(0);
+        let name = format!("aman_scratch_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+        on_own_runtime(admin_execute(format!("CREATE DATABASE {name}")));
+        Some(ScratchPostgres { url: postgres_url(&name)?, name })
+    }
+}
+
+impl Drop for ScratchPostgres {
+    fn drop(&mut self) {
+        on_own_runtime(admin_execute(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)));
+    }
 }
 
 impl Drop for TestApp {

@@ -1,0 +1,147 @@
+//! Outgrowing one machine: both backends have the schema the code describes,
+//! and a deployment moves between them — copy, backup, restore — without
+//! losing a row or changing an id.
+
+use crate::cli::aman;
+use crate::support::{ScratchPostgres, TestApp};
+use aman_core::role::Role;
+use aman_db::Db;
+use aman_db::copy::{SCHEMA, expected_summary};
+use reqwest::StatusCode;
+use serde_json::json;
+use tempfile::TempDir;
+
+both! {
+async fn the_live_schema_is_the_described_schema(app: TestApp) {
+    assert_eq!(app.db.schema_summary().await.expect("summary"), expected_summary());
+}
+}
+
+/// Fills a deployment with every kind of row: concerns with sealed contact
+/// and point, a duplicate, history, public updates, users and a session.
+async fn populate(app: &TestApp) -> String {
+    let with_identity = json!({"category": "crime", "description": "Thefts of generators in the street.",
+        "lat": 36.34, "lon": 43.13, "contact": {"name": "Copied Reporter", "phone": "07701112233"}});
+    let (status, body) = app.post_json("/api/v1/concerns", &with_identity).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let receipt = body["receipt"].as_str().expect("receipt").to_owned();
+    app.db.upsert_organisation("police", "مركز شرطة", "Copied Police Station", "IQG15Q05").await.expect("organisation");
+    app.submit("tribal_conflict", "IQG15Q05").await;
+    let staff = app.staff(Role::TriageOfficer, "IQ").await;
+    let (_, queue) = staff.get("/api/v1/concerns").await;
+    let newest = queue["concerns"][0]["id"].as_i64().expect("id");
+    let oldest = queue["concerns"][1]["id"].as_i64().expect("id");
+    let moved = staff
+        .post(
+            &format!("/api/v1/concerns/{oldest}/transitions"),
+            &json!({"to": "under_review", "reason": "r", "public_note": "checking"}),
+        )
+        .await;
+    assert_eq!(moved.0, StatusCode::OK);
+    // The older concern duplicates the newer one: a self-reference pointing forward.
+    let marked = staff
+        .post(
+            &format!("/api/v1/concerns/{oldest}/transitions"),
+            &json!({"to": "duplicate", "reason": "same", "duplicate_of": newest.to_string()}),
+        )
+        .await;
+    assert_eq!(marked.0, StatusCode::OK, "{}", marked.1);
+    receipt
+}
+
+async fn snapshot(url: &str) -> Vec<Vec<Vec<String>>> {
+    let db = Db::connect(url).await.expect("connect");
+    let mut tables = Vec::new();
+    for table in SCHEMA {
+        tables.push(db.table_snapshot(table.name).await.expect("snapshot"));
+    }
+    db.close().await;
+    tables
+}
+
+fn sqlite_url(dir: &TempDir, name: &str) -> String {
+    format!("sqlite://{}", dir.path().join(name).display())
+}
+
+#[tokio::test]
+async fn a_deployment_moves_to_postgres_and_back_unchanged() {
+    let app = TestApp::sqlite().await;
+    let receipt = populate(&app).await;
+    let source = sqlite_url(&app.dir, "aman.db");
+    let dir = TempDir::new().expect("dir");
+    let back = sqlite_url(&dir, "back.db");
+    // Through PostgreSQL when a server is configured, else SQLite to SQLite.
+    let scratch = ScratchPostgres::create();
+    let middle = scratch.as_ref().map_or_else(|| sqlite_url(&dir, "middle.db"), |pg| pg.url.clone());
+
+    let output = aman(&["copy", "--from", &source, "--to", &middle], None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = aman(&["copy", "--from", &middle, "--to", &back], None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let original = snapshot(&source).await;
+    assert!(original.iter().all(|rows| !rows.is_empty()), "every table has rows to copy");
+    assert_eq!(snapshot(&middle).await, original);
+    assert_eq!(snapshot(&back).await, original);
+
+    // The copy is a working deployment: same receipt, same sealed identity.
+    let copy = TestApp::serve(&middle, TempDir::new().expect("dir"), None).await;
+    let (status, tracked) = copy.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(tracked["status"], "duplicate");
+    let staff = copy.staff(Role::TriageOfficer, "IQG15").await;
+    let (_, queue) = staff.get("/api/v1/concerns?category=crime").await;
+    let id = queue["concerns"][0]["id"].as_i64().expect("id");
+    let (_, view) = staff.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!(view["contact"]["name"], "Copied Reporter");
+    // New rows continue after the copied ids.
+    copy.submit("crime", "IQG08").await;
+    let (_, queue) = staff.get("/api/v1/concerns?area=IQG15").await;
+    assert_eq!(queue["total"], 2);
+}
+
+#[tokio::test]
+async fn copy_refuses_a_target_with_data_unless_told() {
+    let app = TestApp::sqlite().await;
+    populate(&app).await;
+    let source = sqlite_url(&app.dir, "aman.db");
+    let dir = TempDir::new().expect("dir");
+    let target = sqlite_url(&dir, "target.db");
+    assert!(aman(&["copy", "--from", &source, "--to", &target], None).status.success());
+    let again = aman(&["copy", "--from", &source, "--to", &target], None);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--overwrite"));
+    let output = aman(&["copy", "--from", &source, "--to", &target, "--overwrite"], None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(snapshot(&target).await, snapshot(&source).await);
+}
+
+#[tokio::test]
+async fn backup_while_serving_and_restore_round_trip() {
+    for app in [Some(TestApp::sqlite().await), TestApp::postgres().await].into_iter().flatten() {
+        populate(&app).await;
+        let source = app.database_url();
+        let dir = TempDir::new().expect("dir");
+        let file = dir.path().join("backup.sqlite");
+        let file_arg = file.display().to_string();
+        // The server keeps taking concerns during the backup.
+        let (backup, _) = tokio::join!(
+            tokio::task::spawn_blocking(move || aman(&["backup", "--db", &source, "--to", &file_arg], None)),
+            app.submit("crime", "IQG02"),
+        );
+        let backup = backup.expect("backup ran");
+        assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
+        assert!(
+            !aman(&["backup", "--db", &app.database_url(), "--to", &file.display().to_string()], None).status.success(),
+            "never overwrites"
+        );
+
+        let restored = sqlite_url(&dir, "restored.db");
+        let output = aman(&["restore", "--from", &file.display().to_string(), "--db", &restored], None);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let from_backup = snapshot(&format!("sqlite://{}", file.display())).await;
+        assert_eq!(snapshot(&restored).await, from_backup);
+        // The backup holds at least everything written before it started.
+        assert!(from_backup[4].len() >= 2, "concerns in the backup");
+    }
+}
