@@ -313,7 +313,7 @@ async fn copy_into(source: &Db, target: &Db, overwrite: bool) -> anyhow::Result<
     })
     .await;
     bar.finish_and_clear();
-    Ok(result.context("copy failed; the target may be incomplete: run again with --overwrite")?)
+    result.context("copy failed; the target may be incomplete: run again with --overwrite")
 }
 
 fn now_ms() -> i64 {
