@@ -133,6 +133,19 @@ pub const SCHEMA: &[Table] = &[
             col("created_at", Int, false),
         ],
     },
+    Table {
+        name: "job_runs",
+        identity: false,
+        columns: &[
+            col("run_key", Text, false),
+            col("job", Text, false),
+            col("slot", Int, false),
+            col("claimed_by", Text, false),
+            col("claimed_at", Int, false),
+            col("finished_at", Int, true),
+            col("outcome", Text, true),
+        ],
+    },
 ];
 
 /// One value read from a row.

@@ -9,6 +9,7 @@ mod areas;
 mod concerns;
 pub mod copy;
 mod intake;
+mod jobs;
 mod migrate;
 mod snapshot;
 mod users;

@@ -13,12 +13,20 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "job_runs",
+        sqlite: include_str!("../migrations/sqlite/0002_job_runs.sql"),
+        postgres: include_str!("../migrations/postgres/0002_job_runs.sql"),
+    },
+];
 
 /// A short fingerprint of every migration of both backends: it changes when
 /// the schema does (tests key their template databases on it).

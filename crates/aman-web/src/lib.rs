@@ -8,6 +8,7 @@ mod auth;
 mod concerns;
 pub mod error;
 pub mod i18n;
+pub mod jobs;
 mod pages;
 mod state;
 

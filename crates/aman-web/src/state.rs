@@ -18,11 +18,14 @@ pub struct Settings {
     pub session_idle_minutes: i64,
     /// …and after this long in any case.
     pub session_absolute_hours: i64,
+    /// Run every scheduled job with this period instead of its own (for
+    /// tests and drills); `None` in production.
+    pub job_period_ms: Option<i64>,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { secure_cookies: false, session_idle_minutes: 30, session_absolute_hours: 12 }
+        Settings { secure_cookies: false, session_idle_minutes: 30, session_absolute_hours: 12, job_period_ms: None }
     }
 }
 

@@ -54,6 +54,9 @@ enum Command {
         /// Mark cookies Secure (set this when Aman is served over HTTPS).
         #[arg(long, env = "AMAN_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// Run every scheduled job this often instead of its own period (drills and tests).
+        #[arg(long, env = "AMAN_JOB_PERIOD_SECONDS", hide = true)]
+        job_period_seconds: Option<u64>,
     },
     /// Apply database migrations and exit.
     Migrate {
@@ -170,6 +173,7 @@ fn main() -> std::process::ExitCode {
                 .unwrap_or_else(|_| "info,sqlx=warn,sqlx_core::pool=off".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -189,10 +193,11 @@ fn main() -> std::process::ExitCode {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve { db, keys, listen, secure_cookies } => {
+        Command::Serve { db, keys, listen, secure_cookies, job_period_seconds } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;
-            serve(db, keys, &listen, Settings { secure_cookies, ..Settings::default() }).await
+            let job_period_ms = job_period_seconds.map(|s| s.saturating_mul(1000) as i64);
+            serve(db, keys, &listen, Settings { secure_cookies, job_period_ms, ..Settings::default() }).await
         }
         Command::Migrate { db } => {
             let db = open(&db.url).await?;
@@ -316,6 +321,10 @@ async fn copy_into(source: &Db, target: &Db, overwrite: bool) -> anyhow::Result<
     result.context("copy failed; the target may be incomplete: run again with --overwrite")
 }
 
+fn hex_id(bytes: [u8; 4]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
@@ -383,6 +392,8 @@ async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::
     let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
     let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr()?;
+    let worker = format!("{}-{}", std::process::id(), hex_id(random::<4>()));
+    tokio::spawn(aman_web::jobs::run_forever(state.clone(), worker));
     println!("Aman is listening on http://{address}");
     aman_web::serve(listener, state, shutdown_signal()).await.context("server failed")?;
     println!("Aman stopped");

@@ -39,5 +39,6 @@ mod cli;
 mod durability;
 mod moving;
 mod pages;
+mod servers;
 mod staff;
 mod support;

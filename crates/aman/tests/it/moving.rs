@@ -25,6 +25,7 @@ async fn populate(app: &TestApp) -> String {
     let (status, body) = app.post_json("/api/v1/concerns", &with_identity).await;
     assert_eq!(status, StatusCode::CREATED);
     let receipt = body["receipt"].as_str().expect("receipt").to_owned();
+    aman_web::jobs::run_due(&app.state, "populate").await;
     app.db.upsert_organisation("police", "مركز شرطة", "Copied Police Station", "IQG15Q05").await.expect("organisation");
     app.submit("tribal_conflict", "IQG15Q05").await;
     let staff = app.staff(Role::TriageOfficer, "IQ").await;

@@ -52,6 +52,7 @@ pub struct TestApp {
     pub clock: Arc<AtomicI64>,
     postgres_database: Option<String>,
     database_url: String,
+    pub state: AppState,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -154,11 +155,21 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(aman_web::serve(listener, state, async {
+        tokio::spawn(aman_web::serve(listener, state.clone(), async {
             let _ = stopped.await;
         }));
         let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        TestApp { base, client, db, dir, clock, postgres_database, database_url: url.to_owned(), _shutdown: shutdown }
+        TestApp {
+            base,
+            client,
+            db,
+            dir,
+            clock,
+            postgres_database,
+            database_url: url.to_owned(),
+            state,
+            _shutdown: shutdown,
+        }
     }
 
     /// Everything stored about concerns, users and sessions, as bytes to

@@ -1,0 +1,69 @@
+//! Scheduled jobs. Every server runs the same loop; a job runs once per time
+//! slot across all servers sharing the database, because running it requires
+//! claiming the slot (`Db::claim_job`). A claim not finished within its lease
+//! (the server died mid-run) is taken over, so jobs must be idempotent.
+
+use crate::state::AppState;
+use std::time::Duration;
+
+pub struct Job {
+    pub name: &'static str,
+    pub period_ms: i64,
+    pub lease_ms: i64,
+}
+
+/// Every scheduled job.
+pub const JOBS: [Job; 1] = [Job { name: "expire_sessions", period_ms: 10 * 60_000, lease_ms: 5 * 60_000 }];
+
+/// Runs each job whose current slot nobody has claimed; returns what this
+/// worker ran as `(job, slot)`.
+pub async fn run_due(state: &AppState, worker: &str) -> Vec<(&'static str, i64)> {
+    let mut ran = Vec::new();
+    for job in &JOBS {
+        let period = state.settings().job_period_ms.unwrap_or(job.period_ms).max(1);
+        let lease = job.lease_ms.min(period);
+        let now = state.now_ms();
+        let slot = now / period;
+        match state.db().claim_job(job.name, slot, worker, lease, now).await {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(error) => {
+                tracing::warn!(job = job.name, %error, "cannot claim job");
+                continue;
+            }
+        }
+        let outcome = match run(state, job.name).await {
+            Ok(outcome) => outcome,
+            Err(error) => format!("failed: {error}"),
+        };
+        tracing::info!(job = job.name, slot, worker, outcome, "job finished");
+        if let Err(error) = state.db().finish_job(job.name, slot, worker, &outcome, state.now_ms()).await {
+            tracing::warn!(job = job.name, %error, "cannot record job");
+        }
+        ran.push((job.name, slot));
+    }
+    ran
+}
+
+async fn run(state: &AppState, job: &str) -> Result<String, aman_db::DbError> {
+    match job {
+        "expire_sessions" => {
+            let settings = state.settings();
+            let idle = settings.session_idle_minutes * 60_000;
+            let absolute = settings.session_absolute_hours * 3_600_000;
+            let deleted = state.db().delete_expired_sessions(idle, absolute, state.now_ms()).await?;
+            Ok(format!("deleted {deleted} sessions"))
+        }
+        other => Ok(format!("unknown job {other}")),
+    }
+}
+
+/// The loop each server runs until shutdown.
+pub async fn run_forever(state: AppState, worker: String) {
+    let tick =
+        Duration::from_millis(state.settings().job_period_ms.map_or(30_000, |p| (p / 4).clamp(50, 30_000)) as u64);
+    loop {
+        run_due(&state, &worker).await;
+        tokio::time::sleep(tick).await;
+    }
+}
