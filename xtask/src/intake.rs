@@ -7,8 +7,9 @@
 //! shape, it runs, for each connection count and strictly one after another,
 //! a `/healthz` phase and a submission phase (see [`crate::load`]), then
 //! prints one table and the submissions/healthz ratio per connection count.
-//! The load generator shares the machine, and with a local server the cores,
-//! with the server; the ratio is the figure meant to be compared.
+//! A server started here shares the machine's cores with the load generator,
+//! so absolute rates understate what the server alone would do; the ratio
+//! between the two endpoints is the figure to compare.
 
 use std::time::Duration;
 
