@@ -4,6 +4,7 @@
 //! protect reporters. Time and randomness come in as parameters.
 
 pub mod area;
+pub mod audit;
 pub mod category;
 pub mod concern;
 pub mod lifecycle;

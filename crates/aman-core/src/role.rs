@@ -33,6 +33,8 @@ pub enum Action {
     ViewIdentity,
     /// Create staff accounts.
     ManageUsers,
+    /// Browse the audit log.
+    ViewAudit,
 }
 
 impl Role {
@@ -76,7 +78,7 @@ impl Role {
             }
             Triage | PublicUpdate => matches!(self, TriageOfficer | Administrator),
             ViewIdentity => matches!(self, TriageOfficer),
-            ManageUsers => matches!(self, Administrator),
+            ManageUsers | ViewAudit => matches!(self, Administrator),
         }
     }
 

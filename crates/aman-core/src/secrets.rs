@@ -65,6 +65,15 @@ impl Keys {
         &self.receipt_key
     }
 
+    /// The key that seals the audit log, derived from the receipt key so that
+    /// existing key files need no new field.
+    pub fn audit_key(&self) -> [u8; 32] {
+        use hmac::{Hmac, KeyInit, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&self.receipt_key).expect("any key length");
+        mac.update(b"aman/audit-log/v1");
+        mac.finalize().into_bytes().into()
+    }
+
     /// Seals `plaintext` under the current data key. `context` names the record
     /// and field (e.g. `concern:42:contact`).
     pub fn seal(&self, context: &str, plaintext: &[u8], nonce: [u8; 24]) -> Vec<u8> {

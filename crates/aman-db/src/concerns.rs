@@ -2,7 +2,7 @@
 //! writer), the triage queue, the reporter's view by receipt, and life-cycle
 //! changes guarded by optimistic concurrency.
 
-use crate::{Db, DbError, date_from_day_number, day_number};
+use crate::{Audit, Db, DbError, date_from_day_number, day_number};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
 use aman_core::lifecycle::Status;
@@ -286,7 +286,7 @@ impl Db {
     /// given, an update for the reporter) in one transaction; fails with
     /// [`DbError::Conflict`] when someone else changed its status first. The
     /// caller has checked that the move is legal.
-    pub async fn transition(&self, id: i64, change: &Transition<'_>) -> Result<(), DbError> {
+    pub async fn transition(&self, id: i64, change: &Transition<'_>, audit: Audit<'_>) -> Result<(), DbError> {
         let Transition { from, to, duplicate_of, reason, public_note, actor_id, now_ms, expected_version } = *change;
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query(
@@ -329,12 +329,13 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
+        crate::audit::append_in(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Adds an internal note or a public update.
-    pub async fn add_event(&self, concern_id: i64, event: NewEvent<'_>) -> Result<(), DbError> {
+    pub async fn add_event(&self, concern_id: i64, event: NewEvent<'_>, audit: Audit<'_>) -> Result<(), DbError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO concern_events (concern_id, kind, body, public, actor_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -352,6 +353,7 @@ impl Db {
             .bind(concern_id)
             .execute(&mut *tx)
             .await?;
+        crate::audit::append_in(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }

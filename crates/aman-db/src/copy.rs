@@ -31,6 +31,9 @@ pub struct Table {
     pub name: &'static str,
     /// Has a generated `id` whose sequence must follow copied ids (PostgreSQL).
     pub identity: bool,
+    /// Its rows are created by a migration: they do not make a database
+    /// "not empty", and a copy replaces them.
+    pub seeded: bool,
     pub columns: &'static [Column],
 }
 
@@ -49,6 +52,7 @@ pub const SCHEMA: &[Table] = &[
     Table {
         name: "areas",
         identity: false,
+        seeded: false,
         columns: &[
             col("pcode", Text, false),
             col("level", Int, false),
@@ -64,6 +68,7 @@ pub const SCHEMA: &[Table] = &[
     Table {
         name: "organisations",
         identity: true,
+        seeded: false,
         columns: &[
             col("id", Int, false),
             col("kind", Text, false),
@@ -75,6 +80,7 @@ pub const SCHEMA: &[Table] = &[
     Table {
         name: "users",
         identity: true,
+        seeded: false,
         columns: &[
             col("id", Int, false),
             col("email", Text, false),
@@ -90,6 +96,7 @@ pub const SCHEMA: &[Table] = &[
     Table {
         name: "sessions",
         identity: false,
+        seeded: false,
         columns: &[
             col("token_hash", Text, false),
             col("user_id", Int, false),
@@ -101,6 +108,7 @@ pub const SCHEMA: &[Table] = &[
     Table {
         name: "concerns",
         identity: true,
+        seeded: false,
         columns: &[
             col("id", Int, false),
             col("receipt_hash", Text, false),
@@ -121,6 +129,7 @@ pub const SCHEMA: &[Table] = &[
     Table {
         name: "concern_events",
         identity: true,
+        seeded: false,
         columns: &[
             col("id", Int, false),
             col("concern_id", Int, false),
@@ -136,6 +145,7 @@ pub const SCHEMA: &[Table] = &[
     Table {
         name: "job_runs",
         identity: false,
+        seeded: false,
         columns: &[
             col("run_key", Text, false),
             col("job", Text, false),
@@ -145,6 +155,28 @@ pub const SCHEMA: &[Table] = &[
             col("finished_at", Int, true),
             col("outcome", Text, true),
         ],
+    },
+    Table {
+        name: "audit_log",
+        identity: false,
+        seeded: false,
+        columns: &[
+            col("seq", Int, false),
+            col("at", Int, false),
+            col("actor_id", Int, true),
+            col("action", Text, false),
+            col("subject", Text, false),
+            col("detail", Text, false),
+            col("prev_hash", Text, false),
+            col("hash", Text, false),
+            col("mac", Text, false),
+        ],
+    },
+    Table {
+        name: "audit_head",
+        identity: false,
+        seeded: true,
+        columns: &[col("id", Int, false), col("seq", Int, false), col("hash", Text, false), col("mac", Text, false)],
     },
 ];
 
@@ -194,7 +226,7 @@ pub type Progress<'a> = &'a mut dyn FnMut(&str, u64, u64);
 impl Db {
     /// True when no table holds a row.
     pub async fn is_empty(&self) -> Result<bool, DbError> {
-        for table in SCHEMA {
+        for table in SCHEMA.iter().filter(|t| !t.seeded) {
             let sql = format!("SELECT COUNT(*) FROM {}", table.name);
             let count: i64 = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_one(&self.pool).await?.try_get(0)?;
             if count > 0 {
@@ -286,6 +318,9 @@ pub async fn copy(source: &Db, target: &Db, progress: Progress<'_>) -> Result<u6
         let key = table.columns[0].name;
         let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("${i}")).collect();
         let insert = format!("INSERT INTO {} ({}) VALUES ({})", table.name, names.join(", "), placeholders.join(", "));
+        if table.seeded {
+            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {}", table.name))).execute(&target.pool).await?;
+        }
         let mut deferred: Vec<(Value, Vec<(usize, Value)>)> = Vec::new();
         let mut last: Option<Value> = None;
         let mut copied = 0u64;

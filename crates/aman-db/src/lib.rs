@@ -6,6 +6,7 @@
 //! milliseconds, dates as days since 1970-01-01).
 
 mod areas;
+mod audit;
 mod concerns;
 pub mod copy;
 mod intake;
@@ -14,6 +15,7 @@ mod migrate;
 mod snapshot;
 mod users;
 
+pub use audit::{Audit, AuditFilter};
 pub use concerns::{
     ConcernEvent, ConcernRecord, EventKind, NewEvent, QueueFilter, StoredConcern, TrackRecord, Transition,
 };

@@ -26,6 +26,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_job_runs.sql"),
         postgres: include_str!("../migrations/postgres/0002_job_runs.sql"),
     },
+    Migration {
+        version: 3,
+        name: "audit_log",
+        sqlite: include_str!("../migrations/sqlite/0003_audit_log.sql"),
+        postgres: include_str!("../migrations/postgres/0003_audit_log.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

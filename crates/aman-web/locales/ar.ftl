@@ -215,3 +215,19 @@ concern-update = تحديث لمقدّم البلاغ (يظهر في صفحة ا
 concern-update-submit = إرسال التحديث
 concern-conflict-shown = أدناه البلاغ كما هو الآن؛ اختر مجدداً.
 concern-back = العودة إلى القائمة
+nav-audit = سجل التدقيق
+audit-title = سجل التدقيق
+audit-intro = كل قراءة حساسة وكل تغيير، مختومة في سلسلة تجزئة. تحقق منها بالأمر aman audit verify.
+audit-action = الإجراء
+audit-actor = الحساب
+audit-subject = الموضوع
+audit-when = الوقت
+audit-detail = التفاصيل
+audit-count = { $count ->
+    [zero] لا توجد قيود.
+    [one] قيد واحد.
+    [two] قيدان.
+    [few] { $count } قيود.
+    [many] { $count } قيداً.
+   *[other] { $count } قيد.
+}

@@ -212,3 +212,15 @@ concern-update = نوێکاری بۆ ڕاپۆرتدەر (لە پەڕەی بەد�
 concern-update-submit = ناردنی نوێکاری
 concern-conflict-shown = لە خوارەوە ڕاپۆرتەکە وەک ئێستا دەبینیت؛ دووبارە هەڵبژێرە.
 concern-back = گەڕانەوە بۆ ڕیزەکە
+nav-audit = تۆماری چاودێری
+audit-title = تۆماری چاودێری
+audit-intro = هەموو خوێندنەوەیەکی هەستیار و هەموو گۆڕانکارییەک، مۆرکراو لە زنجیرەی هاش. بە فەرمانی aman audit verify پشکنینی بکە.
+audit-action = کردار
+audit-actor = هەژمار
+audit-subject = بابەت
+audit-when = کات
+audit-detail = وردەکاری
+audit-count = { $count ->
+    [one] یەک تۆمار.
+   *[other] { $count } تۆمار.
+}

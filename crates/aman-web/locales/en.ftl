@@ -212,3 +212,15 @@ concern-update = Update for the reporter (shown on the tracking page; never writ
 concern-update-submit = Send update
 concern-conflict-shown = Below is the concern as it is now; choose again.
 concern-back = Back to the queue
+nav-audit = Audit log
+audit-title = Audit log
+audit-intro = Every sensitive read and every change, sealed in a hash chain. Check it with `aman audit verify`.
+audit-action = Action
+audit-actor = Account
+audit-subject = Subject
+audit-when = When
+audit-detail = Detail
+audit-count = { $count ->
+    [one] One entry.
+   *[other] { $count } entries.
+}

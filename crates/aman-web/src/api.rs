@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/areas/locate", get(locate))
         .route("/areas/{pcode}", get(show_area))
         .route("/sessions", post(create_session).delete(end_session))
+        .route("/audit", get(audit_log))
 }
 
 /// A JSON body, with axum's rejections turned into our error codes.
@@ -202,8 +203,7 @@ async fn list_concerns(
     staff: Staff,
     Query(query): Query<QueueQuery>,
 ) -> Result<Json<Value>, AppError> {
-    let (filter, page) = concerns::queue_filter(&staff, &query)?;
-    let (records, total) = state.db().queue(&filter).await?;
+    let (records, total, page) = concerns::queue(&state, &staff, &query).await?;
     let list: Vec<Value> = records.iter().map(|r| concern_summary(&state, r)).collect();
     Ok(Json(json!({ "total": total, "page": page, "page_size": concerns::PAGE_SIZE, "concerns": list })))
 }
@@ -276,6 +276,29 @@ async fn add_update(
 ) -> Result<StatusCode, AppError> {
     concerns::add_event(&state, &staff, id.0, EventKind::PublicUpdate, &text.body).await?;
     Ok(StatusCode::CREATED)
+}
+
+async fn audit_log(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(query): Query<concerns::AuditQuery>,
+) -> Result<Json<Value>, AppError> {
+    let (entries, total, page) = concerns::audit_log(&state, &staff, &query).await?;
+    let list: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            json!({
+                "seq": e.seq,
+                "at": time(e.event.at_ms),
+                "actor": e.event.actor_id,
+                "action": e.event.action,
+                "subject": e.event.subject,
+                "detail": e.event.detail,
+                "hash": e.hash,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "total": total, "page": page, "page_size": concerns::PAGE_SIZE, "entries": list })))
 }
 
 impl From<ErrorCode> for AppError {

@@ -40,7 +40,9 @@ impl Staff {
     }
 
     pub async fn logout(&self, state: &AppState) -> Result<(), AppError> {
-        Ok(state.db().delete_session(&self.token_hash).await?)
+        state.db().delete_session(&self.token_hash).await?;
+        state.audit(Some(self.user.id), "session.logout", &format!("user:{}", self.user.id), "").await?;
+        Ok(())
     }
 }
 
@@ -71,8 +73,17 @@ pub async fn login(state: &AppState, email: &str, password: &str) -> Result<Stri
         .map_err(AppError::internal)?;
     let user = match user {
         Some(user) if matches && !user.disabled => user,
-        _ => return Err(AppError::new(ErrorCode::InvalidCredentials)),
+        Some(user) => {
+            let reason = if user.disabled { "account disabled" } else { "wrong password" };
+            state.audit(None, "session.login_failed", &format!("user:{}", user.id), reason).await?;
+            return Err(AppError::new(ErrorCode::InvalidCredentials));
+        }
+        None => {
+            state.audit(None, "session.login_failed", "user:unknown", "no such account").await?;
+            return Err(AppError::new(ErrorCode::InvalidCredentials));
+        }
     };
+    state.audit(Some(user.id), "session.login", &format!("user:{}", user.id), "").await?;
     let token = random_token();
     state.db().create_session(&hash_token(&token), user.id, &random_token(), state.now_ms()).await?;
     Ok(token)

@@ -11,7 +11,7 @@ use aman_core::lifecycle::Status;
 use aman_core::receipt::{self, Receipt};
 use aman_core::role::Action;
 use aman_core::text;
-use aman_db::{ConcernEvent, ConcernRecord, DbError, EventKind, NewEvent, StoredConcern, Transition};
+use aman_db::{Audit, ConcernEvent, ConcernRecord, DbError, EventKind, NewEvent, StoredConcern, Transition};
 use aman_geo::Area;
 use rand::RngCore;
 
@@ -114,7 +114,12 @@ pub async fn load(state: &AppState, staff: &Staff, id: i64, action: Action) -> R
 pub async fn staff_view(state: &AppState, staff: &Staff, id: i64) -> Result<StaffView, AppError> {
     let record = load(state, staff, id, Action::ViewConcerns).await?;
     let grant = staff.grant();
+    let subject = format!("concern:{id}");
+    state.audit(Some(staff.user.id), "concern.view", &subject, "").await?;
     let identity = if grant.allows(Action::ViewIdentity, &record.area, record.category) {
+        if record.contact_sealed.is_some() || record.point_sealed.is_some() {
+            state.audit(Some(staff.user.id), "identity.view", &subject, "contact and exact point decrypted").await?;
+        }
         Some(open_identity(state, &record)?)
     } else {
         None
@@ -205,7 +210,10 @@ pub async fn move_concern(state: &AppState, staff: &Staff, id: i64, request: &Mo
         now_ms: state.now_ms(),
         expected_version: request.version.unwrap_or(record.version),
     };
-    Ok(state.db().transition(id, &change).await?)
+    let key = state.keys().audit_key();
+    let detail = format!("{} -> {}", record.status.as_str(), to.as_str());
+    let event = state.audit_event(Some(staff.user.id), "concern.transition", &format!("concern:{id}"), &detail);
+    Ok(state.db().transition(id, &change, Audit { key: &key, event }).await?)
 }
 
 /// The concern a duplicate points to: one the staff member can see, not the
@@ -242,7 +250,10 @@ pub async fn add_event(state: &AppState, staff: &Staff, id: i64, kind: EventKind
     load(state, staff, id, action).await?;
     let body = bounded_text("body", body, true)?.unwrap_or_default();
     let event = NewEvent { kind, body: &body, actor_id: staff.user.id, now_ms: state.now_ms() };
-    Ok(state.db().add_event(id, event).await?)
+    let key = state.keys().audit_key();
+    let action = if kind == EventKind::PublicUpdate { "concern.public_update" } else { "concern.note" };
+    let audit = state.audit_event(Some(staff.user.id), action, &format!("concern:{id}"), "");
+    Ok(state.db().add_event(id, event, Audit { key: &key, event: audit }).await?)
 }
 
 /// The triage queue's filters as they arrive in a query string.
@@ -309,4 +320,73 @@ pub fn queue_filter(staff: &Staff, query: &QueueQuery) -> Result<(aman_db::Queue
         offset: (page - 1) * PAGE_SIZE,
     };
     Ok((filter, page))
+}
+
+/// The triage queue for a staff member; the listing itself is audited.
+pub async fn queue(
+    state: &AppState,
+    staff: &Staff,
+    query: &QueueQuery,
+) -> Result<(Vec<ConcernRecord>, i64, i64), AppError> {
+    let (filter, page) = queue_filter(staff, query)?;
+    let detail = format!(
+        "scope={} category={} status={} page={page}",
+        filter.scope,
+        filter.category.map_or("any", |c| c.as_str()),
+        filter.status.map_or("any", |s| s.as_str())
+    );
+    state.audit(Some(staff.user.id), "concern.list", "queue", &detail).await?;
+    let (records, total) = state.db().queue(&filter).await?;
+    Ok((records, total, page))
+}
+
+/// The audit log's filters as they arrive in a query string.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct AuditQuery {
+    pub action: Option<String>,
+    pub actor: Option<String>,
+    pub subject: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub page: Option<String>,
+}
+
+/// Audit entries for an administrator, newest first; browsing is audited too.
+pub async fn audit_log(
+    state: &AppState,
+    staff: &Staff,
+    query: &AuditQuery,
+) -> Result<(Vec<aman_core::audit::AuditEntry>, i64, i64), AppError> {
+    if !staff.user.role.may(Action::ViewAudit) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let present = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let day_start = |field: &'static str, value: Option<String>, extra_days: i64| {
+        value
+            .map(|v| {
+                chrono::NaiveDate::parse_from_str(&text::ascii_digits(&v), "%Y-%m-%d")
+                    .map(|d| (aman_db::day_number(d) + extra_days) * 86_400_000 - 3 * 3_600_000)
+                    .map_err(|_| AppError::field(field, "invalid_date"))
+            })
+            .transpose()
+    };
+    let actor_id = present(&query.actor)
+        .map(|a| a.trim_start_matches("user:").parse::<i64>().map_err(|_| AppError::field("actor", "invalid_number")))
+        .transpose()?;
+    let page: i64 = match present(&query.page) {
+        None => 1,
+        Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::field("page", "invalid_number"))?,
+    };
+    let filter = aman_db::AuditFilter {
+        action: present(&query.action),
+        actor_id,
+        subject: present(&query.subject),
+        from_ms: day_start("from", present(&query.from), 0)?,
+        to_ms: day_start("to", present(&query.to), 1)?,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+    };
+    state.audit(Some(staff.user.id), "audit.view", "audit_log", "").await?;
+    let (entries, total) = state.db().audit_entries(&filter).await?;
+    Ok((entries, total, page))
 }

@@ -1,8 +1,9 @@
 //! The application state every handler shares: database, intake writer,
 //! areas in memory, keys, clock and settings. No globals.
 
+use aman_core::audit::AuditEvent;
 use aman_core::secrets::Keys;
-use aman_db::{Db, Intake};
+use aman_db::{Audit, Db, Intake};
 use aman_geo::Areas;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use std::sync::Arc;
@@ -85,6 +86,31 @@ impl AppState {
 
     pub fn now_ms(&self) -> i64 {
         self.now().timestamp_millis()
+    }
+
+    /// An audit event happening now.
+    pub fn audit_event(&self, actor_id: Option<i64>, action: &str, subject: &str, detail: &str) -> AuditEvent {
+        AuditEvent {
+            at_ms: self.now_ms(),
+            actor_id,
+            action: action.to_owned(),
+            subject: subject.to_owned(),
+            detail: detail.to_owned(),
+        }
+    }
+
+    /// Records a sensitive read (or anything not tied to a change) before the
+    /// data is returned: if it cannot be recorded, the request fails.
+    pub async fn audit(
+        &self,
+        actor_id: Option<i64>,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> Result<(), aman_db::DbError> {
+        let key = self.keys().audit_key();
+        self.db().append_audit(Audit { key: &key, event: self.audit_event(actor_id, action, subject, detail) }).await?;
+        Ok(())
     }
 
     /// Today's date in Iraq.

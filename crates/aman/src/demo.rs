@@ -5,13 +5,14 @@
 //! fixed seed; receipts and passwords come from the operating system.
 
 use aman_core::area::Pcode;
+use aman_core::audit::AuditEvent;
 use aman_core::category::Category;
 use aman_core::concern::Contact;
 use aman_core::lifecycle::Status;
 use aman_core::receipt::Receipt;
 use aman_core::role::Role;
 use aman_core::secrets::{self, Keys};
-use aman_db::{Db, DbError, StoredConcern, Transition};
+use aman_db::{Audit, Db, DbError, StoredConcern, Transition};
 use chrono::{DateTime, Days};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -251,7 +252,15 @@ async fn seed_concerns(
                 now_ms: at,
                 expected_version: version,
             };
-            db.transition(id, &change).await?;
+            let detail = format!("{} -> {}", change.from.as_str(), to.as_str());
+            let event = AuditEvent {
+                at_ms: at,
+                actor_id: Some(actor),
+                action: "concern.transition".to_owned(),
+                subject: format!("concern:{id}"),
+                detail,
+            };
+            db.transition(id, &change, Audit { key: &keys.audit_key(), event }).await?;
             from = to;
         }
         if from != Status::Duplicate {

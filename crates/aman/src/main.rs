@@ -73,6 +73,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Check the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Import reference data.
     Import {
         #[command(subcommand)]
@@ -135,11 +140,26 @@ enum KeysCommand {
 }
 
 #[derive(Subcommand)]
+enum AuditCommand {
+    /// Verify the hash chain and seals of the whole audit log; exits non-zero
+    /// naming the first bad entry.
+    Verify {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+    },
+}
+
+#[derive(Subcommand)]
 enum UserCommand {
     /// Add a staff account; the password is read from standard input.
     Add {
         #[command(flatten)]
         db: DbArg,
+        /// The key file (the account's creation is recorded in the sealed audit log).
+        #[command(flatten)]
+        keys: KeyArg,
         #[arg(long)]
         email: String,
         /// One of: triage_officer, committee_member, police_liaison, authority_officer, cso_caseworker, analyst, administrator.
@@ -210,7 +230,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("created {}; keep it safe and outside database backups", keys.path.display());
             Ok(())
         }
-        Command::User { command: UserCommand::Add { db, email, role, area, name } } => {
+        Command::User { command: UserCommand::Add { db, keys, email, role, area, name } } => {
+            let audit_key = load_keys(&keys.path)?.audit_key();
             let role = Role::from_code(&role).with_context(|| {
                 let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
                 format!("unknown role `{role}`; use one of {}", all.join(", "))
@@ -235,8 +256,29 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 }
                 other => other.into(),
             })?;
+            let event = aman_core::audit::AuditEvent {
+                at_ms: now_ms(),
+                actor_id: None,
+                action: "user.create".to_owned(),
+                subject: format!("user:{id}"),
+                detail: format!("{} for {area}, from the command line", role.as_str()),
+            };
+            db.append_audit(aman_db::Audit { key: &audit_key, event }).await?;
             println!("added user {id}: {email} ({}, {area})", role.as_str());
             Ok(())
+        }
+        Command::Audit { command: AuditCommand::Verify { db, keys } } => {
+            let keys = load_keys(&keys.path)?;
+            let db = open(&db.url).await?;
+            let (entries, (seq, hash, mac)) = db.audit_chain().await?;
+            let head = (seq > 0).then_some((seq, hash.as_str(), mac.as_str()));
+            match aman_core::audit::verify(&keys.audit_key(), &entries, head) {
+                Ok(count) => {
+                    println!("audit log intact: {count} entries");
+                    Ok(())
+                }
+                Err(problem) => bail!("audit log broken: {problem}"),
+            }
         }
         Command::Import { command: ImportCommand::Areas { dir, db } } => {
             let records = read_area_dir(&dir)?;

@@ -34,6 +34,8 @@ pub struct Nav {
 
 pub struct NavStaff {
     pub csrf: String,
+    /// Show the link to the audit log.
+    pub sees_audit: bool,
 }
 
 impl Nav {

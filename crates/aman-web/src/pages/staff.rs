@@ -25,13 +25,15 @@ pub fn router() -> Router<AppState> {
         .route("/staff/logout", post(logout))
         .route("/staff", get(queue))
         .route("/staff/concerns/{id}", get(concern_page))
+        .route("/staff/audit", get(audit_page))
         .route("/staff/concerns/{id}/move", post(move_submit))
         .route("/staff/concerns/{id}/note", post(note_submit))
         .route("/staff/concerns/{id}/update", post(update_submit))
 }
 
 fn nav(staff: &Staff, path: &str) -> Nav {
-    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf: staff.csrf_token.clone() }) }
+    let sees_audit = staff.user.role.may(aman_core::role::Action::ViewAudit);
+    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf: staff.csrf_token.clone(), sees_audit }) }
 }
 
 #[derive(Template)]
@@ -172,8 +174,7 @@ async fn queue(
 }
 
 async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -> Result<QueuePage, AppError> {
-    let (filter, page) = concerns::queue_filter(staff, &query)?;
-    let (records, total) = state.db().queue(&filter).await?;
+    let (records, total, page) = concerns::queue(state, staff, &query).await?;
     let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
     let link = |page: i64| {
         let mut pairs: Vec<(&str, String)> = vec![("page", page.to_string())];
@@ -226,6 +227,91 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
         newer: (page > 1).then(|| link(page - 1)),
         older: (page < pages).then(|| link(page + 1)),
         query: QueueQueryText { area: current(&query.area), from: current(&query.from), to: current(&query.to) },
+    })
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    action: String,
+    actor: String,
+    subject: String,
+    from: String,
+    to: String,
+    count_text: String,
+    rows: Vec<AuditRow>,
+    page_text: String,
+    newer: Option<String>,
+    older: Option<String>,
+}
+
+struct AuditRow {
+    seq: i64,
+    when: String,
+    actor: String,
+    action: String,
+    subject: String,
+    detail: String,
+}
+
+async fn audit_page(
+    State(state): State<AppState>,
+    t: Tr,
+    staff: Result<Staff, AppError>,
+    Query(query): Query<concerns::AuditQuery>,
+) -> Response {
+    let staff = match staff {
+        Ok(staff) => staff,
+        Err(error) => return login_or(error),
+    };
+    let (entries, total, page) = match concerns::audit_log(&state, &staff, &query).await {
+        Ok(found) => found,
+        Err(error) => return error.into_response(),
+    };
+    let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
+    let current = |value: &Option<String>| value.clone().unwrap_or_default();
+    let link = |page: i64| {
+        let mut parts = vec![format!("page={page}")];
+        for (name, value) in [
+            ("action", &query.action),
+            ("actor", &query.actor),
+            ("subject", &query.subject),
+            ("from", &query.from),
+            ("to", &query.to),
+        ] {
+            if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+                parts.push(format!("{name}={}", urlencode(value)));
+            }
+        }
+        format!("/staff/audit?{}", parts.join("&"))
+    };
+    render(&AuditPage {
+        t,
+        nav: nav(&staff, "/staff/audit"),
+        title: t.get("audit-title"),
+        action: current(&query.action),
+        actor: current(&query.actor),
+        subject: current(&query.subject),
+        from: current(&query.from),
+        to: current(&query.to),
+        count_text: t.num("audit-count", "count", total),
+        rows: entries
+            .iter()
+            .map(|e| AuditRow {
+                seq: e.seq,
+                when: format_time(e.event.at_ms),
+                actor: e.event.actor_id.map_or_else(|| "—".to_owned(), |id| format!("user:{id}")),
+                action: e.event.action.clone(),
+                subject: e.event.subject.clone(),
+                detail: e.event.detail.clone(),
+            })
+            .collect(),
+        page_text: t.text("queue-page", &[("page", &page.to_string()), ("pages", &pages.to_string())]),
+        newer: (page > 1).then(|| link(page - 1)),
+        older: (page < pages).then(|| link(page + 1)),
     })
 }
 

@@ -94,9 +94,14 @@ fn serve_refuses_an_occupied_port_and_an_empty_database() {
 fn user_add_reads_the_password_from_stdin_and_checks_its_input() {
     let dir = TempDir::new().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("a.db").display());
+    let key = dir.path().join("k.key").display().to_string();
+    assert!(aman(&["keys", "init", "--key-file", &key], None).status.success());
     assert!(aman(&["import", "areas", &boundaries_dir(), "--db", &db], None).status.success());
     let add = |email: &str, role: &str, area: &str, password: &str| {
-        aman(&["user", "add", "--db", &db, "--email", email, "--role", role, "--area", area], Some(password))
+        aman(
+            &["user", "add", "--db", &db, "--key-file", &key, "--email", email, "--role", role, "--area", area],
+            Some(password),
+        )
     };
     let output = add("a@test", "triage_officer", "IQG02", "a long enough password\n");
     assert!(output.status.success(), "{}", stderr(&output));

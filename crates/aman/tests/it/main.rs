@@ -35,6 +35,7 @@ macro_rules! both {
 
 mod api;
 mod architecture;
+mod audit;
 mod cli;
 mod durability;
 mod moving;

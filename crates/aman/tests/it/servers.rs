@@ -73,7 +73,20 @@ async fn two_servers_share_one_database() {
     assert!(aman(&["import", "areas", &boundaries_dir(), "--db", &db], None).status.success());
     let password = "a long enough password";
     let added = aman(
-        &["user", "add", "--db", &db, "--email", "t@test", "--role", "triage_officer", "--area", "IQ"],
+        &[
+            "user",
+            "add",
+            "--db",
+            &db,
+            "--key-file",
+            &key,
+            "--email",
+            "t@test",
+            "--role",
+            "triage_officer",
+            "--area",
+            "IQ",
+        ],
         Some(password),
     );
     assert!(added.status.success());
