@@ -47,13 +47,14 @@ pub fn run(mut options: Options) -> Result<()> {
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the tokio runtime")?;
     match url {
-        Some(url) => runtime.block_on(benchmark(url.trim_end_matches('/'), &settings)),
+        Some(url) => runtime.block_on(benchmark(url.trim_end_matches('/'), &settings, &[0])),
         None => {
             let binary = server::build_release()?;
             let mut server = Server::start(&binary)?;
             let outcome = runtime.block_on(async {
                 server.wait_ready(&load::client(1)?).await?;
-                benchmark(server.url(), &settings).await
+                let watched: Vec<u32> = [0].into_iter().chain(server.pid()).collect();
+                benchmark(server.url(), &settings, &watched).await
             });
             // Stop the server whatever happened; a crash during the run is an
             // error even if every phase completed.
@@ -68,7 +69,9 @@ pub fn run(mut options: Options) -> Result<()> {
     }
 }
 
-async fn benchmark(base_url: &str, settings: &Settings) -> Result<()> {
+/// Runs every phase against `base_url`; `watched` are the processes whose
+/// CPU use is the benchmark's own (this one, and the server if it runs here).
+async fn benchmark(base_url: &str, settings: &Settings, watched: &[u32]) -> Result<()> {
     let answer = load::probe_submission(base_url).await?;
     eprintln!("probe submission accepted: {answer}");
 
@@ -81,16 +84,17 @@ async fn benchmark(base_url: &str, settings: &Settings) -> Result<()> {
                 settings.warmup.as_secs_f64(),
                 settings.window.as_secs_f64()
             );
-            let report = load::run_phase(base_url, endpoint, connections, settings.warmup, settings.window).await?;
+            let report =
+                load::run_phase(base_url, endpoint, connections, settings.warmup, settings.window, watched).await?;
             eprintln!("  {:.0} req/s, {} errors", report.per_second(), report.error_count());
             reports.push(report);
         }
     }
-    print_results(base_url, settings, &reports);
+    print_results(base_url, settings, &reports, watched.len() > 1);
     Ok(())
 }
 
-fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
+fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport], with_server: bool) {
     let cores = std::thread::available_parallelism().map_or(0, usize::from);
     println!(
         "\n{base_url}: {:.0} s per phase after {:.0} s warm-up; load generator and server on {cores} core(s)\n",
@@ -98,14 +102,14 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
         settings.warmup.as_secs_f64()
     );
     println!(
-        "{:<22} {:>11} {:>9} {:>7} {:>9} {:>8} {:>8} {:>6} {:>8}",
-        "endpoint", "connections", "requests", "errors", "req/s", "p50 ms", "p99 ms", "cpu %", "iowait %"
+        "{:<22} {:>11} {:>9} {:>7} {:>9} {:>8} {:>8} {:>6} {:>8} {:>8}",
+        "endpoint", "connections", "requests", "errors", "req/s", "p50 ms", "p99 ms", "cpu %", "others %", "iowait %"
     );
     let ms = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"));
     let share = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{:.0}", v * 100.0));
     for report in reports {
         println!(
-            "{:<22} {:>11} {:>9} {:>7} {:>9.0} {:>8} {:>8} {:>6} {:>8}",
+            "{:<22} {:>11} {:>9} {:>7} {:>9.0} {:>8} {:>8} {:>6} {:>8} {:>8}",
             report.endpoint.label(),
             report.connections,
             report.requests(),
@@ -114,20 +118,26 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport]) {
             ms(report.percentile_ms(0.50)),
             ms(report.percentile_ms(0.99)),
             share(report.cpu.map(|u| u.busy)),
+            share(report.cpu.and_then(|u| u.others())),
             share(report.cpu.map(|u| u.iowait)),
         );
     }
+    let ours = if with_server { "this load generator and the server it started" } else { "this load generator" };
     println!(
-        "\n(req/s counts successes only: 200 for /healthz, 201 for submissions; latencies are\n \
-         of successes; cpu % and iowait % are shares of all cores, load generator included)"
+        "\n(req/s counts successes only: 200 for /healthz, 201 for submissions; latencies are of\n \
+         successes. cpu %, others % and iowait % are shares of all cores: busy, busy with\n \
+         processes other than {ours}, and idle waiting for the disk)"
     );
     for report in reports {
-        if let Some(usage) = report.cpu.filter(|u| u.steal >= 0.02) {
+        let Some(usage) = report.cpu else { continue };
+        let phase = format!("{} with {} connections", report.endpoint.label(), report.connections);
+        if usage.steal >= 0.02 {
+            println!("note: the hypervisor stole {:.0}% of the CPU during {phase}", usage.steal * 100.0);
+        }
+        if let Some(others) = usage.others().filter(|&o| with_server && o >= 0.05) {
             println!(
-                "note: the hypervisor stole {:.0}% of the CPU during {} with {} connections",
-                usage.steal * 100.0,
-                report.endpoint.label(),
-                report.connections
+                "warning: other processes used {:.0}% of the CPU during {phase}; its figures are likely low",
+                others * 100.0
             );
         }
     }

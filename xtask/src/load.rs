@@ -137,23 +137,26 @@ pub async fn probe_submission(base_url: &str) -> Result<Value> {
 }
 
 /// Runs one phase: `connections` tasks against `endpoint` for `warmup` plus
-/// `window`.
+/// `window`. `watched` are the processes whose CPU use is ours (see
+/// [`cpu::snapshot`]).
 pub async fn run_phase(
     base_url: &str,
     endpoint: Endpoint,
     connections: usize,
     warmup: Duration,
     window: Duration,
+    watched: &[u32],
 ) -> Result<PhaseReport> {
     let client = client(connections)?;
     let url: Arc<str> = format!("{base_url}{}", endpoint.path()).into();
     let counted_from = Instant::now() + warmup;
     let until = counted_from + window;
+    let watched = watched.to_vec();
     let cpu_usage = tokio::spawn(async move {
         tokio::time::sleep_until(counted_from.into()).await;
-        let before = cpu::sample();
+        let before = cpu::snapshot(&watched);
         tokio::time::sleep_until(until.into()).await;
-        cpu::between(before?, cpu::sample()?)
+        cpu::between(&before?, &cpu::snapshot(&watched)?)
     });
     let mut tasks = JoinSet::new();
     for _ in 0..connections {

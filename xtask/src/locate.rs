@@ -65,7 +65,7 @@ pub fn run(mut options: Options) -> Result<()> {
         "workload", "points", "seconds", "M pts/s", "M pts/s range", "found", "at level 3"
     );
     let mut slowest = f64::INFINITY;
-    let cpu_before = cpu::sample();
+    let cpu_before = cpu::snapshot(&[0]);
     for (name, batch) in &workloads {
         let result = measure(&areas, batch, runs);
         let rate = |seconds: f64| batch.len() as f64 / seconds / 1e6;
@@ -220,22 +220,23 @@ fn measure(areas: &Areas, batch: &[LatLon], runs: usize) -> Measurement {
 }
 
 /// Says how busy the whole machine was while the workloads ran: this
-/// benchmark alone keeps one core busy, so anything well above that share
-/// means other processes competed for the CPU (or its caches and memory
-/// bandwidth) and the figures are low.
-fn report_machine_load(before: Option<cpu::Ticks>) {
-    let Some(usage) = before.zip(cpu::sample()).and_then(|(b, a)| cpu::between(b, a)) else {
+/// benchmark keeps one core busy, so CPU used by other processes means they
+/// competed for the machine (its cores, caches or memory bandwidth) and the
+/// figures are probably low.
+fn report_machine_load(before: Option<cpu::Snapshot>) {
+    let Some(usage) = before.zip(cpu::snapshot(&[0])).and_then(|(b, a)| cpu::between(&b, &a)) else {
         return;
     };
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let alone = 100.0 / cores as f64;
-    let busy = usage.busy * 100.0;
+    let others = usage.others().unwrap_or(0.0) * 100.0;
     println!(
-        "machine: {busy:.0}% of {cores} core(s) busy during the workloads ({alone:.0}% would be \
-         this benchmark alone), {:.0}% stolen by the hypervisor",
+        "machine: {:.0}% of {cores} core(s) busy during the workloads ({:.0}% by other processes), \
+         {:.0}% stolen by the hypervisor",
+        usage.busy * 100.0,
+        others,
         usage.steal * 100.0
     );
-    if busy > alone + 10.0 {
+    if others > 5.0 {
         println!("warning: other processes were using the CPU; these figures are likely low");
     }
 }

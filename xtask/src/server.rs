@@ -83,6 +83,11 @@ impl Server {
         Ok(Server { child: Some(child), dir, url: format!("http://{listen}") })
     }
 
+    /// The process id, while the server runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     /// The base URL, without a trailing slash.
     pub fn url(&self) -> &str {
         &self.url

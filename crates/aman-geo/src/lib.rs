@@ -6,7 +6,9 @@
 //! few boxes that contain the point and runs an exact point-in-polygon test
 //! (geo) on those, from sub-district up to governorate.
 
-use geo::{BoundingRect, Intersects, MultiPolygon, Point, Rect};
+mod banded;
+
+use geo::{BoundingRect, MultiPolygon, Rect};
 use rstar::{AABB, RTree, RTreeObject};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -115,7 +117,7 @@ fn to_multipolygon(geometry: &geojson::Geometry) -> Option<MultiPolygon<f64>> {
 struct Piece {
     area: usize,
     bounds: Rect<f64>,
-    polygon: geo::Polygon<f64>,
+    shape: banded::BandedPolygon,
 }
 
 impl RTreeObject for Piece {
@@ -133,30 +135,33 @@ pub struct AreaIndex {
 
 impl AreaIndex {
     /// Builds the index from `(area id, level, shape)`; the id is returned by
-    /// [`AreaIndex::locate`] and means whatever the caller wants.
+    /// [`AreaIndex::locate`] and means whatever the caller wants. Only levels
+    /// 1–3 are indexed: a point is placed in a governorate or deeper, and the
+    /// country outline (thousands of vertices) would only slow down the
+    /// answer for points outside Iraq.
     pub fn new(areas: impl IntoIterator<Item = (usize, u8, MultiPolygon<f64>)>) -> AreaIndex {
         let mut by_level: Vec<Vec<Piece>> = (0..4).map(|_| Vec::new()).collect();
         for (area, level, shape) in areas {
-            let Some(slot) = by_level.get_mut(usize::from(level)) else {
+            let Some(slot) = by_level.get_mut(usize::from(level)).filter(|_| level >= 1) else {
                 continue;
             };
             for polygon in shape {
                 if let Some(bounds) = polygon.bounding_rect() {
-                    slot.push(Piece { area, bounds, polygon });
+                    slot.push(Piece { area, bounds, shape: banded::BandedPolygon::new(&polygon) });
                 }
             }
         }
-        AreaIndex { levels: by_level.into_iter().rev().map(RTree::bulk_load).collect() }
+        AreaIndex { levels: by_level.into_iter().skip(1).rev().map(RTree::bulk_load).collect() }
     }
 
-    /// The deepest area whose polygon contains (or touches) the point, or `None`
-    /// outside every area.
+    /// The deepest area whose polygon contains the point, or `None` outside
+    /// every area. Coarser levels answer only for slivers between finer
+    /// polygons.
     pub fn locate(&self, lat: f64, lon: f64) -> Option<usize> {
-        let point = Point::new(lon, lat);
         let probe = AABB::from_point([lon, lat]);
         self.levels.iter().find_map(|tree| {
             tree.locate_in_envelope_intersecting(&probe)
-                .find(|piece| piece.polygon.intersects(&point))
+                .find(|piece| piece.shape.contains(lon, lat))
                 .map(|piece| piece.area)
         })
     }
