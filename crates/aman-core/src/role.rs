@@ -94,12 +94,20 @@ impl Role {
 pub struct Grant {
     pub role: Role,
     pub area: Pcode,
+    /// Explicitly allowed to handle the confidential categories (`gbv`,
+    /// `security_conduct`); police roles still never see `security_conduct`.
+    pub confidential: bool,
 }
 
 impl Grant {
     /// May this grant perform `action` on a concern in `area` of `category`?
     pub fn allows(&self, action: Action, area: &Pcode, category: Category) -> bool {
-        self.role.may(action) && self.area.covers(area) && self.role.may_see_category(category)
+        self.role.may(action) && self.area.covers(area) && self.may_see_category(category)
+    }
+
+    /// Whether concerns of this category exist at all for this grant.
+    pub fn may_see_category(&self, category: Category) -> bool {
+        self.role.may_see_category(category) && (self.confidential || !category.is_confidential())
     }
 }
 
@@ -108,7 +116,7 @@ mod tests {
     use super::*;
 
     fn grant(role: Role, area: &str) -> Grant {
-        Grant { role, area: Pcode::parse(area).unwrap() }
+        Grant { role, area: Pcode::parse(area).unwrap(), confidential: true }
     }
 
     #[test]
@@ -126,6 +134,20 @@ mod tests {
         let area = Pcode::parse("IQG02").unwrap();
         assert!(g.allows(Action::ViewConcerns, &area, Category::Crime));
         assert!(!g.allows(Action::ViewConcerns, &area, Category::SecurityConduct));
+    }
+
+    #[test]
+    fn confidential_categories_need_the_explicit_permission() {
+        let area = Pcode::parse("IQG02").unwrap();
+        let plain = Grant { confidential: false, ..grant(Role::TriageOfficer, "IQ") };
+        assert!(plain.allows(Action::ViewConcerns, &area, Category::Crime));
+        assert!(!plain.allows(Action::ViewConcerns, &area, Category::Gbv));
+        assert!(!plain.allows(Action::ViewConcerns, &area, Category::SecurityConduct));
+        let trusted = grant(Role::TriageOfficer, "IQ");
+        assert!(trusted.allows(Action::ViewConcerns, &area, Category::Gbv));
+        let police = grant(Role::PoliceLiaison, "IQ");
+        assert!(police.allows(Action::ViewConcerns, &area, Category::Gbv));
+        assert!(!police.allows(Action::ViewConcerns, &area, Category::SecurityConduct));
     }
 
     #[test]

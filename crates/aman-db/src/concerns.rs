@@ -110,11 +110,11 @@ pub struct TrackRecord {
 }
 
 /// The triage queue's filters. `scope` is the P-code prefix the viewer may
-/// see; `hidden_category` is a category the viewer must never see.
+/// see; `hidden_categories` are categories the viewer must never see.
 #[derive(Debug, Clone)]
 pub struct QueueFilter {
     pub scope: Pcode,
-    pub hidden_category: Option<Category>,
+    pub hidden_categories: Vec<Category>,
     pub category: Option<Category>,
     pub status: Option<Status>,
     pub from: Option<NaiveDate>,
@@ -191,18 +191,20 @@ impl Db {
 
     /// The triage queue, newest first, with the total before paging.
     pub async fn queue(&self, filter: &QueueFilter) -> Result<(Vec<ConcernRecord>, i64), DbError> {
-        let conditions = "area LIKE $1 AND ($2 IS NULL OR category <> $2) AND ($3 IS NULL OR category = $3) \
+        let conditions = "area LIKE $1 AND $2 NOT LIKE ('%,' || category || ',%') AND ($3 IS NULL OR category = $3) \
              AND ($4 IS NULL OR status = $4) AND ($5 IS NULL OR occurred_on >= $5) AND ($6 IS NULL OR occurred_on <= $6)";
         let select = format!(
             "SELECT {CONCERN_COLUMNS} FROM concerns WHERE {conditions} ORDER BY submitted_at DESC, id DESC LIMIT $7 OFFSET $8"
         );
         let count = format!("SELECT COUNT(*) FROM concerns WHERE {conditions}");
         let pattern = format!("{}%", filter.scope.as_str());
+        let codes: Vec<&str> = filter.hidden_categories.iter().map(|c| c.as_str()).collect();
+        let hidden = format!(",{},", codes.join(","));
         macro_rules! bind_filters {
             ($query:expr) => {
                 $query
                     .bind(pattern.as_str())
-                    .bind(filter.hidden_category.map(Category::as_str))
+                    .bind(hidden.as_str())
                     .bind(filter.category.map(Category::as_str))
                     .bind(filter.status.map(Status::as_str))
                     .bind(filter.from.map(day_number))

@@ -91,6 +91,7 @@ pub const SCHEMA: &[Table] = &[
             col("organisation_id", Int, true),
             col("disabled", Int, false),
             col("created_at", Int, false),
+            col("confidential", Int, false),
         ],
     },
     Table {

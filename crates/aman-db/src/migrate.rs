@@ -32,6 +32,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_audit_log.sql"),
         postgres: include_str!("../migrations/postgres/0003_audit_log.sql"),
     },
+    Migration {
+        version: 4,
+        name: "confidential_grant",
+        sqlite: include_str!("../migrations/sqlite/0004_confidential_grant.sql"),
+        postgres: include_str!("../migrations/postgres/0004_confidential_grant.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

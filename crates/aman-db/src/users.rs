@@ -16,6 +16,8 @@ pub struct UserRecord {
     pub role: Role,
     pub area: Pcode,
     pub disabled: bool,
+    /// May handle the confidential categories.
+    pub confidential: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -26,7 +28,7 @@ pub struct SessionRecord {
     pub last_seen_at: i64,
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.password_hash, u.role, u.area, u.disabled";
+const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.password_hash, u.role, u.area, u.disabled, u.confidential";
 
 fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
     let role: String = row.try_get("role")?;
@@ -39,6 +41,7 @@ fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
         role: Role::from_code(&role).ok_or_else(|| DbError::Corrupt(format!("role `{role}`")))?,
         area: Pcode::parse(&area).ok_or_else(|| DbError::Corrupt(format!("area `{area}`")))?,
         disabled: row.try_get::<i64, _>("disabled")? != 0,
+        confidential: row.try_get::<i64, _>("confidential")? != 0,
     })
 }
 
@@ -51,17 +54,19 @@ impl Db {
         password_hash: &str,
         role: Role,
         area: &Pcode,
+        confidential: bool,
         now_ms: i64,
     ) -> Result<i64, DbError> {
         let row = sqlx::query(
-            "INSERT INTO users (email, display_name, password_hash, role, area, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO users (email, display_name, password_hash, role, area, confidential, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(email)
         .bind(display_name)
         .bind(password_hash)
         .bind(role.as_str())
         .bind(area.as_str())
+        .bind(i64::from(confidential))
         .bind(now_ms)
         .fetch_one(&self.pool)
         .await

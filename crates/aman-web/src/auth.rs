@@ -27,7 +27,7 @@ pub struct Staff {
 
 impl Staff {
     pub fn grant(&self) -> Grant {
-        Grant { role: self.user.role, area: self.user.area.clone() }
+        Grant { role: self.user.role, area: self.user.area.clone(), confidential: self.user.confidential }
     }
 
     /// Refuses a state-changing form whose CSRF token is not this session's.

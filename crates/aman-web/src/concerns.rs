@@ -308,10 +308,10 @@ pub fn queue_filter(staff: &Staff, query: &QueueQuery) -> Result<(aman_db::Queue
         None => 1,
         Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::field("page", "invalid_number"))?,
     };
-    let hidden_category = Category::ALL.into_iter().find(|c| !staff.user.role.may_see_category(*c));
+    let hidden_categories = Category::ALL.into_iter().filter(|c| !grant.may_see_category(*c)).collect();
     let filter = aman_db::QueueFilter {
         scope,
-        hidden_category,
+        hidden_categories,
         category,
         status,
         from: date("from", present(&query.from))?,

@@ -174,7 +174,9 @@ pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<(String, Stri
             }
             None => {
                 let area = Pcode::parse(area).ok_or_else(|| DbError::Corrupt(area.to_owned()))?;
-                db.create_user(email, name, &hash, role, &area, now_ms).await?
+                // Triage officers and caseworkers handle confidential concerns.
+                let confidential = matches!(role, Role::TriageOfficer | Role::CsoCaseworker);
+                db.create_user(email, name, &hash, role, &area, confidential, now_ms).await?
             }
         };
         if role == Role::TriageOfficer && actor == 0 {

@@ -171,6 +171,10 @@ enum UserCommand {
         /// Name shown to colleagues (defaults to the email).
         #[arg(long)]
         name: Option<String>,
+        /// Allow this account to handle the confidential categories (gbv,
+        /// security_conduct); police roles never see security_conduct.
+        #[arg(long)]
+        confidential: bool,
     },
 }
 
@@ -230,7 +234,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("created {}; keep it safe and outside database backups", keys.path.display());
             Ok(())
         }
-        Command::User { command: UserCommand::Add { db, keys, email, role, area, name } } => {
+        Command::User { command: UserCommand::Add { db, keys, email, role, area, name, confidential } } => {
             let audit_key = load_keys(&keys.path)?.audit_key();
             let role = Role::from_code(&role).with_context(|| {
                 let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
@@ -250,12 +254,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             let name = name.unwrap_or_else(|| email.clone());
             let hash = secrets::hash_password(password, random());
-            let id = db.create_user(email.trim(), &name, &hash, role, &area, now_ms()).await.map_err(|e| match e {
-                aman_db::DbError::Duplicate => {
-                    anyhow::anyhow!("an account with email {email} already exists")
-                }
-                other => other.into(),
-            })?;
+            let id =
+                db.create_user(email.trim(), &name, &hash, role, &area, confidential, now_ms()).await.map_err(|e| {
+                    match e {
+                        aman_db::DbError::Duplicate => {
+                            anyhow::anyhow!("an account with email {email} already exists")
+                        }
+                        other => other.into(),
+                    }
+                })?;
             let event = aman_core::audit::AuditEvent {
                 at_ms: now_ms(),
                 actor_id: None,

@@ -214,7 +214,7 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
         scope: staff.user.area.to_string(),
         categories: Category::ALL
             .iter()
-            .filter(|c| staff.user.role.may_see_category(**c))
+            .filter(|c| staff.grant().may_see_category(**c))
             .map(|c| Choice::new(c.as_str(), t.category(c.as_str()), &current(&query.category)))
             .collect(),
         statuses: Status::ALL

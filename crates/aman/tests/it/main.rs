@@ -40,6 +40,7 @@ mod cli;
 mod durability;
 mod moving;
 mod pages;
+mod permissions;
 mod servers;
 mod staff;
 mod support;

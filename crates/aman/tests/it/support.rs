@@ -227,11 +227,16 @@ impl TestApp {
         body["receipt"].as_str().expect("receipt").to_owned()
     }
 
+    /// Adds an account allowed to handle confidential categories.
     pub async fn add_user(&self, email: &str, role: Role, area: &str) -> String {
+        self.add_user_with(email, role, area, true).await
+    }
+
+    pub async fn add_user_with(&self, email: &str, role: Role, area: &str, confidential: bool) -> String {
         let password = format!("password for {email}");
         let hash = secrets::hash_password(&password, [3; 16]);
         self.db
-            .create_user(email, email, &hash, role, &Pcode::parse(area).expect("pcode"), START_MS)
+            .create_user(email, email, &hash, role, &Pcode::parse(area).expect("pcode"), confidential, START_MS)
             .await
             .expect("user");
         password
