@@ -21,7 +21,7 @@ pub use concerns::{
 };
 pub use intake::Intake;
 pub use migrate::schema_fingerprint;
-pub use users::{SessionRecord, UserRecord};
+pub use users::{NewUser, SessionRecord, UserRecord};
 
 use chrono::NaiveDate;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -20,6 +20,18 @@ pub struct UserRecord {
     pub confidential: bool,
 }
 
+/// A staff account to create.
+#[derive(Debug, Clone, Copy)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub area: &'a Pcode,
+    /// May handle the confidential categories.
+    pub confidential: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct SessionRecord {
     pub user: UserRecord,
@@ -47,16 +59,8 @@ fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
 
 impl Db {
     /// Creates an account; [`DbError::Duplicate`] if the email is taken.
-    pub async fn create_user(
-        &self,
-        email: &str,
-        display_name: &str,
-        password_hash: &str,
-        role: Role,
-        area: &Pcode,
-        confidential: bool,
-        now_ms: i64,
-    ) -> Result<i64, DbError> {
+    pub async fn create_user(&self, user: &NewUser<'_>, now_ms: i64) -> Result<i64, DbError> {
+        let NewUser { email, display_name, password_hash, role, area, confidential } = *user;
         let row = sqlx::query(
             "INSERT INTO users (email, display_name, password_hash, role, area, confidential, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

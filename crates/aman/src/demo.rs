@@ -12,7 +12,7 @@ use aman_core::lifecycle::Status;
 use aman_core::receipt::Receipt;
 use aman_core::role::Role;
 use aman_core::secrets::{self, Keys};
-use aman_db::{Audit, Db, DbError, StoredConcern, Transition};
+use aman_db::{Audit, Db, DbError, NewUser, StoredConcern, Transition};
 use chrono::{DateTime, Days};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -176,7 +176,8 @@ pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<(String, Stri
                 let area = Pcode::parse(area).ok_or_else(|| DbError::Corrupt(area.to_owned()))?;
                 // Triage officers and caseworkers handle confidential concerns.
                 let confidential = matches!(role, Role::TriageOfficer | Role::CsoCaseworker);
-                db.create_user(email, name, &hash, role, &area, confidential, now_ms).await?
+                let user = NewUser { email, display_name: name, password_hash: &hash, role, area: &area, confidential };
+                db.create_user(&user, now_ms).await?
             }
         };
         if role == Role::TriageOfficer && actor == 0 {

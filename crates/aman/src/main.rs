@@ -254,14 +254,24 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             let name = name.unwrap_or_else(|| email.clone());
             let hash = secrets::hash_password(password, random());
-            let id =
-                db.create_user(email.trim(), &name, &hash, role, &area, confidential, now_ms()).await.map_err(|e| {
-                    match e {
-                        aman_db::DbError::Duplicate => {
-                            anyhow::anyhow!("an account with email {email} already exists")
-                        }
-                        other => other.into(),
+            let id = db
+                .create_user(
+                    &aman_db::NewUser {
+                        email: email.trim(),
+                        display_name: &name,
+                        password_hash: &hash,
+                        role,
+                        area: &area,
+                        confidential,
+                    },
+                    now_ms(),
+                )
+                .await
+                .map_err(|e| match e {
+                    aman_db::DbError::Duplicate => {
+                        anyhow::anyhow!("an account with email {email} already exists")
                     }
+                    other => other.into(),
                 })?;
             let event = aman_core::audit::AuditEvent {
                 at_ms: now_ms(),

@@ -236,7 +236,17 @@ impl TestApp {
         let password = format!("password for {email}");
         let hash = secrets::hash_password(&password, [3; 16]);
         self.db
-            .create_user(email, email, &hash, role, &Pcode::parse(area).expect("pcode"), confidential, START_MS)
+            .create_user(
+                &aman_db::NewUser {
+                    email,
+                    display_name: email,
+                    password_hash: &hash,
+                    role,
+                    area: &Pcode::parse(area).expect("pcode"),
+                    confidential,
+                },
+                START_MS,
+            )
             .await
             .expect("user");
         password
