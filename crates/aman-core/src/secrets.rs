@@ -65,6 +65,48 @@ impl Keys {
         &self.receipt_key
     }
 
+    /// A value that identifies the receipt key without revealing it; stored in
+    /// the database so that a server started with another key file refuses.
+    pub fn receipt_key_check(&self) -> String {
+        use hmac::{Hmac, KeyInit, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&self.receipt_key).expect("any key length");
+        mac.update(b"aman/key-check/v1");
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    pub fn current_data_key_id(&self) -> u32 {
+        self.current_data_key
+    }
+
+    /// The id of the data key that sealed `sealed`.
+    pub fn sealed_key_id(sealed: &[u8]) -> Option<u32> {
+        (sealed.len() >= 5 && sealed[0] == 1).then(|| u32::from_be_bytes([sealed[1], sealed[2], sealed[3], sealed[4]]))
+    }
+
+    /// These keys plus a new data key (from the caller's random bytes), which
+    /// becomes the one new data is sealed with. Old keys stay to open old data.
+    pub fn with_new_data_key(&self, key: [u8; 32]) -> Keys {
+        let mut keys = self.clone();
+        let id = keys.data_keys.keys().max().copied().unwrap_or(0) + 1;
+        keys.data_keys.insert(id, HexKey(key));
+        keys.current_data_key = id;
+        keys
+    }
+
+    /// These keys without the data keys that are no longer current.
+    pub fn without_old_data_keys(&self) -> Keys {
+        let mut keys = self.clone();
+        let current = keys.current_data_key;
+        keys.data_keys.retain(|id, _| *id == current);
+        keys
+    }
+
+    /// Re-seals `sealed` (made for `context`) under the current data key.
+    pub fn reseal(&self, context: &str, sealed: &[u8], nonce: [u8; 24]) -> Result<Vec<u8>, SecretError> {
+        let plain = self.open(context, sealed)?;
+        Ok(self.seal(context, &plain, nonce))
+    }
+
     /// The key that seals the audit log, derived from the receipt key so that
     /// existing key files need no new field.
     pub fn audit_key(&self) -> [u8; 32] {
@@ -108,25 +150,35 @@ impl Keys {
     }
 }
 
+/// The associated data binding a sealed contact to its concern.
+pub fn contact_context(receipt_hash: &str) -> String {
+    format!("concern:{receipt_hash}:contact")
+}
+
+/// The associated data binding a sealed exact point to its concern.
+pub fn point_context(receipt_hash: &str) -> String {
+    format!("concern:{receipt_hash}:point")
+}
+
 /// Sealing a reporter's identity and exact point, bound to the concern's
 /// receipt hash (its permanent identifier) and the field.
 impl Keys {
     pub fn seal_contact(&self, receipt_hash: &str, contact: &Contact, nonce: [u8; 24]) -> Vec<u8> {
         let plain = serde_json::to_vec(contact).expect("contact serialises");
-        self.seal(&format!("concern:{receipt_hash}:contact"), &plain, nonce)
+        self.seal(&contact_context(receipt_hash), &plain, nonce)
     }
 
     pub fn open_contact(&self, receipt_hash: &str, sealed: &[u8]) -> Result<Contact, SecretError> {
-        let plain = self.open(&format!("concern:{receipt_hash}:contact"), sealed)?;
+        let plain = self.open(&contact_context(receipt_hash), sealed)?;
         serde_json::from_slice(&plain).map_err(|_| SecretError::Tampered)
     }
 
     pub fn seal_point(&self, receipt_hash: &str, (lat, lon): (f64, f64), nonce: [u8; 24]) -> Vec<u8> {
-        self.seal(&format!("concern:{receipt_hash}:point"), format!("{lat},{lon}").as_bytes(), nonce)
+        self.seal(&point_context(receipt_hash), format!("{lat},{lon}").as_bytes(), nonce)
     }
 
     pub fn open_point(&self, receipt_hash: &str, sealed: &[u8]) -> Result<(f64, f64), SecretError> {
-        let plain = self.open(&format!("concern:{receipt_hash}:point"), sealed)?;
+        let plain = self.open(&point_context(receipt_hash), sealed)?;
         let text = String::from_utf8(plain).map_err(|_| SecretError::Tampered)?;
         let (lat, lon) = text.split_once(',').ok_or(SecretError::Tampered)?;
         Ok((lat.parse().map_err(|_| SecretError::Tampered)?, lon.parse().map_err(|_| SecretError::Tampered)?))
@@ -198,6 +250,22 @@ mod tests {
         let point = keys.seal_point("abc", (36.34, 43.13), [2; 24]);
         assert_eq!(keys.open_point("abc", &point).unwrap(), (36.34, 43.13));
         assert!(keys.open_contact("abc", &point).is_err());
+    }
+
+    #[test]
+    fn rotation_keeps_old_data_readable_until_dropped() {
+        let old = Keys::generate([3; 64]);
+        let sealed = old.seal("concern:x:contact", b"Zainab", [1; 24]);
+        let rotated = old.with_new_data_key([4; 32]);
+        assert_eq!(rotated.current_data_key_id(), 2);
+        assert_eq!(rotated.receipt_key_check(), old.receipt_key_check());
+        assert_eq!(rotated.open("concern:x:contact", &sealed).unwrap(), b"Zainab");
+        let resealed = rotated.reseal("concern:x:contact", &sealed, [2; 24]).unwrap();
+        assert_eq!(Keys::sealed_key_id(&resealed), Some(2));
+        let trimmed = rotated.without_old_data_keys();
+        assert!(matches!(trimmed.open("concern:x:contact", &sealed), Err(SecretError::UnknownKey(1))));
+        assert_eq!(trimmed.open("concern:x:contact", &resealed).unwrap(), b"Zainab");
+        assert_ne!(Keys::generate([5; 64]).receipt_key_check(), old.receipt_key_check());
     }
 
     #[test]

@@ -174,6 +174,12 @@ pub const SCHEMA: &[Table] = &[
         ],
     },
     Table {
+        name: "key_checks",
+        identity: false,
+        seeded: false,
+        columns: &[col("name", Text, false), col("value", Text, false)],
+    },
+    Table {
         name: "audit_head",
         identity: false,
         seeded: true,

@@ -11,6 +11,7 @@ mod concerns;
 pub mod copy;
 mod intake;
 mod jobs;
+mod keys;
 mod migrate;
 mod snapshot;
 mod users;
@@ -20,6 +21,7 @@ pub use concerns::{
     ConcernEvent, ConcernRecord, EventKind, NewEvent, QueueFilter, StoredConcern, TrackRecord, Transition,
 };
 pub use intake::Intake;
+pub use keys::SealedFields;
 pub use migrate::schema_fingerprint;
 pub use users::{NewUser, SessionRecord, UserRecord};
 

@@ -38,6 +38,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_confidential_grant.sql"),
         postgres: include_str!("../migrations/postgres/0004_confidential_grant.sql"),
     },
+    Migration {
+        version: 5,
+        name: "key_checks",
+        sqlite: include_str!("../migrations/sqlite/0005_key_checks.sql"),
+        postgres: include_str!("../migrations/postgres/0005_key_checks.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -12,7 +12,7 @@ pub mod jobs;
 mod pages;
 mod state;
 
-pub use state::{AppState, Clock, Settings};
+pub use state::{AppState, Clock, Settings, check_keys, reseal_key_canary};
 
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;

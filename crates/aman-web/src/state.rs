@@ -56,6 +56,7 @@ impl AppState {
             return Err(StateError::NoAreas);
         }
         let areas = Areas::new(records).map_err(|e| StateError::BadAreas(e.to_string()))?;
+        check_keys(&db, &keys).await?;
         let intake = Intake::start(db.clone());
         Ok(AppState { inner: Arc::new(Inner { db, intake, areas, keys, clock, settings }) })
     }
@@ -120,8 +121,46 @@ impl AppState {
     }
 }
 
+const KEY_CANARY_CONTEXT: &str = "aman:key-canary";
+
+/// Refuses a key file that does not belong to this database. The first start
+/// records a MAC of the receipt key and a value sealed under the data key;
+/// every later start must reproduce the one and open the other.
+pub async fn check_keys(db: &Db, keys: &Keys) -> Result<(), StateError> {
+    let check = keys.receipt_key_check();
+    if !db.record_key_check("receipt", &check).await?
+        && db.key_check("receipt").await?.as_deref() != Some(check.as_str())
+    {
+        return Err(StateError::WrongKeys("its receipt key is not the one this database was set up with".into()));
+    }
+    let mut nonce = [0u8; 24];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut nonce);
+    let canary = hex::encode(keys.seal(KEY_CANARY_CONTEXT, b"aman", nonce));
+    if db.record_key_check("canary", &canary).await? {
+        return Ok(());
+    }
+    let stored = db.key_check("canary").await?.unwrap_or_default();
+    let sealed = hex::decode(stored).map_err(|_| StateError::WrongKeys("the stored key check is unreadable".into()))?;
+    match keys.open(KEY_CANARY_CONTEXT, &sealed) {
+        Ok(_) => Ok(()),
+        Err(aman_core::secrets::SecretError::UnknownKey(id)) => {
+            Err(StateError::WrongKeys(format!("it lacks data key {id}, which sealed this database's data")))
+        }
+        Err(_) => Err(StateError::WrongKeys("its data key cannot open this database's sealed data".into())),
+    }
+}
+
+/// After a rotation: the canary is re-sealed under the new current key.
+pub async fn reseal_key_canary(db: &Db, keys: &Keys, nonce: [u8; 24]) -> Result<(), aman_db::DbError> {
+    db.replace_key_check("canary", &hex::encode(keys.seal(KEY_CANARY_CONTEXT, b"aman", nonce))).await
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
+    #[error(
+        "the key file does not belong to this database: {0}. Start with the key file this database was created with"
+    )]
+    WrongKeys(String),
     #[error("{0}")]
     Db(#[from] aman_db::DbError),
     #[error("the database holds no areas: run `aman import areas DIR` (or `aman demo`) first")]

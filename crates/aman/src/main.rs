@@ -137,6 +137,19 @@ enum KeysCommand {
         #[command(flatten)]
         keys: KeyArg,
     },
+    /// Add a new data key, make it current and re-encrypt every sealed field
+    /// with it. The key file is rewritten in place (old keys kept unless
+    /// --drop-old). Stop the servers first; start them with the new file.
+    Rotate {
+        #[command(flatten)]
+        keys: KeyArg,
+        #[command(flatten)]
+        db: DbArg,
+        /// Remove the old data keys from the file once everything is re-encrypted
+        /// (backups sealed with them can then no longer be read with this file).
+        #[arg(long)]
+        drop_old: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -227,6 +240,32 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let db = open(&db.url).await?;
             println!("database is up to date");
             db.close().await;
+            Ok(())
+        }
+        Command::Keys { command: KeysCommand::Rotate { keys: key_arg, db, drop_old } } => {
+            let keys = load_keys(&key_arg.path)?;
+            let db = open(&db.url).await?;
+            aman_web::check_keys(&db, &keys).await?;
+            let rotated = keys.with_new_data_key(random());
+            write_key_file(&key_arg.path, &rotated)?;
+            let resealed = reseal_all(&db, &rotated).await?;
+            aman_web::reseal_key_canary(&db, &rotated, random()).await?;
+            let event = aman_core::audit::AuditEvent {
+                at_ms: now_ms(),
+                actor_id: None,
+                action: "keys.rotate".to_owned(),
+                subject: format!("data_key:{}", rotated.current_data_key_id()),
+                detail: format!("{resealed} concerns re-encrypted"),
+            };
+            db.append_audit(aman_db::Audit { key: &rotated.audit_key(), event }).await?;
+            if drop_old {
+                write_key_file(&key_arg.path, &rotated.without_old_data_keys())?;
+            }
+            println!(
+                "data key {} is now current; {resealed} concerns re-encrypted{}",
+                rotated.current_data_key_id(),
+                if drop_old { "; old data keys removed from the file" } else { "" }
+            );
             Ok(())
         }
         Command::Keys { command: KeysCommand::Init { keys } } => {
@@ -424,6 +463,55 @@ fn create_key_file(path: &Path) -> anyhow::Result<()> {
     file.write_all(Keys::generate(random()).to_json().as_bytes())?;
     file.sync_all()?;
     Ok(())
+}
+
+/// Replaces a key file atomically: a new file beside it, synced, renamed over.
+fn write_key_file(path: &Path, keys: &Keys) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let temporary = path.with_extension("new");
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&temporary)
+        .with_context(|| format!("cannot write {}", temporary.display()))?;
+    file.write_all(keys.to_json().as_bytes())?;
+    file.sync_all()?;
+    std::fs::rename(&temporary, path).with_context(|| format!("cannot replace {}", path.display()))?;
+    Ok(())
+}
+
+/// Re-encrypts every sealed field not yet under the current data key; safe to
+/// run again after an interruption.
+async fn reseal_all(db: &Db, keys: &Keys) -> anyhow::Result<u64> {
+    let current = keys.current_data_key_id();
+    let stale = |sealed: &Option<Vec<u8>>| sealed.as_deref().is_some_and(|s| Keys::sealed_key_id(s) != Some(current));
+    let mut after = 0;
+    let mut count = 0;
+    loop {
+        let page = db.sealed_fields(after, 500).await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        let mut changed = Vec::new();
+        for mut fields in page {
+            if !stale(&fields.contact_sealed) && !stale(&fields.point_sealed) {
+                continue;
+            }
+            let hash = fields.receipt_hash.clone();
+            if let Some(sealed) = fields.contact_sealed.as_mut().filter(|s| Keys::sealed_key_id(s) != Some(current)) {
+                *sealed = keys.reseal(&secrets::contact_context(&hash), sealed, random())?;
+            }
+            if let Some(sealed) = fields.point_sealed.as_mut().filter(|s| Keys::sealed_key_id(s) != Some(current)) {
+                *sealed = keys.reseal(&secrets::point_context(&hash), sealed, random())?;
+            }
+            changed.push(fields);
+        }
+        count += changed.len() as u64;
+        db.reseal(&changed).await?;
+    }
+    Ok(count)
 }
 
 fn load_keys(path: &Path) -> anyhow::Result<Keys> {

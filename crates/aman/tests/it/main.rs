@@ -38,6 +38,7 @@ mod architecture;
 mod audit;
 mod cli;
 mod durability;
+mod keys;
 mod moving;
 mod pages;
 mod permissions;
