@@ -4,6 +4,9 @@
 //! (the server died mid-run) is taken over, so jobs must be idempotent.
 
 use crate::state::AppState;
+use aman_core::audit::AuditEvent;
+use aman_core::secrets::Keys;
+use aman_db::{Audit, Db, DbError};
 use std::time::Duration;
 
 pub struct Job {
@@ -13,7 +16,10 @@ pub struct Job {
 }
 
 /// Every scheduled job.
-pub const JOBS: [Job; 1] = [Job { name: "expire_sessions", period_ms: 10 * 60_000, lease_ms: 5 * 60_000 }];
+pub const JOBS: [Job; 2] = [
+    Job { name: "expire_sessions", period_ms: 10 * 60_000, lease_ms: 5 * 60_000 },
+    Job { name: "retention", period_ms: 6 * 3_600_000, lease_ms: 30 * 60_000 },
+];
 
 /// Runs each job whose current slot nobody has claimed; returns what this
 /// worker ran as `(job, slot)`.
@@ -54,8 +60,31 @@ async fn run(state: &AppState, job: &str) -> Result<String, aman_db::DbError> {
             let deleted = state.db().delete_expired_sessions(idle, absolute, state.now_ms()).await?;
             Ok(format!("deleted {deleted} sessions"))
         }
+        "retention" => {
+            let purged =
+                purge_identities(state.db(), state.keys(), state.now_ms(), state.settings().retention_days).await?;
+            Ok(format!("purged identities of {purged} concerns"))
+        }
         other => Ok(format!("unknown job {other}")),
     }
+}
+
+/// Erases contact details and exact points of concerns closed longer ago
+/// than the retention period, recording each erasure in the audit log.
+pub async fn purge_identities(db: &Db, keys: &Keys, now_ms: i64, retention_days: i64) -> Result<usize, DbError> {
+    let purged = db.purge_identities(now_ms - retention_days * 86_400_000).await?;
+    let key = keys.audit_key();
+    for id in &purged {
+        let event = AuditEvent {
+            at_ms: now_ms,
+            actor_id: None,
+            action: "retention.purge".to_owned(),
+            subject: format!("concern:{id}"),
+            detail: format!("contact and exact point erased {retention_days} days after closing"),
+        };
+        db.append_audit(Audit { key: &key, event }).await?;
+    }
+    Ok(purged.len())
 }
 
 /// The loop each server runs until shutdown.

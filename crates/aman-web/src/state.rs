@@ -22,11 +22,20 @@ pub struct Settings {
     /// Run every scheduled job with this period instead of its own (for
     /// tests and drills); `None` in production.
     pub job_period_ms: Option<i64>,
+    /// Days after a concern is closed (or rejected, or merged) before its
+    /// contact details and exact point are erased.
+    pub retention_days: i64,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { secure_cookies: false, session_idle_minutes: 30, session_absolute_hours: 12, job_period_ms: None }
+        Settings {
+            secure_cookies: false,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            job_period_ms: None,
+            retention_days: 90,
+        }
     }
 }
 

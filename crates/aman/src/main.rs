@@ -54,6 +54,9 @@ enum Command {
         /// Mark cookies Secure (set this when Aman is served over HTTPS).
         #[arg(long, env = "AMAN_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// Days after a concern is closed before its contact details and exact point are erased.
+        #[arg(long, env = "AMAN_RETENTION_DAYS", default_value_t = 90)]
+        retention_days: i64,
         /// Run every scheduled job this often instead of its own period (drills and tests).
         #[arg(long, env = "AMAN_JOB_PERIOD_SECONDS", hide = true)]
         job_period_seconds: Option<u64>,
@@ -72,6 +75,12 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Erase contact details and exact points of concerns closed longer ago than
+    /// the retention period (the server also does this every six hours).
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
     },
     /// Check the audit log.
     Audit {
@@ -153,6 +162,20 @@ enum KeysCommand {
 }
 
 #[derive(Subcommand)]
+enum RetentionCommand {
+    /// Run the erasure now.
+    Run {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        /// Days after closing before identities are erased.
+        #[arg(long, env = "AMAN_RETENTION_DAYS", default_value_t = 90)]
+        retention_days: i64,
+    },
+}
+
+#[derive(Subcommand)]
 enum AuditCommand {
     /// Verify the hash chain and seals of the whole audit log; exits non-zero
     /// naming the first bad entry.
@@ -230,11 +253,12 @@ fn main() -> std::process::ExitCode {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve { db, keys, listen, secure_cookies, job_period_seconds } => {
+        Command::Serve { db, keys, listen, secure_cookies, retention_days, job_period_seconds } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;
             let job_period_ms = job_period_seconds.map(|s| s.saturating_mul(1000) as i64);
-            serve(db, keys, &listen, Settings { secure_cookies, job_period_ms, ..Settings::default() }).await
+            let settings = Settings { secure_cookies, job_period_ms, retention_days, ..Settings::default() };
+            serve(db, keys, &listen, settings).await
         }
         Command::Migrate { db } => {
             let db = open(&db.url).await?;
@@ -321,6 +345,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
             };
             db.append_audit(aman_db::Audit { key: &audit_key, event }).await?;
             println!("added user {id}: {email} ({}, {area})", role.as_str());
+            Ok(())
+        }
+        Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {
+            let keys = load_keys(&keys.path)?;
+            let db = open(&db.url).await?;
+            aman_web::check_keys(&db, &keys).await?;
+            let purged = aman_web::jobs::purge_identities(&db, &keys, now_ms(), retention_days).await?;
+            println!(
+                "erased the contact details and exact points of {purged} concerns closed over {retention_days} days ago"
+            );
             Ok(())
         }
         Command::Audit { command: AuditCommand::Verify { db, keys } } => {
