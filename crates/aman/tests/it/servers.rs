@@ -31,7 +31,8 @@ async fn the_session_sweep_ends_expired_sessions(app: TestApp) {
     assert_eq!(staff.get("/api/v1/concerns").await.0, StatusCode::OK);
     assert_eq!(app.db.table_snapshot("sessions").await.expect("sessions").len(), 1);
     app.advance_minutes(60);
-    assert_eq!(aman_web::jobs::run_due(&app.state, "test-worker").await.len(), 1);
+    let ran = aman_web::jobs::run_due(&app.state, "test-worker").await;
+    assert!(ran.iter().any(|(job, _)| *job == "expire_sessions"), "{ran:?}");
     assert_eq!(app.db.table_snapshot("sessions").await.expect("sessions").len(), 0);
     assert_eq!(aman_web::jobs::run_due(&app.state, "another").await, vec![], "same slot: nobody runs it again");
     let runs = app.db.job_runs("expire_sessions").await.expect("runs");
