@@ -42,6 +42,7 @@ mod keys;
 mod moving;
 mod pages;
 mod permissions;
+mod privacy;
 mod retention;
 mod servers;
 mod staff;

@@ -1,0 +1,95 @@
+//! Nothing about a reporter's device, and no plaintext identity, anywhere:
+//! after submissions and lookups through the real binary (with its most
+//! verbose logging), the database file, its WAL, the logs and a backup are
+//! scanned for the client's address, user agent, forwarded-for header, the
+//! planted name, phone and coordinates, and the receipt.
+
+use crate::cli::{aman, boundaries_dir};
+use crate::support::contains;
+use reqwest::StatusCode;
+use serde_json::json;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use tempfile::TempDir;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_device_data_or_plaintext_identity_is_stored_or_logged() {
+    let dir = TempDir::new().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("aman.db").display());
+    let key = dir.path().join("k.key").display().to_string();
+    assert!(aman(&["keys", "init", "--key-file", &key], None).status.success());
+    assert!(aman(&["import", "areas", &boundaries_dir(), "--db", &db], None).status.success());
+    let log = dir.path().join("server.log");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_aman"))
+        .args(["serve", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0"])
+        .env("AMAN_LOG", "trace,sqlx=warn,hyper=info,h2=info")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("server");
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().expect("stdout")).read_line(&mut line).expect("line");
+    let base = line.trim().rsplit(' ').next().expect("address").to_owned();
+
+    let client = reqwest::Client::builder().user_agent("PlantedAgent/7.7 (Nokia 105)").build().expect("client");
+    let device = |request: reqwest::RequestBuilder| {
+        request
+            .header("x-forwarded-for", "203.0.113.77")
+            .header("x-real-ip", "198.51.100.23")
+            .header("accept-language", "ar")
+    };
+    let body = json!({"category": "armed_groups_weapons", "description": "Armed men fire in the air near the market.",
+        "lat": 33.31275193, "lon": 44.36127541, "contact": {"name": "Planted Qz Name", "phone": "07712345987"}});
+    let response = device(client.post(format!("{base}/api/v1/concerns")).json(&body)).send().await.expect("submit");
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let receipt =
+        response.json::<serde_json::Value>().await.expect("json")["receipt"].as_str().expect("receipt").to_owned();
+    let form = [
+        ("category", "crime"),
+        ("description", "Thefts near the bakery every night."),
+        ("governorate", "IQG08"),
+        ("contact_name", "Planted Qz Name"),
+        ("action", "submit"),
+    ];
+    assert_eq!(
+        device(client.post(format!("{base}/report")).form(&form)).send().await.expect("form").status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        device(client.get(format!("{base}/api/v1/receipts/{receipt}"))).send().await.expect("track").status(),
+        StatusCode::OK
+    );
+    let tracked = device(client.post(format!("{base}/track")).form(&[("receipt", receipt.as_str())]))
+        .send()
+        .await
+        .expect("track");
+    assert_eq!(tracked.status(), StatusCode::OK);
+    let backup = dir.path().join("backup.sqlite");
+    assert!(aman(&["backup", "--db", &db, "--to", &backup.display().to_string()], None).status.success());
+    server.kill().expect("stop");
+    let _ = server.wait();
+
+    // The scan reads real data: the description (not an identity) is there.
+    let backup_bytes = std::fs::read(&backup).expect("backup");
+    assert!(contains(&backup_bytes, "Armed men fire in the air near the market."));
+    let logs = std::fs::read(&log).expect("log");
+    assert!(!logs.is_empty(), "the server logged at trace level");
+    for file in ["aman.db", "aman.db-wal", "server.log", "backup.sqlite"] {
+        let bytes = std::fs::read(dir.path().join(file)).unwrap_or_default();
+        for secret in [
+            "203.0.113.77",
+            "198.51.100.23",
+            "127.0.0.1",
+            "PlantedAgent",
+            "Nokia",
+            "Planted Qz Name",
+            "07712345987",
+            "33.31275193",
+            "44.36127541",
+            receipt.as_str(),
+            &receipt.replace('-', ""),
+        ] {
+            assert!(!contains(&bytes, secret), "{secret} found in {file}");
+        }
+    }
+}
