@@ -146,4 +146,28 @@ impl Db {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
         Ok(())
     }
+
+    /// Ends every session of an account ("log out everywhere").
+    pub async fn delete_user_sessions(&self, user_id: i64) -> Result<u64, DbError> {
+        Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
+    }
+
+    /// Disables (or re-enables) an account; disabling ends all its sessions.
+    pub async fn set_disabled(&self, user_id: i64, disabled: bool) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
+            .bind(i64::from(disabled))
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        if disabled {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
 }

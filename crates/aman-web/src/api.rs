@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/areas/locate", get(locate))
         .route("/areas/{pcode}", get(show_area))
         .route("/sessions", post(create_session).delete(end_session))
+        .route("/sessions/all", axum::routing::delete(end_all_sessions))
         .route("/audit", get(audit_log))
 }
 
@@ -179,6 +180,11 @@ async fn create_session(
 
 async fn end_session(State(state): State<AppState>, staff: Staff) -> Result<StatusCode, AppError> {
     staff.logout(&state).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn end_all_sessions(State(state): State<AppState>, staff: Staff) -> Result<StatusCode, AppError> {
+    staff.logout_everywhere(&state).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

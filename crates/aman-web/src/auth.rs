@@ -39,6 +39,14 @@ impl Staff {
         }
     }
 
+    /// Ends every session of this account, on every device.
+    pub async fn logout_everywhere(&self, state: &AppState) -> Result<(), AppError> {
+        let ended = state.db().delete_user_sessions(self.user.id).await?;
+        let subject = format!("user:{}", self.user.id);
+        state.audit(Some(self.user.id), "session.logout_everywhere", &subject, &format!("{ended} sessions")).await?;
+        Ok(())
+    }
+
     pub async fn logout(&self, state: &AppState) -> Result<(), AppError> {
         state.db().delete_session(&self.token_hash).await?;
         state.audit(Some(self.user.id), "session.logout", &format!("user:{}", self.user.id), "").await?;

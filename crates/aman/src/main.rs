@@ -189,6 +189,15 @@ enum AuditCommand {
 
 #[derive(Subcommand)]
 enum UserCommand {
+    /// Disable an account: it can no longer log in and all its sessions end at once.
+    Disable {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        #[arg(long)]
+        email: String,
+    },
     /// Add a staff account; the password is read from standard input.
     Add {
         #[command(flatten)]
@@ -295,6 +304,23 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Keys { command: KeysCommand::Init { keys } } => {
             create_key_file(&keys.path)?;
             println!("created {}; keep it safe and outside database backups", keys.path.display());
+            Ok(())
+        }
+        Command::User { command: UserCommand::Disable { db, keys, email } } => {
+            let audit_key = load_keys(&keys.path)?.audit_key();
+            let db = open(&db.url).await?;
+            let user =
+                db.user_by_email(email.trim()).await?.with_context(|| format!("no account with email {email}"))?;
+            db.set_disabled(user.id, true).await?;
+            let event = aman_core::audit::AuditEvent {
+                at_ms: now_ms(),
+                actor_id: None,
+                action: "user.disable".to_owned(),
+                subject: format!("user:{}", user.id),
+                detail: "from the command line; all sessions ended".to_owned(),
+            };
+            db.append_audit(aman_db::Audit { key: &audit_key, event }).await?;
+            println!("disabled {email}; all its sessions have ended");
             Ok(())
         }
         Command::User { command: UserCommand::Add { db, keys, email, role, area, name, confidential } } => {

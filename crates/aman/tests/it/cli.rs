@@ -109,4 +109,10 @@ fn user_add_reads_the_password_from_stdin_and_checks_its_input() {
     assert!(stderr(&add("b@test", "sheriff", "IQG02", "a long enough password\n")).contains("unknown role"));
     assert!(stderr(&add("b@test", "analyst", "Basra", "a long enough password\n")).contains("not a P-code"));
     assert!(stderr(&add("b@test", "analyst", "IQG02", "short\n")).contains("at least 12"));
+    let disabled = aman(&["user", "disable", "--db", &db, "--key-file", &key, "--email", "a@test"], None);
+    assert!(String::from_utf8_lossy(&disabled.stdout).contains("disabled a@test"), "{}", stderr(&disabled));
+    assert!(
+        stderr(&aman(&["user", "disable", "--db", &db, "--key-file", &key, "--email", "nobody@test"], None))
+            .contains("no account")
+    );
 }

@@ -352,4 +352,28 @@ async fn stale_edits_are_refused_not_overwritten(app: TestApp) {
     statuses.sort();
     assert_eq!(statuses, [200, 409]);
 }
+
+async fn logout_everywhere_and_disabling_end_every_session(app: TestApp) {
+    let password = app.add_user("two.devices@test", Role::TriageOfficer, "IQ").await;
+    let credentials = json!({"email": "two.devices@test", "password": password});
+    let (_, phone) = app.post_json("/api/v1/sessions", &credentials).await;
+    let (_, laptop) = app.post_json("/api/v1/sessions", &credentials).await;
+    let get = |token: &serde_json::Value| {
+        app.client.get(app.url("/api/v1/concerns")).bearer_auth(token.as_str().expect("token")).send()
+    };
+    assert_eq!(get(&phone["token"]).await.expect("request").status(), StatusCode::OK);
+    let response =
+        app.client.delete(app.url("/api/v1/sessions/all")).bearer_auth(laptop["token"].as_str().expect("token")).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(get(&phone["token"]).await.expect("request").status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(get(&laptop["token"]).await.expect("request").status(), StatusCode::UNAUTHORIZED);
+
+    let (_, again) = app.post_json("/api/v1/sessions", &credentials).await;
+    assert_eq!(get(&again["token"]).await.expect("request").status(), StatusCode::OK);
+    let user = app.db.user_by_email("two.devices@test").await.expect("query").expect("user");
+    app.db.set_disabled(user.id, true).await.expect("disable");
+    assert_eq!(get(&again["token"]).await.expect("request").status(), StatusCode::UNAUTHORIZED);
+    let (status, body) = app.post_json("/api/v1/sessions", &credentials).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_credentials")));
+}
 }
