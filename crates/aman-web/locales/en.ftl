@@ -151,6 +151,7 @@ error-forbidden = Your role or area does not allow this.
 error-csrf_failed = The form expired. Go back, reload the page and try again.
 error-illegal_transition = This status change is not allowed from the concern's current status.
 error-edit_conflict = Someone else changed this concern meanwhile. Reload it and try again.
+error-rate_limited = Too many requests from your connection. Please wait a minute and try again; nothing was lost.
 error-internal = An internal error occurred. Your request was not saved; please try again later.
 error-unavailable = The service is temporarily unavailable. Please try again in a moment.
 

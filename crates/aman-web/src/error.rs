@@ -32,12 +32,13 @@ pub enum ErrorCode {
     CsrfFailed,
     IllegalTransition,
     EditConflict,
+    RateLimited,
     Internal,
     Unavailable,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::BadRequest,
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
@@ -51,6 +52,7 @@ impl ErrorCode {
         ErrorCode::CsrfFailed,
         ErrorCode::IllegalTransition,
         ErrorCode::EditConflict,
+        ErrorCode::RateLimited,
         ErrorCode::Internal,
         ErrorCode::Unavailable,
     ];
@@ -70,6 +72,7 @@ impl ErrorCode {
             ErrorCode::CsrfFailed => "csrf_failed",
             ErrorCode::IllegalTransition => "illegal_transition",
             ErrorCode::EditConflict => "edit_conflict",
+            ErrorCode::RateLimited => "rate_limited",
             ErrorCode::Internal => "internal",
             ErrorCode::Unavailable => "unavailable",
         }
@@ -86,6 +89,7 @@ impl ErrorCode {
             ErrorCode::Unauthorized | ErrorCode::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ErrorCode::Forbidden | ErrorCode::CsrfFailed => StatusCode::FORBIDDEN,
             ErrorCode::IllegalTransition | ErrorCode::EditConflict => StatusCode::CONFLICT,
+            ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -155,6 +159,7 @@ impl ErrorCode {
             422 => ErrorCode::ValidationFailed,
             401 => ErrorCode::Unauthorized,
             403 => ErrorCode::Forbidden,
+            429 => ErrorCode::RateLimited,
             503 => ErrorCode::Unavailable,
             400..=499 => ErrorCode::BadRequest,
             _ => ErrorCode::Internal,

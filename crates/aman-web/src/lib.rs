@@ -9,6 +9,7 @@ mod concerns;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
+pub mod limits;
 mod pages;
 mod state;
 
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", axum::routing::get(readyz))
         .fallback(|| async { AppError::new(ErrorCode::NotFound) })
         .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
+        .layer(middleware::from_fn_with_state(state.clone(), limits::limit_public))
         .layer(middleware::from_fn(finish))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
@@ -47,7 +49,9 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    // The client address reaches only the flood limiter (see `limits`).
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }
 
 async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
@@ -81,11 +85,18 @@ async fn finish(request: Request, next: Next) -> Response {
         .or_else(|| unexplained.then(|| AppError::new(ErrorCode::for_status(response.status()))));
     if let Some(error) = error {
         let status = response.status();
-        response = if is_api {
+        let mut rendered = if is_api {
             (status, Json(error.json_body(tr))).into_response()
         } else {
             (status, Html(pages::error_page(tr, &error))).into_response()
         };
+        // Keep what the handler said besides the body (Retry-After, cookies).
+        for (name, value) in response.headers() {
+            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                rendered.headers_mut().append(name, value.clone());
+            }
+        }
+        response = rendered;
     }
     let headers = response.headers_mut();
     for (name, value) in [

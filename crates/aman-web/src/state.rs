@@ -25,6 +25,8 @@ pub struct Settings {
     /// Days after a concern is closed (or rejected, or merged) before its
     /// contact details and exact point are erased.
     pub retention_days: i64,
+    /// Flood limits on public intake and lookups; `None` turns them off.
+    pub intake_limits: Option<crate::limits::IntakeLimits>,
 }
 
 impl Default for Settings {
@@ -35,6 +37,7 @@ impl Default for Settings {
             session_absolute_hours: 12,
             job_period_ms: None,
             retention_days: 90,
+            intake_limits: Some(Default::default()),
         }
     }
 }
@@ -51,6 +54,7 @@ struct Inner {
     keys: Keys,
     clock: Clock,
     settings: Settings,
+    limiter: Option<crate::limits::Limiter>,
 }
 
 /// Iraq keeps UTC+3 all year.
@@ -67,7 +71,12 @@ impl AppState {
         let areas = Areas::new(records).map_err(|e| StateError::BadAreas(e.to_string()))?;
         check_keys(&db, &keys).await?;
         let intake = Intake::start(db.clone());
-        Ok(AppState { inner: Arc::new(Inner { db, intake, areas, keys, clock, settings }) })
+        let limiter = settings.intake_limits.clone().map(|limits| {
+            let mut key = [0u8; 32];
+            rand::RngCore::fill_bytes(&mut rand::rng(), &mut key);
+            crate::limits::Limiter::new(limits, key)
+        });
+        Ok(AppState { inner: Arc::new(Inner { db, intake, areas, keys, clock, settings, limiter }) })
     }
 
     pub fn db(&self) -> &Db {
@@ -84,6 +93,10 @@ impl AppState {
 
     pub fn keys(&self) -> &Keys {
         &self.inner.keys
+    }
+
+    pub fn limiter(&self) -> Option<&crate::limits::Limiter> {
+        self.inner.limiter.as_ref()
     }
 
     pub fn settings(&self) -> &Settings {

@@ -57,6 +57,16 @@ enum Command {
         /// Days after a concern is closed before its contact details and exact point are erased.
         #[arg(long, env = "AMAN_RETENTION_DAYS", default_value_t = 90)]
         retention_days: i64,
+        /// Flood limits on public submissions and receipt lookups: `on` or `off`
+        /// (only for load and crash tests; a warning is logged).
+        #[arg(long, env = "AMAN_INTAKE_LIMITS", default_value = "on", value_parser = ["on", "off"])]
+        intake_limits: String,
+        /// Count clients by the first X-Forwarded-For address (only behind a trusted proxy).
+        #[arg(long, env = "AMAN_TRUST_FORWARDED_FOR")]
+        trust_forwarded_for: bool,
+        /// A client address never limited, e.g. a trusted SMS gateway (repeatable).
+        #[arg(long = "limit-exempt", env = "AMAN_LIMIT_EXEMPT", value_delimiter = ',')]
+        limit_exempt: Vec<std::net::IpAddr>,
         /// Run every scheduled job this often instead of its own period (drills and tests).
         #[arg(long, env = "AMAN_JOB_PERIOD_SECONDS", hide = true)]
         job_period_seconds: Option<u64>,
@@ -136,6 +146,9 @@ enum Command {
         /// Key file for the demo (created if missing).
         #[arg(long = "key-file", default_value = "aman-demo.key")]
         key_file: PathBuf,
+        /// Flood limits on public submissions and receipt lookups (`off` for load tests).
+        #[arg(long, env = "AMAN_INTAKE_LIMITS", default_value = "on", value_parser = ["on", "off"])]
+        intake_limits: String,
     },
 }
 
@@ -262,11 +275,27 @@ fn main() -> std::process::ExitCode {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve { db, keys, listen, secure_cookies, retention_days, job_period_seconds } => {
+        Command::Serve {
+            db,
+            keys,
+            listen,
+            secure_cookies,
+            retention_days,
+            intake_limits,
+            trust_forwarded_for,
+            limit_exempt,
+            job_period_seconds,
+        } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;
             let job_period_ms = job_period_seconds.map(|s| s.saturating_mul(1000) as i64);
-            let settings = Settings { secure_cookies, job_period_ms, retention_days, ..Settings::default() };
+            let intake_limits = (intake_limits == "on").then(|| aman_web::limits::IntakeLimits {
+                trust_forwarded_for,
+                exempt: limit_exempt,
+                ..Default::default()
+            });
+            let settings =
+                Settings { secure_cookies, job_period_ms, retention_days, intake_limits, ..Settings::default() };
             serve(db, keys, &listen, settings).await
         }
         Command::Migrate { db } => {
@@ -435,7 +464,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("restored {copied} rows from {} into {}", from.display(), redact(&db.url));
             Ok(())
         }
-        Command::Demo { listen, db, key_file } => {
+        Command::Demo { listen, db, key_file, intake_limits } => {
             if !key_file.exists() {
                 create_key_file(&key_file)?;
             }
@@ -446,7 +475,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
             for (email, role, area, password) in &accounts {
                 println!("  {email:<34} {password}  {role} for {area}");
             }
-            serve(db, keys, &listen, Settings::default()).await
+            let intake_limits = (intake_limits == "on").then(Default::default);
+            serve(db, keys, &listen, Settings { intake_limits, ..Settings::default() }).await
         }
     }
 }
@@ -596,6 +626,9 @@ fn read_area_dir(dir: &Path) -> anyhow::Result<Vec<aman_geo::AreaRecord>> {
 }
 
 async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::Result<()> {
+    if settings.intake_limits.is_none() {
+        tracing::warn!("intake limits are OFF: public submissions and receipt lookups are not rate-limited");
+    }
     let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
     let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr()?;

@@ -16,6 +16,7 @@ struct Server {
 fn start(db: &str, key: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_aman"))
         .args(["serve", "--db", db, "--key-file", key, "--listen", "127.0.0.1:0"])
+        .env("AMAN_INTAKE_LIMITS", "off")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -39,6 +39,7 @@ mod audit;
 mod cli;
 mod durability;
 mod keys;
+mod limits;
 mod moving;
 mod pages;
 mod permissions;

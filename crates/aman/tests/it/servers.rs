@@ -52,6 +52,7 @@ fn start(db: &str, key: &str, dir: &TempDir, name: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_aman"))
         .args(["serve", "--db", db, "--key-file", key, "--listen", "127.0.0.1:0", "--job-period-seconds", "1"])
         .env("AMAN_LOG", "info,sqlx=warn")
+        .env("AMAN_INTAKE_LIMITS", "off")
         .stdout(Stdio::piped())
         .stderr(std::fs::File::create(&log).expect("log file"))
         .spawn()

@@ -118,10 +118,14 @@ fn postgres_template() -> &'static str {
 
 impl TestApp {
     pub async fn sqlite() -> TestApp {
+        TestApp::sqlite_with(Settings { intake_limits: None, ..Settings::default() }).await
+    }
+
+    pub async fn sqlite_with(settings: Settings) -> TestApp {
         let dir = TempDir::new().expect("temp dir");
         let path = dir.path().join("aman.db");
         std::fs::copy(template(), &path).expect("copy template");
-        TestApp::serve(&format!("sqlite://{}", path.display()), dir, None).await
+        TestApp::serve_with(&format!("sqlite://{}", path.display()), dir, None, settings).await
     }
 
     /// `None` when no PostgreSQL server is configured.
@@ -136,7 +140,13 @@ impl TestApp {
         Some(TestApp::serve(&url, TempDir::new().expect("temp dir"), Some(name)).await)
     }
 
+    /// Serves with flood limits off (tests submit many concerns from one
+    /// address); `serve_with` takes other settings.
     pub async fn serve(url: &str, dir: TempDir, postgres_database: Option<String>) -> TestApp {
+        TestApp::serve_with(url, dir, postgres_database, Settings { intake_limits: None, ..Settings::default() }).await
+    }
+
+    pub async fn serve_with(url: &str, dir: TempDir, postgres_database: Option<String>, settings: Settings) -> TestApp {
         let db = Db::connect(url).await.expect("connect");
         db.migrate(START_MS).await.expect("migrate");
         let keys = Keys::generate([7; 64]);
@@ -148,7 +158,7 @@ impl TestApp {
             Arc::new(move || {
                 DateTime::<Utc>::from_timestamp_millis(clock_for_state.load(Ordering::SeqCst)).expect("valid time")
             }),
-            Settings::default(),
+            settings,
         )
         .await
         .expect("state");

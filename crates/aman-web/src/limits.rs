@@ -1,0 +1,139 @@
+//! Flood limits for the public side: submissions and receipt lookups, per
+//! client and in total, answered with `429` and `Retry-After`. Staff routes
+//! are never limited here (they need a session anyway).
+//!
+//! A client is known by its address only inside this process, and only as an
+//! HMAC under a key drawn at start: the address itself is never stored or
+//! logged. Behind a trusted proxy, the first `X-Forwarded-For` address is
+//! used instead of the proxy's.
+
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+
+/// The limits, as settings.
+#[derive(Debug, Clone)]
+pub struct IntakeLimits {
+    /// Submissions per minute from one client (a burst of this many is allowed).
+    pub submissions_per_client_per_minute: u32,
+    /// Receipt lookups per minute from one client.
+    pub lookups_per_client_per_minute: u32,
+    /// Public requests per second from everyone together.
+    pub global_per_second: u32,
+    /// Clients never limited (e.g. a trusted SMS gateway).
+    pub exempt: Vec<IpAddr>,
+    /// Use the first `X-Forwarded-For` address (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for IntakeLimits {
+    fn default() -> IntakeLimits {
+        IntakeLimits {
+            submissions_per_client_per_minute: 10,
+            lookups_per_client_per_minute: 30,
+            global_per_second: 300,
+            exempt: Vec::new(),
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+pub struct Limiter {
+    settings: IntakeLimits,
+    submissions: DefaultKeyedRateLimiter<[u8; 16]>,
+    lookups: DefaultKeyedRateLimiter<[u8; 16]>,
+    global: DefaultDirectRateLimiter,
+    key: [u8; 32],
+}
+
+fn per_minute(n: u32) -> Quota {
+    let n = NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN);
+    Quota::per_minute(n).allow_burst(n)
+}
+
+impl Limiter {
+    pub fn new(settings: IntakeLimits, key: [u8; 32]) -> Limiter {
+        let global = NonZeroU32::new(settings.global_per_second.max(1)).unwrap_or(NonZeroU32::MIN);
+        Limiter {
+            submissions: RateLimiter::keyed(per_minute(settings.submissions_per_client_per_minute)),
+            lookups: RateLimiter::keyed(per_minute(settings.lookups_per_client_per_minute)),
+            global: RateLimiter::direct(Quota::per_second(global)),
+            settings,
+            key,
+        }
+    }
+
+    fn client_key(&self, address: &IpAddr) -> [u8; 16] {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key).expect("any key length");
+        mac.update(address.to_string().as_bytes());
+        let digest = mac.finalize().into_bytes();
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&digest[..16]);
+        key
+    }
+}
+
+enum Kind {
+    Submission,
+    Lookup,
+}
+
+fn kind_of(method: &Method, path: &str) -> Option<Kind> {
+    match (method, path) {
+        (&Method::POST, "/api/v1/concerns" | "/report") => Some(Kind::Submission),
+        (&Method::POST, "/track" | "/receipt.txt") => Some(Kind::Lookup),
+        (&Method::GET, path) if path.starts_with("/api/v1/receipts/") => Some(Kind::Lookup),
+        _ => None,
+    }
+}
+
+fn client_address(limiter: &Limiter, request: &Request) -> Option<IpAddr> {
+    if limiter.settings.trust_forwarded_for {
+        let forwarded = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        if let Some(first) = forwarded.and_then(|v| v.split(',').next()).and_then(|a| a.trim().parse().ok()) {
+            return Some(first);
+        }
+    }
+    request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip())
+}
+
+fn too_many(wait_seconds: u64) -> Response {
+    let mut response = AppError::new(ErrorCode::RateLimited).into_response();
+    if let Ok(value) = HeaderValue::from_str(&wait_seconds.max(1).to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
+/// The middleware.
+pub async fn limit_public(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let Some(limiter) = state.limiter() else { return next.run(request).await };
+    let Some(kind) = kind_of(request.method(), request.uri().path()) else { return next.run(request).await };
+    let address = client_address(limiter, &request);
+    if address.is_some_and(|a| limiter.settings.exempt.contains(&a)) {
+        return next.run(request).await;
+    }
+    let clock = DefaultClock::default();
+    if let Err(not_until) = limiter.global.check() {
+        return too_many(not_until.wait_time_from(clock.now()).as_secs());
+    }
+    if let Some(address) = address {
+        let bucket = match kind {
+            Kind::Submission => &limiter.submissions,
+            Kind::Lookup => &limiter.lookups,
+        };
+        if let Err(not_until) = bucket.check_key(&limiter.client_key(&address)) {
+            return too_many(not_until.wait_time_from(clock.now()).as_secs());
+        }
+    }
+    next.run(request).await
+}

@@ -1,0 +1,96 @@
+//! Floods without locking people out: public submissions and receipt lookups
+//! are limited per client and in total (429 with Retry-After), staff work is
+//! not, and trusted gateways can be exempted.
+
+use crate::support::TestApp;
+use aman_core::role::Role;
+use aman_web::Settings;
+use aman_web::limits::IntakeLimits;
+use reqwest::StatusCode;
+use serde_json::json;
+
+fn limits(submissions: u32, lookups: u32, global: u32) -> IntakeLimits {
+    IntakeLimits {
+        submissions_per_client_per_minute: submissions,
+        lookups_per_client_per_minute: lookups,
+        global_per_second: global,
+        ..Default::default()
+    }
+}
+
+fn concern() -> serde_json::Value {
+    json!({"category": "crime", "description": "Thefts of generators in the street.", "area": "IQG08"})
+}
+
+#[tokio::test]
+async fn a_flooding_client_gets_429_and_staff_are_unaffected() {
+    let app = TestApp::sqlite_with(Settings { intake_limits: Some(limits(3, 4, 1000)), ..Settings::default() }).await;
+    for _ in 0..3 {
+        assert_eq!(app.post_json("/api/v1/concerns", &concern()).await.0, StatusCode::CREATED);
+    }
+    let response = app.client.post(app.url("/api/v1/concerns")).json(&concern()).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = response.headers()["retry-after"].to_str().expect("ascii").parse().expect("seconds");
+    assert!((1..=60).contains(&wait), "{wait}");
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "rate_limited");
+    // The page form shares the submission budget.
+    let form = [("category", "crime"), ("description", "Thefts near the bakery."), ("action", "submit")];
+    assert_eq!(
+        app.client.post(app.url("/report")).form(&form).send().await.expect("form").status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+
+    // Lookups have their own budget.
+    for _ in 0..4 {
+        assert_eq!(app.get_json("/api/v1/receipts/0000-0000-0000-0000-0000-0000").await.0, StatusCode::NOT_FOUND);
+    }
+    assert_eq!(app.get_json("/api/v1/receipts/0000-0000-0000-0000-0000-0000").await.0, StatusCode::TOO_MANY_REQUESTS);
+    let tracked = app.client.post(app.url("/track")).form(&[("receipt", "x")]).send().await.expect("track");
+    assert_eq!(tracked.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Pages, areas and staff work are not limited.
+    let staff = app.staff(Role::TriageOfficer, "IQ").await;
+    for _ in 0..20 {
+        assert_eq!(staff.get("/api/v1/concerns").await.0, StatusCode::OK);
+        assert_eq!(app.get_json("/api/v1/areas").await.0, StatusCode::OK);
+    }
+    assert_eq!(app.db.count_concerns().await.expect("count"), 3);
+}
+
+#[tokio::test]
+async fn gateways_can_be_exempted_and_proxies_trusted() {
+    let exempt = IntakeLimits { exempt: vec!["127.0.0.1".parse().expect("ip")], ..limits(1, 1, 1000) };
+    let app = TestApp::sqlite_with(Settings { intake_limits: Some(exempt), ..Settings::default() }).await;
+    for _ in 0..5 {
+        assert_eq!(app.post_json("/api/v1/concerns", &concern()).await.0, StatusCode::CREATED);
+    }
+
+    let behind_proxy = IntakeLimits { trust_forwarded_for: true, ..limits(1, 1, 1000) };
+    let app = TestApp::sqlite_with(Settings { intake_limits: Some(behind_proxy), ..Settings::default() }).await;
+    let from = |address: &'static str| {
+        app.client.post(app.url("/api/v1/concerns")).header("x-forwarded-for", address).json(&concern()).send()
+    };
+    assert_eq!(from("198.51.100.1").await.expect("request").status(), StatusCode::CREATED);
+    assert_eq!(from("198.51.100.2").await.expect("request").status(), StatusCode::CREATED);
+    assert_eq!(from("198.51.100.1").await.expect("request").status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn the_global_limit_holds_whoever_asks() {
+    let global = IntakeLimits { trust_forwarded_for: true, ..limits(100, 100, 2) };
+    let app = TestApp::sqlite_with(Settings { intake_limits: Some(global), ..Settings::default() }).await;
+    let mut statuses = Vec::new();
+    for i in 0..6 {
+        let response = app
+            .client
+            .post(app.url("/api/v1/concerns"))
+            .header("x-forwarded-for", format!("198.51.100.{i}"))
+            .json(&concern())
+            .send()
+            .await
+            .expect("request");
+        statuses.push(response.status());
+    }
+    assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+}
