@@ -80,6 +80,8 @@ pub enum AuditProblem {
     BadHead { expected: i64, found: i64 },
     #[error("the head record is not sealed by this deployment's key")]
     BadHeadSeal,
+    #[error("the log is empty but its head is not the sealed empty head: every entry was removed")]
+    Emptied,
 }
 
 /// Checks a whole log, oldest first, against its head `(seq, hash, mac)`.
@@ -108,6 +110,9 @@ pub fn verify(key: &[u8; 32], entries: &[AuditEntry], head: Option<(i64, &str, &
     }
     let (head_seq, head_hash, seal) = head.unwrap_or((0, GENESIS, ""));
     if head.is_some() && head_mac(key, head_seq, head_hash) != seal {
+        if head_seq == 0 && prev_seq == 0 {
+            return Err(AuditProblem::Emptied);
+        }
         return Err(AuditProblem::BadHeadSeal);
     }
     if head_seq != prev_seq || head_hash != prev_hash {

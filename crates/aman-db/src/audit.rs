@@ -52,6 +52,16 @@ impl Db {
         Ok(seq)
     }
 
+    /// Seals the empty log's head at a deployment's first start, so that a log
+    /// emptied later cannot pass for one never used.
+    pub async fn seal_audit_genesis(&self, mac: &str) -> Result<(), DbError> {
+        sqlx::query("UPDATE audit_head SET mac = $1 WHERE id = 1 AND seq = 0 AND mac = ''")
+            .bind(mac)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// The whole log, oldest first, and the head `(seq, hash, mac)`.
     pub async fn audit_chain(&self) -> Result<(Vec<AuditEntry>, (i64, String, String)), DbError> {
         let mut tx = self.pool.begin().await?;

@@ -73,7 +73,7 @@ fn decoy_hash() -> &'static str {
 
 /// Checks credentials and opens a session; returns the secret token.
 pub async fn login(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
-    let user = state.db().user_by_email(email.trim()).await?;
+    let user = state.db().user_by_email(&email.trim().to_lowercase()).await?;
     let hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str()).to_owned();
     let password = password.to_owned();
     let matches = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))

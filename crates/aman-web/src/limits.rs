@@ -4,8 +4,9 @@
 //!
 //! A client is known by its address only inside this process, and only as an
 //! HMAC under a key drawn at start: the address itself is never stored or
-//! logged. Behind a trusted proxy, the first `X-Forwarded-For` address is
-//! used instead of the proxy's.
+//! logged. Behind a trusted proxy, the last `X-Forwarded-For` address (the
+//! one the proxy itself saw and appended) is used instead of the proxy's;
+//! earlier entries are whatever the client chose to send.
 
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
@@ -31,7 +32,7 @@ pub struct IntakeLimits {
     pub global_per_second: u32,
     /// Clients never limited (e.g. a trusted SMS gateway).
     pub exempt: Vec<IpAddr>,
-    /// Use the first `X-Forwarded-For` address (only behind a trusted proxy).
+    /// Use the last `X-Forwarded-For` address (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
 }
 
@@ -53,6 +54,7 @@ pub struct Limiter {
     lookups: DefaultKeyedRateLimiter<[u8; 16]>,
     global: DefaultDirectRateLimiter,
     key: [u8; 32],
+    checks: std::sync::atomic::AtomicU64,
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -69,6 +71,7 @@ impl Limiter {
             global: RateLimiter::direct(Quota::per_second(global)),
             settings,
             key,
+            checks: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -99,8 +102,8 @@ fn kind_of(method: &Method, path: &str) -> Option<Kind> {
 fn client_address(limiter: &Limiter, request: &Request) -> Option<IpAddr> {
     if limiter.settings.trust_forwarded_for {
         let forwarded = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-        if let Some(first) = forwarded.and_then(|v| v.split(',').next()).and_then(|a| a.trim().parse().ok()) {
-            return Some(first);
+        if let Some(last) = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|a| a.trim().parse().ok()) {
+            return Some(last);
         }
     }
     request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip())
@@ -121,6 +124,11 @@ pub async fn limit_public(State(state): State<AppState>, request: Request, next:
     let address = client_address(limiter, &request);
     if address.is_some_and(|a| limiter.settings.exempt.contains(&a)) {
         return next.run(request).await;
+    }
+    // Forget clients whose buckets are full again, so memory stays bounded.
+    if limiter.checks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 4096 == 4095 {
+        limiter.submissions.retain_recent();
+        limiter.lookups.retain_recent();
     }
     let clock = DefaultClock::default();
     if let Err(not_until) = limiter.global.check() {

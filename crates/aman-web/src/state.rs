@@ -150,9 +150,10 @@ const KEY_CANARY_CONTEXT: &str = "aman:key-canary";
 /// every later start must reproduce the one and open the other.
 pub async fn check_keys(db: &Db, keys: &Keys) -> Result<(), StateError> {
     let check = keys.receipt_key_check();
-    if !db.record_key_check("receipt", &check).await?
-        && db.key_check("receipt").await?.as_deref() != Some(check.as_str())
-    {
+    if db.record_key_check("receipt", &check).await? {
+        let genesis = aman_core::audit::head_mac(&keys.audit_key(), 0, aman_core::audit::GENESIS);
+        db.seal_audit_genesis(&genesis).await?;
+    } else if db.key_check("receipt").await?.as_deref() != Some(check.as_str()) {
         return Err(StateError::WrongKeys("its receipt key is not the one this database was set up with".into()));
     }
     let mut nonce = [0u8; 24];

@@ -82,6 +82,12 @@ async fn audit_verify_names_the_first_bad_entry_after_any_tampering() {
             "DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)",
             "removed or added at the end",
         ),
+        (
+            "emptied",
+            "DELETE FROM audit_log; UPDATE audit_head SET seq = 0, mac = '', \
+             hash = '0000000000000000000000000000000000000000000000000000000000000000'",
+            "every entry was removed",
+        ),
     ];
     for (name, tamper, expected) in cases {
         let file = dir.path().join(format!("{name}.sqlite"));
