@@ -125,8 +125,8 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport], w
     let ours = if with_server { "this load generator and the server it started" } else { "this load generator" };
     println!(
         "\n(req/s counts successes only: 200 for /healthz, 201 for submissions; latencies are of\n \
-         successes. cpu %, others % and iowait % are shares of all cores: busy, busy with\n \
-         processes other than {ours}, and idle waiting for the disk)"
+         successes. Shares of all cores: cpu % busy; others % busy with processes other than\n \
+         {ours}; iowait % idle while waiting for the disk)"
     );
     for report in reports {
         let Some(usage) = report.cpu else { continue };
@@ -160,7 +160,7 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport], w
         if let (Some(submit), Some(healthz)) = (rate(Endpoint::Submit), rate(Endpoint::Healthz)) {
             let ratio = if healthz > 0.0 { submit / healthz } else { 0.0 };
             let verdict = if ratio >= TARGET_RATIO { "met" } else { "MISSED" };
-            println!("  {connections:>5} connections: {:>5.1}%  {verdict}", ratio * 100.0);
+            println!("  {connections:>5} connections: {:>6.2}%  {verdict}", ratio * 100.0);
         }
     }
 }

@@ -1,16 +1,19 @@
 //! Project automation for Aman, run as `cargo xtask <command>`.
 //!
-//! Two benchmarks live here:
+//! Two benchmarks and a crash-safety harness live here:
 //!
 //! * `bench-locate` measures how fast one thread turns a coordinate into the
 //!   deepest administrative area (the `aman-geo` index);
 //! * `bench-intake` loads a release build of the real server over HTTP and
-//!   compares durable concern submissions with a trivial health check.
+//!   compares durable concern submissions with a trivial health check;
+//! * `crash-test` kills the server with SIGKILL under load, again and again,
+//!   and checks that every acknowledged concern is stored exactly once.
 //!
 //! Arguments are parsed by hand (see [`options`]); a bad command line prints
 //! the usage and exits with status 2, a failed run exits with status 1.
 
 mod cpu;
+mod crash;
 mod intake;
 mod load;
 mod locate;
@@ -37,6 +40,17 @@ commands:
       Connection counts default to 64,256. With --url, benchmarks an
       already-running server instead of starting one.
 
+  crash-test [--db sqlite|postgres] [--postgres-url URL] [--rounds R]
+             [--submissions N] [--clients C] [--aman PATH] [--seed S]
+      Durability check (docs/reliability.md): in each of R rounds (default
+      20), C clients (default 32) submit up to N concerns (default 5000) to
+      `aman serve` on a fresh database, which is killed with SIGKILL after a
+      random 10-90% of them were acknowledged, then restarted. Fails unless
+      every acknowledged concern is stored exactly once and nothing else is.
+      PostgreSQL: a new database on --postgres-url (default
+      $AMAN_TEST_POSTGRES_URL or postgres://postgres@127.0.0.1/postgres).
+      Needs sqlite3 or psql. Without --aman, builds the release server.
+
   help
       Prints this text.
 ";
@@ -50,6 +64,7 @@ fn main() -> ExitCode {
     let result = Options::parse(args).and_then(|options| match command.as_str() {
         "bench-locate" => locate::run(options),
         "bench-intake" => intake::run(options),
+        "crash-test" => crash::run(options),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -178,6 +178,20 @@ impl Db {
         Ok(row.try_get(0)?)
     }
 
+    /// Whether this very concern is already stored (same receipt hash, text
+    /// and submission time) — as opposed to another with the same receipt.
+    pub async fn concern_stored(&self, concern: &StoredConcern) -> Result<bool, DbError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM concerns WHERE receipt_hash = $1 AND description = $2 AND submitted_at = $3",
+        )
+        .bind(&concern.receipt_hash)
+        .bind(&concern.description)
+        .bind(concern.submitted_at)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<i64, _>(0)? > 0)
+    }
+
     /// Stores a concern at once, outside the batched intake (imports, demo).
     pub async fn store_concern(&self, concern: &StoredConcern) -> Result<i64, DbError> {
         Db::insert_concern(&self.pool, concern).await

@@ -71,12 +71,20 @@ async fn write_batches(db: Db, mut receiver: mpsc::Receiver<(StoredConcern, Repl
                 }
             }
             // One bad row must not fail its neighbours: retry each alone, on
-            // a fresh connection in case the old one broke.
+            // a fresh connection in case the old one broke. The batch may
+            // have committed although its answer was lost (a connection cut
+            // during COMMIT): a concern already stored is answered as stored,
+            // never inserted twice.
             Err(error) => {
                 tracing::warn!(%error, size = batch.len(), "intake batch failed; retrying one by one");
                 connection = None;
                 for (concern, reply) in batch.drain(..) {
-                    let _ = reply.send(Db::insert_concern(&db.pool, &concern).await.map(|_| ()));
+                    let outcome = match db.concern_stored(&concern).await {
+                        Ok(true) => Ok(()),
+                        Ok(false) => Db::insert_concern(&db.pool, &concern).await.map(|_| ()),
+                        Err(error) => Err(error),
+                    };
+                    let _ = reply.send(outcome);
                 }
             }
         }
@@ -171,8 +179,8 @@ mod tests {
         }
     }
 
-    #[tokio::test]
-    async fn batches_commit_together_and_a_bad_row_fails_alone() {
+    /// A migrated SQLite database with one area (Basra).
+    async fn fresh_db() -> (tempfile::TempDir, Db) {
         let dir = tempfile::TempDir::new().expect("dir");
         let db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display())).await.expect("db");
         db.migrate(0).await.expect("migrate");
@@ -186,13 +194,21 @@ mod tests {
             inner_point: (30.2, 47.7),
         };
         db.upsert_areas(&[area]).await.expect("area");
+        (dir, db)
+    }
+
+    #[tokio::test]
+    async fn batches_commit_together_and_a_bad_row_fails_alone() {
+        let (_dir, db) = fresh_db().await;
         let intake = Intake::start(db.clone());
         let mut tasks = Vec::new();
         for i in 0..100 {
             let intake = intake.clone();
             // Two submissions share a receipt hash: exactly one may be stored.
             let hash = if i == 99 { "hash-0".to_owned() } else { format!("hash-{i}") };
-            tasks.push(tokio::spawn(async move { intake.submit(concern(&hash)).await }));
+            let mut concern = concern(&hash);
+            concern.description = format!("{} Number {i}.", concern.description);
+            tasks.push(tokio::spawn(async move { intake.submit(concern).await }));
         }
         let mut duplicates = 0;
         for task in tasks {
@@ -204,5 +220,21 @@ mod tests {
         }
         assert_eq!(duplicates, 1);
         assert_eq!(db.count_concerns().await.expect("count"), 99);
+    }
+
+    /// A batch whose COMMIT went through but whose answer was lost looks,
+    /// to the writer, like a failed batch whose rows are nevertheless there:
+    /// they must be answered as stored, not inserted again.
+    #[tokio::test]
+    async fn a_concern_already_committed_is_not_stored_twice() {
+        let (_dir, db) = fresh_db().await;
+        let committed = concern("hash-committed");
+        db.store_concern(&committed).await.expect("first commit");
+        let intake = Intake::start(db.clone());
+        intake.submit(committed).await.expect("answered as stored");
+        let mut other = concern("hash-committed");
+        other.description = "Another concern that happens to draw the same receipt.".into();
+        assert!(matches!(intake.submit(other).await, Err(DbError::Duplicate)));
+        assert_eq!(db.count_concerns().await.expect("count"), 1);
     }
 }
