@@ -72,8 +72,20 @@ fn decoy_hash() -> &'static str {
 }
 
 /// Checks credentials and opens a session; returns the secret token.
+/// Failed logins on one account, within [`LOCKOUT_WINDOW_MS`], after which it
+/// refuses every attempt (even the right password) until the window passes.
+pub const LOCKOUT_FAILURES: i64 = 5;
+pub const LOCKOUT_WINDOW_MS: i64 = 15 * 60_000;
+
 pub async fn login(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
     let user = state.db().user_by_email(&email.trim().to_lowercase()).await?;
+    if let Some(user) = &user {
+        let since = state.now_ms() - LOCKOUT_WINDOW_MS;
+        if state.db().recent_login_failures(user.id, since).await? >= LOCKOUT_FAILURES {
+            state.audit(None, "session.login_locked", &format!("user:{}", user.id), "too many failures").await?;
+            return Err(AppError::new(ErrorCode::RateLimited));
+        }
+    }
     let hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str()).to_owned();
     let password = password.to_owned();
     let matches = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))

@@ -38,7 +38,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { AppError::new(ErrorCode::NotFound) })
         .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
         .layer(middleware::from_fn_with_state(state.clone(), limits::limit_public))
-        .layer(middleware::from_fn(finish))
+        .layer(middleware::from_fn_with_state(state.clone(), finish))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
 }
@@ -68,7 +68,7 @@ async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> 
 /// JSON (API) or HTML (pages), remembers an explicit `?lang=`, and sets the
 /// security headers. It logs method, status and time only: never the path
 /// (it may hold a receipt), the client's address or its user agent.
-async fn finish(request: Request, next: Next) -> Response {
+async fn finish(axum::extract::State(state): axum::extract::State<AppState>, request: Request, next: Next) -> Response {
     let tr = Tr::new(i18n::negotiate(request.uri().query(), request.headers()));
     let remember = i18n::requested_language(request.uri().query());
     let is_api = request.uri().path().starts_with("/api/");
@@ -112,6 +112,11 @@ async fn finish(request: Request, next: Next) -> Response {
     }
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    // Served over HTTPS (behind a TLS proxy): browsers must never fall back.
+    if state.settings().secure_cookies {
+        headers
+            .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     if let Some(lang) = remember {
         let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.as_str());

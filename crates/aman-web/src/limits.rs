@@ -1,6 +1,6 @@
 //! Flood limits for the public side: submissions and receipt lookups, per
-//! client and in total, answered with `429` and `Retry-After`. Staff routes
-//! are never limited here (they need a session anyway).
+//! client and in total, and staff login attempts per client, answered with
+//! `429` and `Retry-After`. Staff work behind a session is never limited.
 //!
 //! A client is known by its address only inside this process, and only as an
 //! HMAC under a key drawn at start: the address itself is never stored or
@@ -28,6 +28,8 @@ pub struct IntakeLimits {
     pub submissions_per_client_per_minute: u32,
     /// Receipt lookups per minute from one client.
     pub lookups_per_client_per_minute: u32,
+    /// Staff login attempts per minute from one client.
+    pub logins_per_client_per_minute: u32,
     /// Public requests per second from everyone together.
     pub global_per_second: u32,
     /// Clients never limited (e.g. a trusted SMS gateway).
@@ -41,6 +43,7 @@ impl Default for IntakeLimits {
         IntakeLimits {
             submissions_per_client_per_minute: 10,
             lookups_per_client_per_minute: 30,
+            logins_per_client_per_minute: 10,
             global_per_second: 300,
             exempt: Vec::new(),
             trust_forwarded_for: false,
@@ -52,6 +55,7 @@ pub struct Limiter {
     settings: IntakeLimits,
     submissions: DefaultKeyedRateLimiter<[u8; 16]>,
     lookups: DefaultKeyedRateLimiter<[u8; 16]>,
+    logins: DefaultKeyedRateLimiter<[u8; 16]>,
     global: DefaultDirectRateLimiter,
     key: [u8; 32],
     checks: std::sync::atomic::AtomicU64,
@@ -68,6 +72,7 @@ impl Limiter {
         Limiter {
             submissions: RateLimiter::keyed(per_minute(settings.submissions_per_client_per_minute)),
             lookups: RateLimiter::keyed(per_minute(settings.lookups_per_client_per_minute)),
+            logins: RateLimiter::keyed(per_minute(settings.logins_per_client_per_minute)),
             global: RateLimiter::direct(Quota::per_second(global)),
             settings,
             key,
@@ -88,12 +93,14 @@ impl Limiter {
 enum Kind {
     Submission,
     Lookup,
+    Login,
 }
 
 fn kind_of(method: &Method, path: &str) -> Option<Kind> {
     match (method, path) {
         (&Method::POST, "/api/v1/concerns" | "/report") => Some(Kind::Submission),
         (&Method::POST, "/track" | "/receipt.txt") => Some(Kind::Lookup),
+        (&Method::POST, "/staff/login" | "/api/v1/sessions") => Some(Kind::Login),
         (&Method::GET, path) if path.starts_with("/api/v1/receipts/") => Some(Kind::Lookup),
         _ => None,
     }
@@ -129,6 +136,7 @@ pub async fn limit_public(State(state): State<AppState>, request: Request, next:
     if limiter.checks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 4096 == 4095 {
         limiter.submissions.retain_recent();
         limiter.lookups.retain_recent();
+        limiter.logins.retain_recent();
     }
     let clock = DefaultClock::default();
     if let Err(not_until) = limiter.global.check() {
@@ -138,6 +146,7 @@ pub async fn limit_public(State(state): State<AppState>, request: Request, next:
         let bucket = match kind {
             Kind::Submission => &limiter.submissions,
             Kind::Lookup => &limiter.lookups,
+            Kind::Login => &limiter.logins,
         };
         if let Err(not_until) = bucket.check_key(&limiter.client_key(&address)) {
             return too_many(not_until.wait_time_from(clock.now()).as_secs());

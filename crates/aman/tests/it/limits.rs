@@ -13,6 +13,7 @@ fn limits(submissions: u32, lookups: u32, global: u32) -> IntakeLimits {
     IntakeLimits {
         submissions_per_client_per_minute: submissions,
         lookups_per_client_per_minute: lookups,
+        logins_per_client_per_minute: 3,
         global_per_second: global,
         ..Default::default()
     }
@@ -93,4 +94,41 @@ async fn the_global_limit_holds_whoever_asks() {
         statuses.push(response.status());
     }
     assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+}
+
+#[tokio::test]
+async fn login_attempts_are_limited_per_client() {
+    let app =
+        TestApp::sqlite_with(Settings { intake_limits: Some(limits(100, 100, 1000)), ..Settings::default() }).await;
+    let mut statuses = Vec::new();
+    for i in 0..4 {
+        let body = json!({"email": format!("nobody{i}@test"), "password": "guess"});
+        statuses.push(app.post_json("/api/v1/sessions", &body).await.0.as_u16());
+    }
+    assert_eq!(statuses, [401, 401, 401, 429]);
+    let form = [("email", "someone@test"), ("password", "guess")];
+    assert_eq!(
+        app.client.post(app.url("/staff/login")).form(&form).send().await.expect("form").status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn https_deployments_get_hsts_and_secure_cookies() {
+    let app = TestApp::sqlite_with(Settings { secure_cookies: true, intake_limits: None, ..Settings::default() }).await;
+    let response = app.client.get(app.url("/")).send().await.expect("request");
+    assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
+    let password = app.add_user("tls@test", Role::Analyst, "IQ").await;
+    let login = app
+        .client
+        .post(app.url("/staff/login"))
+        .form(&[("email", "tls@test"), ("password", password.as_str())])
+        .send()
+        .await
+        .expect("login");
+    let cookie = login.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    assert!(cookie.contains("; Secure") && cookie.contains("HttpOnly"), "{cookie}");
+    let plain = TestApp::sqlite().await;
+    let response = plain.client.get(plain.url("/")).send().await.expect("request");
+    assert!(response.headers().get("strict-transport-security").is_none());
 }

@@ -376,4 +376,17 @@ async fn logout_everywhere_and_disabling_end_every_session(app: TestApp) {
     let (status, body) = app.post_json("/api/v1/sessions", &credentials).await;
     assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_credentials")));
 }
+
+async fn an_account_is_locked_after_repeated_failures(app: TestApp) {
+    let password = app.add_user("guessed@test", Role::CommitteeMember, "IQG02").await;
+    for _ in 0..5 {
+        let (status, _) = app.post_json("/api/v1/sessions", &json!({"email": "guessed@test", "password": "wrong guess"})).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let right = json!({"email": "Guessed@Test", "password": password});
+    let (status, body) = app.post_json("/api/v1/sessions", &right).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited")));
+    app.advance_minutes(16);
+    assert_eq!(app.post_json("/api/v1/sessions", &right).await.0, StatusCode::CREATED, "unlocked after the window");
+}
 }
