@@ -269,13 +269,25 @@ pub struct QueueQuery {
 
 pub const PAGE_SIZE: i64 = 50;
 
+/// A query-string value, trimmed, or `None` when absent or empty.
+fn present(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+/// The `page` parameter: 1 when absent.
+fn page_number(value: &Option<String>) -> Result<i64, AppError> {
+    match present(value) {
+        None => Ok(1),
+        Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::field("page", "invalid_number")),
+    }
+}
+
 /// Turns the query into a filter limited to what the staff member may see.
 pub fn queue_filter(staff: &Staff, query: &QueueQuery) -> Result<(aman_db::QueueFilter, i64), AppError> {
     use aman_core::category::Category;
     if !staff.user.role.may(Action::ViewConcerns) {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    let present = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let grant = staff.grant();
     let scope = match present(&query.area) {
         None => grant.area.clone(),
@@ -304,10 +316,7 @@ pub fn queue_filter(staff: &Staff, query: &QueueQuery) -> Result<(aman_db::Queue
             })
             .transpose()
     };
-    let page: i64 = match present(&query.page) {
-        None => 1,
-        Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::field("page", "invalid_number"))?,
-    };
+    let page = page_number(&query.page)?;
     let hidden_categories = Category::ALL.into_iter().filter(|c| !grant.may_see_category(*c)).collect();
     let filter = aman_db::QueueFilter {
         scope,
@@ -360,7 +369,6 @@ pub async fn audit_log(
     if !staff.user.role.may(Action::ViewAudit) {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    let present = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let day_start = |field: &'static str, value: Option<String>, extra_days: i64| {
         value
             .map(|v| {
@@ -373,10 +381,7 @@ pub async fn audit_log(
     let actor_id = present(&query.actor)
         .map(|a| a.trim_start_matches("user:").parse::<i64>().map_err(|_| AppError::field("actor", "invalid_number")))
         .transpose()?;
-    let page: i64 = match present(&query.page) {
-        None => 1,
-        Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::field("page", "invalid_number"))?,
-    };
+    let page = page_number(&query.page)?;
     let filter = aman_db::AuditFilter {
         action: present(&query.action),
         actor_id,

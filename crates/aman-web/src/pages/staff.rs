@@ -176,22 +176,14 @@ async fn queue(
 async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -> Result<QueuePage, AppError> {
     let (records, total, page) = concerns::queue(state, staff, &query).await?;
     let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
-    let link = |page: i64| {
-        let mut pairs: Vec<(&str, String)> = vec![("page", page.to_string())];
-        for (name, value) in [
-            ("area", &query.area),
-            ("category", &query.category),
-            ("status", &query.status),
-            ("from", &query.from),
-            ("to", &query.to),
-        ] {
-            if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-                pairs.push((name, value.to_owned()));
-            }
-        }
-        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", urlencode(v))).collect();
-        format!("/staff?{}", query.join("&"))
-    };
+    let filters = [
+        ("area", &query.area),
+        ("category", &query.category),
+        ("status", &query.status),
+        ("from", &query.from),
+        ("to", &query.to),
+    ];
+    let link = |page: i64| page_link("/staff", page, &filters);
     let current = |value: &Option<String>| value.clone().unwrap_or_default();
     let rows = records
         .iter()
@@ -273,21 +265,14 @@ async fn audit_page(
     };
     let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
     let current = |value: &Option<String>| value.clone().unwrap_or_default();
-    let link = |page: i64| {
-        let mut parts = vec![format!("page={page}")];
-        for (name, value) in [
-            ("action", &query.action),
-            ("actor", &query.actor),
-            ("subject", &query.subject),
-            ("from", &query.from),
-            ("to", &query.to),
-        ] {
-            if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-                parts.push(format!("{name}={}", urlencode(value)));
-            }
-        }
-        format!("/staff/audit?{}", parts.join("&"))
-    };
+    let filters = [
+        ("action", &query.action),
+        ("actor", &query.actor),
+        ("subject", &query.subject),
+        ("from", &query.from),
+        ("to", &query.to),
+    ];
+    let link = |page: i64| page_link("/staff/audit", page, &filters);
     render(&AuditPage {
         t,
         nav: nav(&staff, "/staff/audit"),
@@ -313,6 +298,17 @@ async fn audit_page(
         newer: (page > 1).then(|| link(page - 1)),
         older: (page < pages).then(|| link(page + 1)),
     })
+}
+
+/// A link to another page of a filtered list, keeping the filters.
+fn page_link(base: &str, page: i64, filters: &[(&str, &Option<String>)]) -> String {
+    let mut parts = vec![format!("page={page}")];
+    for (name, value) in filters {
+        if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+            parts.push(format!("{name}={}", urlencode(value)));
+        }
+    }
+    format!("{base}?{}", parts.join("&"))
 }
 
 fn urlencode(value: &str) -> String {

@@ -343,4 +343,21 @@ async fn error_pages_are_translated_html(app: TestApp) {
             && html.contains("data-code=\"not_found\"")
     );
 }
+
+async fn the_queue_pages_keep_their_filters(app: TestApp) {
+    for _ in 0..51 {
+        app.submit("crime", "IQG08").await;
+    }
+    app.submit("tribal_conflict", "IQG08").await;
+    let password = app.add_user("pager@test", Role::TriageOfficer, "IQ").await;
+    let login = app.client.post(app.url("/staff/login")).form(&[("email", "pager@test"), ("password", password.as_str())]).send().await.expect("login");
+    let cookie = login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned();
+    let page = |path: &'static str| app.client.get(app.url(path)).header("cookie", cookie.clone()).header("accept-language", "en").send();
+    let first = page("/staff?category=crime").await.expect("page").text().await.expect("body");
+    assert!(first.contains("51 concerns match.") && first.contains("Page 1 of 2"), "{first}");
+    assert!(first.contains("href=\"/staff?page=2&#38;category=crime\""), "{first}");
+    let second = page("/staff?page=2&category=crime").await.expect("page").text().await.expect("body");
+    assert_eq!(second.matches("/staff/concerns/").count(), 1);
+    assert!(second.contains("Page 2 of 2"));
+}
 }
