@@ -10,17 +10,28 @@
 //! A server started here shares the machine's cores with the load generator,
 //! so absolute rates understate what the server alone would do; the ratio
 //! between the two endpoints is the figure to compare.
+//!
+//! With `--db postgres` the server runs on a new PostgreSQL database
+//! (dropped afterwards), and once it has stopped, `pgbench` measures what the
+//! same PostgreSQL server commits with one single-row `INSERT` per
+//! transaction (see [`crate::pgbench`]); submissions are also compared with
+//! that ceiling.
 
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 
 use crate::load::{self, Endpoint, PhaseReport};
 use crate::options::{Options, UsageError};
+use crate::pgbench::{self, Ceiling, TempDatabase};
 use crate::server::{self, Server};
 
 /// Submissions should reach this share of the `/healthz` rate.
 const TARGET_RATIO: f64 = 0.30;
+/// On PostgreSQL, submissions should reach this share of what `pgbench`
+/// commits with one single-row `INSERT` per transaction.
+const TARGET_PGBENCH_RATIO: f64 = 0.50;
 
 struct Settings {
     window: Duration,
@@ -28,11 +39,28 @@ struct Settings {
     connections: Vec<usize>,
 }
 
+/// Where `aman demo` keeps its data during the run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
 pub fn run(mut options: Options) -> Result<()> {
     let seconds: f64 = options.take("seconds")?.unwrap_or(10.0);
     let warmup: f64 = options.take("warmup")?.unwrap_or(1.0);
     let connections: Vec<usize> = options.take_list("connections")?.unwrap_or_else(|| vec![64, 256]);
     let url: Option<String> = options.take("url")?;
+    let backend = match options.take::<String>("db")?.as_deref() {
+        None | Some("sqlite") => Backend::Sqlite,
+        Some("postgres") => Backend::Postgres,
+        Some(other) => return Err(UsageError::new(format!("`--db` is sqlite or postgres, not `{other}`")).into()),
+    };
+    let postgres_url = match options.take::<String>("postgres-url")? {
+        Some(url) => url,
+        None => std::env::var("AMAN_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1/postgres".to_owned()),
+    };
     options.finish()?;
     let seconds_ok = |s: f64| s.is_finite() && (0.0..=3600.0).contains(&s);
     if !seconds_ok(seconds) || seconds == 0.0 || !seconds_ok(warmup) {
@@ -41,37 +69,76 @@ pub fn run(mut options: Options) -> Result<()> {
     if connections.is_empty() || connections.iter().any(|&c| c == 0 || c > 10_000) {
         return Err(UsageError::new("each connection count must be between 1 and 10000").into());
     }
+    if url.is_some() && backend == Backend::Postgres {
+        return Err(UsageError::new("`--db postgres` starts its own server; it cannot be combined with `--url`").into());
+    }
     let settings =
         Settings { window: Duration::from_secs_f64(seconds), warmup: Duration::from_secs_f64(warmup), connections };
 
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the tokio runtime")?;
-    match url {
-        Some(url) => runtime.block_on(benchmark(url.trim_end_matches('/'), &settings, &[0])),
-        None => {
-            let binary = server::build_release()?;
-            let mut server = Server::start(&binary)?;
-            let outcome = runtime.block_on(async {
-                server.wait_ready(&load::client(1)?).await?;
-                let watched: Vec<u32> = [0].into_iter().chain(server.pid()).collect();
-                benchmark(server.url(), &settings, &watched).await
-            });
-            // Stop the server whatever happened; a crash during the run is an
-            // error even if every phase completed.
-            let stopped = server.stop();
-            let outcome = outcome.and(stopped);
-            match &outcome {
-                Ok(()) => server.remove_files()?,
-                Err(_) => eprintln!("server files kept in {}", server.dir().display()),
-            }
-            outcome
+    if let Some(url) = url {
+        let url = url.trim_end_matches('/');
+        let reports = runtime.block_on(benchmark(url, &settings, &[0]))?;
+        print_results(url, &settings, &reports, false, None);
+        return Ok(());
+    }
+    let binary = server::build_release()?;
+    match backend {
+        Backend::Sqlite => {
+            let (url, reports) = serve_and_measure(&runtime, &binary, None, &settings)?;
+            print_results(&format!("{url} (SQLite)"), &settings, &reports, true, None);
+            Ok(())
+        }
+        Backend::Postgres => {
+            let mut database = TempDatabase::create(&postgres_url, "aman_bench")?;
+            let served = serve_and_measure(&runtime, &binary, Some(database.url()), &settings);
+            let dropped = database.drop_now();
+            let (url, reports) = served?;
+            dropped?;
+            // Only now, with the server stopped: pgbench and Aman never run
+            // at the same time.
+            let ceilings = pgbench::ceilings(&postgres_url, &settings.connections, settings.window);
+            let label = format!("{url} (PostgreSQL database {})", database.name());
+            print_results(&label, &settings, &reports, true, ceilings.as_ref().ok().map(Vec::as_slice));
+            ceilings.map(drop)
+        }
+    }
+}
+
+/// Starts `aman demo` (on `db_url`, or a fresh SQLite file), runs every
+/// phase against it and stops it; returns its URL and the phase reports.
+fn serve_and_measure(
+    runtime: &tokio::runtime::Runtime,
+    binary: &Path,
+    db_url: Option<&str>,
+    settings: &Settings,
+) -> Result<(String, Vec<PhaseReport>)> {
+    let mut server = Server::start(binary, db_url)?;
+    let outcome = runtime.block_on(async {
+        server.wait_ready(&load::client(1)?).await?;
+        let watched: Vec<u32> = [0].into_iter().chain(server.pid()).collect();
+        benchmark(server.url(), settings, &watched).await
+    });
+    // Stop the server whatever happened; a crash during the run is an
+    // error even if every phase completed.
+    let stopped = server.stop();
+    let url = server.url().to_owned();
+    match outcome.and_then(|reports| stopped.map(|()| reports)) {
+        Ok(reports) => {
+            server.remove_files()?;
+            Ok((url, reports))
+        }
+        Err(error) => {
+            eprintln!("server files kept in {}", server.dir().display());
+            Err(error)
         }
     }
 }
 
 /// Runs every phase against `base_url`; `watched` are the processes whose
 /// CPU use is the benchmark's own (this one, and the server if it runs here).
-async fn benchmark(base_url: &str, settings: &Settings, watched: &[u32]) -> Result<()> {
+async fn benchmark(base_url: &str, settings: &Settings, watched: &[u32]) -> Result<Vec<PhaseReport>> {
     let answer = load::probe_submission(base_url).await?;
     eprintln!("probe submission accepted: {answer}");
 
@@ -90,11 +157,16 @@ async fn benchmark(base_url: &str, settings: &Settings, watched: &[u32]) -> Resu
             reports.push(report);
         }
     }
-    print_results(base_url, settings, &reports, watched.len() > 1);
-    Ok(())
+    Ok(reports)
 }
 
-fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport], with_server: bool) {
+fn print_results(
+    base_url: &str,
+    settings: &Settings,
+    reports: &[PhaseReport],
+    with_server: bool,
+    ceilings: Option<&[Ceiling]>,
+) {
     let cores = std::thread::available_parallelism().map_or(0, usize::from);
     println!(
         "\n{base_url}: {:.0} s per phase after {:.0} s warm-up; load generator and server on {cores} core(s)\n",
@@ -161,6 +233,30 @@ fn print_results(base_url: &str, settings: &Settings, reports: &[PhaseReport], w
             let ratio = if healthz > 0.0 { submit / healthz } else { 0.0 };
             let verdict = if ratio >= TARGET_RATIO { "met" } else { "MISSED" };
             println!("  {connections:>5} connections: {:>6.2}%  {verdict}", ratio * 100.0);
+        }
+    }
+
+    if let Some(ceilings) = ceilings {
+        println!(
+            "\nsubmissions / pgbench single-row INSERT ceiling, same PostgreSQL server, run after Aman \
+             (target ≥ {:.0}%):",
+            TARGET_PGBENCH_RATIO * 100.0
+        );
+        for ceiling in ceilings {
+            let submit = reports
+                .iter()
+                .find(|r| r.endpoint == Endpoint::Submit && r.connections == ceiling.connections)
+                .map_or(0.0, PhaseReport::per_second);
+            let ratio = if ceiling.tps > 0.0 { submit / ceiling.tps } else { 0.0 };
+            let verdict = if ratio >= TARGET_PGBENCH_RATIO { "met" } else { "MISSED" };
+            let capped = if ceiling.clients < ceiling.connections { ", capped by max_connections" } else { "" };
+            println!(
+                "  {:>5} connections: Aman {submit:>7.0}/s, pgbench {:>7.0} tps ({} clients{capped}): {:>6.2}%  {verdict}",
+                ceiling.connections,
+                ceiling.tps,
+                ceiling.clients,
+                ratio * 100.0
+            );
         }
     }
 }

@@ -18,6 +18,7 @@ mod intake;
 mod load;
 mod locate;
 mod options;
+mod pgbench;
 mod rng;
 mod server;
 
@@ -33,12 +34,19 @@ commands:
       Point -> sub-district lookups on one thread, over three workloads.
       N points per workload (default 2000000), timed R times (default 3).
 
-  bench-intake [--seconds S] [--connections C1,C2,...] [--warmup W] [--url URL]
+  bench-intake [--seconds S] [--connections C1,C2,...] [--warmup W]
+               [--db sqlite|postgres] [--postgres-url URL] [--url URL]
       Builds and starts `aman demo` (release) on a free local port, then for
       each connection count runs GET /healthz and POST /api/v1/concerns for
       S seconds each (default 10) after W seconds of warm-up (default 1).
-      Connection counts default to 64,256. With --url, benchmarks an
-      already-running server instead of starting one.
+      Connection counts default to 64,256. The database is a fresh SQLite
+      file (default) or, with --db postgres, a new database aman_bench_<pid>
+      on --postgres-url (default $AMAN_TEST_POSTGRES_URL or
+      postgres://postgres@127.0.0.1/postgres), dropped afterwards; then
+      pgbench measures single-row INSERTs of a concern-shaped row for S
+      seconds per connection count in a scratch database, for comparison.
+      Needs psql and pgbench. With --url, benchmarks an already-running
+      server instead of starting one.
 
   crash-test [--db sqlite|postgres] [--postgres-url URL] [--rounds R]
              [--submissions N] [--clients C] [--aman PATH] [--seed S]

@@ -60,9 +60,15 @@ pub struct Server {
 
 impl Server {
     /// Starts `binary demo` on a free port with everything in a new
-    /// temporary directory. Does not wait for it to be ready.
-    pub fn start(binary: &Path) -> Result<Server> {
+    /// temporary directory: the key file, the logs and, unless `db_url`
+    /// names another database, a fresh SQLite database. Does not wait for
+    /// it to be ready.
+    pub fn start(binary: &Path, db_url: Option<&str>) -> Result<Server> {
         let dir = make_temp_dir()?;
+        let db = match db_url {
+            Some(url) => url.to_owned(),
+            None => format!("sqlite://{}", dir.join("bench.db").display()),
+        };
         let port = free_port()?;
         let log =
             |name: &str| File::create(dir.join(name)).with_context(|| format!("creating {name} in {}", dir.display()));
@@ -70,8 +76,7 @@ impl Server {
         let child = Command::new(binary)
             .arg("demo")
             .args(["--listen", &listen])
-            .arg("--db")
-            .arg(format!("sqlite://{}", dir.join("bench.db").display()))
+            .args(["--db", &db])
             .arg("--key-file")
             .arg(dir.join("bench.key"))
             // One load generator is one client: the flood limits would stop it.
