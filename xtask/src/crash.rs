@@ -687,7 +687,7 @@ impl Drop for Database {
 }
 
 /// Runs one statement with `psql` and returns the rows, one per line.
-fn psql(url: &str, sql: &str) -> Result<String> {
+pub(crate) fn psql(url: &str, sql: &str) -> Result<String> {
     tool_output(
         Command::new("psql").args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]),
         "psql",
@@ -695,7 +695,7 @@ fn psql(url: &str, sql: &str) -> Result<String> {
 }
 
 /// `url` with its database name replaced by `name`, keeping any parameters.
-fn with_database(url: &str, name: &str) -> Result<String> {
+pub(crate) fn with_database(url: &str, name: &str) -> Result<String> {
     let scheme_end = url.find("://").map(|i| i + 3).with_context(|| format!("`{url}` is not a postgres:// URL"))?;
     let (rest, query) = match url[scheme_end..].find('?') {
         Some(i) => url[scheme_end..].split_at(i),

@@ -13,6 +13,8 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
+use crate::crash::{psql, with_database};
+
 /// Connections `pgbench` leaves free below the server's `max_connections`
 /// (superuser-reserved slots, `psql`, autovacuum).
 const SPARE_CONNECTIONS: usize = 10;
@@ -191,30 +193,6 @@ fn parse_tps(output: &str) -> Option<f64> {
     lines.iter().find(|l| l.contains("without initial connection time")).or_else(|| lines.last()).and_then(|l| value(l))
 }
 
-/// Runs SQL with `psql` (stopping at the first error) and returns the rows.
-fn psql(url: &str, sql: &str) -> Result<String> {
-    let output = Command::new("psql")
-        .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql])
-        .stdin(Stdio::null())
-        .output()
-        .context("could not run psql; is the PostgreSQL client installed?")?;
-    if !output.status.success() {
-        bail!("psql failed ({}): {}", output.status, String::from_utf8_lossy(&output.stderr).trim());
-    }
-    String::from_utf8(output.stdout).context("psql printed something that is not UTF-8")
-}
-
-/// `url` with its database name replaced by `name`, keeping any parameters.
-fn with_database(url: &str, name: &str) -> Result<String> {
-    let scheme_end = url.find("://").map(|i| i + 3).with_context(|| format!("`{url}` is not a postgres:// URL"))?;
-    let (rest, query) = match url[scheme_end..].find('?') {
-        Some(i) => url[scheme_end..].split_at(i),
-        None => (&url[scheme_end..], ""),
-    };
-    let authority = rest.split('/').next().unwrap_or(rest);
-    Ok(format!("{}{authority}/{name}{query}", &url[..scheme_end]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,12 +206,5 @@ mod tests {
             "tps = 900.5 (including connections establishing)\ntps = 910.25 (excluding connections establishing)\n";
         assert_eq!(parse_tps(pg13), Some(910.25));
         assert_eq!(parse_tps("nothing"), None);
-    }
-
-    #[test]
-    fn replaces_the_database_name() -> Result<()> {
-        assert_eq!(with_database("postgres://postgres@127.0.0.1/postgres", "x")?, "postgres://postgres@127.0.0.1/x");
-        assert_eq!(with_database("postgresql://h/db?sslmode=disable", "x")?, "postgresql://h/x?sslmode=disable");
-        Ok(())
     }
 }

@@ -149,24 +149,31 @@ fn who(t: Tr, staff: &Staff, state: &AppState) -> String {
     t.text("login-as", &[("name", &staff.user.display_name), ("role", &role), ("area", &area)])
 }
 
-/// A staff page without a session sends the browser to the login form.
-fn login_or(error: AppError) -> Response {
-    match error.code {
-        ErrorCode::Unauthorized => Redirect::to("/staff/login").into_response(),
-        _ => error.into_response(),
+/// A staff member on a page; without a session the browser is sent to the
+/// login form instead of an error page.
+struct PageStaff(Staff);
+
+impl axum::extract::FromRequestParts<AppState> for PageStaff {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<PageStaff, Response> {
+        match Staff::from_request_parts(parts, state).await {
+            Ok(staff) => Ok(PageStaff(staff)),
+            Err(error) if error.code == ErrorCode::Unauthorized => Err(Redirect::to("/staff/login").into_response()),
+            Err(error) => Err(error.into_response()),
+        }
     }
 }
 
 async fn queue(
     State(state): State<AppState>,
     t: Tr,
-    staff: Result<Staff, AppError>,
+    PageStaff(staff): PageStaff,
     Query(query): Query<QueueQuery>,
 ) -> Response {
-    let staff = match staff {
-        Ok(staff) => staff,
-        Err(error) => return login_or(error),
-    };
     match queue_page(&state, t, &staff, query).await {
         Ok(page) => render(&page),
         Err(error) => error.into_response(),
@@ -252,13 +259,9 @@ struct AuditRow {
 async fn audit_page(
     State(state): State<AppState>,
     t: Tr,
-    staff: Result<Staff, AppError>,
+    PageStaff(staff): PageStaff,
     Query(query): Query<concerns::AuditQuery>,
 ) -> Response {
-    let staff = match staff {
-        Ok(staff) => staff,
-        Err(error) => return login_or(error),
-    };
     let (entries, total, page) = match concerns::audit_log(&state, &staff, &query).await {
         Ok(found) => found,
         Err(error) => return error.into_response(),
@@ -373,13 +376,9 @@ struct HistoryRow {
 async fn concern_page(
     State(state): State<AppState>,
     t: Tr,
-    staff: Result<Staff, AppError>,
+    PageStaff(staff): PageStaff,
     Path(id): Path<i64>,
 ) -> Response {
-    let staff = match staff {
-        Ok(staff) => staff,
-        Err(error) => return login_or(error),
-    };
     concern_response(&state, t, &staff, id, false).await
 }
 
