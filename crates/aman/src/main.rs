@@ -2,6 +2,11 @@
 //! together; nothing here holds domain logic.
 
 mod demo;
+mod keyfile;
+mod moving;
+
+use keyfile::{create_key_file, load_keys};
+use moving::{copy_into, progress_bar};
 
 use aman_core::area::Pcode;
 use aman_core::role::Role;
@@ -305,31 +310,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
-        Command::Keys { command: KeysCommand::Rotate { keys: key_arg, db, drop_old } } => {
-            let keys = load_keys(&key_arg.path)?;
-            let db = open(&db.url).await?;
-            aman_web::check_keys(&db, &keys).await?;
-            let rotated = keys.with_new_data_key(random());
-            write_key_file(&key_arg.path, &rotated)?;
-            let resealed = reseal_all(&db, &rotated).await?;
-            aman_web::reseal_key_canary(&db, &rotated, random()).await?;
-            let event = aman_core::audit::AuditEvent {
-                at_ms: now_ms(),
-                actor_id: None,
-                action: "keys.rotate".to_owned(),
-                subject: format!("data_key:{}", rotated.current_data_key_id()),
-                detail: format!("{resealed} concerns re-encrypted"),
-            };
-            db.append_audit(aman_db::Audit { key: &rotated.audit_key(), event }).await?;
-            if drop_old {
-                write_key_file(&key_arg.path, &rotated.without_old_data_keys())?;
-            }
-            println!(
-                "data key {} is now current; {resealed} concerns re-encrypted{}",
-                rotated.current_data_key_id(),
-                if drop_old { "; old data keys removed from the file" } else { "" }
-            );
-            Ok(())
+        Command::Keys { command: KeysCommand::Rotate { keys, db, drop_old } } => {
+            keyfile::rotate(&keys.path, &open(&db.url).await?, drop_old).await
         }
         Command::Keys { command: KeysCommand::Init { keys } } => {
             create_key_file(&keys.path)?;
@@ -337,24 +319,17 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command: UserCommand::Disable { db, keys, email } } => {
-            let audit_key = load_keys(&keys.path)?.audit_key();
+            let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;
             let user =
                 db.user_by_email(email.trim()).await?.with_context(|| format!("no account with email {email}"))?;
             db.set_disabled(user.id, true).await?;
-            let event = aman_core::audit::AuditEvent {
-                at_ms: now_ms(),
-                actor_id: None,
-                action: "user.disable".to_owned(),
-                subject: format!("user:{}", user.id),
-                detail: "from the command line; all sessions ended".to_owned(),
-            };
-            db.append_audit(aman_db::Audit { key: &audit_key, event }).await?;
+            record(&db, &keys, "user.disable", &format!("user:{}", user.id), "all sessions ended").await?;
             println!("disabled {email}; all its sessions have ended");
             Ok(())
         }
         Command::User { command: UserCommand::Add { db, keys, email, role, area, name, confidential } } => {
-            let audit_key = load_keys(&keys.path)?.audit_key();
+            let keys = load_keys(&keys.path)?;
             let role = Role::from_code(&role).with_context(|| {
                 let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
                 format!("unknown role `{role}`; use one of {}", all.join(", "))
@@ -392,14 +367,9 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     }
                     other => other.into(),
                 })?;
-            let event = aman_core::audit::AuditEvent {
-                at_ms: now_ms(),
-                actor_id: None,
-                action: "user.create".to_owned(),
-                subject: format!("user:{id}"),
-                detail: format!("{} for {area}, from the command line", role.as_str()),
-            };
-            db.append_audit(aman_db::Audit { key: &audit_key, event }).await?;
+            let detail =
+                format!("{} for {area}{}", role.as_str(), if confidential { ", confidential categories" } else { "" });
+            record(&db, &keys, "user.create", &format!("user:{id}"), &detail).await?;
             println!("added user {id}: {email} ({}, {area})", role.as_str());
             Ok(())
         }
@@ -449,12 +419,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Backup { db, to } => {
             let source = open_as_is(&db.url).await?;
             let bar = progress_bar();
-            let result = aman_db::copy::backup(&source, &to, now_ms(), &mut |table, done, total| {
-                bar.set_length(total);
-                bar.set_position(done);
-                bar.set_message(table.to_owned());
-            })
-            .await;
+            let result = aman_db::copy::backup(&source, &to, now_ms(), &mut moving::show_progress(&bar)).await;
             bar.finish_and_clear();
             result.with_context(|| format!("cannot write backup {}", to.display()))?;
             println!("backup written to {}", to.display());
@@ -488,32 +453,18 @@ async fn run(command: Command) -> anyhow::Result<()> {
     }
 }
 
-fn progress_bar() -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::new(0);
-    let style = indicatif::ProgressStyle::with_template("{msg:>16} [{bar:40}] {pos}/{len}")
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-    bar.set_style(style.progress_chars("=> "));
-    bar
-}
-
-/// Copies everything into `target`, refusing a target that holds data unless
-/// told to overwrite it.
-async fn copy_into(source: &Db, target: &Db, overwrite: bool) -> anyhow::Result<u64> {
-    if !target.is_empty().await? {
-        if !overwrite {
-            bail!("the target database is not empty; pass --overwrite to replace its contents");
-        }
-        target.clear().await.context("clearing the target")?;
-    }
-    let bar = progress_bar();
-    let result = aman_db::copy::copy(source, target, &mut |table, done, total| {
-        bar.set_length(total);
-        bar.set_position(done);
-        bar.set_message(table.to_owned());
-    })
-    .await;
-    bar.finish_and_clear();
-    result.context("copy failed; the target may be incomplete: run again with --overwrite")
+/// Records something done from the command line (no staff account) in the
+/// audit log.
+async fn record(db: &Db, keys: &Keys, action: &str, subject: &str, detail: &str) -> anyhow::Result<()> {
+    let event = aman_core::audit::AuditEvent {
+        at_ms: now_ms(),
+        actor_id: None,
+        action: action.to_owned(),
+        subject: subject.to_owned(),
+        detail: detail.to_owned(),
+    };
+    db.append_audit(aman_db::Audit { key: &keys.audit_key(), event }).await?;
+    Ok(())
 }
 
 fn hex_id(bytes: [u8; 4]) -> String {
@@ -552,80 +503,6 @@ fn redact(url: &str) -> String {
         },
         _ => url.to_owned(),
     }
-}
-
-fn create_key_file(path: &Path) -> anyhow::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .with_context(|| format!("cannot create key file {}", path.display()))?;
-    file.write_all(Keys::generate(random()).to_json().as_bytes())?;
-    file.sync_all()?;
-    Ok(())
-}
-
-/// Replaces a key file atomically: a new file beside it, synced, renamed over.
-fn write_key_file(path: &Path, keys: &Keys) -> anyhow::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let temporary = path.with_extension("new");
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&temporary)
-        .with_context(|| format!("cannot write {}", temporary.display()))?;
-    file.write_all(keys.to_json().as_bytes())?;
-    file.sync_all()?;
-    std::fs::rename(&temporary, path).with_context(|| format!("cannot replace {}", path.display()))?;
-    Ok(())
-}
-
-/// Re-encrypts every sealed field not yet under the current data key; safe to
-/// run again after an interruption.
-async fn reseal_all(db: &Db, keys: &Keys) -> anyhow::Result<u64> {
-    let current = keys.current_data_key_id();
-    let stale = |sealed: &Option<Vec<u8>>| sealed.as_deref().is_some_and(|s| Keys::sealed_key_id(s) != Some(current));
-    let mut after = 0;
-    let mut count = 0;
-    loop {
-        let page = db.sealed_fields(after, 500).await?;
-        let Some(last) = page.last() else { break };
-        after = last.id;
-        let mut changed = Vec::new();
-        for mut fields in page {
-            if !stale(&fields.contact_sealed) && !stale(&fields.point_sealed) {
-                continue;
-            }
-            let hash = fields.receipt_hash.clone();
-            if let Some(sealed) = fields.contact_sealed.as_mut().filter(|s| Keys::sealed_key_id(s) != Some(current)) {
-                *sealed = keys.reseal(&secrets::contact_context(&hash), sealed, random())?;
-            }
-            if let Some(sealed) = fields.point_sealed.as_mut().filter(|s| Keys::sealed_key_id(s) != Some(current)) {
-                *sealed = keys.reseal(&secrets::point_context(&hash), sealed, random())?;
-            }
-            changed.push(fields);
-        }
-        count += changed.len() as u64;
-        db.reseal(&changed).await?;
-    }
-    Ok(count)
-}
-
-fn load_keys(path: &Path) -> anyhow::Result<Keys> {
-    let text = std::fs::read_to_string(path).with_context(|| {
-        format!(
-            "cannot read key file {} (create one with `aman keys init --key-file {}`)",
-            path.display(),
-            path.display()
-        )
-    })?;
-    Keys::from_json(&text).with_context(|| format!("key file {}", path.display()))
 }
 
 fn read_area_dir(dir: &Path) -> anyhow::Result<Vec<aman_geo::AreaRecord>> {
