@@ -189,7 +189,7 @@ pub const SCHEMA: &[Table] = &[
 
 /// One value read from a row.
 #[derive(Debug, Clone, PartialEq)]
-enum Value {
+pub(crate) enum Value {
     Null(Kind),
     Int(i64),
     Float(f64),
@@ -197,7 +197,20 @@ enum Value {
     Bytes(Vec<u8>),
 }
 
-fn read_cell(row: &sqlx::any::AnyRow, index: usize, kind: Kind) -> Result<Value, DbError> {
+impl Value {
+    /// As text: binary as lowercase hex, NULL as `NULL`.
+    pub(crate) fn to_text(&self) -> String {
+        match self {
+            Value::Null(_) => "NULL".to_owned(),
+            Value::Int(v) => v.to_string(),
+            Value::Float(v) => v.to_string(),
+            Value::Text(v) => v.clone(),
+            Value::Bytes(v) => v.iter().map(|b| format!("{b:02x}")).collect(),
+        }
+    }
+}
+
+pub(crate) fn read_cell(row: &sqlx::any::AnyRow, index: usize, kind: Kind) -> Result<Value, DbError> {
     if row.try_get_raw(index)?.is_null() {
         return Ok(Value::Null(kind));
     }

@@ -3,21 +3,25 @@
 //! stored for plaintext. Also the few administrative statements that have no
 //! place in a migration (creating databases for tests and copies).
 
-use crate::copy::SCHEMA;
+use crate::copy::{SCHEMA, read_cell};
 use crate::{Backend, Db, DbError};
-use sqlx::{Row, ValueRef};
+use sqlx::Row;
 
 impl Db {
     /// Every row of `table` (one of [`SCHEMA`]), each column as text (binary
     /// as lowercase hex, NULL as `NULL`), ordered by the first column.
     pub async fn table_snapshot(&self, table: &str) -> Result<Vec<Vec<String>>, DbError> {
-        if !SCHEMA.iter().any(|t| t.name == table) {
-            return Err(DbError::Corrupt(format!("unknown table {table}")));
-        }
-        let sql = format!("SELECT * FROM {table} ORDER BY 1");
+        let described = SCHEMA
+            .iter()
+            .find(|t| t.name == table)
+            .ok_or_else(|| DbError::Corrupt(format!("unknown table {table}")))?;
+        let names: Vec<&str> = described.columns.iter().map(|c| c.name).collect();
+        let sql = format!("SELECT {} FROM {table} ORDER BY 1", names.join(", "));
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&self.pool).await?;
         rows.iter()
-            .map(|row| (0..row.columns().len()).map(|i| cell_text(row, i)).collect::<Result<Vec<_>, _>>())
+            .map(|row| {
+                described.columns.iter().enumerate().map(|(i, c)| Ok(read_cell(row, i, c.kind)?.to_text())).collect()
+            })
             .collect()
     }
 
@@ -48,23 +52,4 @@ impl Db {
             sqlx::query("SELECT COUNT(*) FROM pg_database WHERE datname = $1").bind(name).fetch_one(&self.pool).await?;
         Ok(row.try_get::<i64, _>(0)? > 0)
     }
-}
-
-fn cell_text(row: &sqlx::any::AnyRow, i: usize) -> Result<String, DbError> {
-    if row.try_get_raw(i)?.is_null() {
-        return Ok("NULL".to_owned());
-    }
-    if let Ok(v) = row.try_get::<i64, _>(i) {
-        return Ok(v.to_string());
-    }
-    if let Ok(v) = row.try_get::<f64, _>(i) {
-        return Ok(v.to_string());
-    }
-    if let Ok(v) = row.try_get::<String, _>(i) {
-        return Ok(v);
-    }
-    if let Ok(v) = row.try_get::<Vec<u8>, _>(i) {
-        return Ok(v.iter().map(|b| format!("{b:02x}")).collect());
-    }
-    Err(DbError::Corrupt(format!("column {i} has a type Aman does not store")))
 }
