@@ -26,8 +26,6 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 3] = [Language::Ar, Language::Ckb, Language::En];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Language::Ar => "ar",

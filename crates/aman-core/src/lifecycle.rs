@@ -73,11 +73,6 @@ impl Status {
     pub fn can_move_to(self, to: Status) -> bool {
         self.next().contains(&to)
     }
-
-    /// Still waiting for someone to act on it.
-    pub fn is_open(self) -> bool {
-        !matches!(self, Status::Rejected | Status::Duplicate | Status::Closed)
-    }
 }
 
 #[cfg(test)]

@@ -108,10 +108,6 @@ impl Db {
         Ok(db)
     }
 
-    pub fn backend(&self) -> Backend {
-        self.backend
-    }
-
     /// Reachable and readable.
     pub async fn ping(&self) -> Result<(), DbError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;

@@ -215,14 +215,6 @@ impl Areas {
         Ok(Areas { areas, by_pcode, children, index: AreaIndex::new(shapes) })
     }
 
-    pub fn len(&self) -> usize {
-        self.areas.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.areas.is_empty()
-    }
-
     pub fn get(&self, pcode: &str) -> Option<&Area> {
         self.by_pcode.get(pcode).map(|&i| &self.areas[i])
     }

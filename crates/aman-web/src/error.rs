@@ -159,6 +159,7 @@ impl ErrorCode {
             422 => ErrorCode::ValidationFailed,
             401 => ErrorCode::Unauthorized,
             403 => ErrorCode::Forbidden,
+            409 => ErrorCode::EditConflict,
             429 => ErrorCode::RateLimited,
             503 => ErrorCode::Unavailable,
             400..=499 => ErrorCode::BadRequest,
@@ -204,6 +205,27 @@ impl From<FormRejection> for AppError {
             FormRejection::InvalidFormContentType(_) => AppError::new(ErrorCode::UnsupportedMediaType),
             FormRejection::BytesRejection(_) => AppError::new(ErrorCode::PayloadTooLarge),
             _ => AppError::new(ErrorCode::ValidationFailed),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aman_core::concern::Language;
+
+    /// The codes are a contract: each is in the documented table, and each
+    /// has a message in every language.
+    #[test]
+    fn every_code_is_documented_and_translated() {
+        let table = include_str!("../../../docs/api-errors.md");
+        for code in ErrorCode::ALL {
+            assert!(table.contains(&format!("| `{}` | {} |", code.as_str(), code.status().as_u16())), "{code:?}");
+            assert_eq!(ErrorCode::for_status(code.status()).status(), code.status());
+            for lang in [Language::Ar, Language::Ckb, Language::En] {
+                let key = format!("error-{}", code.as_str());
+                assert!(crate::i18n::keys(lang).contains(&key), "{key} missing in {lang:?}");
+            }
         }
     }
 }
