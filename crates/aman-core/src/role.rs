@@ -64,6 +64,12 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == code)
     }
 
+    /// Roles that must log in with a second factor: those that can see
+    /// identities, and those that manage accounts or read the audit log.
+    pub fn requires_second_factor(self) -> bool {
+        self.may(Action::ViewIdentity) || self.may(Action::ManageUsers) || self.may(Action::ViewAudit)
+    }
+
     /// The permission table. Administrators manage accounts but do not read
     /// identities: a curious administrator is one of the adversaries.
     pub fn may(self, action: Action) -> bool {

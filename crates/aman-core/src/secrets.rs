@@ -110,9 +110,19 @@ impl Keys {
     /// The key that seals the audit log, derived from the receipt key so that
     /// existing key files need no new field.
     pub fn audit_key(&self) -> [u8; 32] {
+        self.derived_key(b"aman/audit-log/v1")
+    }
+
+    /// The key that signs flood challenges, so that every server behind one
+    /// address accepts the challenges any of them issued.
+    pub fn challenge_key(&self) -> [u8; 32] {
+        self.derived_key(b"aman/challenge/v1")
+    }
+
+    fn derived_key(&self, label: &[u8]) -> [u8; 32] {
         use hmac::{Hmac, KeyInit, Mac};
         let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&self.receipt_key).expect("any key length");
-        mac.update(b"aman/audit-log/v1");
+        mac.update(label);
         mac.finalize().into_bytes().into()
     }
 
@@ -153,6 +163,11 @@ impl Keys {
 /// The associated data binding a sealed contact to its concern.
 pub fn contact_context(receipt_hash: &str) -> String {
     format!("concern:{receipt_hash}:contact")
+}
+
+/// The associated data binding a sealed TOTP secret to its account.
+pub fn totp_context(user_id: i64) -> String {
+    format!("user:{user_id}:totp")
 }
 
 /// The associated data binding a sealed exact point to its concern.

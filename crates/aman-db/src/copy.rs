@@ -92,6 +92,8 @@ pub const SCHEMA: &[Table] = &[
             col("disabled", Int, false),
             col("created_at", Int, false),
             col("confidential", Int, false),
+            col("totp_sealed", Bytes, true),
+            col("totp_last_step", Int, true),
         ],
     },
     Table {

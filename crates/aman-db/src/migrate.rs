@@ -44,6 +44,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_key_checks.sql"),
         postgres: include_str!("../migrations/postgres/0005_key_checks.sql"),
     },
+    Migration {
+        version: 6,
+        name: "totp",
+        sqlite: include_str!("../migrations/sqlite/0006_totp.sql"),
+        postgres: include_str!("../migrations/postgres/0006_totp.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

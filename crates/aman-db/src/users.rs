@@ -18,6 +18,10 @@ pub struct UserRecord {
     pub disabled: bool,
     /// May handle the confidential categories.
     pub confidential: bool,
+    /// The TOTP secret, sealed; `None` until enrolled.
+    pub totp_sealed: Option<Vec<u8>>,
+    /// The last TOTP step accepted (codes of it and earlier are replays).
+    pub totp_last_step: Option<i64>,
 }
 
 /// A staff account to create.
@@ -40,7 +44,8 @@ pub struct SessionRecord {
     pub last_seen_at: i64,
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.password_hash, u.role, u.area, u.disabled, u.confidential";
+const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.password_hash, u.role, u.area, u.disabled, \
+     u.confidential, u.totp_sealed, u.totp_last_step";
 
 fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
     let role: String = row.try_get("role")?;
@@ -54,6 +59,8 @@ fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
         area: Pcode::parse(&area).ok_or_else(|| DbError::Corrupt(format!("area `{area}`")))?,
         disabled: row.try_get::<i64, _>("disabled")? != 0,
         confidential: row.try_get::<i64, _>("confidential")? != 0,
+        totp_sealed: row.try_get("totp_sealed")?,
+        totp_last_step: row.try_get("totp_last_step")?,
     })
 }
 
@@ -154,6 +161,57 @@ impl Db {
             .execute(&self.pool)
             .await?
             .rows_affected())
+    }
+
+    /// Enrols (or, with `None`, removes) a sealed TOTP secret; ends every
+    /// session of the account, so that the new factor is asked at next login.
+    pub async fn set_totp(&self, user_id: i64, sealed: Option<&[u8]>) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET totp_sealed = $1, totp_last_step = NULL WHERE id = $2")
+            .bind(sealed)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Marks a TOTP step as used; false if it (or a later one) already was,
+    /// even by another server at the same moment.
+    pub async fn use_totp_step(&self, user_id: i64, step: i64) -> Result<bool, DbError> {
+        let updated = sqlx::query(
+            "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+        )
+        .bind(step)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(updated == 1)
+    }
+
+    /// Every account's sealed TOTP secret, for key rotation.
+    pub async fn totp_secrets(&self) -> Result<Vec<(i64, Vec<u8>)>, DbError> {
+        let rows = sqlx::query("SELECT id, totp_sealed FROM users WHERE totp_sealed IS NOT NULL ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+
+    /// Replaces sealed TOTP secrets (after key rotation), in one transaction;
+    /// unlike [`Db::set_totp`] the accounts keep their sessions and last step.
+    pub async fn reseal_totp(&self, sealed: &[(i64, Vec<u8>)]) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        for (id, bytes) in sealed {
+            sqlx::query("UPDATE users SET totp_sealed = $1 WHERE id = $2")
+                .bind(bytes.as_slice())
+                .bind(*id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Disables (or re-enables) an account; disabling ends all its sessions.

@@ -146,12 +146,14 @@ error-payload_too_large = The request is too large.
 error-not_found = This page or record does not exist.
 error-method_not_allowed = This address does not accept this kind of request.
 error-unauthorized = Please log in first.
-error-invalid_credentials = The email or password is not correct.
+error-invalid_credentials = The email, password or code is not correct.
+error-second_factor_not_enrolled = This role needs a two-factor authenticator and none is set up for your account. Ask an administrator to set one up.
 error-forbidden = Your role or area does not allow this.
 error-csrf_failed = The form expired. Go back, reload the page and try again.
 error-illegal_transition = This status change is not allowed from the concern's current status.
 error-edit_conflict = Someone else changed this concern meanwhile. Reload it and try again.
 error-rate_limited = Too many requests from your connection. Please wait a minute and try again; nothing was lost.
+error-challenge_required = Many reports are arriving right now. Please wait a few seconds and press Send again; your report is kept in the form.
 error-internal = An internal error occurred. Your request was not saved; please try again later.
 error-unavailable = The service is temporarily unavailable. Please try again in a moment.
 
@@ -159,7 +161,9 @@ login-title = Staff log in
 login-email = Email
 login-password = Password
 login-submit = Log in
-login-failed = The email or password is not correct.
+login-failed = The email, password or code is not correct.
+login-code = Code from your authenticator app
+login-code-hint = Needed for triage officers and administrators: six digits.
 login-as = Logged in as { $name } ({ $role }, { $area })
 
 queue-title = Triage queue

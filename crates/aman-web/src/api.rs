@@ -163,13 +163,16 @@ async fn show_area(State(state): State<AppState>, Path(pcode): Path<String>) -> 
 struct Credentials {
     email: String,
     password: String,
+    /// The TOTP code, for accounts with a second factor.
+    #[serde(default)]
+    code: String,
 }
 
 async fn create_session(
     State(state): State<AppState>,
     Body(credentials): Body<Credentials>,
 ) -> Result<Response, AppError> {
-    let token = auth::login(&state, &credentials.email, &credentials.password).await?;
+    let token = auth::login(&state, &credentials.email, &credentials.password, &credentials.code).await?;
     let body = json!({
         "token": token,
         "idle_timeout_minutes": state.settings().session_idle_minutes,

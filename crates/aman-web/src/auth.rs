@@ -6,7 +6,7 @@
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 use aman_core::role::Grant;
-use aman_core::secrets;
+use aman_core::{secrets, totp};
 use aman_db::UserRecord;
 use axum::extract::FromRequestParts;
 use axum::http::header;
@@ -77,7 +77,7 @@ fn decoy_hash() -> &'static str {
 pub const LOCKOUT_FAILURES: i64 = 5;
 pub const LOCKOUT_WINDOW_MS: i64 = 15 * 60_000;
 
-pub async fn login(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
+pub async fn login(state: &AppState, email: &str, password: &str, code: &str) -> Result<String, AppError> {
     let user = state.db().user_by_email(&email.trim().to_lowercase()).await?;
     if let Some(user) = &user {
         let since = state.now_ms() - LOCKOUT_WINDOW_MS;
@@ -103,10 +103,36 @@ pub async fn login(state: &AppState, email: &str, password: &str) -> Result<Stri
             return Err(AppError::new(ErrorCode::InvalidCredentials));
         }
     };
+    check_second_factor(state, &user, code).await?;
     state.audit(Some(user.id), "session.login", &format!("user:{}", user.id), "").await?;
     let token = random_token();
     state.db().create_session(&hash_token(&token), user.id, &random_token(), state.now_ms()).await?;
     Ok(token)
+}
+
+/// After the right password: the TOTP code, required of roles that can see
+/// identities and of anyone who enrolled. A wrong, missing or replayed code
+/// gets the same answer as a wrong password (no oracle for the password) and
+/// counts toward the account's lockout.
+async fn check_second_factor(state: &AppState, user: &UserRecord, code: &str) -> Result<(), AppError> {
+    let subject = format!("user:{}", user.id);
+    let Some(sealed) = &user.totp_sealed else {
+        if user.role.requires_second_factor() {
+            state.audit(None, "session.login_failed", &subject, "second factor not enrolled").await?;
+            return Err(AppError::new(ErrorCode::SecondFactorNotEnrolled));
+        }
+        return Ok(());
+    };
+    let secret = state.keys().open(&secrets::totp_context(user.id), sealed).map_err(AppError::internal)?;
+    let now_secs = state.now_ms().div_euclid(1000);
+    let refused = match totp::verify(&secret, code, now_secs, user.totp_last_step) {
+        Ok(step) if state.db().use_totp_step(user.id, step).await? => return Ok(()),
+        Ok(_) | Err(totp::Rejection::Replayed) => "second factor replayed",
+        Err(totp::Rejection::Wrong) if code.trim().is_empty() => "second factor missing",
+        Err(totp::Rejection::Wrong) => "wrong second factor",
+    };
+    state.audit(None, "session.login_failed", &subject, refused).await?;
+    Err(AppError::new(ErrorCode::InvalidCredentials))
 }
 
 fn session_cookie_token(parts: &Parts) -> Option<String> {

@@ -28,17 +28,19 @@ pub enum ErrorCode {
     MethodNotAllowed,
     Unauthorized,
     InvalidCredentials,
+    SecondFactorNotEnrolled,
     Forbidden,
     CsrfFailed,
     IllegalTransition,
     EditConflict,
     RateLimited,
+    ChallengeRequired,
     Internal,
     Unavailable,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 18] = [
         ErrorCode::BadRequest,
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
@@ -48,11 +50,13 @@ impl ErrorCode {
         ErrorCode::MethodNotAllowed,
         ErrorCode::Unauthorized,
         ErrorCode::InvalidCredentials,
+        ErrorCode::SecondFactorNotEnrolled,
         ErrorCode::Forbidden,
         ErrorCode::CsrfFailed,
         ErrorCode::IllegalTransition,
         ErrorCode::EditConflict,
         ErrorCode::RateLimited,
+        ErrorCode::ChallengeRequired,
         ErrorCode::Internal,
         ErrorCode::Unavailable,
     ];
@@ -68,11 +72,13 @@ impl ErrorCode {
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::Unauthorized => "unauthorized",
             ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::SecondFactorNotEnrolled => "second_factor_not_enrolled",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::CsrfFailed => "csrf_failed",
             ErrorCode::IllegalTransition => "illegal_transition",
             ErrorCode::EditConflict => "edit_conflict",
             ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::ChallengeRequired => "challenge_required",
             ErrorCode::Internal => "internal",
             ErrorCode::Unavailable => "unavailable",
         }
@@ -87,9 +93,10 @@ impl ErrorCode {
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::Unauthorized | ErrorCode::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            ErrorCode::Forbidden | ErrorCode::CsrfFailed => StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden | ErrorCode::CsrfFailed | ErrorCode::SecondFactorNotEnrolled => StatusCode::FORBIDDEN,
             ErrorCode::IllegalTransition | ErrorCode::EditConflict => StatusCode::CONFLICT,
             ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::ChallengeRequired => StatusCode::PRECONDITION_REQUIRED,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }

@@ -12,6 +12,7 @@ use aman_core::lifecycle::Status;
 use aman_core::receipt::Receipt;
 use aman_core::role::Role;
 use aman_core::secrets::{self, Keys};
+use aman_core::totp;
 use aman_db::{Audit, Db, DbError, NewUser, StoredConcern, Transition};
 use chrono::{DateTime, Days};
 use rand::rngs::StdRng;
@@ -148,9 +149,19 @@ fn public_note(status: Status) -> Option<&'static str> {
     }
 }
 
-/// Loads what is missing and (re)sets the demo passwords. Returns
-/// `(email, role, area, password)` for each account.
-pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<(String, String, String, String)>, DbError> {
+/// A demo account's sign-in details, new at every start.
+pub struct DemoAccount {
+    pub email: &'static str,
+    pub role: Role,
+    pub area: &'static str,
+    pub password: String,
+    /// The TOTP secret (base32) of roles that need a second factor.
+    pub totp: Option<String>,
+}
+
+/// Loads what is missing and (re)sets the demo passwords and two-factor
+/// secrets.
+pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<DemoAccount>, DbError> {
     let mut areas = db.all_areas().await?;
     if areas.is_empty() {
         for (level, text) in aman_geo::embedded_boundaries() {
@@ -183,7 +194,14 @@ pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<(String, Stri
         if role == Role::TriageOfficer && actor == 0 {
             actor = id;
         }
-        accounts.push((email.to_owned(), role.as_str().to_owned(), area.to_owned(), password));
+        let totp = if role.requires_second_factor() {
+            let secret: [u8; totp::SECRET_BYTES] = random();
+            db.set_totp(id, Some(&keys.seal(&secrets::totp_context(id), &secret, random()))).await?;
+            Some(totp::secret_base32(&secret))
+        } else {
+            None
+        };
+        accounts.push(DemoAccount { email, role, area, password, totp });
     }
     if db.count_concerns().await? == 0 {
         seed_concerns(db, keys, &areas, actor, now_ms).await?;

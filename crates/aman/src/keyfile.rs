@@ -89,6 +89,13 @@ pub async fn reseal_all(db: &Db, keys: &Keys) -> anyhow::Result<u64> {
         count += changed.len() as u64;
         db.reseal(&changed).await?;
     }
+    let mut totp = Vec::new();
+    for (id, sealed) in db.totp_secrets().await? {
+        if Keys::sealed_key_id(&sealed) != Some(current) {
+            totp.push((id, keys.reseal(&secrets::totp_context(id), &sealed, random())?));
+        }
+    }
+    db.reseal_totp(&totp).await?;
     Ok(count)
 }
 

@@ -4,19 +4,18 @@
 mod demo;
 mod keyfile;
 mod moving;
+mod users;
 
 use keyfile::{create_key_file, load_keys};
 use moving::{copy_into, progress_bar};
+use users::UserCommand;
 
-use aman_core::area::Pcode;
-use aman_core::role::Role;
-use aman_core::secrets::{self, Keys};
+use aman_core::secrets::Keys;
 use aman_db::Db;
 use aman_web::{AppState, Settings};
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 use rand::RngCore;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -207,42 +206,6 @@ enum AuditCommand {
 }
 
 #[derive(Subcommand)]
-enum UserCommand {
-    /// Disable an account: it can no longer log in and all its sessions end at once.
-    Disable {
-        #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
-        keys: KeyArg,
-        #[arg(long)]
-        email: String,
-    },
-    /// Add a staff account; the password is read from standard input.
-    Add {
-        #[command(flatten)]
-        db: DbArg,
-        /// The key file (the account's creation is recorded in the sealed audit log).
-        #[command(flatten)]
-        keys: KeyArg,
-        #[arg(long)]
-        email: String,
-        /// One of: triage_officer, committee_member, police_liaison, authority_officer, cso_caseworker, analyst, administrator.
-        #[arg(long)]
-        role: String,
-        /// P-code of the area the role is held for (IQ for all of Iraq).
-        #[arg(long)]
-        area: String,
-        /// Name shown to colleagues (defaults to the email).
-        #[arg(long)]
-        name: Option<String>,
-        /// Allow this account to handle the confidential categories (gbv,
-        /// security_conduct); police roles never see security_conduct.
-        #[arg(long)]
-        confidential: bool,
-    },
-}
-
-#[derive(Subcommand)]
 enum ImportCommand {
     /// Import administrative areas from a folder of OCHA COD-AB GeoJSON files
     /// (irq_admbnda_adm0..3_*.geojson), e.g. data/boundaries.
@@ -318,61 +281,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("created {}; keep it safe and outside database backups", keys.path.display());
             Ok(())
         }
-        Command::User { command: UserCommand::Disable { db, keys, email } } => {
-            let keys = load_keys(&keys.path)?;
-            let db = open(&db.url).await?;
-            let user =
-                db.user_by_email(email.trim()).await?.with_context(|| format!("no account with email {email}"))?;
-            db.set_disabled(user.id, true).await?;
-            record(&db, &keys, "user.disable", &format!("user:{}", user.id), "all sessions ended").await?;
-            println!("disabled {email}; all its sessions have ended");
-            Ok(())
-        }
-        Command::User { command: UserCommand::Add { db, keys, email, role, area, name, confidential } } => {
-            let keys = load_keys(&keys.path)?;
-            let role = Role::from_code(&role).with_context(|| {
-                let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-                format!("unknown role `{role}`; use one of {}", all.join(", "))
-            })?;
-            let area =
-                Pcode::parse(&area).with_context(|| format!("`{area}` is not a P-code (e.g. IQ, IQG02, IQG02Q01)"))?;
-            let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
-            let password = password.trim_end_matches(['\n', '\r']);
-            if password.chars().count() < 12 {
-                bail!("the password must have at least 12 characters");
-            }
-            let db = open(&db.url).await?;
-            if !db.all_areas().await?.iter().any(|a| a.pcode == area.as_str()) {
-                bail!("area {area} is not in the database; import areas first");
-            }
-            let name = name.unwrap_or_else(|| email.clone());
-            let hash = secrets::hash_password(password, random());
-            let id = db
-                .create_user(
-                    &aman_db::NewUser {
-                        email: &email.trim().to_lowercase(),
-                        display_name: &name,
-                        password_hash: &hash,
-                        role,
-                        area: &area,
-                        confidential,
-                    },
-                    now_ms(),
-                )
-                .await
-                .map_err(|e| match e {
-                    aman_db::DbError::Duplicate => {
-                        anyhow::anyhow!("an account with email {email} already exists")
-                    }
-                    other => other.into(),
-                })?;
-            let detail =
-                format!("{} for {area}{}", role.as_str(), if confidential { ", confidential categories" } else { "" });
-            record(&db, &keys, "user.create", &format!("user:{id}"), &detail).await?;
-            println!("added user {id}: {email} ({}, {area})", role.as_str());
-            Ok(())
-        }
+        Command::User { command } => users::run(command).await,
         Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;
@@ -443,9 +352,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let keys = load_keys(&key_file)?;
             let db = open(&db).await?;
             let accounts = demo::seed(&db, &keys, now_ms()).await.context("seeding demo data")?;
-            println!("Demo staff accounts (passwords are new at every start):");
-            for (email, role, area, password) in &accounts {
-                println!("  {email:<34} {password}  {role} for {area}");
+            println!("Demo staff accounts (passwords and two-factor keys are new at every start):");
+            for account in &accounts {
+                let demo::DemoAccount { email, role, area, password, .. } = account;
+                println!("  {email:<34} {password}  {} for {area}", role.as_str());
+                if let Some(key) = &account.totp {
+                    println!("  {:<34} two-factor key {key} (add it to an authenticator app)", "");
+                }
             }
             let intake_limits = (intake_limits == "on").then(Default::default);
             serve(db, keys, &listen, Settings { intake_limits, ..Settings::default() }).await

@@ -62,10 +62,12 @@ struct LoginForm {
     email: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    code: String,
 }
 
 async fn login_submit(State(state): State<AppState>, t: Tr, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
-    match auth::login(&state, &form.email, &form.password).await {
+    match auth::login(&state, &form.email, &form.password, &form.code).await {
         Ok(token) => Ok((
             StatusCode::SEE_OTHER,
             [(header::SET_COOKIE, auth::session_cookie(&state, &token)), (header::LOCATION, "/staff".to_owned())],

@@ -109,8 +109,26 @@ fn user_add_reads_the_password_from_stdin_and_checks_its_input() {
     assert!(stderr(&add("b@test", "sheriff", "IQG02", "a long enough password\n")).contains("unknown role"));
     assert!(stderr(&add("b@test", "analyst", "Basra", "a long enough password\n")).contains("not a P-code"));
     assert!(stderr(&add("b@test", "analyst", "IQG02", "short\n")).contains("at least 12"));
+    assert!(stderr(&add("b@test", "analyst", "IQG02", "password1234\n")).contains("common or leaked"));
+    assert!(stderr(&add("sara.karim@test", "analyst", "IQG02", "Sara.Karim of Basra\n")).contains("account's name"));
+    // Roles that see identities get a two-factor key, printed once; others none.
+    assert!(String::from_utf8_lossy(&output.stdout).contains("key: "), "triage officers get a TOTP key");
+    let analyst = add("c@test", "analyst", "IQG02", "a long enough password\n");
+    assert!(analyst.status.success() && !String::from_utf8_lossy(&analyst.stdout).contains("key: "));
+    let user = |command: &str, email: &str, stdin: Option<&str>| {
+        aman(&["user", command, "--db", &db, "--key-file", &key, "--email", email], stdin)
+    };
+    assert!(stderr(&user("password", "c@test", Some("qwertyuiop123\n"))).contains("common or leaked"));
+    assert!(user("password", "c@test", Some("another long passphrase\n")).status.success());
+    let enrolled = user("totp", "c@test", None);
+    assert!(
+        String::from_utf8_lossy(&enrolled.stdout).contains("otpauth://totp/Aman:c%40test"),
+        "{}",
+        stderr(&enrolled)
+    );
     let disabled = aman(&["user", "disable", "--db", &db, "--key-file", &key, "--email", "a@test"], None);
     assert!(String::from_utf8_lossy(&disabled.stdout).contains("disabled a@test"), "{}", stderr(&disabled));
+    assert!(String::from_utf8_lossy(&user("enable", "a@test", None).stdout).contains("enabled a@test"));
     assert!(
         stderr(&aman(&["user", "disable", "--db", &db, "--key-file", &key, "--email", "nobody@test"], None))
             .contains("no account")

@@ -3,9 +3,10 @@
 //! without losing one.
 
 use crate::cli::aman;
-use crate::support::TestApp;
+use crate::support::{TOTP_SECRET, TestApp, real_time_code};
 use aman_core::role::Role;
 use aman_core::secrets::Keys;
+use aman_core::totp;
 use reqwest::StatusCode;
 use serde_json::json;
 use std::io::{BufRead, BufReader};
@@ -33,7 +34,9 @@ async fn contact_seen_through(base: &str, email: &str, password: &str) -> serde_
     let client = reqwest::Client::new();
     let session: serde_json::Value = client
         .post(format!("{base}/api/v1/sessions"))
-        .json(&json!({"email": email, "password": password}))
+        .json(
+            &json!({"email": email, "password": password, "code": real_time_code(&totp::secret_base32(&TOTP_SECRET))}),
+        )
         .send()
         .await
         .expect("login")

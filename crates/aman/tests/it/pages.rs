@@ -221,7 +221,7 @@ async fn staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token(app: Tes
     let response = app
         .client
         .post(app.url("/staff/login"))
-        .form(&[("email", "basra@test"), ("password", password.as_str())])
+        .form(&app.login_form("basra@test", &password))
         .send()
         .await
         .expect("request");
@@ -350,7 +350,7 @@ async fn the_queue_pages_keep_their_filters(app: TestApp) {
     }
     app.submit("tribal_conflict", "IQG08").await;
     let password = app.add_user("pager@test", Role::TriageOfficer, "IQ").await;
-    let login = app.client.post(app.url("/staff/login")).form(&[("email", "pager@test"), ("password", password.as_str())]).send().await.expect("login");
+    let login = app.client.post(app.url("/staff/login")).form(&app.login_form("pager@test", &password)).send().await.expect("login");
     let cookie = login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned();
     let page = |path: &'static str| app.client.get(app.url(path)).header("cookie", cookie.clone()).header("accept-language", "en").send();
     let first = page("/staff?category=crime").await.expect("page").text().await.expect("body");

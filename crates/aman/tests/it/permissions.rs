@@ -23,15 +23,9 @@ struct Account {
 async fn account(app: &TestApp, role: Role, area: &str, confidential: bool) -> Account {
     let email = format!("{}.{}.{}@perm", role.as_str(), area.to_lowercase(), confidential);
     let password = app.add_user_with(&email, role, area, confidential).await;
-    let credentials = json!({"email": email, "password": password});
-    let (_, session) = app.post_json("/api/v1/sessions", &credentials).await;
-    let login = app
-        .client
-        .post(app.url("/staff/login"))
-        .form(&[("email", email.as_str()), ("password", password.as_str())])
-        .send()
-        .await
-        .expect("login");
+    let (_, session) = app.post_json("/api/v1/sessions", &app.credentials(&email, &password)).await;
+    let login =
+        app.client.post(app.url("/staff/login")).form(&app.login_form(&email, &password)).send().await.expect("login");
     let cookie = login.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
     // The page session's CSRF token, found by the hash of its cookie.
     let token = cookie.split_once('=').expect("name=value").1;

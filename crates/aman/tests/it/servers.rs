@@ -3,7 +3,7 @@
 //! across processes — taken over when a server dies mid-job.
 
 use crate::cli::{aman, boundaries_dir};
-use crate::support::{ScratchPostgres, TestApp};
+use crate::support::{ScratchPostgres, TestApp, real_time_code};
 use aman_core::role::Role;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -92,6 +92,8 @@ async fn two_servers_share_one_database() {
         Some(password),
     );
     assert!(added.status.success());
+    let printed = String::from_utf8_lossy(&added.stdout).into_owned();
+    let totp_key = printed.lines().find_map(|l| l.trim().strip_prefix("key: ")).expect("a two-factor key").to_owned();
     let started = std::time::Instant::now();
     let mut servers = [start(&db, &key, &dir, "a"), start(&db, &key, &dir, "b")];
     let client = reqwest::Client::new();
@@ -125,7 +127,7 @@ async fn two_servers_share_one_database() {
     // One session works on both servers; racing edits through different servers: one wins.
     let login = client
         .post(format!("{}/api/v1/sessions", servers[0].base))
-        .json(&json!({"email": "t@test", "password": password}))
+        .json(&json!({"email": "t@test", "password": password, "code": real_time_code(&totp_key)}))
         .send()
         .await
         .expect("login");

@@ -32,12 +32,7 @@ async fn login_needs_the_right_password(app: TestApp) {
         (status, body["error"]["code"].as_str()),
         (StatusCode::UNAUTHORIZED, Some("invalid_credentials"))
     );
-    let (status, _) = app
-        .post_json(
-            "/api/v1/sessions",
-            &json!({"email": "officer@test", "password": password}),
-        )
-        .await;
+    let (status, _) = app.post_json("/api/v1/sessions", &app.credentials("officer@test", &password)).await;
     assert_eq!(status, StatusCode::CREATED);
     let (status, body) = app.get_json("/api/v1/concerns").await;
     assert_eq!(
@@ -355,9 +350,9 @@ async fn stale_edits_are_refused_not_overwritten(app: TestApp) {
 
 async fn logout_everywhere_and_disabling_end_every_session(app: TestApp) {
     let password = app.add_user("two.devices@test", Role::TriageOfficer, "IQ").await;
-    let credentials = json!({"email": "two.devices@test", "password": password});
-    let (_, phone) = app.post_json("/api/v1/sessions", &credentials).await;
-    let (_, laptop) = app.post_json("/api/v1/sessions", &credentials).await;
+    let credentials = || app.credentials("two.devices@test", &password);
+    let (_, phone) = app.post_json("/api/v1/sessions", &credentials()).await;
+    let (_, laptop) = app.post_json("/api/v1/sessions", &credentials()).await;
     let get = |token: &serde_json::Value| {
         app.client.get(app.url("/api/v1/concerns")).bearer_auth(token.as_str().expect("token")).send()
     };
@@ -368,13 +363,58 @@ async fn logout_everywhere_and_disabling_end_every_session(app: TestApp) {
     assert_eq!(get(&phone["token"]).await.expect("request").status(), StatusCode::UNAUTHORIZED);
     assert_eq!(get(&laptop["token"]).await.expect("request").status(), StatusCode::UNAUTHORIZED);
 
-    let (_, again) = app.post_json("/api/v1/sessions", &credentials).await;
+    let (_, again) = app.post_json("/api/v1/sessions", &credentials()).await;
     assert_eq!(get(&again["token"]).await.expect("request").status(), StatusCode::OK);
     let user = app.db.user_by_email("two.devices@test").await.expect("query").expect("user");
     app.db.set_disabled(user.id, true).await.expect("disable");
     assert_eq!(get(&again["token"]).await.expect("request").status(), StatusCode::UNAUTHORIZED);
-    let (status, body) = app.post_json("/api/v1/sessions", &credentials).await;
+    let (status, body) = app.post_json("/api/v1/sessions", &credentials()).await;
     assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_credentials")));
+}
+
+async fn two_factor_codes_are_required_and_single_use(app: TestApp) {
+    let password = app.add_user("second@test", Role::TriageOfficer, "IQ").await;
+    let app = &app;
+    let login = |body: serde_json::Value| async move {
+        let (status, body) = app.post_json("/api/v1/sessions", &body).await;
+        (status.as_u16(), body["error"]["code"].as_str().unwrap_or("").to_owned())
+    };
+    let refused = (401, "invalid_credentials".to_owned());
+    assert_eq!(login(json!({"email": "second@test", "password": password})).await, refused, "no code");
+    assert_eq!(login(app.wrong_code_credentials("second@test", &password)).await, refused, "wrong code");
+    let right = app.credentials("second@test", &password);
+    assert_eq!(login(right.clone()).await.0, 201);
+    assert_eq!(login(right).await, refused, "the same code again is a replay");
+    // A code from the previous step is within the skew, but older than the one used.
+    let mut previous = app.credentials("second@test", &password);
+    previous["code"] = json!(aman_core::totp::code_at(&crate::support::TOTP_SECRET, app.clock.load(std::sync::atomic::Ordering::SeqCst) / 1000 - 60));
+    assert_eq!(login(previous).await, refused, "an older code after a newer one");
+    assert_eq!(login(app.credentials("second@test", &password)).await.0, 201, "the next step's code works");
+    let audit = app.db.table_snapshot("audit_log").await.expect("audit");
+    for reason in ["second factor missing", "wrong second factor", "second factor replayed"] {
+        assert!(audit.iter().any(|row| row.iter().any(|cell| cell == reason)), "{reason} audited");
+    }
+
+    // Roles that see identities cannot log in at all without a second factor;
+    // others need none unless they enrolled.
+    let hash = aman_core::secrets::hash_password("a long unenrolled password", [2; 16]);
+    let area = aman_core::area::Pcode::parse("IQ").expect("pcode");
+    let user = aman_db::NewUser { email: "bare@test", display_name: "bare", password_hash: &hash, role: Role::TriageOfficer, area: &area, confidential: false };
+    app.db.create_user(&user, START_MS).await.expect("user");
+    let bare = login(json!({"email": "bare@test", "password": "a long unenrolled password"})).await;
+    assert_eq!(bare, (403, "second_factor_not_enrolled".to_owned()));
+    let member = app.add_user("member@test", Role::CommitteeMember, "IQ").await;
+    assert_eq!(login(json!({"email": "member@test", "password": member})).await.0, 201);
+}
+
+async fn wrong_codes_count_toward_the_lockout(app: TestApp) {
+    let password = app.add_user("coded@test", Role::Administrator, "IQ").await;
+    for _ in 0..5 {
+        let body = app.wrong_code_credentials("coded@test", &password);
+        assert_eq!(app.post_json("/api/v1/sessions", &body).await.0, StatusCode::UNAUTHORIZED);
+    }
+    let (status, body) = app.post_json("/api/v1/sessions", &app.credentials("coded@test", &password)).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited")));
 }
 
 async fn an_account_is_locked_after_repeated_failures(app: TestApp) {

@@ -5,6 +5,7 @@
 use aman_core::area::Pcode;
 use aman_core::role::Role;
 use aman_core::secrets::{self, Keys};
+use aman_core::totp;
 use aman_db::Db;
 use aman_web::{AppState, Settings};
 use chrono::{DateTime, Utc};
@@ -14,6 +15,16 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, OnceLock};
 use tempfile::TempDir;
+
+/// The two-factor secret of every test account whose role needs one.
+pub const TOTP_SECRET: [u8; totp::SECRET_BYTES] = [5; totp::SECRET_BYTES];
+
+/// The current code of a base32 TOTP key, by the real clock (for servers
+/// started as processes of their own).
+pub fn real_time_code(base32: &str) -> String {
+    let secret = totp::secret_from_base32(base32).expect("a base32 key");
+    totp::code_at(&secret, Utc::now().timestamp())
+}
 
 /// 2026-11-29 09:00 UTC (noon in Iraq).
 pub const START_MS: i64 = 1_795_942_800_000;
@@ -259,15 +270,46 @@ impl TestApp {
             )
             .await
             .expect("user");
+        if role.requires_second_factor() {
+            let user = self.db.user_by_email(email).await.expect("query").expect("user");
+            let sealed = self.state.keys().seal(&secrets::totp_context(user.id), &TOTP_SECRET, [1; 24]);
+            self.db.set_totp(user.id, Some(&sealed)).await.expect("enrol");
+        }
         password
+    }
+
+    /// The current code of [`TOTP_SECRET`].
+    pub fn totp_code(&self) -> String {
+        totp::code_at(&TOTP_SECRET, self.clock.load(Ordering::SeqCst) / 1000)
+    }
+
+    /// A login body with a valid two-factor code. The clock moves on by one
+    /// TOTP step first, so that logging in again is never a replay.
+    pub fn credentials(&self, email: &str, password: &str) -> Value {
+        self.clock.fetch_add(30_000, Ordering::SeqCst);
+        serde_json::json!({"email": email, "password": password, "code": self.totp_code()})
+    }
+
+    /// A login body whose code is one digit off the right one.
+    pub fn wrong_code_credentials(&self, email: &str, password: &str) -> Value {
+        let mut body = self.credentials(email, password);
+        let code: u32 = body["code"].as_str().and_then(|c| c.parse().ok()).expect("six digits");
+        body["code"] = Value::String(format!("{:06}", (code + 1) % 1_000_000));
+        body
+    }
+
+    /// The same, as the fields of the login form.
+    pub fn login_form(&self, email: &str, password: &str) -> [(&'static str, String); 3] {
+        let body = self.credentials(email, password);
+        let field = |name: &str| body[name].as_str().unwrap_or_default().to_owned();
+        [("email", field("email")), ("password", field("password")), ("code", field("code"))]
     }
 
     /// A staff member with an API token.
     pub async fn staff(&self, role: Role, area: &str) -> Staff {
         let email = format!("{}.{}@test", role.as_str(), area.to_lowercase());
         let password = self.add_user(&email, role, area).await;
-        let (status, body) =
-            self.post_json("/api/v1/sessions", &serde_json::json!({"email": email, "password": password})).await;
+        let (status, body) = self.post_json("/api/v1/sessions", &self.credentials(&email, &password)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         Staff {
             token: body["token"].as_str().expect("token").to_owned(),

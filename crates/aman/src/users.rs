@@ -1,0 +1,184 @@
+//! `aman user …`: staff accounts from the command line. Passwords are read
+//! from standard input and checked against the password policy; roles that
+//! need a second factor get a TOTP secret at creation, printed once.
+
+use crate::keyfile::load_keys;
+use crate::{DbArg, KeyArg, now_ms, open, random, record};
+use aman_core::area::Pcode;
+use aman_core::role::Role;
+use aman_core::secrets::{self, Keys};
+use aman_core::{password, totp};
+use aman_db::{Db, UserRecord};
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use std::io::Read;
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a staff account; the password is read from standard input.
+    /// Triage officers and administrators also get a two-factor secret.
+    Add {
+        #[command(flatten)]
+        db: DbArg,
+        /// The key file (the account's creation is recorded in the sealed audit log).
+        #[command(flatten)]
+        keys: KeyArg,
+        #[arg(long)]
+        email: String,
+        /// One of: triage_officer, committee_member, police_liaison, authority_officer, cso_caseworker, analyst, administrator.
+        #[arg(long)]
+        role: String,
+        /// P-code of the area the role is held for (IQ for all of Iraq).
+        #[arg(long)]
+        area: String,
+        /// Name shown to colleagues (defaults to the email).
+        #[arg(long)]
+        name: Option<String>,
+        /// Allow this account to handle the confidential categories (gbv,
+        /// security_conduct); police roles never see security_conduct.
+        #[arg(long)]
+        confidential: bool,
+    },
+    /// Disable an account: it can no longer log in and all its sessions end at once.
+    Disable {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        #[arg(long)]
+        email: String,
+    },
+    /// Re-enable a disabled account.
+    Enable {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        #[arg(long)]
+        email: String,
+    },
+    /// Set a new password (read from standard input); ends all the account's sessions.
+    Password {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        #[arg(long)]
+        email: String,
+    },
+    /// Give the account a new two-factor (TOTP) secret, replacing any old one,
+    /// and print it for the account holder's authenticator app.
+    Totp {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        #[arg(long)]
+        email: String,
+    },
+}
+
+pub async fn run(command: UserCommand) -> anyhow::Result<()> {
+    match command {
+        UserCommand::Add { db, keys, email, role, area, name, confidential } => {
+            let keys = load_keys(&keys.path)?;
+            let role = Role::from_code(&role).with_context(|| {
+                let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+                format!("unknown role `{role}`; use one of {}", all.join(", "))
+            })?;
+            let area =
+                Pcode::parse(&area).with_context(|| format!("`{area}` is not a P-code (e.g. IQ, IQG02, IQG02Q01)"))?;
+            let email = email.trim().to_lowercase();
+            let hash = new_password_hash(&email)?;
+            let db = open(&db.url).await?;
+            if !db.all_areas().await?.iter().any(|a| a.pcode == area.as_str()) {
+                bail!("area {area} is not in the database; import areas first");
+            }
+            let name = name.unwrap_or_else(|| email.clone());
+            let new = aman_db::NewUser {
+                email: &email,
+                display_name: &name,
+                password_hash: &hash,
+                role,
+                area: &area,
+                confidential,
+            };
+            let id = db.create_user(&new, now_ms()).await.map_err(|e| match e {
+                aman_db::DbError::Duplicate => anyhow::anyhow!("an account with email {email} already exists"),
+                other => other.into(),
+            })?;
+            let detail =
+                format!("{} for {area}{}", role.as_str(), if confidential { ", confidential categories" } else { "" });
+            record(&db, &keys, "user.create", &format!("user:{id}"), &detail).await?;
+            println!("added user {id}: {email} ({}, {area})", role.as_str());
+            if role.requires_second_factor() {
+                let secret = enrol_totp(&db, &keys, id).await?;
+                print_totp(&email, &secret);
+            }
+            Ok(())
+        }
+        UserCommand::Disable { db, keys, email } => {
+            let (db, keys, user) = account(&db, &keys, &email).await?;
+            db.set_disabled(user.id, true).await?;
+            record(&db, &keys, "user.disable", &format!("user:{}", user.id), "all sessions ended").await?;
+            println!("disabled {email}; all its sessions have ended");
+            Ok(())
+        }
+        UserCommand::Enable { db, keys, email } => {
+            let (db, keys, user) = account(&db, &keys, &email).await?;
+            db.set_disabled(user.id, false).await?;
+            record(&db, &keys, "user.enable", &format!("user:{}", user.id), "").await?;
+            println!("enabled {email}");
+            Ok(())
+        }
+        UserCommand::Password { db, keys, email } => {
+            let (db, keys, user) = account(&db, &keys, &email).await?;
+            let hash = new_password_hash(&user.email)?;
+            db.set_password(user.id, &hash).await?;
+            record(&db, &keys, "user.password", &format!("user:{}", user.id), "all sessions ended").await?;
+            println!("new password set for {email}; all its sessions have ended");
+            Ok(())
+        }
+        UserCommand::Totp { db, keys, email } => {
+            let (db, keys, user) = account(&db, &keys, &email).await?;
+            let secret = enrol_totp(&db, &keys, user.id).await?;
+            print_totp(&user.email, &secret);
+            Ok(())
+        }
+    }
+}
+
+async fn account(db: &DbArg, keys: &KeyArg, email: &str) -> anyhow::Result<(Db, Keys, UserRecord)> {
+    let keys = load_keys(&keys.path)?;
+    let db = open(&db.url).await?;
+    let user = db
+        .user_by_email(&email.trim().to_lowercase())
+        .await?
+        .with_context(|| format!("no account with email {email}"))?;
+    Ok((db, keys, user))
+}
+
+/// Reads a password from standard input and hashes it if the policy allows it.
+fn new_password_hash(email: &str) -> anyhow::Result<String> {
+    let mut password = String::new();
+    std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
+    let password = password.trim_end_matches(['\n', '\r']);
+    password::check(password, email).map_err(|problem| anyhow::anyhow!("{}", problem.explain()))?;
+    Ok(secrets::hash_password(password, random()))
+}
+
+/// Gives an account a new sealed TOTP secret (ending its sessions) and
+/// records it; returns the secret to show once.
+pub async fn enrol_totp(db: &Db, keys: &Keys, user_id: i64) -> anyhow::Result<[u8; totp::SECRET_BYTES]> {
+    let secret: [u8; totp::SECRET_BYTES] = random();
+    let sealed = keys.seal(&secrets::totp_context(user_id), &secret, random());
+    db.set_totp(user_id, Some(&sealed)).await?;
+    record(db, keys, "user.totp_enrol", &format!("user:{user_id}"), "new secret; sessions ended").await?;
+    Ok(secret)
+}
+
+fn print_totp(email: &str, secret: &[u8]) {
+    println!("two-factor secret for {email} (shown once; add it to an authenticator app, then forget it):");
+    println!("  key: {}", totp::secret_base32(secret));
+    println!("  uri: {}", totp::provisioning_uri(secret, email));
+}
