@@ -5,6 +5,7 @@
 use crate::auth::{self, Staff};
 use crate::concerns::{self, MoveRequest, QueueQuery};
 use crate::error::{AppError, ErrorCode};
+use crate::limits::{Gate, challenge_response};
 use crate::state::AppState;
 use aman_core::concern::ConcernInput;
 use aman_db::{ConcernRecord, EventKind};
@@ -61,7 +62,14 @@ fn time(ms: i64) -> String {
     DateTime::<Utc>::from_timestamp_millis(ms).map(|t| t.to_rfc3339()).unwrap_or_default()
 }
 
-async fn create_concern(State(state): State<AppState>, Body(input): Body<ConcernInput>) -> Result<Response, AppError> {
+async fn create_concern(
+    State(state): State<AppState>,
+    gate: Gate,
+    Body(input): Body<ConcernInput>,
+) -> Result<Response, AppError> {
+    if let Err(challenge) = gate.admit(&state) {
+        return Ok(challenge_response(&challenge));
+    }
     let submitted = concerns::submit(&state, &input).await?;
     let body = json!({
         "receipt": submitted.receipt.grouped(),

@@ -4,6 +4,7 @@
 
 use crate::auth::Staff;
 use crate::error::{AppError, ErrorCode};
+use crate::random;
 use crate::state::AppState;
 use aman_core::area::Pcode;
 use aman_core::concern::{self, ConcernInput, Contact, NewConcern, Place};
@@ -13,7 +14,6 @@ use aman_core::role::Action;
 use aman_core::text;
 use aman_db::{Audit, ConcernEvent, ConcernRecord, DbError, EventKind, NewEvent, StoredConcern, Transition};
 use aman_geo::Area;
-use rand::RngCore;
 
 pub const NOTE_MAX_CHARS: usize = 2000;
 
@@ -21,12 +21,6 @@ pub const NOTE_MAX_CHARS: usize = 2000;
 pub struct Submitted {
     pub receipt: Receipt,
     pub area: Area,
-}
-
-fn random<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    rand::rng().fill_bytes(&mut bytes);
-    bytes
 }
 
 /// Validates and stores a concern; answers only once it is durably committed.

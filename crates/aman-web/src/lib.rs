@@ -5,6 +5,7 @@
 
 mod api;
 mod auth;
+pub mod challenge;
 mod concerns;
 pub mod error;
 pub mod i18n;
@@ -24,6 +25,13 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::{Json, Router};
 use std::future::Future;
 use tokio::net::TcpListener;
+
+/// Random bytes from the operating system's generator.
+pub(crate) fn random<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+    bytes
+}
 
 /// Largest request body accepted anywhere (a concern is at most 4,000
 /// characters; 64 KiB leaves room for the rest of a form).
@@ -105,7 +113,7 @@ async fn finish(axum::extract::State(state): axum::extract::State<AppState>, req
         (header::X_FRAME_OPTIONS, "DENY"),
         (
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ),
     ] {
         headers.insert(name, HeaderValue::from_static(value));

@@ -1,6 +1,8 @@
 //! Flood limits for the public side: submissions and receipt lookups, per
 //! client and in total, and staff login attempts per client, answered with
-//! `429` and `Retry-After`. Staff work behind a session is never limited.
+//! `429` and `Retry-After`; above the calm rate of submissions, the flood
+//! challenge of [`crate::challenge`]. Staff work behind a session is never
+//! limited.
 //!
 //! A client is known by its address only inside this process, and only as an
 //! HMAC under a key drawn at start: the address itself is never stored or
@@ -8,9 +10,13 @@
 //! one the proxy itself saw and appended) is used instead of the proxy's;
 //! earlier entries are whatever the client chose to send.
 
+use crate::challenge::{Challenge, Challenges, SURGE_HOLD_MS};
 use crate::error::{AppError, ErrorCode};
+use crate::random;
 use crate::state::AppState;
+use axum::extract::FromRequestParts;
 use axum::extract::{ConnectInfo, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -20,6 +26,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 /// The limits, as settings.
 #[derive(Debug, Clone)]
@@ -36,6 +43,16 @@ pub struct IntakeLimits {
     pub exempt: Vec<IpAddr>,
     /// Use the last `X-Forwarded-For` address (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Submissions per minute from everyone together above which each
+    /// submission must answer a challenge.
+    pub calm_submissions_per_minute: u32,
+    /// Leading zero bits a work answer needs (16 ≈ 65,000 hashes: a second
+    /// or two on a cheap phone).
+    pub challenge_difficulty: u8,
+    /// Seconds after which a challenge may be answered by waiting.
+    pub challenge_wait_seconds: u32,
+    /// Waited answers accepted per minute, from everyone together.
+    pub waited_per_minute: u32,
 }
 
 impl Default for IntakeLimits {
@@ -47,6 +64,10 @@ impl Default for IntakeLimits {
             global_per_second: 300,
             exempt: Vec::new(),
             trust_forwarded_for: false,
+            calm_submissions_per_minute: 120,
+            challenge_difficulty: 16,
+            challenge_wait_seconds: 8,
+            waited_per_minute: 20,
         }
     }
 }
@@ -59,6 +80,11 @@ pub struct Limiter {
     global: DefaultDirectRateLimiter,
     key: [u8; 32],
     checks: std::sync::atomic::AtomicU64,
+    calm: DefaultDirectRateLimiter,
+    waited: DefaultDirectRateLimiter,
+    /// Until when (ms, by the state's clock) submissions need a challenge.
+    surge_until: AtomicI64,
+    challenges: Challenges,
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -67,16 +93,44 @@ fn per_minute(n: u32) -> Quota {
 }
 
 impl Limiter {
-    pub fn new(settings: IntakeLimits, key: [u8; 32]) -> Limiter {
+    /// `key` hides client addresses in memory; `challenge_key` signs challenges.
+    pub fn new(settings: IntakeLimits, key: [u8; 32], challenge_key: [u8; 32]) -> Limiter {
         let global = NonZeroU32::new(settings.global_per_second.max(1)).unwrap_or(NonZeroU32::MIN);
         Limiter {
             submissions: RateLimiter::keyed(per_minute(settings.submissions_per_client_per_minute)),
             lookups: RateLimiter::keyed(per_minute(settings.lookups_per_client_per_minute)),
             logins: RateLimiter::keyed(per_minute(settings.logins_per_client_per_minute)),
             global: RateLimiter::direct(Quota::per_second(global)),
+            calm: RateLimiter::direct(per_minute(settings.calm_submissions_per_minute)),
+            waited: RateLimiter::direct(per_minute(settings.waited_per_minute)),
+            surge_until: AtomicI64::new(i64::MIN),
+            challenges: Challenges::new(challenge_key, settings.challenge_difficulty, settings.challenge_wait_seconds),
             settings,
             key,
             checks: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// A challenge for the report form while submissions surge.
+    pub fn form_challenge(&self, now_ms: i64) -> Option<Challenge> {
+        (now_ms < self.surge_until.load(Ordering::Relaxed)).then(|| self.challenges.issue(now_ms, random()))
+    }
+
+    /// Lets a submission through, or answers with a new challenge: counts it
+    /// toward the calm rate and, during a surge, checks its answer.
+    pub fn admit_submission(&self, now_ms: i64, gate: &Gate) -> Result<(), Challenge> {
+        if gate.exempt {
+            return Ok(());
+        }
+        if self.calm.check().is_err() {
+            self.surge_until.fetch_max(now_ms + SURGE_HOLD_MS, Ordering::Relaxed);
+        }
+        if now_ms >= self.surge_until.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        match self.challenges.admit(&gate.token, &gate.solution, now_ms, || self.waited.check().is_ok()) {
+            Ok(()) => Ok(()),
+            Err(_) => Err(self.challenges.issue(now_ms, random())),
         }
     }
 
@@ -130,6 +184,8 @@ pub async fn limit_public(State(state): State<AppState>, request: Request, next:
     let Some(kind) = kind_of(request.method(), request.uri().path()) else { return next.run(request).await };
     let address = client_address(limiter, &request);
     if address.is_some_and(|a| limiter.settings.exempt.contains(&a)) {
+        let mut request = request;
+        request.extensions_mut().insert(Exempt);
         return next.run(request).await;
     }
     // Forget clients whose buckets are full again, so memory stays bounded.
@@ -153,4 +209,63 @@ pub async fn limit_public(State(state): State<AppState>, request: Request, next:
         }
     }
     next.run(request).await
+}
+
+/// Marks a request from an exempt client (e.g. the SMS gateway).
+#[derive(Clone, Copy)]
+struct Exempt;
+
+/// What a submission brings to the flood gate: its answer to a challenge
+/// (`challenge` and `solution` in the page form's query string, the
+/// `Aman-Challenge` and `Aman-Solution` headers for the API) and whether its
+/// client is exempt.
+pub struct Gate {
+    token: String,
+    solution: String,
+    exempt: bool,
+}
+
+impl Gate {
+    /// Lets the submission through, or returns the challenge to answer.
+    pub fn admit(&self, state: &AppState) -> Result<(), Challenge> {
+        state.limiter().map_or(Ok(()), |limiter| limiter.admit_submission(state.now_ms(), self))
+    }
+}
+
+impl FromRequestParts<AppState> for Gate {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Gate, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        let from_query = |name: &str| {
+            query
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_owned())
+        };
+        let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        Ok(Gate {
+            token: header("aman-challenge").or_else(|| from_query("challenge")).unwrap_or_default(),
+            solution: header("aman-solution").or_else(|| from_query("solution")).unwrap_or_default(),
+            exempt: parts.extensions.get::<Exempt>().is_some(),
+        })
+    }
+}
+
+/// The API's answer when a challenge is needed: `428 challenge_required`
+/// with the challenge in headers.
+pub fn challenge_response(challenge: &Challenge) -> Response {
+    let mut response = AppError::new(ErrorCode::ChallengeRequired).into_response();
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("aman-challenge", challenge.token.clone()),
+        ("aman-challenge-difficulty", challenge.difficulty.to_string()),
+        ("retry-after", challenge.wait_seconds.to_string()),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    response
 }

@@ -71,11 +71,10 @@ impl AppState {
         let areas = Areas::new(records).map_err(|e| StateError::BadAreas(e.to_string()))?;
         check_keys(&db, &keys).await?;
         let intake = Intake::start(db.clone());
-        let limiter = settings.intake_limits.clone().map(|limits| {
-            let mut key = [0u8; 32];
-            rand::RngCore::fill_bytes(&mut rand::rng(), &mut key);
-            crate::limits::Limiter::new(limits, key)
-        });
+        let limiter = settings
+            .intake_limits
+            .clone()
+            .map(|limits| crate::limits::Limiter::new(limits, crate::random(), keys.challenge_key()));
         Ok(AppState { inner: Arc::new(Inner { db, intake, areas, keys, clock, settings, limiter }) })
     }
 

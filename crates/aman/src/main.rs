@@ -72,6 +72,10 @@ enum Command {
         /// A client address never limited, e.g. a trusted SMS gateway (repeatable).
         #[arg(long = "limit-exempt", env = "AMAN_LIMIT_EXEMPT", value_delimiter = ',')]
         limit_exempt: Vec<std::net::IpAddr>,
+        /// Submissions per minute, from everyone together, above which each
+        /// submission must answer a proof-of-work (or short waiting) challenge.
+        #[arg(long, env = "AMAN_CALM_SUBMISSIONS_PER_MINUTE", default_value_t = 120)]
+        calm_submissions_per_minute: u32,
         /// Run every scheduled job this often instead of its own period (drills and tests).
         #[arg(long, env = "AMAN_JOB_PERIOD_SECONDS", hide = true)]
         job_period_seconds: Option<u64>,
@@ -253,6 +257,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             intake_limits,
             trust_forwarded_for,
             limit_exempt,
+            calm_submissions_per_minute,
             job_period_seconds,
         } => {
             let keys = load_keys(&keys.path)?;
@@ -261,6 +266,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let intake_limits = (intake_limits == "on").then(|| aman_web::limits::IntakeLimits {
                 trust_forwarded_for,
                 exempt: limit_exempt,
+                calm_submissions_per_minute,
                 ..Default::default()
             });
             let settings =

@@ -14,15 +14,25 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(public::router()).merge(staff::router()).route("/static/aman.css", get(stylesheet))
+    Router::new()
+        .merge(public::router())
+        .merge(staff::router())
+        .route("/static/aman.css", get(stylesheet))
+        .route("/static/challenge.js", get(challenge_script))
 }
 
 async fn stylesheet() -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")],
-        include_str!("../../static/aman.css"),
-    )
-        .into_response()
+    static_file("text/css; charset=utf-8", include_str!("../../static/aman.css"))
+}
+
+/// Answers the flood challenge in the background (see `crate::challenge`);
+/// the form works without it.
+async fn challenge_script() -> Response {
+    static_file("text/javascript; charset=utf-8", include_str!("../../static/challenge.js"))
+}
+
+fn static_file(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")], body).into_response()
 }
 
 /// What the layout needs besides the translator.

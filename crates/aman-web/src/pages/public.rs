@@ -2,9 +2,11 @@
 //! work without JavaScript), the receipt, and following a concern by receipt.
 
 use super::{Choice, Nav, format_time, render};
+use crate::challenge::Challenge;
 use crate::concerns;
 use crate::error::{AppError, ErrorCode, field_message};
 use crate::i18n::Tr;
+use crate::limits::Gate;
 use crate::state::AppState;
 use aman_core::category::Category;
 use aman_core::concern::{ConcernInput, ContactInput, DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, NumberInput};
@@ -72,6 +74,10 @@ struct ReportPage {
     districts: Vec<Choice>,
     subdistricts: Vec<Choice>,
     today: String,
+    /// During a surge of submissions: the challenge the form carries.
+    challenge: Option<Challenge>,
+    /// The last submission needed an answer to the challenge.
+    challenged: bool,
 }
 
 impl ReportForm {
@@ -143,6 +149,8 @@ fn report_page(state: &AppState, t: Tr, mut form: ReportForm, errors: BTreeMap<S
         districts: choices(&form.governorate, &form.district),
         subdistricts: choices(&form.district, &form.subdistrict),
         today: state.today().to_string(),
+        challenge: state.limiter().and_then(|l| l.form_challenge(state.now_ms())),
+        challenged: false,
         form,
         errors,
     }
@@ -155,6 +163,7 @@ async fn report_form(State(state): State<AppState>, t: Tr) -> Response {
 async fn report_submit(
     State(state): State<AppState>,
     t: Tr,
+    gate: Gate,
     form: Result<Form<ReportForm>, FormRejection>,
 ) -> Response {
     let mut form = match form {
@@ -164,6 +173,15 @@ async fn report_submit(
     let area = form.settle_area(&state);
     if form.action == "refine" {
         return render(&report_page(&state, t, form, BTreeMap::new()));
+    }
+    if let Err(challenge) = gate.admit(&state) {
+        // Nothing is lost: the form comes back as typed, with a new challenge.
+        let mut page = report_page(&state, t, form, BTreeMap::new());
+        page.challenge = Some(challenge);
+        page.challenged = true;
+        let mut response = render(&page);
+        *response.status_mut() = StatusCode::PRECONDITION_REQUIRED;
+        return response;
     }
     match concerns::submit(&state, &form.to_input(area, t)).await {
         Ok(submitted) => render(&ReceiptPage {

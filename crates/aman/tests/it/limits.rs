@@ -132,3 +132,117 @@ async fn https_deployments_get_hsts_and_secure_cookies() {
     let response = plain.client.get(plain.url("/")).send().await.expect("request");
     assert!(response.headers().get("strict-transport-security").is_none());
 }
+
+/// Pulls the challenge out of the report form's address.
+fn form_challenge(page: &str) -> Option<String> {
+    let start = page.find("action=\"/report?challenge=")? + "action=\"/report?challenge=".len();
+    Some(page[start..].split('"').next()?.to_owned())
+}
+
+#[tokio::test]
+async fn a_surge_needs_a_challenge_answered_by_work_or_by_waiting() {
+    let surge = IntakeLimits {
+        calm_submissions_per_minute: 3,
+        challenge_difficulty: 8,
+        challenge_wait_seconds: 5,
+        waited_per_minute: 1,
+        ..limits(100, 100, 1000)
+    };
+    let app = TestApp::sqlite_with(Settings { intake_limits: Some(surge), ..Settings::default() }).await;
+    let page = app.get_text("/report").await.1;
+    assert!(form_challenge(&page).is_none() && !page.contains("challenge.js"), "calm: no challenge");
+    for _ in 0..3 {
+        assert_eq!(app.post_json("/api/v1/concerns", &concern()).await.0, StatusCode::CREATED);
+    }
+    // Above the calm rate: the API answers 428 with a challenge, storing nothing.
+    let response = app.client.post(app.url("/api/v1/concerns")).json(&concern()).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::PRECONDITION_REQUIRED);
+    let token = response.headers()["aman-challenge"].to_str().expect("ascii").to_owned();
+    assert_eq!(response.headers()["aman-challenge-difficulty"], "8");
+    assert_eq!(response.headers()["retry-after"], "5");
+    assert_eq!(response.json::<serde_json::Value>().await.expect("json")["error"]["code"], "challenge_required");
+    assert_eq!(app.db.count_concerns().await.expect("count"), 3);
+
+    // Work answers it, once.
+    let solution = aman_web::challenge::solve(&token, 8).to_string();
+    let answered = |token: String, solution: String| {
+        app.client
+            .post(app.url("/api/v1/concerns"))
+            .header("aman-challenge", token)
+            .header("aman-solution", solution)
+            .json(&concern())
+            .send()
+    };
+    assert_eq!(answered(token.clone(), solution.clone()).await.expect("request").status(), StatusCode::CREATED);
+    assert_eq!(answered(token, solution).await.expect("request").status(), StatusCode::PRECONDITION_REQUIRED);
+
+    // The page form carries a challenge and its script; sent at once without
+    // the script's work, the report comes back as typed…
+    let page = app.get_text("/report").await.1;
+    let token = form_challenge(&page).expect("a challenge in the form");
+    assert!(page.contains(r#"<script src="/static/challenge.js" defer></script>"#));
+    let form = [
+        ("category", "crime"),
+        ("description", "Thefts near the bakery, every night."),
+        ("governorate", "IQG08"),
+        ("action", "submit"),
+    ];
+    let response =
+        app.client.post(app.url(&format!("/report?challenge={token}"))).form(&form).send().await.expect("form");
+    assert_eq!(response.status(), StatusCode::PRECONDITION_REQUIRED);
+    let page = response.text().await.expect("page");
+    assert!(page.contains("Thefts near the bakery, every night."), "nothing typed is lost");
+    // …and is accepted once the person has waited, within the waiting budget.
+    let token = form_challenge(&page).expect("a new challenge");
+    app.clock.fetch_add(5_000, std::sync::atomic::Ordering::SeqCst);
+    let waited =
+        app.client.post(app.url(&format!("/report?challenge={token}"))).form(&form).send().await.expect("form");
+    assert_eq!(waited.status(), StatusCode::OK);
+    let text = waited.text().await.expect("page");
+    assert!(text.contains("class=\"receipt\""), "the receipt page: {text}");
+    let page = app.get_text("/report").await.1;
+    let token = form_challenge(&page).expect("a challenge");
+    app.clock.fetch_add(5_000, std::sync::atomic::Ordering::SeqCst);
+    let over_budget =
+        app.client.post(app.url(&format!("/report?challenge={token}"))).form(&form).send().await.expect("form");
+    assert_eq!(over_budget.status(), StatusCode::PRECONDITION_REQUIRED, "the waiting budget is spent");
+
+    // Staff work is unaffected by the surge.
+    let staff = app.staff(Role::TriageOfficer, "IQ").await;
+    assert_eq!(staff.get("/api/v1/concerns").await.0, StatusCode::OK);
+    // The surge ends ten minutes after the rate calms down.
+    app.advance_minutes(11);
+    assert!(form_challenge(&app.get_text("/report").await.1).is_none());
+}
+
+#[tokio::test]
+async fn the_challenge_script_is_served_under_a_csp_without_inline_script() {
+    let app = TestApp::sqlite().await;
+    let response = app.client.get(app.url("/static/challenge.js")).send().await.expect("request");
+    let csp = response.headers()["content-security-policy"].to_str().expect("ascii").to_owned();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(response.text().await.expect("script").contains("crypto.subtle.digest"));
+}
+
+/// The page's script, run by Node.js against a stand-in form, finds an
+/// answer the server accepts.
+#[test]
+fn the_page_script_finds_a_valid_answer() {
+    let token = "v1.1795942800000.8.00112233445566778899aabbccddeeff.0123456789abcdef0123456789abcdef";
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../aman-web/static/challenge.js");
+    let harness = format!(
+        r#"const attrs = {{"data-challenge": "{token}", "data-difficulty": "8"}};
+        const form = {{ getAttribute: (n) => attrs[n], setAttribute: (n, v) => {{ attrs[n] = v; }} }};
+        globalThis.window = globalThis;
+        globalThis.document = {{ querySelector: () => form }};
+        require({script:?});
+        const wait = () => attrs.action ? console.log(attrs.action) : setTimeout(wait, 10);
+        wait();"#
+    );
+    let output = std::process::Command::new("node").arg("-e").arg(harness).output().expect("node is installed");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let action = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    let solution = action.rsplit_once("&solution=").map(|(_, s)| s.to_owned()).expect("a solution in the action");
+    assert!(action.starts_with(&format!("/report?challenge={token}")), "{action}");
+    assert!(aman_web::challenge::is_solution(token, &solution, 8), "{action}");
+}

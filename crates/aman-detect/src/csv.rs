@@ -1,0 +1,245 @@
+//! Pure CSV front end for `aman alerts detect`.
+//!
+//! Input: a header line naming the columns `series`, `date` and `count` (any
+//! order, extra columns ignored), then one row per series and date. Dates
+//! are ISO `YYYY-MM-DD`; rows may come in any order but each series must be
+//! gap-free (consecutive days, or weeks 7 days apart) without duplicates.
+//! Fields are separated by commas; a field may be wrapped in double quotes
+//! (a quoted field cannot contain a comma or a quote).
+//!
+//! Output: `series,date,count,expected,threshold,score,alarm`, series in
+//! order of first appearance, dates ascending; empty cells where a value
+//! cannot be computed.
+
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+
+use crate::{Frequency, Method, default_range, detect};
+
+/// An input problem, with the 1-based line number it was found on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// 1-based line number (1 = header).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+fn err(line: usize, message: impl Into<String>) -> InputError {
+    InputError { line, message: message.into() }
+}
+
+/// One parsed series: consecutive dates (days since 1970-01-01) and counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    /// Series name (e.g. `area/category`).
+    pub name: String,
+    /// Date of the first count, days since 1970-01-01.
+    pub start: i64,
+    /// Counts, one per day or week.
+    pub counts: Vec<u64>,
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Inverse of [`days_from_civil`].
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+}
+
+/// Parses `YYYY-MM-DD` into days since 1970-01-01.
+pub fn parse_date(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let part = &s[r];
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let dim = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=dim).contains(&d).then(|| days_from_civil(y, m, d))
+}
+
+/// Formats days since 1970-01-01 as `YYYY-MM-DD`.
+pub fn format_date(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn fields(line: &str) -> impl Iterator<Item = &str> {
+    line.split(',').map(|f| {
+        let f = f.trim();
+        f.strip_prefix('"').and_then(|f| f.strip_suffix('"')).unwrap_or(f)
+    })
+}
+
+/// Parses the input CSV into gap-free series.
+pub fn parse_series(input: &str, frequency: Frequency) -> Result<Vec<Series>, InputError> {
+    let mut lines = input.lines().enumerate().map(|(i, l)| (i + 1, l));
+    let (_, header) = lines
+        .by_ref()
+        .find(|(_, l)| !l.trim().is_empty())
+        .ok_or_else(|| err(1, "empty input: a header `series,date,count` is required"))?;
+    let header_line = input.lines().position(|l| !l.trim().is_empty()).unwrap_or(0) + 1;
+    let names: Vec<String> = fields(header.trim_start_matches('\u{feff}')).map(|f| f.to_ascii_lowercase()).collect();
+    let col = |name: &str| {
+        names
+            .iter()
+            .position(|n| n == name)
+            .ok_or_else(|| err(header_line, format!("missing column `{name}` in header")))
+    };
+    let (cs, cd, cc) = (col("series")?, col("date")?, col("count")?);
+    let ncol = names.len();
+    // Per series: rows of (date, count, line).
+    let mut order: Vec<String> = Vec::new();
+    let mut rows: HashMap<String, Vec<(i64, u64, usize)>> = HashMap::new();
+    let mut cells: Vec<&str> = Vec::with_capacity(ncol);
+    for (no, line) in lines {
+        if line.trim().is_empty() {
+            continue;
+        }
+        cells.clear();
+        cells.extend(fields(line));
+        if cells.len() != ncol {
+            return Err(err(no, format!("expected {ncol} fields, found {}", cells.len())));
+        }
+        let name = cells[cs];
+        if name.is_empty() {
+            return Err(err(no, "empty series name"));
+        }
+        let date = parse_date(cells[cd])
+            .ok_or_else(|| err(no, format!("unparsable date `{}` (expected YYYY-MM-DD)", cells[cd])))?;
+        let raw = cells[cc];
+        let count: u64 = raw.parse().map_err(|_| {
+            let what = if raw.starts_with('-') && raw[1..].parse::<f64>().is_ok() {
+                "negative count"
+            } else if raw.parse::<f64>().is_ok() {
+                "non-integer count"
+            } else {
+                "unparsable count"
+            };
+            err(no, format!("{what} `{raw}` (expected a non-negative integer)"))
+        })?;
+        if !rows.contains_key(name) {
+            order.push(name.to_string());
+        }
+        rows.entry(name.to_string()).or_default().push((date, count, no));
+    }
+    let step = match frequency {
+        Frequency::Day => 1,
+        Frequency::Week => 7,
+    };
+    let mut out = Vec::with_capacity(order.len());
+    for name in order {
+        let mut r = rows.remove(&name).unwrap_or_default();
+        r.sort_by_key(|&(d, _, no)| (d, no));
+        for pair in r.windows(2) {
+            let ((d0, _, l0), (d1, _, l1)) = (pair[0], pair[1]);
+            if d1 == d0 {
+                return Err(err(
+                    l0.max(l1),
+                    format!("duplicate date {} in series `{name}` (also on line {})", format_date(d1), l0.min(l1)),
+                ));
+            }
+            if d1 - d0 != step {
+                let unit = if step == 1 { "day" } else { "week" };
+                let msg = if (d1 - d0) % step != 0 {
+                    format!(
+                        "date {} in series `{name}` is not a whole number of weeks after {}",
+                        format_date(d1),
+                        format_date(d0)
+                    )
+                } else {
+                    format!(
+                        "gap in series `{name}`: missing {unit}(s) between {} and {}",
+                        format_date(d0),
+                        format_date(d1)
+                    )
+                };
+                return Err(err(l1, msg));
+            }
+        }
+        let start = r.first().map_or(0, |x| x.0);
+        out.push(Series { name, start, counts: r.into_iter().map(|x| x.1).collect() });
+    }
+    Ok(out)
+}
+
+fn opt(out: &mut String, v: Option<f64>) {
+    if let Some(v) = v {
+        let _ = write!(out, "{v}");
+    }
+}
+
+/// Runs `method` on every series of the CSV `input` and returns the output
+/// CSV. Each series is evaluated over [`default_range`].
+pub fn detect_csv(input: &str, frequency: Frequency, method: &Method) -> Result<String, InputError> {
+    let series = parse_series(input, frequency)?;
+    let mut out = String::from("series,date,count,expected,threshold,score,alarm\n");
+    let step = match frequency {
+        Frequency::Day => 1,
+        Frequency::Week => 7,
+    };
+    for s in &series {
+        let range = default_range(method, frequency, s.counts.len());
+        let points = detect(&s.counts, frequency, method, range.clone());
+        for (i, &c) in s.counts.iter().enumerate() {
+            let name = if s.name.contains(',') || s.name.contains('"') {
+                format!("\"{}\"", s.name.replace('"', "\"\""))
+            } else {
+                s.name.clone()
+            };
+            let _ = write!(out, "{name},{},{c},", format_date(s.start + step * i as i64));
+            if let Some(p) = range.contains(&i).then(|| points[i - range.start]) {
+                opt(&mut out, p.expected);
+                out.push(',');
+                opt(&mut out, p.threshold);
+                out.push(',');
+                opt(&mut out, p.score);
+                out.push(',');
+                if let Some(a) = p.alarm {
+                    out.push_str(if a { "true" } else { "false" });
+                }
+            } else {
+                out.push_str(",,,");
+            }
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,334 @@
+//! Improved Farrington method (Noufaily et al. 2013) as in
+//! `surveillance::farringtonFlexible` for a series without dates
+//! (`epochAsDate = FALSE`): reference time points `t - freq * j`.
+
+use std::ops::Range;
+
+use crate::Point;
+use crate::glm::{Family, Glm};
+use crate::stats::{qnbinom, qnorm, qpois, t_pvalue};
+
+/// How the upper bound is computed (R `thresholdMethod`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThresholdMethod {
+    /// Normal approximation on a power-transformed scale (Farrington et al. 1996).
+    #[default]
+    Delta,
+    /// Negative-binomial quantile with mean `exp(eta0)` and dispersion `phi`.
+    NbPlugin,
+    /// Negative-binomial quantile with mean `exp(eta0 + z_{1-alpha} se(eta0))`.
+    Muan,
+}
+
+/// Power transformation used by [`ThresholdMethod::Delta`] (R `powertrans`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PowerTrans {
+    /// Exponent 2/3 (R default, symmetrises the Poisson).
+    #[default]
+    TwoThirds,
+    /// Exponent 1/2.
+    Half,
+    /// No transformation.
+    None,
+}
+
+/// Parameters of `farringtonFlexible`; `Default` equals R's defaults.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FarringtonParams {
+    /// Number of past years (periods of `freq` time points) used (R `b = 5`).
+    pub b: usize,
+    /// Half-width of the reference windows (R `w = 3`).
+    pub w: usize,
+    /// Down-weight past outbreaks by Anscombe residuals (R `reweight = TRUE`).
+    pub reweight: bool,
+    /// Anscombe residual above which a point is down-weighted (R `2.58`).
+    pub weights_threshold: f64,
+    /// Upper-tail probability of the threshold (R `alpha = 0.05`).
+    pub alpha: f64,
+    /// Try a linear time trend (R `trend = TRUE`).
+    pub trend: bool,
+    /// Significance level for keeping the trend (R `pThresholdTrend = 0.05`).
+    pub p_threshold_trend: f64,
+    /// No alarm unless at least `limit54.0` cases in the last `limit54.1`
+    /// time points (R `limit54 = c(5, 4)`).
+    pub limit54: (u64, usize),
+    /// Power transformation of the delta threshold (R `powertrans = "2/3"`).
+    pub power_trans: PowerTrans,
+    /// Number of seasonal factor levels per year (R `noPeriods = 1`).
+    pub no_periods: usize,
+    /// Most recent time points left out of the fit; `None` = `w`
+    /// (R `pastWeeksNotIncluded = NULL`).
+    pub past_weeks_not_included: Option<usize>,
+    /// Threshold method (R `thresholdMethod = "delta"`).
+    pub threshold_method: ThresholdMethod,
+}
+
+impl Default for FarringtonParams {
+    fn default() -> Self {
+        FarringtonParams {
+            b: 5,
+            w: 3,
+            reweight: true,
+            weights_threshold: 2.58,
+            alpha: 0.05,
+            trend: true,
+            p_threshold_trend: 0.05,
+            limit54: (5, 4),
+            power_trans: PowerTrans::TwoThirds,
+            no_periods: 1,
+            past_weeks_not_included: None,
+            threshold_method: ThresholdMethod::Delta,
+        }
+    }
+}
+
+impl FarringtonParams {
+    /// First 0-based index R can evaluate: `freq * b + w`.
+    pub fn first_index(&self, freq: usize) -> usize {
+        freq * self.b + self.w
+    }
+}
+
+/// Reusable buffers; one per series evaluation.
+#[derive(Debug, Default)]
+pub(crate) struct Work {
+    glm: Glm,
+    labels: Vec<usize>,
+    /// (time index, seasonal level) of each observation in the fit.
+    obs: Vec<(usize, usize)>,
+    levels: Vec<usize>,
+    row: Vec<f64>,
+    buf: Vec<f64>,
+    s: Vec<f64>,
+}
+
+struct FitInfo {
+    with_trend: bool,
+    /// `max(1, dispersion)` used in the threshold.
+    phi: f64,
+    /// Dispersion used for standard errors and the trend test.
+    dispersion: f64,
+}
+
+impl Work {
+    /// Fills `labels` for the span `lo..=k` (0 = not in the fit).
+    fn label(&mut self, k: usize, freq: usize, params: &FarringtonParams, pwni: usize) -> bool {
+        let (b, w, p) = (params.b, params.w, params.no_periods.max(1));
+        let lo = k - freq * b - w;
+        self.labels.clear();
+        self.labels.resize(k - lo + 1, 0);
+        for l in &mut self.labels[k - w - lo..] {
+            *l = p;
+        }
+        let period = freq - 2 * w - 1;
+        if p > 1 && period < p - 1 {
+            return false;
+        }
+        for i in 1..=b {
+            let rf = k - i * freq - lo;
+            for l in &mut self.labels[rf - w..=rf + w] {
+                *l = p;
+            }
+            if p > 1 {
+                let (base, rest) = (period / (p - 1), period % (p - 1));
+                let mut pos = rf + w + 1;
+                for j in 1..p {
+                    let len = base + usize::from(j <= rest);
+                    for l in &mut self.labels[pos..pos + len] {
+                        *l = j;
+                    }
+                    pos += len;
+                }
+            }
+        }
+        let cut = k.saturating_sub(pwni).max(lo);
+        for l in &mut self.labels[cut - lo..] {
+            *l = 0;
+        }
+        self.obs.clear();
+        self.levels.clear();
+        for (i, &l) in self.labels.iter().enumerate() {
+            if l != 0 {
+                self.obs.push((lo + i, l));
+                if !self.levels.contains(&l) {
+                    self.levels.push(l);
+                }
+            }
+        }
+        self.levels.sort_unstable();
+        !self.obs.is_empty()
+    }
+
+    /// Design row: intercept, optional `wtime` (1-based time), dummies for
+    /// every seasonal level but the lowest.
+    fn design(row: &mut Vec<f64>, levels: &[usize], t: usize, level: usize, trend: bool) {
+        row.clear();
+        row.push(1.0);
+        if trend {
+            row.push((t + 1) as f64);
+        }
+        for &l in levels.iter().skip(1) {
+            row.push(if l == level { 1.0 } else { 0.0 });
+        }
+    }
+
+    fn load(&mut self, counts: &[u64], trend: bool) {
+        Self::design(&mut self.row, &self.levels, 0, 0, trend);
+        self.glm.reset(self.row.len());
+        for &(t, l) in &self.obs {
+            Self::design(&mut self.row, &self.levels, t, l, trend);
+            self.glm.push_row(&self.row, counts[t] as f64, 1.0);
+        }
+    }
+
+    /// `algo.farrington.fitGLM.flexible`.
+    fn fit_flexible(&mut self, counts: &[u64], trend: bool, params: &FarringtonParams) -> Option<FitInfo> {
+        let mut with_trend = trend;
+        self.load(counts, with_trend);
+        let ok = self.glm.fit(Family::Poisson);
+        if !ok || !self.glm.converged {
+            if !with_trend {
+                return None;
+            }
+            with_trend = false;
+            self.load(counts, false);
+            if !self.glm.fit(Family::Poisson) || !self.glm.converged {
+                return None;
+            }
+        }
+        let mut dispersion = self.glm.dispersion();
+        let mut phi = dispersion.max(1.0);
+        if params.reweight {
+            let n = self.glm.n();
+            self.buf.resize(self.row.len(), 0.0);
+            self.s.clear();
+            for i in 0..n {
+                let (y, mu) = (self.glm.y(i), self.glm.mu(i));
+                let h = self.glm.hat(i, &mut self.buf);
+                let a = 1.5 * (y.powf(2.0 / 3.0) * mu.powf(-1.0 / 6.0) - mu.sqrt());
+                self.s.push(a / (phi * (1.0 - h)).sqrt());
+            }
+            let thr = params.weights_threshold;
+            if self.s.iter().any(|s| s.is_nan()) {
+                return None;
+            }
+            let denom: f64 = self.s.iter().map(|&s| if s > thr { s.powi(-2) } else { 1.0 }).sum();
+            let gamma = n as f64 / denom;
+            for i in 0..n {
+                let s = self.s[i];
+                let omega = if s > thr { gamma * s.powi(-2) } else { gamma };
+                self.glm.set_prior(i, omega);
+            }
+            // R does not check convergence of the reweighted fit.
+            if !self.glm.fit(Family::Poisson) {
+                return None;
+            }
+            phi = self.glm.dispersion().max(1.0);
+            // surveillance stores the prior weights in `model$weights`, so
+            // later `summary.glm`/`predict.glm` calls use this dispersion.
+            dispersion = self.glm.dispersion_prior_weighted();
+        }
+        if phi.is_nan() {
+            return None;
+        }
+        Some(FitInfo { with_trend, phi, dispersion })
+    }
+
+    /// Linear predictor and its standard error at time `k` (level `p`).
+    fn predict(&mut self, k: usize, p: usize, info: &FitInfo) -> (f64, f64) {
+        Self::design(&mut self.row, &self.levels, k, p, info.with_trend);
+        self.buf.resize(self.row.len(), 0.0);
+        let (eta, se_u) = self.glm.predict_link(&self.row, &mut self.buf);
+        (eta, se_u * info.dispersion.sqrt())
+    }
+
+    /// One time point; `None` when R gives no result.
+    fn point(&mut self, counts: &[u64], k: usize, freq: usize, params: &FarringtonParams, z: f64) -> Option<Point> {
+        let pwni = params.past_weeks_not_included.unwrap_or(params.w);
+        let p = params.no_periods.max(1);
+        if k < params.first_index(freq) || freq < 2 * params.w + 1 {
+            return None;
+        }
+        if !self.label(k, freq, params, pwni) {
+            return None;
+        }
+        let mut info = self.fit_flexible(counts, params.trend, params)?;
+        if info.with_trend {
+            let (eta, _) = self.predict(k, p, &info);
+            self.buf.resize(self.row.len(), 0.0);
+            let var = self.glm.coef_var_unscaled(1, &mut self.buf);
+            let tstat = self.glm.coef[1] / (var * info.dispersion).sqrt();
+            let pval = t_pvalue(tstat, self.glm.df_residual() as f64);
+            let max_y = self.obs.iter().map(|&(t, _)| counts[t]).max().unwrap_or(0);
+            let do_trend = params.b >= 3 && pval < params.p_threshold_trend && Glm::response(eta) <= max_y as f64;
+            if !do_trend {
+                info = self.fit_flexible(counts, false, params)?;
+            }
+        }
+        let (eta, se) = self.predict(k, p, &info);
+        let y = counts[k] as f64;
+        let (expected, upper, score) = match params.threshold_method {
+            ThresholdMethod::Delta => {
+                let mu0 = Glm::response(eta);
+                let se = se * mu0;
+                let tau = info.phi + se * se / mu0;
+                let (sd, e) = match params.power_trans {
+                    PowerTrans::None => ((mu0 * tau).sqrt(), 1.0),
+                    PowerTrans::Half => ((0.25 * tau).sqrt(), 0.5),
+                    PowerTrans::TwoThirds => ((4.0 / 9.0 * mu0.powf(1.0 / 3.0) * tau).sqrt(), 2.0 / 3.0),
+                };
+                let a = (mu0.powf(e) - z * sd).powf(1.0 / e);
+                let b = (mu0.powf(e) + z * sd).powf(1.0 / e);
+                let upper = match (a.is_nan(), b.is_nan()) {
+                    (false, false) => Some(a.max(b)),
+                    (true, false) => Some(b),
+                    (false, true) => Some(a),
+                    (true, true) => None,
+                };
+                let score = upper.map(|u| (y - mu0) / (u - mu0));
+                (mu0, upper, score)
+            }
+            ThresholdMethod::NbPlugin | ThresholdMethod::Muan => {
+                let q =
+                    if params.threshold_method == ThresholdMethod::NbPlugin { eta.exp() } else { (eta + z * se).exp() };
+                let upper = if !q.is_finite() {
+                    None
+                } else if info.phi > 1.0 {
+                    Some(qnbinom(1.0 - params.alpha, q / (info.phi - 1.0), 1.0 / info.phi))
+                } else {
+                    Some(qpois(1.0 - params.alpha, q))
+                }
+                .filter(|u| !u.is_nan());
+                // R scores against the linear predictor here (surveillance 1.20.3).
+                let score = upper.map(|u| (y - eta) / (u - eta));
+                (eta.exp(), upper, score)
+            }
+        };
+        let (need, span) = params.limit54;
+        let recent: u64 = counts[(k + 1).saturating_sub(span)..=k].iter().sum();
+        let enough = recent >= need;
+        let score = score.filter(|s| !s.is_nan());
+        Some(Point {
+            expected: Some(expected),
+            threshold: if enough { upper } else { None },
+            score,
+            alarm: Some(enough && score.is_some_and(|s| s > 1.0) && counts[k] != 0),
+        })
+    }
+}
+
+pub(crate) fn run(counts: &[u64], freq: usize, params: &FarringtonParams, range: Range<usize>, out: &mut [Point]) {
+    if !(params.alpha > 0.0 && params.alpha < 1.0) || params.limit54.1 == 0 {
+        return;
+    }
+    let z = qnorm(1.0 - params.alpha);
+    let mut work = Work::default();
+    for (k, point) in range.zip(out.iter_mut()) {
+        if k >= counts.len() {
+            break;
+        }
+        if let Some(p) = work.point(counts, k, freq, params, z) {
+            *point = p;
+        }
+    }
+}

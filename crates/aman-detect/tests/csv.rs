@@ -1,0 +1,107 @@
+//! CSV front end: parsing, error messages and output layout.
+
+#![allow(clippy::unwrap_used)] // test helpers
+
+use aman_detect::{EarsParams, FarringtonParams, Frequency, Method, detect_csv, format_date, parse_date, parse_series};
+
+fn daily(name: &str, start: &str, counts: &[u64]) -> String {
+    let d0 = parse_date(start).unwrap();
+    counts.iter().enumerate().map(|(i, c)| format!("{name},{},{c}\n", format_date(d0 + i as i64))).collect()
+}
+
+#[test]
+fn dates_round_trip() {
+    assert_eq!(parse_date("1970-01-01"), Some(0));
+    assert_eq!(parse_date("2024-02-29").map(format_date).as_deref(), Some("2024-02-29"));
+    assert_eq!(parse_date("2023-02-29"), None);
+    assert_eq!(parse_date("2023-13-01"), None);
+    assert_eq!(parse_date("2023-1-01"), None);
+    for d in [-719_000, -1, 0, 19_000, 2_932_896] {
+        assert_eq!(parse_date(&format_date(d)), Some(d));
+    }
+}
+
+#[test]
+fn output_layout_and_values() {
+    let counts = [2, 3, 1, 2, 4, 2, 3, 2, 30, 2];
+    // Unsorted input is fine.
+    let mut rows: Vec<String> = daily("a/theft", "2024-03-01", &counts).lines().map(String::from).collect();
+    rows.reverse();
+    let input = format!("date,count,series\n{}\n", rows.join("\n")).replace("a/theft,", "");
+    let input = input
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { l.to_string() } else { format!("{l},a/theft") })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let method = Method::EarsC1(EarsParams::default());
+    let out = detect_csv(&input, Frequency::Day, &method).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "series,date,count,expected,threshold,score,alarm");
+    assert_eq!(lines.len(), 11);
+    assert_eq!(lines[1], "a/theft,2024-03-01,2,,,,");
+    let spike: Vec<&str> = lines[9].split(',').collect();
+    assert_eq!(spike[..3], ["a/theft", "2024-03-09", "30"]);
+    assert_eq!(spike[6], "true");
+    let mean: f64 = spike[3].parse().unwrap();
+    assert!((mean - 17.0 / 7.0).abs() < 1e-12);
+    assert!(lines[10].ends_with(",false"));
+}
+
+#[test]
+fn several_series_weekly() {
+    let mut input = String::from("series,date,count\n");
+    for (name, start) in [("x", "2020-01-06"), ("y", "2021-05-03")] {
+        let d0 = parse_date(start).unwrap();
+        for i in 0..300 {
+            input.push_str(&format!("{name},{},{}\n", format_date(d0 + 7 * i), (i % 5) + 1));
+        }
+    }
+    let s = parse_series(&input, Frequency::Week).unwrap();
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].counts.len(), 300);
+    let method = Method::Farrington(FarringtonParams::default());
+    let out = detect_csv(&input, Frequency::Week, &method).unwrap();
+    assert_eq!(out.lines().count(), 601);
+    // First evaluated week is index 52 * 5 + 3.
+    let first = out.lines().nth(1 + 263).unwrap();
+    assert!(!first.ends_with(",,,,"), "{first}");
+    assert!(out.lines().nth(263).unwrap().ends_with(",,,,"));
+}
+
+fn error(input: &str, frequency: Frequency) -> String {
+    let method = Method::EarsC1(EarsParams::default());
+    detect_csv(input, frequency, &method).unwrap_err().to_string()
+}
+
+#[test]
+fn errors_name_line_and_problem() {
+    assert_eq!(error("series,day,count\na,2024-01-01,1\n", Frequency::Day), "line 1: missing column `date` in header");
+    assert!(error("", Frequency::Day).contains("header"));
+    let e = error("series,date,count\na,2024-01-01,1\na,2024/01/02,1\n", Frequency::Day);
+    assert!(e.starts_with("line 3: unparsable date `2024/01/02`"), "{e}");
+    let e = error("series,date,count\na,2024-01-01,-1\n", Frequency::Day);
+    assert!(e.starts_with("line 2: negative count"), "{e}");
+    let e = error("series,date,count\na,2024-01-01,1.5\n", Frequency::Day);
+    assert!(e.starts_with("line 2: non-integer count"), "{e}");
+    let e = error("series,date,count\na,2024-01-01,x\n", Frequency::Day);
+    assert!(e.starts_with("line 2: unparsable count"), "{e}");
+    let e = error("series,date,count\na,2024-01-01\n", Frequency::Day);
+    assert!(e.starts_with("line 2: expected 3 fields"), "{e}");
+    let e = error("series,date,count\na,2024-01-01,1\na,2024-01-02,1\na,2024-01-04,1\n", Frequency::Day);
+    assert!(e.starts_with("line 4: gap in series `a`"), "{e}");
+    let e = error("series,date,count\na,2024-01-02,1\nb,2024-01-01,1\na,2024-01-02,3\n", Frequency::Day);
+    assert!(e.starts_with("line 4: duplicate date 2024-01-02 in series `a` (also on line 2)"), "{e}");
+    let e = error("series,date,count\na,2024-01-01,1\na,2024-01-08,1\na,2024-01-16,1\n", Frequency::Week);
+    assert!(e.starts_with("line 4: date 2024-01-16"), "{e}");
+    let e = error("series,date,count\na,2024-01-01,1\na,2024-01-15,1\n", Frequency::Week);
+    assert!(e.starts_with("line 3: gap in series `a`: missing week(s)"), "{e}");
+}
+
+#[test]
+fn quoted_fields_and_crlf() {
+    let input = "\"series\",\"date\",\"count\"\r\n\"a b\",\"2024-01-01\",\"4\"\r\n";
+    let s = parse_series(input, Frequency::Day).unwrap();
+    assert_eq!(s[0].name, "a b");
+    assert_eq!(s[0].counts, vec![4]);
+}
