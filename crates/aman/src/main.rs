@@ -1,6 +1,7 @@
 //! `aman`: the one binary. Subcommands parse flags and wire the crates
 //! together; nothing here holds domain logic.
 
+mod analysis;
 mod demo;
 mod keyfile;
 mod moving;
@@ -105,6 +106,16 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+    /// Early warning: detect rising counts in series of concerns or events.
+    Alerts {
+        #[command(subcommand)]
+        command: analysis::AlertsCommand,
+    },
+    /// Perception surveys: estimates with honest uncertainty.
+    Survey {
+        #[command(subcommand)]
+        command: analysis::SurveyCommand,
     },
     /// Import reference data.
     Import {
@@ -288,6 +299,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => users::run(command).await,
+        Command::Alerts { command } => analysis::alerts(command),
+        Command::Survey { command } => analysis::survey(command),
         Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;

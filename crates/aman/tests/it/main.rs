@@ -33,6 +33,7 @@ macro_rules! both {
     };
 }
 
+mod analysis;
 mod api;
 mod architecture;
 mod audit;

@@ -1,0 +1,216 @@
+//! Standalone analyst commands that need no database: `aman alerts detect`
+//! (outbreak detection on count series) and `aman survey estimate`
+//! (design-based survey estimates). Flags map one to one onto the pure
+//! crates' parameters, whose defaults are those of R's `surveillance` and
+//! `survey` packages, so results compare directly.
+
+use aman_detect::{CusumParams, EarsParams, FarringtonParams, Frequency, Method, ThresholdMethod};
+use aman_survey::EstimateArgs;
+use anyhow::Context;
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand)]
+pub enum AlertsCommand {
+    /// Run a detection method over `series,date,count` CSV and write
+    /// `series,date,count,expected,threshold,score,alarm`.
+    Detect(DetectArgs),
+}
+
+#[derive(Subcommand)]
+pub enum SurveyCommand {
+    /// Weighted mean or proportion with Taylor-linearised standard errors and
+    /// 95% confidence intervals, overall or by domain; writes
+    /// `domain,n,estimate,se,ci_low,ci_high,df`.
+    Estimate(EstimateFlags),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum MethodName {
+    Farrington,
+    EarsC1,
+    EarsC2,
+    EarsC3,
+    Cusum,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FrequencyName {
+    Day,
+    Week,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ThresholdName {
+    Delta,
+    NbPlugin,
+    Muan,
+}
+
+#[derive(Args)]
+pub struct DetectArgs {
+    /// Input CSV with the columns series,date,count (dates YYYY-MM-DD).
+    #[arg(long)]
+    input: PathBuf,
+    #[arg(long, value_enum)]
+    method: MethodName,
+    /// Daily series, or weekly series (dates seven days apart; reference weeks t − 52·j).
+    #[arg(long, value_enum, default_value = "week")]
+    frequency: FrequencyName,
+    /// Output CSV (standard output when absent).
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// EARS: number of reference points.
+    #[arg(long, default_value_t = 7)]
+    baseline: usize,
+    /// Upper-tail probability (EARS: 0.001 for C1/C2, 0.025 for C3; Farrington: 0.05).
+    #[arg(long)]
+    alpha: Option<f64>,
+    /// EARS: lower bound of the standard deviation.
+    #[arg(long, default_value_t = 0.0)]
+    min_sigma: f64,
+    /// Farrington: years back.
+    #[arg(long, default_value_t = 5)]
+    b: usize,
+    /// Farrington: half-width of the reference windows.
+    #[arg(long, default_value_t = 3)]
+    w: usize,
+    /// Farrington: do not down-weight past outbreaks.
+    #[arg(long)]
+    no_reweight: bool,
+    /// Farrington: Anscombe residual above which a past point is down-weighted.
+    #[arg(long, default_value_t = 2.58)]
+    weights_threshold: f64,
+    /// Farrington: never fit a time trend.
+    #[arg(long)]
+    no_trend: bool,
+    /// Farrington: seasonal factor levels per year.
+    #[arg(long, default_value_t = 1)]
+    no_periods: usize,
+    /// Farrington: most recent points left out of the fit (default: w).
+    #[arg(long)]
+    past_weeks_not_included: Option<usize>,
+    /// Farrington: threshold method.
+    #[arg(long, value_enum, default_value = "delta")]
+    threshold_method: ThresholdName,
+    /// CUSUM: change of the log mean to detect.
+    #[arg(long, default_value_t = std::f64::consts::LN_2)]
+    kappa: f64,
+    /// CUSUM: alarm threshold of the statistic.
+    #[arg(long, default_value_t = 5.0)]
+    c_arl: f64,
+    /// CUSUM: negative-binomial dispersion (0 = Poisson).
+    #[arg(long, default_value_t = 0.0)]
+    dispersion: f64,
+}
+
+impl DetectArgs {
+    fn method(&self) -> Method {
+        let ears = EarsParams { baseline: self.baseline, alpha: self.alpha, min_sigma: self.min_sigma };
+        match self.method {
+            MethodName::EarsC1 => Method::EarsC1(ears),
+            MethodName::EarsC2 => Method::EarsC2(ears),
+            MethodName::EarsC3 => Method::EarsC3(ears),
+            MethodName::Cusum => Method::Cusum(CusumParams {
+                kappa: self.kappa,
+                c_arl: self.c_arl,
+                alpha: self.dispersion,
+                ..CusumParams::default()
+            }),
+            MethodName::Farrington => Method::Farrington(FarringtonParams {
+                b: self.b,
+                w: self.w,
+                reweight: !self.no_reweight,
+                weights_threshold: self.weights_threshold,
+                alpha: self.alpha.unwrap_or(FarringtonParams::default().alpha),
+                trend: !self.no_trend,
+                no_periods: self.no_periods,
+                past_weeks_not_included: self.past_weeks_not_included,
+                threshold_method: match self.threshold_method {
+                    ThresholdName::Delta => ThresholdMethod::Delta,
+                    ThresholdName::NbPlugin => ThresholdMethod::NbPlugin,
+                    ThresholdName::Muan => ThresholdMethod::Muan,
+                },
+                ..FarringtonParams::default()
+            }),
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct EstimateFlags {
+    /// Input CSV, one row per respondent.
+    #[arg(long)]
+    input: PathBuf,
+    /// The variable (column) to estimate.
+    #[arg(long)]
+    var: String,
+    /// Estimate the proportion of respondents whose variable equals this value.
+    #[arg(long)]
+    proportion: Option<String>,
+    /// Column of sampling weights (default: every weight 1).
+    #[arg(long)]
+    weight: Option<String>,
+    /// Column of strata (default: one stratum).
+    #[arg(long)]
+    strata: Option<String>,
+    /// Column of primary sampling units, nested in strata (default: each respondent).
+    #[arg(long)]
+    psu: Option<String>,
+    /// Column of domains (one output row per value).
+    #[arg(long)]
+    by: Option<String>,
+    /// A stratum with one PSU: fail (as R), remove, certainty, adjust or average.
+    #[arg(long, default_value = "fail")]
+    lonely_psu: String,
+    /// Estimates from fewer respondents are suppressed.
+    #[arg(long, default_value_t = 30)]
+    min_n: usize,
+    /// Output CSV (standard output when absent).
+    #[arg(long)]
+    output: Option<PathBuf>,
+}
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn write(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match path {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display())),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+pub fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
+    let AlertsCommand::Detect(args) = command;
+    let frequency = match args.frequency {
+        FrequencyName::Day => Frequency::Day,
+        FrequencyName::Week => Frequency::Week,
+    };
+    let input = read(&args.input)?;
+    let output = aman_detect::detect_csv(&input, frequency, &args.method())
+        .with_context(|| format!("in {}", args.input.display()))?;
+    write(args.output.as_deref(), &output)
+}
+
+pub fn survey(command: SurveyCommand) -> anyhow::Result<()> {
+    let SurveyCommand::Estimate(flags) = command;
+    let lonely_psu = flags.lonely_psu.parse().map_err(|e: String| anyhow::anyhow!("--lonely-psu: {e}"))?;
+    let args = EstimateArgs {
+        proportion: flags.proportion,
+        weight: flags.weight,
+        strata: flags.strata,
+        psu: flags.psu,
+        by: flags.by,
+        lonely_psu,
+        min_n: flags.min_n,
+        ..EstimateArgs::new(flags.var)
+    };
+    let input = read(&flags.input)?;
+    let output = aman_survey::estimate_csv(&input, &args).with_context(|| format!("in {}", flags.input.display()))?;
+    write(flags.output.as_deref(), &output)
+}
