@@ -1,6 +1,7 @@
 //! Design-based estimation for perception surveys ("do you feel safe walking
 //! at night?"), matching R's `survey` package (4.1-1). Pure computation: no
-//! IO; the CSV front end takes and returns strings.
+//! IO; the CSV front end takes and returns strings. The [`xlsform`] module
+//! reads XLSForm survey definitions and validates answers against them.
 //!
 //! # Design
 //! A one-stage stratified cluster design, R's
@@ -86,6 +87,7 @@ mod domain;
 mod error;
 mod estimate;
 mod tdist;
+pub mod xlsform;
 
 pub use crate::csv::{CsvError, EstimateArgs, estimate_csv};
 pub use design::{Design, DesignBuilder};

@@ -1,0 +1,10 @@
+//! Tests of the XLSForm module: the shipped item bank, workbook errors,
+//! expressions and answer validation. One test binary; workbooks are built
+//! in memory by `xlsx::workbook`.
+#![allow(clippy::unwrap_used)]
+
+mod errors;
+mod expr;
+mod item_bank;
+mod validate;
+mod xlsx;
