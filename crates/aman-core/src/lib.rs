@@ -3,6 +3,7 @@
 //! that decide what a valid concern is, receipt codes, and the secrets that
 //! protect reporters. Time and randomness come in as parameters.
 
+pub mod alert;
 pub mod area;
 pub mod audit;
 pub mod category;

@@ -35,6 +35,8 @@ pub enum Action {
     ManageUsers,
     /// Browse the audit log.
     ViewAudit,
+    /// Acknowledge an early-warning alert, plan the response, close or dismiss it.
+    RespondToAlerts,
 }
 
 impl Role {
@@ -85,6 +87,7 @@ impl Role {
             Triage | PublicUpdate => matches!(self, TriageOfficer | Administrator),
             ViewIdentity => matches!(self, TriageOfficer),
             ManageUsers | ViewAudit => matches!(self, Administrator),
+            RespondToAlerts => matches!(self, TriageOfficer | CommitteeMember | Administrator),
         }
     }
 

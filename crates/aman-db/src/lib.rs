@@ -9,6 +9,7 @@ mod areas;
 mod audit;
 mod concerns;
 pub mod copy;
+mod early_warning;
 mod intake;
 mod jobs;
 mod keys;
@@ -20,6 +21,7 @@ pub use audit::{Audit, AuditFilter};
 pub use concerns::{
     ConcernEvent, ConcernRecord, EventKind, NewEvent, QueueFilter, StoredConcern, TrackRecord, Transition,
 };
+pub use early_warning::{AlarmRecord, AlertFilter, AlertRecord, Countable, DailyCount, NewConflictEvent};
 pub use intake::Intake;
 pub use keys::SealedFields;
 pub use migrate::schema_fingerprint;

@@ -50,6 +50,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_totp.sql"),
         postgres: include_str!("../migrations/postgres/0006_totp.sql"),
     },
+    Migration {
+        version: 7,
+        name: "early_warning",
+        sqlite: include_str!("../migrations/sqlite/0007_early_warning.sql"),
+        postgres: include_str!("../migrations/postgres/0007_early_warning.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -83,6 +83,13 @@
 //! Standard errors use the unclipped dispersion and the QR of the last IRLS
 //! iteration, as `predict.glm`/`summary.glm` do.
 //!
+//! # Aman's presets, evaluation and event data
+//! [`presets`] holds the parameters Aman uses for sparse local daily series,
+//! chosen with `cargo xtask eval-detect` on top of [`evaluate`] (outbreak
+//! injection, sensitivity, false alarms per year, detection delay); the
+//! results are in `docs/early-warning.md`. [`events`] parses UCDP GED
+//! conflict-event exports (`data/events/`).
+//!
 //! # Performance
 //! `examples/bench.rs` (1547 daily series of 10 years, 2 threads, release):
 //! EARS and CUSUM over all points take well under a second together;
@@ -109,8 +116,11 @@
 mod csv;
 mod cusum;
 mod ears;
+pub mod evaluate;
+pub mod events;
 mod farrington;
 mod glm;
+pub mod presets;
 mod stats;
 
 use std::ops::Range;
@@ -118,6 +128,7 @@ use std::ops::Range;
 pub use csv::{InputError, Series, detect_csv, format_date, parse_date, parse_series};
 pub use cusum::CusumParams;
 pub use ears::EarsParams;
+pub use events::{ConflictEvent, EventError, Violence, parse_ucdp};
 pub use farrington::{FarringtonParams, PowerTrans, ThresholdMethod};
 
 /// Sampling frequency of a series.

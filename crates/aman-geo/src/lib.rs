@@ -219,6 +219,16 @@ impl Areas {
         self.by_pcode.get(pcode).map(|&i| &self.areas[i])
     }
 
+    /// The area and every area above it, deepest first, up to the country.
+    /// An unknown code is its own and only ancestor.
+    pub fn ancestry(&self, pcode: &str) -> Vec<String> {
+        let mut chain = vec![pcode.to_owned()];
+        while let Some(parent) = self.get(chain.last().map_or("", String::as_str)).and_then(|a| a.parent.clone()) {
+            chain.push(parent);
+        }
+        chain
+    }
+
     /// Direct children, sorted by English name.
     pub fn children(&self, parent: &str) -> impl Iterator<Item = &Area> {
         self.children.get(parent).into_iter().flatten().map(|&i| &self.areas[i])

@@ -236,3 +236,26 @@ audit-count = { $count ->
     [many] { $count } قيداً.
    *[other] { $count } قيد.
 }
+
+# Early-warning alerts
+nav-alerts = الإنذارات
+alerts-title = إنذارات الإنذار المبكر
+alerts-intro = ارتفاع في البلاغات (أو في أحداث النزاع) من نوع واحد في منطقة واحدة مقارنة بالأسابيع السابقة. راجع البلاغات وراءه، وتحقق منه على الأرض، وضعه على جدول أعمال اللجنة.
+alerts-status = الحالة
+alerts-source = المصدر
+alerts-open-only = الإنذارات المفتوحة فقط
+alerts-none = لا توجد إنذارات مطابقة.
+alerts-observed = المرصود
+alerts-expected = المتوقع
+alerts-threshold = الإنذار فوق
+alerts-escalated = لم يُستلم في الوقت المحدد؛ رُفع إلى
+alerts-reason = السبب
+alerts-move = نقل إلى
+alerts-save = حفظ
+alerts-source-concerns = بلاغات السكان
+alerts-source-events = أحداث النزاع (UCDP)
+alert-status-new = جديد
+alert-status-acknowledged = تم الاستلام
+alert-status-response_planned = الاستجابة مخططة
+alert-status-closed = مغلق
+alert-status-dismissed = مرفوض

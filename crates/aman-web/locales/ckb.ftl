@@ -229,3 +229,26 @@ audit-count = { $count ->
     [one] یەک تۆمار.
    *[other] { $count } تۆمار.
 }
+
+# Early-warning alerts
+nav-alerts = ئاگادارکردنەوەکان
+alerts-title = ئاگادارکردنەوەی پێشوەختە
+alerts-intro = زیادبوونێک لە ڕاپۆرتەکان (یان لە ڕووداوەکانی ململانێ) لە یەک جۆر لە یەک ناوچە، بەراورد بە هەفتەکانی پێشوو. ڕاپۆرتەکانی پشتی بپشکنە، لە شوێنی خۆی پشتڕاستی بکەرەوە، و بیخەرە سەر کارنامەی لیژنەکە.
+alerts-status = دۆخ
+alerts-source = سەرچاوە
+alerts-open-only = تەنها ئاگادارکردنەوە کراوەکان
+alerts-none = هیچ ئاگادارکردنەوەیەک ناگونجێت.
+alerts-observed = بینراو
+alerts-expected = چاوەڕوانکراو
+alerts-threshold = ئاگادارکردنەوە لە سەروو
+alerts-escalated = لە کاتی خۆیدا وەرنەگیرا؛ نێردرا بۆ
+alerts-reason = هۆکار
+alerts-move = گواستنەوە بۆ
+alerts-save = پاشەکەوتکردن
+alerts-source-concerns = ڕاپۆرتەکانی دانیشتووان
+alerts-source-events = ڕووداوەکانی ململانێ (UCDP)
+alert-status-new = نوێ
+alert-status-acknowledged = وەرگیرا
+alert-status-response_planned = وەڵامدانەوە پلان کراوە
+alert-status-closed = داخرا
+alert-status-dismissed = ڕەتکرایەوە

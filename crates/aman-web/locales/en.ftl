@@ -229,3 +229,26 @@ audit-count = { $count ->
     [one] One entry.
    *[other] { $count } entries.
 }
+
+# Early-warning alerts
+nav-alerts = Alerts
+alerts-title = Early-warning alerts
+alerts-intro = A rise in concerns (or in conflict events) of one kind in one area, compared with the weeks before. Check the concerns behind it, verify on the ground, and put it on the committee's agenda.
+alerts-status = Status
+alerts-source = Source
+alerts-open-only = Open alerts only
+alerts-none = No alerts match.
+alerts-observed = Seen
+alerts-expected = Expected
+alerts-threshold = Alarm above
+alerts-escalated = Not acknowledged in time; sent up to
+alerts-reason = Reason
+alerts-move = Move to
+alerts-save = Save
+alerts-source-concerns = Residents' concerns
+alerts-source-events = Conflict events (UCDP)
+alert-status-new = New
+alert-status-acknowledged = Acknowledged
+alert-status-response_planned = Response planned
+alert-status-closed = Closed
+alert-status-dismissed = Dismissed

@@ -2,13 +2,14 @@
 //! fixed by the project; errors are always `{"error": {"code", "message",
 //! "fields"}}` with the codes of `docs/api-errors.md`.
 
+use crate::alerts;
 use crate::auth::{self, Staff};
 use crate::concerns::{self, MoveRequest, QueueQuery};
 use crate::error::{AppError, ErrorCode};
 use crate::limits::{Gate, challenge_response};
 use crate::state::AppState;
 use aman_core::concern::ConcernInput;
-use aman_db::{ConcernRecord, EventKind};
+use aman_db::{AlertRecord, ConcernRecord, EventKind};
 use aman_geo::Area;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
@@ -34,6 +35,8 @@ pub fn router() -> Router<AppState> {
         .route("/sessions", post(create_session).delete(end_session))
         .route("/sessions/all", axum::routing::delete(end_all_sessions))
         .route("/audit", get(audit_log))
+        .route("/alerts", get(list_alerts))
+        .route("/alerts/{id}/transitions", post(move_alert))
 }
 
 /// A JSON body, with axum's rejections turned into our error codes.
@@ -322,4 +325,47 @@ impl From<ErrorCode> for AppError {
     fn from(code: ErrorCode) -> AppError {
         AppError::new(code)
     }
+}
+
+fn day(date: chrono::NaiveDate) -> String {
+    date.to_string()
+}
+
+fn alert_json(alert: &AlertRecord) -> Value {
+    json!({
+        "id": alert.id,
+        "source": alert.source.as_str(),
+        "area": alert.area.as_str(),
+        "category": alert.category.as_str(),
+        "method": alert.method,
+        "status": alert.status.as_str(),
+        "first_day": day(alert.first_day),
+        "last_day": day(alert.last_day),
+        "observed": alert.observed,
+        "expected": alert.expected,
+        "threshold": alert.threshold,
+        "score": alert.score,
+        "escalated_to": alert.escalated_to.as_ref().map(|p| p.as_str()),
+        "reason": alert.reason,
+        "allowed_transitions": alert.status.next().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "version": alert.version,
+    })
+}
+
+async fn list_alerts(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(query): Query<alerts::AlertQuery>,
+) -> Result<Json<Value>, AppError> {
+    let list = alerts::list(&state, &staff, &query).await?;
+    Ok(Json(json!({"alerts": list.iter().map(alert_json).collect::<Vec<_>>()})))
+}
+
+async fn move_alert(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(request): Body<alerts::AlertMove>,
+) -> Result<Json<Value>, AppError> {
+    Ok(Json(alert_json(&alerts::move_alert(&state, &staff, id, &request).await?)))
 }

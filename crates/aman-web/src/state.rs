@@ -27,6 +27,8 @@ pub struct Settings {
     pub retention_days: i64,
     /// Flood limits on public intake and lookups; `None` turns them off.
     pub intake_limits: Option<crate::limits::IntakeLimits>,
+    /// Early warning: the detection method and how alerts escalate.
+    pub alerts: crate::alerts::AlertSettings,
 }
 
 impl Default for Settings {
@@ -38,6 +40,7 @@ impl Default for Settings {
             job_period_ms: None,
             retention_days: 90,
             intake_limits: Some(Default::default()),
+            alerts: Default::default(),
         }
     }
 }

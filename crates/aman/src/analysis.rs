@@ -1,17 +1,31 @@
-//! Standalone analyst commands that need no database: `aman alerts detect`
-//! (outbreak detection on count series) and `aman survey estimate`
-//! (design-based survey estimates). Flags map one to one onto the pure
-//! crates' parameters, whose defaults are those of R's `surveillance` and
-//! `survey` packages, so results compare directly.
+//! Early warning and survey commands. `aman alerts run` evaluates every
+//! series of a deployment, as the server's hourly job does. The analyst
+//! commands need no database: `aman alerts detect` (outbreak detection on
+//! count series) and `aman survey estimate` (design-based survey estimates);
+//! their flags map one to one onto the pure crates' parameters, whose
+//! defaults are those of R's `surveillance` and `survey` packages, so results
+//! compare directly.
 
+use crate::keyfile::load_keys;
+use crate::{DbArg, KeyArg, open};
 use aman_detect::{CusumParams, EarsParams, FarringtonParams, Frequency, Method, ThresholdMethod};
 use aman_survey::EstimateArgs;
+use aman_web::{AppState, Settings};
 use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Subcommand)]
 pub enum AlertsCommand {
+    /// Count new concerns and events into the series, raise or update alerts
+    /// and escalate unacknowledged ones (the server does this every hour).
+    Run {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+    },
     /// Run a detection method over `series,date,count` CSV and write
     /// `series,date,count,expected,threshold,score,alarm`.
     Detect(DetectArgs),
@@ -185,8 +199,17 @@ fn write(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     }
 }
 
-pub fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
-    let AlertsCommand::Detect(args) = command;
+pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
+    let args = match command {
+        AlertsCommand::Run { db, keys } => {
+            let keys = load_keys(&keys.path)?;
+            let db = open(&db.url).await?;
+            let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), Settings::default()).await?;
+            println!("{}", aman_web::alerts::run(&state).await?);
+            return Ok(());
+        }
+        AlertsCommand::Detect(args) => args,
+    };
     let frequency = match args.frequency {
         FrequencyName::Day => Frequency::Day,
         FrequencyName::Week => Frequency::Week,

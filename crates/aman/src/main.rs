@@ -3,10 +3,12 @@
 
 mod analysis;
 mod demo;
+mod imports;
 mod keyfile;
 mod moving;
 mod users;
 
+use imports::ImportCommand;
 use keyfile::{create_key_file, load_keys};
 use moving::{copy_into, progress_bar};
 use users::UserCommand;
@@ -17,7 +19,7 @@ use aman_web::{AppState, Settings};
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 use rand::RngCore;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 #[derive(Parser)]
@@ -220,17 +222,6 @@ enum AuditCommand {
     },
 }
 
-#[derive(Subcommand)]
-enum ImportCommand {
-    /// Import administrative areas from a folder of OCHA COD-AB GeoJSON files
-    /// (irq_admbnda_adm0..3_*.geojson), e.g. data/boundaries.
-    Areas {
-        dir: PathBuf,
-        #[command(flatten)]
-        db: DbArg,
-    },
-}
-
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
@@ -299,7 +290,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => users::run(command).await,
-        Command::Alerts { command } => analysis::alerts(command),
+        Command::Alerts { command } => analysis::alerts(command).await,
         Command::Survey { command } => analysis::survey(command),
         Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {
             let keys = load_keys(&keys.path)?;
@@ -330,13 +321,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 Err(problem) => bail!("audit log broken: {problem}"),
             }
         }
-        Command::Import { command: ImportCommand::Areas { dir, db } } => {
-            let records = read_area_dir(&dir)?;
-            let db = open(&db.url).await?;
-            let count = db.upsert_areas(&records).await?;
-            println!("imported {count} areas from {}", dir.display());
-            Ok(())
-        }
+        Command::Import { command } => imports::run(command).await,
         Command::Copy { from, to, overwrite } => {
             let source = open_as_is(&from).await?;
             let target = open(&to).await?;
@@ -435,16 +420,6 @@ fn redact(url: &str) -> String {
         },
         _ => url.to_owned(),
     }
-}
-
-fn read_area_dir(dir: &Path) -> anyhow::Result<Vec<aman_geo::AreaRecord>> {
-    let mut records = Vec::new();
-    for (level, name) in aman_geo::OCHA_FILES {
-        let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        records.extend(aman_geo::parse_ocha(level, &text).with_context(|| format!("{}", path.display()))?);
-    }
-    Ok(records)
 }
 
 async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::Result<()> {

@@ -1,6 +1,7 @@
 //! Server-rendered pages (askama templates, no JavaScript): the public side in
 //! `public`, the staff side in `staff`, and what they share.
 
+mod alerts;
 mod public;
 mod staff;
 
@@ -17,6 +18,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(public::router())
         .merge(staff::router())
+        .merge(alerts::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
 }

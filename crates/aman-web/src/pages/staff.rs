@@ -31,7 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/concerns/{id}/update", post(update_submit))
 }
 
-fn nav(staff: &Staff, path: &str) -> Nav {
+pub(super) fn nav(staff: &Staff, path: &str) -> Nav {
     let sees_audit = staff.user.role.may(aman_core::role::Action::ViewAudit);
     Nav { path: path.to_owned(), staff: Some(NavStaff { csrf: staff.csrf_token.clone(), sees_audit }) }
 }
@@ -153,7 +153,7 @@ fn who(t: Tr, staff: &Staff, state: &AppState) -> String {
 
 /// A staff member on a page; without a session the browser is sent to the
 /// login form instead of an error page.
-struct PageStaff(Staff);
+pub(super) struct PageStaff(pub(super) Staff);
 
 impl axum::extract::FromRequestParts<AppState> for PageStaff {
     type Rejection = Response;

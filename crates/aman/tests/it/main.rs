@@ -33,6 +33,7 @@ macro_rules! both {
     };
 }
 
+mod alerts;
 mod analysis;
 mod api;
 mod architecture;

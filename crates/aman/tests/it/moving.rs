@@ -47,6 +47,20 @@ async fn populate(app: &TestApp) -> String {
         )
         .await;
     assert_eq!(marked.0, StatusCode::OK, "{}", marked.1);
+    // Early warning: an imported event, counted series and a raised alert.
+    let event = aman_db::NewConflictEvent {
+        dataset: "ucdp-ged".into(),
+        dataset_id: "114064".into(),
+        occurred_on: chrono::NaiveDate::from_ymd_opt(2014, 6, 10).expect("date"),
+        area: aman_core::area::Pcode::parse("IQG15Q05").expect("pcode"),
+        category: aman_core::category::Category::from_code("terrorism").expect("category"),
+        deaths: 3,
+    };
+    assert_eq!(app.db.insert_conflict_events(&[event]).await.expect("event"), 1);
+    for _ in 0..5 {
+        app.submit("hate_speech", "IQG15Q05").await;
+    }
+    assert!(aman_web::alerts::run(&app.state).await.expect("alerts").new_alerts > 0);
     receipt
 }
 
@@ -98,7 +112,7 @@ async fn a_deployment_moves_to_postgres_and_back_unchanged() {
     // New rows continue after the copied ids.
     copy.submit("crime", "IQG08").await;
     let (_, queue) = staff.get("/api/v1/concerns?area=IQG15").await;
-    assert_eq!(queue["total"], 2);
+    assert_eq!(queue["total"], 7, "two concerns and the five of the spike");
 }
 
 #[tokio::test]

@@ -157,6 +157,10 @@ async fn every_route_answers_every_role_as_the_table_says(app: TestApp) {
         check("page queue".into(), r.status(), expected(grant, Action::ViewConcerns, None), true);
         let r = page(reqwest::Method::GET, "/staff/audit".into()).send().await.expect("request");
         check("page audit".into(), r.status(), expected(grant, Action::ViewAudit, None), true);
+        let r = api(reqwest::Method::GET, "/api/v1/alerts".into()).send().await.expect("request");
+        check("GET alerts".into(), r.status(), expected(grant, Action::ViewConcerns, None), false);
+        let r = page(reqwest::Method::GET, "/staff/alerts".into()).send().await.expect("request");
+        check("page alerts".into(), r.status(), expected(grant, Action::ViewConcerns, None), true);
         for path in ["/", "/report", "/track", "/api/v1/areas", "/api/v1/areas/locate?lat=30.5&lon=47.8", "/api/v1/areas/IQG02", "/healthz", "/static/aman.css"] {
             let r = page(reqwest::Method::GET, path.into()).send().await.expect("request");
             check(format!("public {path}"), r.status(), Ok(()), false);

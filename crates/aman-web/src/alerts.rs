@@ -1,0 +1,265 @@
+//! Early warning in the server: counting new concerns and events into the
+//! daily series of every area level × category, running the detection
+//! method over the latest days, raising or continuing alerts (one per
+//! episode), escalating alerts nobody acknowledged, and the operations the
+//! API and pages share to list and move alerts.
+
+use crate::auth::Staff;
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+use aman_core::alert::{self, AlertStatus, Episode, SeriesSource};
+use aman_core::area::Pcode;
+use aman_core::category::Category;
+use aman_core::role::Action;
+use aman_core::text;
+use aman_db::{AlarmRecord, AlertFilter, AlertRecord, Audit, DailyCount, DbError};
+use aman_detect::{Frequency, Method, presets};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// How the server looks for rises. Each daily series gets Aman's count
+/// CUSUM (`aman_detect::presets`) when the year before the monitored weeks
+/// holds enough reports to fit its in-control mean, and EARS C2 with a floor
+/// on the standard deviation otherwise (a new deployment, a very quiet
+/// series); docs/early-warning.md gives the measured trade-offs.
+#[derive(Debug, Clone)]
+pub struct AlertSettings {
+    /// Days the CUSUM monitors after its year of in-control data.
+    pub monitor_days: i64,
+    /// Reports the in-control year needs for the CUSUM to be used.
+    pub min_phase1_reports: u64,
+    /// The latest days whose alarms are raised at each run: concerns often
+    /// arrive a day or two after the event they describe.
+    pub lookback_days: i64,
+    /// An alarm within this many days of an open alert's last one continues it.
+    pub episode_gap_days: i64,
+    /// An alert nobody acknowledged within this time goes one level up, and
+    /// again after as long.
+    pub escalate_after_hours: i64,
+}
+
+impl Default for AlertSettings {
+    fn default() -> AlertSettings {
+        AlertSettings {
+            monitor_days: 28,
+            min_phase1_reports: 12,
+            lookback_days: 3,
+            episode_gap_days: 7,
+            escalate_after_hours: 48,
+        }
+    }
+}
+
+/// What one run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AlertRun {
+    pub counted: u64,
+    pub series: u64,
+    pub new_alerts: u64,
+    pub continued: u64,
+    pub escalated: u64,
+}
+
+impl std::fmt::Display for AlertRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "counted {} records; evaluated {} series; {} new alerts, {} continued, {} escalated",
+            self.counted, self.series, self.new_alerts, self.continued, self.escalated
+        )
+    }
+}
+
+/// One full run: count, detect, escalate. Safe to repeat and to run on
+/// several servers at once (counting is guarded by the watermark).
+pub async fn run(state: &AppState) -> Result<AlertRun, DbError> {
+    let mut outcome = AlertRun::default();
+    for source in SeriesSource::ALL {
+        outcome.counted += count_new(state, source).await?;
+        detect(state, source, &mut outcome).await?;
+    }
+    outcome.escalated = escalate(state).await?;
+    Ok(outcome)
+}
+
+/// Adds records that arrived since the watermark to the daily counts of
+/// their area and every area above it, up to the whole country.
+async fn count_new(state: &AppState, source: SeriesSource) -> Result<u64, DbError> {
+    let mut counted = 0;
+    loop {
+        let after = state.db().series_watermark(source).await?;
+        let page = state.db().uncounted(source, after, 5000).await?;
+        let Some(last) = page.last().map(|c| c.id) else { return Ok(counted) };
+        let mut increments: BTreeMap<(String, String, i64), i64> = BTreeMap::new();
+        for record in &page {
+            for area in state.areas().ancestry(&record.area) {
+                *increments.entry((area, record.category.clone(), record.day)).or_default() += 1;
+            }
+        }
+        let increments: Vec<DailyCount> = increments
+            .into_iter()
+            .map(|((area, category, day), count)| DailyCount { area, category, day, count })
+            .collect();
+        if state.db().add_counts(source, &increments, after, last).await? {
+            counted += page.len() as u64;
+        }
+    }
+}
+
+/// The method for one series of `phase1 + monitor` days, the range it
+/// evaluates, and the method's name as stored with an alert.
+fn method_for(counts: &[u64], phase1: usize, settings: &AlertSettings) -> (Method, Range<usize>, &'static str) {
+    let n = counts.len();
+    if counts[..phase1].iter().sum::<u64>() >= settings.min_phase1_reports {
+        (Method::Cusum(presets::cusum()), phase1..n, "cusum")
+    } else {
+        (Method::EarsC2(presets::ears()), n.saturating_sub(settings.lookback_days as usize)..n, "ears-c2")
+    }
+}
+
+async fn detect(state: &AppState, source: SeriesSource, outcome: &mut AlertRun) -> Result<(), DbError> {
+    let settings = &state.settings().alerts;
+    let phase1 = presets::CUSUM_PHASE1_DAYS;
+    let n = phase1 + settings.monitor_days as usize;
+    let today = aman_db::day_number(state.today());
+    let first = today - n as i64 + 1;
+    let mut series: BTreeMap<(String, String), Vec<u64>> = BTreeMap::new();
+    for c in state.db().daily_counts(source, first, today).await? {
+        let counts = series.entry((c.area, c.category)).or_insert_with(|| vec![0; n]);
+        counts[(c.day - first) as usize] = c.count.max(0) as u64;
+    }
+    let raised_from = n.saturating_sub(settings.lookback_days as usize);
+    for ((area, category), counts) in &series {
+        if counts[raised_from..].iter().all(|&c| c == 0) {
+            continue;
+        }
+        outcome.series += 1;
+        let (method, evaluated, method_name) = method_for(counts, phase1, settings);
+        let points = aman_detect::detect(counts, Frequency::Day, &method, evaluated.clone());
+        for (offset, point) in points.iter().enumerate() {
+            let index = evaluated.start + offset;
+            if point.alarm != Some(true) || index < raised_from {
+                continue;
+            }
+            let alarm = AlarmRecord {
+                source,
+                area,
+                category,
+                method: method_name,
+                day: first + index as i64,
+                observed: counts[index] as i64,
+                expected: point.expected,
+                threshold: point.threshold,
+                score: point.score,
+            };
+            let open = state.db().open_alert(source, area, category).await?;
+            match alert::episode(open, alarm.day, settings.episode_gap_days) {
+                Episode::Continue(id) => {
+                    state.db().continue_alert(id, &alarm, state.now_ms()).await?;
+                    outcome.continued += 1;
+                }
+                Episode::Start => {
+                    let id = state.db().insert_alert(&alarm, state.now_ms()).await?;
+                    let detail = format!("{source} {category} in {area}", source = source.as_str());
+                    state.audit(None, "alert.raise", &format!("alert:{id}"), &detail).await?;
+                    outcome.new_alerts += 1;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sends each alert nobody acknowledged in time one level up.
+async fn escalate(state: &AppState) -> Result<u64, DbError> {
+    let settings = &state.settings().alerts;
+    let cutoff = state.now_ms() - settings.escalate_after_hours * 3_600_000;
+    let mut escalated = 0;
+    for alert in state.db().alerts_to_escalate(cutoff).await? {
+        let current = alert.escalated_to.as_ref().unwrap_or(&alert.area);
+        let Some(parent) = state.areas().get(current.as_str()).and_then(|a| a.parent.clone()) else { continue };
+        let Some(parent) = Pcode::parse(&parent) else { continue };
+        if state.db().escalate_alert(alert.id, &parent, state.now_ms()).await? {
+            state.audit(None, "alert.escalate", &format!("alert:{}", alert.id), &format!("to {parent}")).await?;
+            escalated += 1;
+        }
+    }
+    Ok(escalated)
+}
+
+/// Whether a staff member may see an alert: its area is within their grant
+/// and its category visible to them.
+fn visible(staff: &Staff, alert: &AlertRecord) -> bool {
+    staff.grant().allows(Action::ViewConcerns, &alert.area, alert.category)
+}
+
+/// The filters a list accepts.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AlertQuery {
+    pub area: String,
+    pub category: String,
+    pub status: String,
+    pub source: String,
+    /// `1` (or `true`): open alerts only.
+    pub open: String,
+}
+
+pub async fn list(state: &AppState, staff: &Staff, query: &AlertQuery) -> Result<Vec<AlertRecord>, AppError> {
+    if !staff.user.role.may(Action::ViewConcerns) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let own = staff.user.area.as_str();
+    let area = query.area.trim();
+    let prefix = if area.is_empty() || !area.starts_with(own) { own.to_owned() } else { area.to_owned() };
+    let pick = |value: &str, valid: bool| (!value.is_empty() && valid).then(|| value.to_owned());
+    let filter = AlertFilter {
+        area_prefix: prefix,
+        category: pick(&query.category, Category::from_code(&query.category).is_some()),
+        status: pick(&query.status, AlertStatus::from_code(&query.status).is_some()),
+        source: pick(&query.source, SeriesSource::from_code(&query.source).is_some()),
+        open_only: matches!(query.open.as_str(), "1" | "true"),
+        limit: 200,
+    };
+    let alerts = state.db().alerts(&filter).await?;
+    Ok(alerts.into_iter().filter(|a| visible(staff, a)).collect())
+}
+
+/// A requested move of an alert.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AlertMove {
+    pub to: String,
+    pub reason: String,
+    /// The version the staff member saw; a newer one answers `edit_conflict`.
+    pub version: Option<i64>,
+}
+
+pub async fn move_alert(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    request: &AlertMove,
+) -> Result<AlertRecord, AppError> {
+    let alert = state.db().alert(id).await?.filter(|a| visible(staff, a)).ok_or(AppError::new(ErrorCode::NotFound))?;
+    if !staff.user.role.may(Action::RespondToAlerts) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    if request.version.is_some_and(|seen| seen != alert.version) {
+        return Err(AppError::new(ErrorCode::EditConflict));
+    }
+    let to = AlertStatus::from_code(request.to.trim()).ok_or_else(|| AppError::field("to", "unknown_status"))?;
+    let reason = text::clean(&request.reason);
+    if to.needs_reason() && reason.is_empty() {
+        return Err(AppError::field("reason", "required"));
+    }
+    if !alert.status.next().contains(&to) {
+        return Err(AppError::new(ErrorCode::IllegalTransition));
+    }
+    let key = state.keys().audit_key();
+    let detail = format!("{} -> {}", alert.status.as_str(), to.as_str());
+    let event = state.audit_event(Some(staff.user.id), "alert.transition", &format!("alert:{id}"), &detail);
+    let reason = (!reason.is_empty()).then_some(reason.as_str());
+    state.db().move_alert(&alert, to, reason, state.now_ms(), Audit { key: &key, event }).await?;
+    state.db().alert(id).await?.ok_or(AppError::new(ErrorCode::NotFound))
+}

@@ -1,0 +1,93 @@
+//! `aman import …`: reference data from files — administrative areas (OCHA
+//! COD-AB) and conflict events (UCDP GED), each event placed in the deepest
+//! area containing its point.
+
+use crate::{DbArg, open};
+use aman_core::area::Pcode;
+use aman_core::category::Category;
+use aman_db::NewConflictEvent;
+use anyhow::{Context, bail};
+use clap::{Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import administrative areas from a folder of OCHA COD-AB GeoJSON files
+    /// (irq_admbnda_adm0..3_*.geojson), e.g. data/boundaries.
+    Areas {
+        dir: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Import conflict events (e.g. data/events/conflict_data_irq.csv, UCDP GED);
+    /// importing the same file again adds nothing.
+    Events {
+        #[arg(long, value_enum)]
+        format: EventFormat,
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EventFormat {
+    Ucdp,
+}
+
+pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
+    match command {
+        ImportCommand::Areas { dir, db } => {
+            let records = read_area_dir(&dir)?;
+            let db = open(&db.url).await?;
+            let count = db.upsert_areas(&records).await?;
+            println!("imported {count} areas from {}", dir.display());
+            Ok(())
+        }
+        ImportCommand::Events { format: EventFormat::Ucdp, file, db } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let events = aman_detect::events::parse_ucdp(&text).with_context(|| format!("in {}", file.display()))?;
+            let db = open(&db.url).await?;
+            let records = db.all_areas().await?;
+            if records.is_empty() {
+                bail!("the database has no areas; import them first (aman import areas data/boundaries)");
+            }
+            let areas = aman_geo::Areas::new(records)?;
+            let mut outside = 0;
+            let mut rows = Vec::with_capacity(events.len());
+            for event in &events {
+                let Some(area) = areas.locate(event.latitude, event.longitude) else {
+                    outside += 1;
+                    continue;
+                };
+                rows.push(NewConflictEvent {
+                    dataset: "ucdp-ged".to_owned(),
+                    dataset_id: event.id.to_string(),
+                    occurred_on: aman_db::date_from_day_number(event.date_start)
+                        .with_context(|| format!("event {}: date out of range", event.id))?,
+                    area: Pcode::parse(&area.pcode).with_context(|| format!("area {}", area.pcode))?,
+                    category: Category::from_code(event.category)
+                        .with_context(|| format!("unknown category {}", event.category))?,
+                    deaths: i64::try_from(event.deaths_best).unwrap_or(i64::MAX),
+                });
+            }
+            let added = db.insert_conflict_events(&rows).await?;
+            println!(
+                "read {} events; {added} new, {} already present, {outside} outside every area",
+                events.len(),
+                rows.len() as u64 - added
+            );
+            Ok(())
+        }
+    }
+}
+
+pub fn read_area_dir(dir: &Path) -> anyhow::Result<Vec<aman_geo::AreaRecord>> {
+    let mut records = Vec::new();
+    for (level, name) in aman_geo::OCHA_FILES {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        records.extend(aman_geo::parse_ocha(level, &text).with_context(|| format!("{}", path.display()))?);
+    }
+    Ok(records)
+}
