@@ -19,6 +19,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 pub const DEMO_CONCERNS: usize = 400;
+const FEUD_DISTRICT: &str = "IQG02Q01";
 
 const ACCOUNTS: [(&str, &str, Role, &str); 8] = [
     ("admin@demo.aman", "Demo administrator", Role::Administrator, "IQ"),
@@ -206,6 +207,11 @@ pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<DemoAccount>,
     if db.count_concerns().await? == 0 {
         seed_concerns(db, keys, &areas, actor, now_ms).await?;
     }
+    if db.count_conflict_events().await? == 0 {
+        let events = aman_detect::events::parse_ucdp(UCDP_EVENTS).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        let areas = aman_geo::Areas::new(areas).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        db.insert_conflict_events(&crate::imports::place_events(&areas, &events).0).await?;
+    }
     Ok(accounts)
 }
 
@@ -288,5 +294,40 @@ async fn seed_concerns(
             previous = Some(id);
         }
     }
+    seed_rising_feud(db, keys, areas, &mut rng, now_ms).await
+}
+
+/// Tribal conflict rising in the Abu Al-Khaseeb district these last three
+/// days: what the early warning should show its committee.
+async fn seed_rising_feud(
+    db: &Db,
+    keys: &Keys,
+    areas: &[aman_geo::AreaRecord],
+    rng: &mut StdRng,
+    now_ms: i64,
+) -> Result<(), DbError> {
+    let Some(area) = areas.iter().find(|a| a.level == 3 && a.pcode.starts_with(FEUD_DISTRICT)) else { return Ok(()) };
+    let texts = DESCRIPTIONS.iter().find(|(c, _, _)| *c == Category::TribalConflict).map(|(_, _, t)| *t);
+    for n in 0..8 {
+        let submitted_at = now_ms - n * 9 * 3_600_000;
+        let submitted = DateTime::from_timestamp_millis(submitted_at).unwrap_or_default().date_naive();
+        let texts = texts.unwrap_or_default();
+        let concern = StoredConcern {
+            receipt_hash: Receipt::from_entropy(random()).keyed_hash(keys.receipt_key()),
+            category: Category::TribalConflict,
+            description: texts[rng.random_range(0..texts.len())].to_owned(),
+            area: Pcode::parse(&area.pcode).ok_or_else(|| DbError::Corrupt(area.pcode.clone()))?,
+            occurred_on: submitted,
+            language: "ar".to_owned(),
+            contact_sealed: None,
+            point_sealed: None,
+            submitted_at,
+        };
+        db.store_concern(&concern).await?;
+    }
     Ok(())
 }
+
+/// Real conflict events (UCDP GED, CC BY 4.0; data/events/PROVENANCE.md), so
+/// the demo's event series show real history.
+pub const UCDP_EVENTS: &str = include_str!("../../../data/events/conflict_data_irq.csv");

@@ -6,6 +6,7 @@ use crate::{DbArg, open};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
 use aman_db::NewConflictEvent;
+use aman_detect::events::ConflictEvent;
 use anyhow::{Context, bail};
 use clap::{Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -53,24 +54,7 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
                 bail!("the database has no areas; import them first (aman import areas data/boundaries)");
             }
             let areas = aman_geo::Areas::new(records)?;
-            let mut outside = 0;
-            let mut rows = Vec::with_capacity(events.len());
-            for event in &events {
-                let Some(area) = areas.locate(event.latitude, event.longitude) else {
-                    outside += 1;
-                    continue;
-                };
-                rows.push(NewConflictEvent {
-                    dataset: "ucdp-ged".to_owned(),
-                    dataset_id: event.id.to_string(),
-                    occurred_on: aman_db::date_from_day_number(event.date_start)
-                        .with_context(|| format!("event {}: date out of range", event.id))?,
-                    area: Pcode::parse(&area.pcode).with_context(|| format!("area {}", area.pcode))?,
-                    category: Category::from_code(event.category)
-                        .with_context(|| format!("unknown category {}", event.category))?,
-                    deaths: i64::try_from(event.deaths_best).unwrap_or(i64::MAX),
-                });
-            }
+            let (rows, outside) = place_events(&areas, &events);
             let added = db.insert_conflict_events(&rows).await?;
             println!(
                 "read {} events; {added} new, {} already present, {outside} outside every area",
@@ -80,6 +64,31 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// UCDP events as rows to store, each in the deepest area containing its
+/// point; also how many fell outside every area.
+pub fn place_events(areas: &aman_geo::Areas, events: &[ConflictEvent]) -> (Vec<NewConflictEvent>, usize) {
+    let mut outside = 0;
+    let mut rows = Vec::with_capacity(events.len());
+    for event in events {
+        let area = areas.locate(event.latitude, event.longitude).and_then(|a| Pcode::parse(&a.pcode));
+        let (Some(area), Some(occurred_on), Some(category)) =
+            (area, aman_db::date_from_day_number(event.date_start), Category::from_code(event.category))
+        else {
+            outside += 1;
+            continue;
+        };
+        rows.push(NewConflictEvent {
+            dataset: "ucdp-ged".to_owned(),
+            dataset_id: event.id.to_string(),
+            occurred_on,
+            area,
+            category,
+            deaths: i64::try_from(event.deaths_best).unwrap_or(i64::MAX),
+        });
+    }
+    (rows, outside)
 }
 
 pub fn read_area_dir(dir: &Path) -> anyhow::Result<Vec<aman_geo::AreaRecord>> {

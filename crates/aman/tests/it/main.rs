@@ -39,6 +39,7 @@ mod api;
 mod architecture;
 mod audit;
 mod cli;
+mod demo;
 mod durability;
 mod keys;
 mod limits;

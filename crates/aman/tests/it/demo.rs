@@ -1,0 +1,81 @@
+//! `aman demo` as a newcomer runs it: it starts, prints working accounts
+//! (the triage desk with its two-factor key), and within moments its
+//! committee sees the early-warning alert of the seeded feud, next to real
+//! conflict events imported from UCDP.
+
+use crate::support::real_time_code;
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+#[tokio::test]
+async fn the_demo_starts_with_accounts_alerts_and_events() {
+    let dir = tempfile::TempDir::new().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("demo.db").display());
+    let key = dir.path().join("demo.key").display().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aman"))
+        .args(["demo", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut printed = Vec::new();
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let base = loop {
+        let line = lines.next().expect("the demo prints its address").expect("line");
+        if let Some(address) = line.strip_prefix("Aman is listening on ") {
+            break address.to_owned();
+        }
+        printed.push(line);
+    };
+    let account = |email: &str| -> (String, Option<String>) {
+        let at = printed.iter().position(|l| l.trim_start().starts_with(email)).expect(email);
+        let password = printed[at].split_whitespace().nth(1).expect("password").to_owned();
+        let key = printed.get(at + 1).and_then(|l| l.split("two-factor key ").nth(1)).map(|k| k[..32].to_owned());
+        (password, key)
+    };
+    let client = reqwest::Client::new();
+    let login = |body: Value| client.post(format!("{base}/api/v1/sessions")).json(&body).send();
+    let (password, key) = account("triage@demo.aman");
+    let code = real_time_code(&key.expect("the triage desk has a two-factor key"));
+    let session: Value = login(json!({"email": "triage@demo.aman", "password": password, "code": code}))
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("json");
+    assert!(session["token"].is_string(), "{session}");
+
+    let (password, key) = account("committee.abualkhaseeb@demo.aman");
+    assert!(key.is_none(), "committee members need no second factor");
+    let session: Value = login(json!({"email": "committee.abualkhaseeb@demo.aman", "password": password}))
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("json");
+    let token = session["token"].as_str().expect("token").to_owned();
+    let mut seen = Value::Null;
+    for _ in 0..100 {
+        seen = client
+            .get(format!("{base}/api/v1/alerts?category=tribal_conflict&open=1"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("alerts")
+            .json()
+            .await
+            .expect("json");
+        if seen["alerts"].as_array().is_some_and(|a| !a.is_empty()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let alerts = seen["alerts"].as_array().expect("alerts");
+    assert!(alerts.iter().any(|a| a["area"].as_str().is_some_and(|p| p.starts_with("IQG02Q01"))), "{seen}");
+    child.kill().expect("stop");
+    let _ = child.wait();
+    let stored = aman_db::Db::connect(&db).await.expect("open");
+    assert!(stored.count_conflict_events().await.expect("count") > 7000, "real events imported");
+    stored.close().await;
+}
