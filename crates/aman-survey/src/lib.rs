@@ -1,7 +1,10 @@
 //! Design-based estimation for perception surveys ("do you feel safe walking
 //! at night?"), matching R's `survey` package (4.1-1). Pure computation: no
 //! IO; the CSV front end takes and returns strings. The [`xlsform`] module
-//! reads XLSForm survey definitions and validates answers against them.
+//! reads XLSForm survey definitions and validates answers against them; the
+//! [`index`] module builds the Community Security Index (OECD/JRC composite
+//! indicator with Monte Carlo rank intervals); [`kirkuk`] reads the real
+//! Kirkuk inter-group trust poll into respondent rows.
 //!
 //! # Design
 //! A one-stage stratified cluster design, R's
@@ -86,6 +89,8 @@ mod design;
 mod domain;
 mod error;
 mod estimate;
+pub mod index;
+pub mod kirkuk;
 mod tdist;
 pub mod xlsform;
 

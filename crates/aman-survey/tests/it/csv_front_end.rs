@@ -1,10 +1,10 @@
 //! `estimate_csv` end to end on `fixtures/responses.csv`.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+
 
 use aman_survey::{CsvError, EstimateArgs, LonelyPsu, estimate_csv};
-use common::{TOL, err};
+use crate::common::{TOL, err};
 
 fn args(var: &str) -> EstimateArgs {
     EstimateArgs {
@@ -25,7 +25,7 @@ fn parse(out: &str) -> Vec<Vec<String>> {
 
 /// Compares the output with R's rows for (design, lonely, stat).
 fn check(out: &str, design: &str, lonely: &str, stat: &str, domains: &[&str]) {
-    let r = common::r_estimates();
+    let r = crate::common::r_estimates();
     let rows = parse(out);
     assert_eq!(rows.len(), domains.len());
     for (row, domain) in rows.iter().zip(domains) {
@@ -46,12 +46,12 @@ fn check(out: &str, design: &str, lonely: &str, stat: &str, domains: &[&str]) {
 const STATUS: [&str; 4] = ["host", "idp", "resident", "returnee"];
 
 fn strict_input() -> String {
-    common::fixture("responses.csv").lines().filter(|l| !l.contains("\"S7\"")).map(|l| format!("{l}\n")).collect()
+    crate::common::fixture("responses.csv").lines().filter(|l| !l.contains("\"S7\"")).map(|l| format!("{l}\n")).collect()
 }
 
 #[test]
 fn mean_by_domain_with_each_lonely_rule() {
-    let input = common::fixture("responses.csv");
+    let input = crate::common::fixture("responses.csv");
     for (rule, name) in [
         (LonelyPsu::Remove, "remove"),
         (LonelyPsu::Certainty, "certainty"),
@@ -67,7 +67,7 @@ fn mean_by_domain_with_each_lonely_rule() {
 
 #[test]
 fn proportions_and_degenerate_designs() {
-    let input = common::fixture("responses.csv");
+    let input = crate::common::fixture("responses.csv");
     let strict = strict_input();
     for value in ["yes", "unsure"] {
         let stat = format!("prop:{value}");
@@ -98,7 +98,7 @@ fn small_domains_are_suppressed_by_default() {
 
 #[test]
 fn lonely_psu_without_a_rule_names_the_stratum() {
-    let input = common::fixture("responses.csv");
+    let input = crate::common::fixture("responses.csv");
     let e = estimate_csv(&input, &args("score")).unwrap_err();
     assert_eq!(e, CsvError::LonelyPsu { column: "stratum".into(), stratum: "S7".into(), domain: None });
     assert_eq!(

@@ -1,10 +1,10 @@
 //! Every number R computed in `fixtures/r_estimates.csv` is reproduced.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+
 
 use aman_survey::{Design, Domains, Estimate, LonelyPsu, NO_DOMAIN, Options, Statistic, SurveyError, estimate_domains};
-use common::{RRow, Respondent, TOL, TOL_CONVERGED, err};
+use crate::common::{RRow, Respondent, TOL, TOL_CONVERGED, err};
 
 /// The design called `name` in make_fixtures.R, and its respondents.
 fn design(name: &str, all: &[Respondent]) -> (Design, Vec<Respondent>) {
@@ -101,8 +101,8 @@ fn compare(ours: &Estimate, r: &RRow, worst: &mut Worst) {
 
 #[test]
 fn every_r_estimate_is_matched_one_domain_at_a_time() {
-    let all = common::respondents();
-    let rows = common::r_estimates();
+    let all = crate::common::respondents();
+    let rows = crate::common::r_estimates();
     assert_eq!(rows.len(), 150);
     let mut worst = Worst::default();
     let mut errors = 0;
@@ -133,8 +133,8 @@ fn every_r_estimate_is_matched_one_domain_at_a_time() {
 
 #[test]
 fn all_domains_at_once_match_r() {
-    let all = common::respondents();
-    let rows = common::r_estimates();
+    let all = crate::common::respondents();
+    let rows = crate::common::r_estimates();
     let mut worst = Worst::default();
     for r in rows.iter().filter(|r| r.domain == "all" && r.error.is_empty()) {
         let (design, resp) = design(&r.design, &all);
@@ -155,7 +155,7 @@ fn all_domains_at_once_match_r() {
 
 #[test]
 fn fail_errors_only_for_domains_touching_the_lonely_stratum() {
-    let all = common::respondents();
+    let all = crate::common::respondents();
     let (design, resp) = design("full", &all);
     let (y, stat) = variable("mean", &resp);
     let domains = Domains::from_labels(resp.iter().map(|r| Some(r.status.as_str())));
@@ -176,7 +176,7 @@ fn fail_errors_only_for_domains_touching_the_lonely_stratum() {
 fn student_t_quantiles_match_r_qt() {
     let mut worst: f64 = 0.0;
     for (file, level) in [("r_qt.csv", 0.95), ("r_qt90.csv", 0.90)] {
-        let text = common::fixture(file);
+        let text = crate::common::fixture(file);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         for r in reader.records() {
             let r = r.unwrap();

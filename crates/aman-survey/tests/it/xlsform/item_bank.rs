@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use aman_survey::xlsform::{Answer, Item, QuestionType, parse_xlsform};
 use chrono::NaiveDate;
 
-const BANK: &[u8] = include_bytes!("../../../../data/surveys/community-security-perception.xlsx");
+const BANK: &[u8] = include_bytes!("../../../../../data/surveys/community-security-perception.xlsx");
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()

@@ -2,7 +2,7 @@
 
 use aman_survey::xlsform::{FormError, Item, QuestionType, Required, parse_xlsform};
 
-use crate::xlsx::{settings, workbook};
+use crate::xlsform::xlsx::{settings, workbook};
 
 fn errors_of(bytes: &[u8]) -> Vec<FormError> {
     match parse_xlsform(bytes) {

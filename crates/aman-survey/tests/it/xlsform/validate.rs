@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use aman_survey::xlsform::{Answer, Form, parse_xlsform};
 use chrono::NaiveDate;
 
-use crate::xlsx::{settings, workbook};
+use crate::xlsform::xlsx::{settings, workbook};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()

@@ -1,7 +1,7 @@
 //! Tests of the XLSForm module: the shipped item bank, workbook errors,
 //! expressions and answer validation. One test binary; workbooks are built
 //! in memory by `xlsx::workbook`.
-#![allow(clippy::unwrap_used)]
+
 
 mod errors;
 mod expr;
