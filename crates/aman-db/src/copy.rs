@@ -244,6 +244,39 @@ pub const SCHEMA: &[Table] = &[
             col("version", Int, false),
         ],
     },
+    Table {
+        name: "survey_forms",
+        identity: true,
+        seeded: false,
+        columns: &[
+            col("id", Int, false),
+            col("form_key", Text, false),
+            col("version", Text, false),
+            col("title", Text, false),
+            col("workbook", Bytes, false),
+            col("imported_at", Int, false),
+        ],
+    },
+    Table {
+        name: "survey_responses",
+        identity: true,
+        seeded: false,
+        columns: &[
+            col("id", Int, false),
+            col("form_id", Int, false),
+            col("external_id", Text, false),
+            col("area", Text, false),
+            col("collected_on", Int, false),
+            col("weight", Float, false),
+            col("stratum", Text, true),
+            col("cluster", Text, true),
+            col("sex", Text, true),
+            col("age_group", Text, true),
+            col("displacement", Text, true),
+            col("answers", Text, false),
+            col("source", Text, false),
+        ],
+    },
 ];
 
 /// One value read from a row.

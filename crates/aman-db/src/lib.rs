@@ -15,6 +15,7 @@ mod jobs;
 mod keys;
 mod migrate;
 mod snapshot;
+mod surveys;
 mod users;
 
 pub use audit::{Audit, AuditFilter};
@@ -25,6 +26,7 @@ pub use early_warning::{AlarmRecord, AlertFilter, AlertRecord, Countable, DailyC
 pub use intake::Intake;
 pub use keys::SealedFields;
 pub use migrate::schema_fingerprint;
+pub use surveys::{NewResponse, ResponseRecord, SurveyFormRecord};
 pub use users::{NewUser, SessionRecord, UserRecord};
 
 use chrono::NaiveDate;

@@ -56,6 +56,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_early_warning.sql"),
         postgres: include_str!("../migrations/postgres/0007_early_warning.sql"),
     },
+    Migration {
+        version: 8,
+        name: "surveys",
+        sqlite: include_str!("../migrations/sqlite/0008_surveys.sql"),
+        postgres: include_str!("../migrations/postgres/0008_surveys.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -8,6 +8,7 @@ use crate::concerns::{self, MoveRequest, QueueQuery};
 use crate::error::{AppError, ErrorCode};
 use crate::limits::{Gate, challenge_response};
 use crate::state::AppState;
+use crate::surveys;
 use aman_core::concern::ConcernInput;
 use aman_db::{AlertRecord, ConcernRecord, EventKind};
 use aman_geo::Area;
@@ -37,6 +38,8 @@ pub fn router() -> Router<AppState> {
         .route("/audit", get(audit_log))
         .route("/alerts", get(list_alerts))
         .route("/alerts/{id}/transitions", post(move_alert))
+        .route("/surveys", get(list_surveys))
+        .route("/surveys/{key}/estimates", get(survey_estimates))
 }
 
 /// A JSON body, with axum's rejections turned into our error codes.
@@ -368,4 +371,58 @@ async fn move_alert(
     Body(request): Body<alerts::AlertMove>,
 ) -> Result<Json<Value>, AppError> {
     Ok(Json(alert_json(&alerts::move_alert(&state, &staff, id, &request).await?)))
+}
+
+async fn list_surveys(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
+    let forms = state.db().survey_forms().await?;
+    let list: Vec<Value> =
+        forms.iter().map(|f| json!({"id": f.form_key, "version": f.version, "title": f.title})).collect();
+    Ok(Json(json!({"surveys": list})))
+}
+
+#[derive(Deserialize)]
+struct EstimateFormat {
+    #[serde(default)]
+    format: String,
+}
+
+/// Estimates for one question, overall or by group, as JSON or (with
+/// `format=csv`) CSV; suppressed groups carry no values.
+async fn survey_estimates(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    Query(query): Query<surveys::EstimateQuery>,
+    Query(format): Query<EstimateFormat>,
+) -> Result<Response, AppError> {
+    let form = surveys::load_form(&state, &key).await?;
+    let rows = surveys::estimate(&state, &form, &query).await?;
+    if format.format == "csv" {
+        let mut csv = String::from("domain,n,estimate,se,ci_low,ci_high,df\n");
+        for row in &rows {
+            let values = row
+                .estimate
+                .values
+                .map_or_else(|| ",,,".to_owned(), |v| format!("{},{},{},{}", v.estimate, v.se, v.ci_low, v.ci_high));
+            csv.push_str(&format!("{},{},{values},{}\n", row.domain, row.estimate.n, row.estimate.df));
+        }
+        return Ok(([(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], csv).into_response());
+    }
+    let estimates: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let v = row.estimate.values;
+            json!({
+                "domain": row.domain,
+                "n": row.estimate.n,
+                "df": row.estimate.df,
+                "suppressed": v.is_none(),
+                "estimate": v.map(|v| v.estimate),
+                "se": v.map(|v| v.se),
+                "ci_low": v.map(|v| v.ci_low),
+                "ci_high": v.map(|v| v.ci_high),
+            })
+        })
+        .collect();
+    Ok(Json(json!({"survey": key, "var": query.var, "value": query.value, "by": query.by, "estimates": estimates}))
+        .into_response())
 }

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod limits;
 mod pages;
 mod state;
+pub mod surveys;
 
 pub use state::{AppState, Clock, Settings, check_keys, reseal_key_canary};
 

@@ -33,6 +33,12 @@ pub enum AlertsCommand {
 
 #[derive(Subcommand)]
 pub enum SurveyCommand {
+    /// Import a survey form from an XLSForm workbook; every problem is
+    /// reported by sheet and row, and nothing is imported then.
+    ImportForm(crate::surveying::ImportFormArgs),
+    /// Import responses from a KoboToolbox/ODK export (CSV or JSON), checked
+    /// against the form; all or nothing, with a report per row.
+    ImportResponses(crate::surveying::ImportResponsesArgs),
     /// Weighted mean or proportion with Taylor-linearised standard errors and
     /// 95% confidence intervals, overall or by domain; writes
     /// `domain,n,estimate,se,ci_low,ci_high,df`.
@@ -220,8 +226,12 @@ pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
     write(args.output.as_deref(), &output)
 }
 
-pub fn survey(command: SurveyCommand) -> anyhow::Result<()> {
-    let SurveyCommand::Estimate(flags) = command;
+pub async fn survey(command: SurveyCommand) -> anyhow::Result<()> {
+    let flags = match command {
+        SurveyCommand::ImportForm(args) => return crate::surveying::import_form(args).await,
+        SurveyCommand::ImportResponses(args) => return crate::surveying::import_responses(args).await,
+        SurveyCommand::Estimate(flags) => flags,
+    };
     let lonely_psu = flags.lonely_psu.parse().map_err(|e: String| anyhow::anyhow!("--lonely-psu: {e}"))?;
     let args = EstimateArgs {
         proportion: flags.proportion,

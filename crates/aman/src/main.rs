@@ -6,6 +6,7 @@ mod demo;
 mod imports;
 mod keyfile;
 mod moving;
+mod surveying;
 mod users;
 
 use imports::ImportCommand;
@@ -291,7 +292,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::User { command } => users::run(command).await,
         Command::Alerts { command } => analysis::alerts(command).await,
-        Command::Survey { command } => analysis::survey(command),
+        Command::Survey { command } => analysis::survey(command).await,
         Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;

@@ -4,6 +4,7 @@
 mod alerts;
 mod public;
 mod staff;
+mod surveys;
 
 use crate::error::{AppError, field_message};
 use crate::i18n::Tr;
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .merge(public::router())
         .merge(staff::router())
         .merge(alerts::router())
+        .merge(surveys::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
 }

@@ -51,3 +51,4 @@ mod retention;
 mod servers;
 mod staff;
 mod support;
+mod surveys;

@@ -61,6 +61,25 @@ async fn populate(app: &TestApp) -> String {
         app.submit("hate_speech", "IQG15Q05").await;
     }
     assert!(aman_web::alerts::run(&app.state).await.expect("alerts").new_alerts > 0);
+    // A survey form with one response.
+    let workbook =
+        std::fs::read(format!("{}/../../data/surveys/community-security-perception.xlsx", env!("CARGO_MANIFEST_DIR")))
+            .expect("item bank");
+    let form = app.db.insert_survey_form("aman_perception", "2026.1", "Safety", &workbook, 1).await.expect("form");
+    let response = aman_db::NewResponse {
+        external_id: "uuid-1".into(),
+        area: aman_core::area::Pcode::parse("IQG15").expect("pcode"),
+        collected_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+        weight: 1.5,
+        stratum: Some("urban".into()),
+        cluster: Some("7".into()),
+        sex: Some("female".into()),
+        age_group: Some("15-29".into()),
+        displacement: Some("returnee".into()),
+        answers: r#"{"safe_night":"very_safe"}"#.into(),
+        source: "import",
+    };
+    app.db.insert_responses(form, &[response]).await.expect("response");
     receipt
 }
 

@@ -89,7 +89,7 @@ fn item_bank_validates_a_full_interview() {
     let form = parse_xlsform(BANK).unwrap();
     let mut a = answers(&[
         ("consent", "yes"),
-        ("governorate", "nineveh"),
+        ("governorate", "IQG15"),
         ("district", "Mosul"),
         ("sex", "female"),
         ("age", "34"),

@@ -1,0 +1,294 @@
+//! Public survey pages: the list of surveys, a survey's form rendered from
+//! its XLSForm definition (skip logic evaluated on the server: "Continue"
+//! shows the questions the answers so far make relevant, so no JavaScript is
+//! needed), and the results with their confidence intervals drawn. Results
+//! from fewer respondents than the suppression threshold are never shown.
+
+use super::{Choice, Nav, render};
+use crate::error::{AppError, field_message};
+use crate::i18n::Tr;
+use crate::random;
+use crate::state::AppState;
+use crate::surveys::{self, BY, DesignColumns, EstimateQuery, LoadedForm};
+use aman_survey::xlsform::{Form, Question, QuestionType, Translated};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form as Posted, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/surveys", get(list))
+        .route("/surveys/{key}", get(form_page).post(form_submit))
+        .route("/surveys/{key}/results", get(results))
+}
+
+/// A translated text in the reader's language, else the form's default, else any.
+fn text(t: Tr, form: &Form, translated: &Translated) -> String {
+    [Some(t.lang_code()), form.default_language.as_deref(), Some("default")]
+        .into_iter()
+        .flatten()
+        .find_map(|lang| translated.get(lang))
+        .or_else(|| translated.values().next())
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[derive(Template)]
+#[template(path = "surveys.html")]
+struct ListPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    forms: Vec<(String, String)>,
+}
+
+async fn list(State(state): State<AppState>, t: Tr) -> Result<Response, AppError> {
+    let forms = state.db().survey_forms().await?.into_iter().map(|f| (f.form_key, f.title)).collect();
+    Ok(render(&ListPage { t, nav: Nav::public("/surveys"), title: t.get("surveys-title"), forms }))
+}
+
+struct QuestionView {
+    name: String,
+    label: String,
+    hint: String,
+    kind: &'static str,
+    choices: Vec<Choice>,
+    value: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "survey_form.html")]
+struct FormPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    key: String,
+    questions: Vec<QuestionView>,
+    has_errors: bool,
+}
+
+fn kind(q: &Question) -> &'static str {
+    match q.kind {
+        QuestionType::SelectOne(_) => "select_one",
+        QuestionType::SelectMultiple(_) => "select_multiple",
+        QuestionType::Integer | QuestionType::Decimal => "number",
+        QuestionType::Date => "date",
+        QuestionType::Geopoint | QuestionType::Text => "text",
+        QuestionType::Note => "note",
+    }
+}
+
+fn form_page_for(
+    state: &AppState,
+    t: Tr,
+    loaded: &LoadedForm,
+    answers: &BTreeMap<String, String>,
+    errors: &BTreeMap<String, String>,
+) -> FormPage {
+    let form = &loaded.form;
+    let questions = form
+        .visible_questions(answers, state.today())
+        .into_iter()
+        .map(|q| {
+            let value = answers.get(&q.name).cloned().unwrap_or_default();
+            let chosen: Vec<&str> = value.split(' ').collect();
+            QuestionView {
+                name: q.name.clone(),
+                label: text(t, form, &q.label),
+                hint: text(t, form, &q.hint),
+                kind: kind(q),
+                choices: form
+                    .choices_for(q, answers, state.today())
+                    .into_iter()
+                    .map(|c| Choice {
+                        value: c.name.clone(),
+                        label: text(t, form, &c.label),
+                        selected: chosen.contains(&c.name.as_str()),
+                    })
+                    .collect(),
+                value,
+                error: errors.get(&q.name).cloned(),
+            }
+        })
+        .collect();
+    FormPage {
+        t,
+        nav: Nav::public(&format!("/surveys/{}", loaded.record.form_key)),
+        title: loaded.record.title.clone(),
+        key: loaded.record.form_key.clone(),
+        questions,
+        has_errors: !errors.is_empty(),
+    }
+}
+
+async fn form_page(State(state): State<AppState>, t: Tr, Path(key): Path<String>) -> Result<Response, AppError> {
+    let loaded = surveys::load_form(&state, &key).await?;
+    Ok(render(&form_page_for(&state, t, &loaded, &BTreeMap::new(), &BTreeMap::new())))
+}
+
+#[derive(Template)]
+#[template(path = "survey_thanks.html")]
+struct ThanksPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    key: String,
+}
+
+async fn form_submit(
+    State(state): State<AppState>,
+    t: Tr,
+    Path(key): Path<String>,
+    Posted(fields): Posted<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let loaded = surveys::load_form(&state, &key).await?;
+    let mut answers: BTreeMap<String, String> = BTreeMap::new();
+    let mut action = String::new();
+    for (name, value) in fields {
+        if name == "action" {
+            action = value;
+        } else if !value.trim().is_empty() {
+            answers.entry(name).and_modify(|v| *v = format!("{v} {value}")).or_insert(value);
+        }
+    }
+    if action != "submit" {
+        return Ok(render(&form_page_for(&state, t, &loaded, &answers, &BTreeMap::new())));
+    }
+    let id = hex::encode(random::<16>());
+    match surveys::response(&state, &loaded.form, &answers, state.today(), &DesignColumns::default(), id, "web") {
+        Ok(response) => {
+            surveys::store(&state, &loaded, &[response]).await?;
+            let title = t.get("survey-thanks");
+            Ok(render(&ThanksPage { t, nav: Nav::public("/surveys"), title, key }))
+        }
+        Err(problems) => {
+            let errors = problems
+                .iter()
+                .filter_map(|p| p.split_once(": "))
+                .map(|(name, code)| {
+                    let message = loaded
+                        .form
+                        .question(name)
+                        .and_then(|q| q.constraint_message.get(t.lang_code()).filter(|_| code == "constraint"))
+                        .cloned()
+                        .unwrap_or_else(|| field_message(t, code));
+                    (name.to_owned(), message)
+                })
+                .collect();
+            let mut response = render(&form_page_for(&state, t, &loaded, &answers, &errors));
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+    }
+}
+
+struct ResultRow {
+    domain: String,
+    n: usize,
+    shown: bool,
+    estimate: String,
+    interval: String,
+    /// Positions on a 0–100 scale for the drawn interval.
+    low: f64,
+    width: f64,
+    mark: f64,
+}
+
+#[derive(Template)]
+#[template(path = "survey_results.html")]
+struct ResultsPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    key: String,
+    questions: Vec<Choice>,
+    values: Vec<Choice>,
+    groups: Vec<Choice>,
+    areas: Vec<Choice>,
+    rows: Vec<ResultRow>,
+    /// What a suppressed row says.
+    suppressed: String,
+}
+
+async fn results(
+    State(state): State<AppState>,
+    t: Tr,
+    Path(key): Path<String>,
+    Query(mut query): Query<EstimateQuery>,
+) -> Result<Response, AppError> {
+    let loaded = surveys::load_form(&state, &key).await?;
+    let form = &loaded.form;
+    let estimable: Vec<&Question> = form
+        .questions()
+        .into_iter()
+        .filter(|q| {
+            !matches!(q.kind, QuestionType::Note | QuestionType::Text | QuestionType::Date | QuestionType::Geopoint)
+        })
+        .collect();
+    if query.var.is_empty() {
+        query.var = estimable.first().map(|q| q.name.clone()).unwrap_or_default();
+    }
+    let question = form.question(&query.var);
+    let choices = question.map(|q| form.choices_for(q, &BTreeMap::new(), state.today())).unwrap_or_default();
+    let percent = !choices.is_empty();
+    if percent && !choices.iter().any(|c| c.name == query.value) {
+        query.value = choices.first().map(|c| c.name.clone()).unwrap_or_default();
+    }
+    let rows = if question.is_some() { surveys::estimate(&state, &loaded, &query).await? } else { Vec::new() };
+    // Proportions are drawn on 0–100%, means on 0 to the highest upper limit.
+    let scale = if percent {
+        1.0
+    } else {
+        rows.iter().filter_map(|r| r.estimate.values.map(|v| v.ci_high)).fold(1.0, f64::max)
+    };
+    let format = |v: f64| if percent { format!("{:.0}%", v * 100.0) } else { format!("{v:.2}") };
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let values = r.estimate.values;
+            let at = |v: f64| (v * 100.0 / scale).clamp(0.0, 100.0);
+            ResultRow {
+                domain: group_label(t, &r.domain),
+                n: r.estimate.n,
+                shown: values.is_some(),
+                estimate: values.map(|v| format(v.estimate)).unwrap_or_default(),
+                interval: values.map(|v| format!("{} – {}", format(v.ci_low), format(v.ci_high))).unwrap_or_default(),
+                low: values.map_or(0.0, |v| at(v.ci_low)),
+                width: values.map_or(0.0, |v| (at(v.ci_high) - at(v.ci_low)).max(0.5)),
+                mark: values.map_or(0.0, |v| at(v.estimate)),
+            }
+        })
+        .collect();
+    let mut areas = vec![Choice::new("", t.get("surveys-all-iraq"), &query.area)];
+    let mut governorates: Vec<Choice> =
+        state.areas().children("IQ").map(|a| Choice::new(&a.pcode, t.area_name(a).to_owned(), &query.area)).collect();
+    governorates.sort_by(|a, b| a.label.cmp(&b.label));
+    areas.extend(governorates);
+    let page = ResultsPage {
+        t,
+        nav: Nav::public(&format!("/surveys/{key}/results")),
+        title: loaded.record.title.clone(),
+        key: key.clone(),
+        questions: estimable.iter().map(|q| Choice::new(&q.name, text(t, form, &q.label), &query.var)).collect(),
+        values: choices.iter().map(|c| Choice::new(&c.name, text(t, form, &c.label), &query.value)).collect(),
+        groups: std::iter::once("")
+            .chain(BY)
+            .map(|g| Choice::new(g, t.get(&format!("surveys-by-{}", if g.is_empty() { "none" } else { g })), &query.by))
+            .collect(),
+        areas,
+        rows,
+        suppressed: t.num("surveys-suppressed", "min", aman_survey::Options::default().min_n as i64),
+    };
+    Ok(render(&page))
+}
+
+fn group_label(t: Tr, domain: &str) -> String {
+    let key = format!("surveys-group-{domain}");
+    let label = t.get(&key);
+    if label == key { domain.to_owned() } else { label }
+}

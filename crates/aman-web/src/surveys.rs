@@ -1,0 +1,227 @@
+//! Perception surveys in the server: forms from XLSForm workbooks, responses
+//! from the web form or from KoboToolbox/ODK exports (CSV or JSON; all or
+//! nothing, with a report per row), and design-based estimates by area,
+//! group and period — the operations the CLI, pages and API share.
+
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+use aman_core::area::Pcode;
+use aman_db::{DbError, NewResponse, ResponseRecord, SurveyFormRecord};
+use aman_survey::xlsform::{Form, QuestionType, parse_xlsform};
+use aman_survey::{Design, Domains, Estimate, LonelyPsu, Options, Statistic, estimate_domains};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// The columns every response carries besides its answers, found among the
+/// answers by these question names (the item bank's) or import columns.
+pub const AREA_FIELDS: [&str; 4] = ["area", "subdistrict", "district", "governorate"];
+/// Age groups of the estimates; youth is 15–29, as the paper's concern for
+/// young people asks.
+pub const AGE_GROUPS: [(u32, u32, &str); 4] =
+    [(15, 29, "15-29"), (30, 44, "30-44"), (45, 59, "45-59"), (60, 120, "60plus")];
+
+/// A form as stored, parsed.
+pub struct LoadedForm {
+    pub record: SurveyFormRecord,
+    pub form: Form,
+}
+
+pub async fn load_form(state: &AppState, key: &str) -> Result<LoadedForm, AppError> {
+    let record = state.db().survey_form(key).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let form = parse_xlsform(&record.workbook).map_err(AppError::internal)?;
+    Ok(LoadedForm { record, form })
+}
+
+/// The groups a respondent belongs to for the estimates.
+fn age_group(age: &str) -> Option<String> {
+    let age: u32 = age.trim().parse().ok()?;
+    AGE_GROUPS.iter().find(|(low, high, _)| (*low..=*high).contains(&age)).map(|(_, _, g)| (*g).to_owned())
+}
+
+/// Design columns given with an import, by column name.
+#[derive(Debug, Clone, Default)]
+pub struct DesignColumns {
+    pub weight: Option<String>,
+    pub stratum: Option<String>,
+    pub cluster: Option<String>,
+}
+
+/// Turns one respondent's raw answers into a response to store, after the
+/// form's checks (relevance, required, types, constraints) evaluated on the
+/// server. `Err` holds `question: code` problems.
+pub fn response(
+    state: &AppState,
+    form: &Form,
+    raw: &BTreeMap<String, String>,
+    collected_on: NaiveDate,
+    design: &DesignColumns,
+    external_id: String,
+    source: &'static str,
+) -> Result<NewResponse, Vec<String>> {
+    let mut problems = Vec::new();
+    let clean = form
+        .validate(raw, collected_on)
+        .map_err(|errors| errors.iter().map(|(name, kind)| format!("{name}: {}", kind.code())).collect::<Vec<_>>());
+    let clean = match clean {
+        Ok(clean) => clean,
+        Err(mut errors) => {
+            problems.append(&mut errors);
+            Default::default()
+        }
+    };
+    let area = AREA_FIELDS
+        .iter()
+        .filter_map(|f| raw.get(*f))
+        .find_map(|code| Pcode::parse(code.trim()).filter(|p| state.areas().get(p.as_str()).is_some()));
+    if area.is_none() {
+        // A P-code is needed in one of AREA_FIELDS.
+        problems.push("area: unknown_area".to_owned());
+    }
+    let text = |column: &Option<String>| column.as_ref().and_then(|c| raw.get(c)).map(|v| v.trim().to_owned());
+    let weight = match text(&design.weight) {
+        None => 1.0,
+        Some(w) => match w.parse::<f64>() {
+            Ok(w) if w.is_finite() && w > 0.0 => w,
+            _ => {
+                problems.push("weight: invalid_weight".to_owned());
+                1.0
+            }
+        },
+    };
+    let (Some(area), true) = (area, problems.is_empty()) else { return Err(problems) };
+    let answers: BTreeMap<&String, &String> = raw.iter().filter(|(name, _)| clean.contains_key(*name)).collect();
+    Ok(NewResponse {
+        external_id,
+        area,
+        collected_on,
+        weight,
+        stratum: text(&design.stratum).filter(|s| !s.is_empty()),
+        cluster: text(&design.cluster).filter(|s| !s.is_empty()),
+        sex: raw.get("sex").filter(|s| matches!(s.as_str(), "female" | "male")).cloned(),
+        age_group: raw.get("age").and_then(|a| age_group(a)),
+        displacement: raw.get("displacement").filter(|s| !s.is_empty() && s.as_str() != "refuse").cloned(),
+        answers: serde_json::to_string(&answers).unwrap_or_default(),
+        source,
+    })
+}
+
+/// The raw answers of one export row: Kobo names columns `group/question`;
+/// only the last part is the question's name.
+pub fn raw_answers<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> BTreeMap<String, String> {
+    pairs
+        .into_iter()
+        .map(|(key, value)| (key.rsplit('/').next().unwrap_or(key).to_owned(), value))
+        .filter(|(_, value)| !value.trim().is_empty())
+        .collect()
+}
+
+/// Stores every response or none; returns how many.
+pub async fn store(state: &AppState, form: &LoadedForm, responses: &[NewResponse]) -> Result<u64, DbError> {
+    state.db().insert_responses(form.record.id, responses).await
+}
+
+/// What to estimate.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct EstimateQuery {
+    /// The question.
+    pub var: String,
+    /// For a proportion: the share of respondents who chose this answer.
+    pub value: String,
+    /// `sex`, `age_group`, `displacement` or `period` (a quarter), or empty.
+    pub by: String,
+    /// An area (P-code) and everything below it.
+    pub area: String,
+}
+
+/// One row of the results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EstimateRow {
+    pub domain: String,
+    pub estimate: Estimate,
+}
+
+pub const BY: [&str; 4] = ["sex", "age_group", "displacement", "period"];
+
+fn quarter(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}-Q{}", date.year(), date.month0() / 3 + 1)
+}
+
+fn domain_of(r: &ResponseRecord, by: &str) -> Option<String> {
+    match by {
+        "sex" => r.sex.clone(),
+        "age_group" => r.age_group.clone(),
+        "displacement" => r.displacement.clone(),
+        "period" => Some(quarter(r.collected_on)),
+        _ => Some("all".to_owned()),
+    }
+}
+
+/// The value of `var` for one respondent: for a proportion 1 or 0 (NaN when
+/// unanswered); for a mean, the number (NaN when not a number).
+fn value_of(answers: &BTreeMap<String, String>, var: &str, value: &str) -> f64 {
+    match answers.get(var) {
+        None => f64::NAN,
+        Some(answer) if !value.is_empty() => f64::from(u8::from(answer.split(' ').any(|a| a == value))),
+        Some(answer) => answer.trim().parse().unwrap_or(f64::NAN),
+    }
+}
+
+/// Weighted estimates with Taylor-linearised standard errors for one
+/// question, overall or by group; strata and clusters as recorded, each
+/// respondent its own cluster when none was. Small groups are suppressed.
+pub async fn estimate(
+    state: &AppState,
+    form: &LoadedForm,
+    query: &EstimateQuery,
+) -> Result<Vec<EstimateRow>, AppError> {
+    let question = form.form.question(&query.var).ok_or_else(|| AppError::field("var", "unknown_question"))?;
+    let proportion = matches!(question.kind, QuestionType::SelectOne(_) | QuestionType::SelectMultiple(_));
+    if proportion
+        && !form.form.choices_for(question, &BTreeMap::new(), state.today()).iter().any(|c| c.name == query.value)
+    {
+        return Err(AppError::field("value", "unknown_choice"));
+    }
+    if !proportion && !matches!(question.kind, QuestionType::Integer | QuestionType::Decimal) {
+        return Err(AppError::field("var", "not_estimable"));
+    }
+    if !query.by.is_empty() && !BY.contains(&query.by.as_str()) {
+        return Err(AppError::field("by", "unknown_group"));
+    }
+    let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
+    let responses = state.db().survey_responses(&form.record.form_key, area).await?;
+    if responses.is_empty() {
+        return Ok(Vec::new());
+    }
+    let answers: Vec<BTreeMap<String, String>> =
+        responses.iter().map(|r| serde_json::from_str(&r.answers).unwrap_or_default()).collect();
+    let value = if proportion { query.value.as_str() } else { "" };
+    let y: Vec<f64> = answers.iter().map(|a| value_of(a, &query.var, value)).collect();
+    let strata: Vec<String> = responses.iter().map(|r| r.stratum.clone().unwrap_or_default()).collect();
+    let clusters: Vec<String> = responses
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            r.cluster.clone().map_or_else(|| format!("#{i}"), |c| format!("{}/{c}", r.stratum.as_deref().unwrap_or("")))
+        })
+        .collect();
+    let design = Design::builder(responses.len())
+        .weights(responses.iter().map(|r| r.weight).collect())
+        .strata(&strata)
+        .psu(&clusters)
+        .build()
+        .map_err(AppError::internal)?;
+    let labels: Vec<Option<String>> = responses.iter().map(|r| domain_of(r, &query.by)).collect();
+    let domains = Domains::from_labels(labels.iter().map(|l| l.as_deref()));
+    let stat = if proportion { Statistic::Proportion } else { Statistic::Mean };
+    let options = Options { lonely_psu: LonelyPsu::Adjust, ..Options::default() };
+    let estimates = estimate_domains(&design, &y, &domains, stat, &options).map_err(AppError::internal)?;
+    Ok(domains
+        .labels()
+        .iter()
+        .cloned()
+        .zip(estimates)
+        .map(|(domain, estimate)| EstimateRow { domain, estimate })
+        .collect())
+}

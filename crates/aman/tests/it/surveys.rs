@@ -1,0 +1,214 @@
+//! Perception surveys end to end: the shipped item bank imported as a form,
+//! a KoboToolbox-style export imported all or nothing, the web form with
+//! skip logic on the server, and estimates (JSON, CSV, the results page)
+//! equal to the weighted shares computed by hand, small groups suppressed.
+
+use crate::cli::aman;
+use crate::support::TestApp;
+use reqwest::StatusCode;
+
+fn item_bank() -> String {
+    format!("{}/../../data/surveys/community-security-perception.xlsx", env!("CARGO_MANIFEST_DIR"))
+}
+
+const N: usize = 90;
+
+/// Respondent `i` of the export: every required answer, in Kobo's
+/// `group/question` columns, with a weight, stratum and cluster.
+fn row(i: usize) -> Vec<(String, String)> {
+    let main = [
+        ("governorate", if i.is_multiple_of(2) { "IQG02" } else { "IQG15" }.to_owned()),
+        ("district", "Zubair".to_owned()),
+        ("sex", if i.is_multiple_of(3) { "female" } else { "male" }.to_owned()),
+        ("age", (18 + i % 50).to_string()),
+        ("displacement", if i.is_multiple_of(5) { "idp" } else { "resident" }.to_owned()),
+        ("safe_night", if i.is_multiple_of(4) { "very_safe" } else { "a_bit_unsafe" }.to_owned()),
+        ("trust_police", if i.is_multiple_of(2) { "a_lot" } else { "none" }.to_owned()),
+        ("trust_courts", "some".to_owned()),
+        ("trust_local_gov", "little".to_owned()),
+        ("trust_cso", "some".to_owned()),
+        ("group_relations", "good".to_owned()),
+        ("report_crime", "very_likely".to_owned()),
+        ("weapons", "very_common".to_owned()),
+        ("youth_future", "agree".to_owned()),
+        ("victim", "no".to_owned()),
+        ("csc_aware", "no".to_owned()),
+    ];
+    let mut out = vec![("consent".to_owned(), "yes".to_owned())];
+    out.extend(main.into_iter().map(|(k, v)| (format!("main/{k}"), v)));
+    out.extend([
+        ("_uuid".to_owned(), format!("uuid-{i}")),
+        ("_submission_time".to_owned(), "2026-10-15T10:00:00".to_owned()),
+        ("w".to_owned(), (1 + i % 3).to_string()),
+        ("stratum".to_owned(), format!("S{}", i % 2)),
+        ("cluster".to_owned(), format!("C{}", i % 9)),
+    ]);
+    out
+}
+
+fn csv(rows: &[Vec<(String, String)>]) -> String {
+    let header: Vec<&str> = rows[0].iter().map(|(k, _)| k.as_str()).collect();
+    let mut out = format!("{}\n", header.join(","));
+    for row in rows {
+        out.push_str(&format!("{}\n", row.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join(",")));
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_kobo_export_is_imported_all_or_nothing_and_estimated_honestly() {
+    let app = TestApp::sqlite().await;
+    let db = app.database_url();
+    let key = app.dir.path().join("k.key");
+    std::fs::write(&key, aman_core::secrets::Keys::generate([7; 64]).to_json()).expect("key");
+    let key = key.display().to_string();
+    let form = aman(&["survey", "import-form", &item_bank(), "--db", &db, "--key-file", &key], None);
+    assert!(
+        String::from_utf8_lossy(&form.stdout).contains("imported form aman_perception"),
+        "{}",
+        String::from_utf8_lossy(&form.stderr)
+    );
+    let again = aman(&["survey", "import-form", &item_bank(), "--db", &db, "--key-file", &key], None);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already imported"));
+    let not_a_workbook = app.dir.path().join("bad.xlsx");
+    std::fs::write(&not_a_workbook, "not a workbook").expect("file");
+    let bad =
+        aman(&["survey", "import-form", &not_a_workbook.display().to_string(), "--db", &db, "--key-file", &key], None);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("nothing imported"));
+
+    let mut rows: Vec<Vec<(String, String)>> = (0..N).map(row).collect();
+    let import = |rows: &[Vec<(String, String)>]| {
+        let file = app.dir.path().join("export.csv");
+        std::fs::write(&file, csv(rows)).expect("export");
+        let file = file.display().to_string();
+        let args = [
+            "survey",
+            "import-responses",
+            "--form",
+            "aman_perception",
+            "--input",
+            &file,
+            "--weight",
+            "w",
+            "--stratum",
+            "stratum",
+            "--cluster",
+            "cluster",
+            "--db",
+            &db,
+            "--key-file",
+            &key,
+        ];
+        aman(&args, None)
+    };
+    rows[7][4].1 = "7".to_owned(); // age 7: fails the constraint (15–99)
+    rows[8][5].1 = "maybe".to_owned(); // not a choice of the displacement list
+    let refused = import(&rows);
+    let report = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert!(report.contains("2 of 90 rows have problems; nothing imported"), "{report}");
+    assert!(
+        report.contains("row 9: age: constraint") && report.contains("row 10: displacement: unknown_choice"),
+        "{report}"
+    );
+    assert_eq!(app.db.table_snapshot("survey_responses").await.expect("rows").len(), 0, "nothing half-written");
+    rows[7] = row(7);
+    rows[8] = row(8);
+    let imported = import(&rows);
+    assert!(
+        String::from_utf8_lossy(&imported.stdout).contains("imported 90 responses"),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+
+    // The weighted share feeling very safe, by hand and from the API.
+    let weight = |i: usize| (1 + i % 3) as f64;
+    let safe: f64 = (0..N).filter(|i| i.is_multiple_of(4)).map(weight).sum::<f64>() / (0..N).map(weight).sum::<f64>();
+    let (status, body) = app.get_json("/api/v1/surveys/aman_perception/estimates?var=safe_night&value=very_safe").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let all = &body["estimates"][0];
+    assert_eq!((all["domain"].as_str(), all["n"].as_u64()), (Some("all"), Some(N as u64)));
+    assert!((all["estimate"].as_f64().expect("estimate") - safe).abs() < 1e-12, "{all}");
+    let (low, high) = (all["ci_low"].as_f64().expect("low"), all["ci_high"].as_f64().expect("high"));
+    assert!(low < safe && safe < high && all["se"].as_f64().expect("se") > 0.0, "{all}");
+
+    // By displacement: 18 IDPs are too few to show; 72 residents are shown.
+    let (_, body) =
+        app.get_json("/api/v1/surveys/aman_perception/estimates?var=safe_night&value=very_safe&by=displacement").await;
+    let groups: Vec<(String, bool)> = body["estimates"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| (r["domain"].as_str().expect("domain").to_owned(), r["suppressed"].as_bool().expect("flag")))
+        .collect();
+    assert_eq!(groups, [("idp".to_owned(), true), ("resident".to_owned(), false)]);
+    assert!(body["estimates"][0]["estimate"].is_null(), "a suppressed group carries no value");
+    // Restricted to Basra (the even respondents).
+    let (_, body) =
+        app.get_json("/api/v1/surveys/aman_perception/estimates?var=trust_police&value=a_lot&area=IQG02").await;
+    assert_eq!(body["estimates"][0]["n"], 45);
+    assert!((body["estimates"][0]["estimate"].as_f64().expect("share") - 1.0).abs() < 1e-12);
+    let csv = app
+        .client
+        .get(app.url("/api/v1/surveys/aman_perception/estimates?var=age&format=csv"))
+        .send()
+        .await
+        .expect("csv");
+    let csv = csv.text().await.expect("text");
+    assert!(csv.starts_with("domain,n,estimate,se,ci_low,ci_high,df\nall,90,"), "{csv}");
+    let (status, body) = app.get_json("/api/v1/surveys/aman_perception/estimates?var=nonsense").await;
+    assert_eq!(
+        (status, body["error"]["field_codes"]["var"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_question"))
+    );
+
+    // The public results page draws the intervals and hides the small group.
+    let page =
+        app.get_text("/surveys/aman_perception/results?var=safe_night&value=very_safe&by=displacement&lang=en").await.1;
+    assert!(page.contains("<svg class=\"interval\"") && page.contains("Fewer than 30 respondents"), "{page}");
+}
+
+#[tokio::test]
+async fn the_web_form_follows_the_skip_logic_and_keeps_what_was_typed() {
+    let app = TestApp::sqlite().await;
+    let workbook = std::fs::read(item_bank()).expect("item bank");
+    app.db.insert_survey_form("aman_perception", "1", "Community safety", &workbook, 0).await.expect("form");
+    let list = app.get_text("/surveys").await.1;
+    assert!(list.contains("/surveys/aman_perception"));
+    let page = app.get_text("/surveys/aman_perception?lang=en").await.1;
+    assert!(
+        page.contains("name=\"consent\"") && !page.contains("name=\"trust_police\""),
+        "only consent before it is given"
+    );
+    let post =
+        |fields: Vec<(&str, &str)>| app.client.post(app.url("/surveys/aman_perception?lang=en")).form(&fields).send();
+    let shown = post(vec![("consent", "yes"), ("action", "continue")]).await.expect("post");
+    let shown = shown.text().await.expect("page");
+    assert!(
+        shown.contains("name=\"trust_police\"") && !shown.contains("name=\"victim_type\""),
+        "the main questions appear"
+    );
+    let missing = post(vec![("consent", "yes"), ("governorate", "IQG02"), ("age", "7"), ("action", "submit")])
+        .await
+        .expect("post");
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let missing = missing.text().await.expect("page");
+    assert!(missing.contains("value=\"7\"") && missing.contains("This is required."), "kept as typed, errors shown");
+    let mut answers: Vec<(String, String)> = row(0)
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with('_') && !["w", "stratum", "cluster"].contains(&k.as_str()))
+        .map(|(k, v)| (k.trim_start_matches("main/").to_owned(), v))
+        .collect();
+    answers.push(("victim".to_owned(), "yes".to_owned()));
+    answers.push(("victim_type".to_owned(), "theft".to_owned()));
+    answers.retain(|(k, v)| !(k == "victim" && v == "no"));
+    answers.push(("action".to_owned(), "submit".to_owned()));
+    let done = app.client.post(app.url("/surveys/aman_perception")).form(&answers).send().await.expect("post");
+    assert_eq!(done.status(), StatusCode::OK, "{}", done.text().await.unwrap_or_default());
+    let stored = app.db.survey_responses("aman_perception", "IQ").await.expect("responses");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].area.as_str(), stored[0].sex.as_deref(), stored[0].age_group.as_deref()),
+        ("IQG02", Some("female"), Some("15-29"))
+    );
+    assert!(stored[0].answers.contains("\"victim_type\":\"theft\""), "{}", stored[0].answers);
+}
