@@ -7,6 +7,7 @@ use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 use aman_core::area::Pcode;
 use aman_db::{DbError, NewResponse, ResponseRecord, SurveyFormRecord};
+use aman_geo::Areas;
 use aman_survey::xlsform::{Form, QuestionType, parse_xlsform};
 use aman_survey::{Design, Domains, Estimate, LonelyPsu, Options, Statistic, estimate_domains};
 use chrono::NaiveDate;
@@ -50,7 +51,7 @@ pub struct DesignColumns {
 /// form's checks (relevance, required, types, constraints) evaluated on the
 /// server. `Err` holds `question: code` problems.
 pub fn response(
-    state: &AppState,
+    areas: &Areas,
     form: &Form,
     raw: &BTreeMap<String, String>,
     collected_on: NaiveDate,
@@ -72,7 +73,7 @@ pub fn response(
     let area = AREA_FIELDS
         .iter()
         .filter_map(|f| raw.get(*f))
-        .find_map(|code| Pcode::parse(code.trim()).filter(|p| state.areas().get(p.as_str()).is_some()));
+        .find_map(|code| Pcode::parse(code.trim()).filter(|p| areas.get(p.as_str()).is_some()));
     if area.is_none() {
         // A P-code is needed in one of AREA_FIELDS.
         problems.push("area: unknown_area".to_owned());
@@ -128,7 +129,9 @@ pub struct EstimateQuery {
     pub var: String,
     /// For a proportion: the share of respondents who chose this answer.
     pub value: String,
-    /// `sex`, `age_group`, `displacement` or `period` (a quarter), or empty.
+    /// `sex`, `age_group`, `displacement`, `period` (a quarter), the name of
+    /// any select-one question of the form (e.g. the respondent's group), or
+    /// empty for everyone.
     pub by: String,
     /// An area (P-code) and everything below it.
     pub area: String,
@@ -148,14 +151,23 @@ fn quarter(date: NaiveDate) -> String {
     format!("{}-Q{}", date.year(), date.month0() / 3 + 1)
 }
 
-fn domain_of(r: &ResponseRecord, by: &str) -> Option<String> {
+fn domain_of(r: &ResponseRecord, answers: &BTreeMap<String, String>, by: &str) -> Option<String> {
     match by {
+        "" => Some("all".to_owned()),
         "sex" => r.sex.clone(),
         "age_group" => r.age_group.clone(),
         "displacement" => r.displacement.clone(),
         "period" => Some(quarter(r.collected_on)),
-        _ => Some("all".to_owned()),
+        question => answers.get(question).cloned(),
     }
+}
+
+/// Whether `by` names a grouping: a recorded demographic, the quarter, or a
+/// select-one question of the form.
+pub fn is_grouping(form: &Form, by: &str) -> bool {
+    by.is_empty()
+        || BY.contains(&by)
+        || form.question(by).is_some_and(|q| matches!(q.kind, QuestionType::SelectOne(_)))
 }
 
 /// The value of `var` for one respondent: for a proportion 1 or 0 (NaN when
@@ -186,7 +198,7 @@ pub async fn estimate(
     if !proportion && !matches!(question.kind, QuestionType::Integer | QuestionType::Decimal) {
         return Err(AppError::field("var", "not_estimable"));
     }
-    if !query.by.is_empty() && !BY.contains(&query.by.as_str()) {
+    if !is_grouping(&form.form, &query.by) {
         return Err(AppError::field("by", "unknown_group"));
     }
     let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
@@ -212,7 +224,8 @@ pub async fn estimate(
         .psu(&clusters)
         .build()
         .map_err(AppError::internal)?;
-    let labels: Vec<Option<String>> = responses.iter().map(|r| domain_of(r, &query.by)).collect();
+    let labels: Vec<Option<String>> =
+        responses.iter().zip(&answers).map(|(r, a)| domain_of(r, a, &query.by)).collect();
     let domains = Domains::from_labels(labels.iter().map(|l| l.as_deref()));
     let stat = if proportion { Statistic::Proportion } else { Statistic::Mean };
     let options = Options { lonely_psu: LonelyPsu::Adjust, ..Options::default() };

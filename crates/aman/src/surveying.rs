@@ -119,7 +119,7 @@ pub async fn import_responses(args: ImportResponsesArgs) -> anyhow::Result<()> {
         let raw = surveys::raw_answers(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())));
         let date = collected_on(&raw).unwrap_or_else(|| state.today());
         let id = raw.get("_uuid").or_else(|| raw.get("instanceID")).cloned().unwrap_or_else(|| format!("row-{line}"));
-        match surveys::response(&state, &form.form, &raw, date, &design, id, "import") {
+        match surveys::response(state.areas(), &form.form, &raw, date, &design, id, "import") {
             Ok(response) => responses.push(response),
             Err(problems) => report.push(format!("row {line}: {}", problems.join("; "))),
         }

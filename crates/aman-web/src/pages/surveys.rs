@@ -160,7 +160,7 @@ async fn form_submit(
         return Ok(render(&form_page_for(&state, t, &loaded, &answers, &BTreeMap::new())));
     }
     let id = hex::encode(random::<16>());
-    match surveys::response(&state, &loaded.form, &answers, state.today(), &DesignColumns::default(), id, "web") {
+    match surveys::response(state.areas(), &loaded.form, &answers, state.today(), &DesignColumns::default(), id, "web") {
         Ok(response) => {
             surveys::store(&state, &loaded, &[response]).await?;
             let title = t.get("survey-thanks");
@@ -246,6 +246,14 @@ async fn results(
     } else {
         rows.iter().filter_map(|r| r.estimate.values.map(|v| v.ci_high)).fold(1.0, f64::max)
     };
+    // Groups by a question of the form are named by its choices' labels.
+    let by_labels: BTreeMap<String, String> = form
+        .question(&query.by)
+        .map(|q| form.choices_for(q, &BTreeMap::new(), state.today()))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| (c.name.clone(), text(t, form, &c.label)))
+        .collect();
     let format = |v: f64| if percent { format!("{:.0}%", v * 100.0) } else { format!("{v:.2}") };
     let rows = rows
         .into_iter()
@@ -253,7 +261,7 @@ async fn results(
             let values = r.estimate.values;
             let at = |v: f64| (v * 100.0 / scale).clamp(0.0, 100.0);
             ResultRow {
-                domain: group_label(t, &r.domain),
+                domain: by_labels.get(&r.domain).cloned().unwrap_or_else(|| group_label(t, &r.domain)),
                 n: r.estimate.n,
                 shown: values.is_some(),
                 estimate: values.map(|v| format(v.estimate)).unwrap_or_default(),
@@ -279,6 +287,13 @@ async fn results(
         groups: std::iter::once("")
             .chain(BY)
             .map(|g| Choice::new(g, t.get(&format!("surveys-by-{}", if g.is_empty() { "none" } else { g })), &query.by))
+            .chain(
+                estimable
+                    .iter()
+                    .filter(|q| matches!(q.kind, QuestionType::SelectOne(_)) && q.name != query.var)
+                    .filter(|q| !BY.contains(&q.name.as_str()))
+                    .map(|q| Choice::new(&q.name, text(t, form, &q.label), &query.by)),
+            )
             .collect(),
         areas,
         rows,

@@ -73,6 +73,19 @@ async fn the_demo_starts_with_accounts_alerts_and_events() {
     }
     let alerts = seen["alerts"].as_array().expect("alerts");
     assert!(alerts.iter().any(|a| a["area"].as_str().is_some_and(|p| p.starts_with("IQG02Q01"))), "{seen}");
+    // Surveys: a year of perception responses, and the real Kirkuk poll by ethnicity.
+    let base = &base;
+    let estimates = |path: String| async move {
+        let body: Value = reqwest::get(format!("{base}{path}")).await.expect("estimates").json().await.expect("json");
+        body["estimates"].as_array().cloned().unwrap_or_default()
+    };
+    let by_quarter =
+        estimates("/api/v1/surveys/aman_perception/estimates?var=safe_night&value=very_safe&by=period".into()).await;
+    assert!(by_quarter.len() >= 4 && by_quarter.iter().all(|e| e["suppressed"] == false), "{by_quarter:?}");
+    let kirkuk = estimates("/api/v1/surveys/kirkuk_trust/estimates?var=trust_police&by=ethnicity".into()).await;
+    let groups: Vec<&str> =
+        kirkuk.iter().filter(|e| e["suppressed"] == false).filter_map(|e| e["domain"].as_str()).collect();
+    assert_eq!(groups, ["arab", "kurd", "turkman"], "{kirkuk:?}");
     child.kill().expect("stop");
     let _ = child.wait();
     let stored = aman_db::Db::connect(&db).await.expect("open");
