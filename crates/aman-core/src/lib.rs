@@ -7,6 +7,7 @@ pub mod alert;
 pub mod area;
 pub mod audit;
 pub mod category;
+pub mod committee;
 pub mod concern;
 pub mod lifecycle;
 pub mod password;

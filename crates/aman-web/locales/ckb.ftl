@@ -303,3 +303,7 @@ fielderror-unknown_question = ئەم پرسیارە لەم ڕاپرسییەدا 
 fielderror-not_estimable = تەنها پرسیارە خاوەن وەڵامی لیستکراو یان ژمارە دەخەمڵێنرێن.
 fielderror-unknown_group = ڕەگەز، گروپی تەمەن، ئاوارەبوون یان ماوە هەڵبژێرە.
 fielderror-invalid_weight = کێش دەبێت ژمارەیەکی پۆزەتیڤ بێت.
+queue-alerts = { $count ->
+    [one] یەک ئاگادارکردنەوەی پێشوەختەی کراوە لە ناوچەکەت
+   *[other] { $count } ئاگادارکردنەوەی پێشوەختەی کراوە لە ناوچەکەت
+}

@@ -303,3 +303,7 @@ fielderror-unknown_question = No such question in this survey.
 fielderror-not_estimable = Only questions with listed answers or numbers can be estimated.
 fielderror-unknown_group = Choose sex, age_group, displacement or period.
 fielderror-invalid_weight = A weight must be a positive number.
+queue-alerts = { $count ->
+    [one] One open early-warning alert in your area
+   *[other] { $count } open early-warning alerts in your area
+}

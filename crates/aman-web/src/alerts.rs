@@ -15,7 +15,6 @@ use aman_core::text;
 use aman_db::{AlarmRecord, AlertFilter, AlertRecord, Audit, DailyCount, DbError};
 use aman_detect::{Frequency, Method, presets};
 use std::collections::BTreeMap;
-use std::ops::Range;
 
 /// How the server looks for rises. Each daily series gets Aman's count
 /// CUSUM (`aman_detect::presets`) when the year before the monitored weeks
@@ -106,17 +105,44 @@ async fn count_new(state: &AppState, source: SeriesSource) -> Result<u64, DbErro
     }
 }
 
-/// The method for one series of `phase1 + monitor` days, the range it
-/// evaluates, and the method's name as stored with an alert.
-fn method_for(counts: &[u64], phase1: usize, settings: &AlertSettings) -> (Method, Range<usize>, &'static str) {
-    let n = counts.len();
-    if counts[..phase1].iter().sum::<u64>() >= settings.min_phase1_reports {
-        (Method::Cusum(presets::cusum()), phase1..n, "cusum")
-    } else {
-        (Method::EarsC2(presets::ears()), n.saturating_sub(settings.lookback_days as usize)..n, "ears-c2")
-    }
+/// An alarm found in one series: the index of its point (day or week), the
+/// count there, the detector's figures and the method's name.
+struct Found {
+    index: usize,
+    observed: u64,
+    point: aman_detect::Point,
+    method: &'static str,
 }
 
+/// Runs the series' method and keeps the alarms from `raised_from` on: the
+/// count CUSUM when the in-control period (`phase1` points) holds enough
+/// reports, EARS C2 on the latest points otherwise.
+fn alarms(
+    counts: &[u64],
+    frequency: Frequency,
+    phase1: usize,
+    raised_from: usize,
+    settings: &AlertSettings,
+) -> Vec<Found> {
+    let n = counts.len();
+    let weekly = frequency == Frequency::Week;
+    let (method, evaluated, name) = if counts[..phase1.min(n)].iter().sum::<u64>() >= settings.min_phase1_reports {
+        (Method::Cusum(presets::cusum()), phase1..n, if weekly { "cusum-weekly" } else { "cusum" })
+    } else {
+        (Method::EarsC2(presets::ears()), raised_from..n, if weekly { "ears-c2-weekly" } else { "ears-c2" })
+    };
+    let points = aman_detect::detect(counts, frequency, &method, evaluated.clone());
+    points
+        .into_iter()
+        .enumerate()
+        .map(|(offset, point)| (evaluated.start + offset, point))
+        .filter(|(index, point)| point.alarm == Some(true) && *index >= raised_from)
+        .map(|(index, point)| Found { index, observed: counts[index], point, method: name })
+        .collect()
+}
+
+/// Evaluates every daily series with a report in the latest days, and its
+/// weekly sums (complete weeks ending today; only the current week raises).
 async fn detect(state: &AppState, source: SeriesSource, outcome: &mut AlertRun) -> Result<(), DbError> {
     let settings = &state.settings().alerts;
     let phase1 = presets::CUSUM_PHASE1_DAYS;
@@ -134,23 +160,30 @@ async fn detect(state: &AppState, source: SeriesSource, outcome: &mut AlertRun) 
             continue;
         }
         outcome.series += 1;
-        let (method, evaluated, method_name) = method_for(counts, phase1, settings);
-        let points = aman_detect::detect(counts, Frequency::Day, &method, evaluated.clone());
-        for (offset, point) in points.iter().enumerate() {
-            let index = evaluated.start + offset;
-            if point.alarm != Some(true) || index < raised_from {
-                continue;
+        let mut found: Vec<(i64, Found)> = alarms(counts, Frequency::Day, phase1, raised_from, settings)
+            .into_iter()
+            .map(|f| (first + f.index as i64, f))
+            .collect();
+        // The weekly sums speak only when no single day did.
+        if found.is_empty() {
+            let week_start = n % 7;
+            let weekly: Vec<u64> = counts[week_start..].chunks(7).map(|week| week.iter().sum()).collect();
+            let weeks = weekly.len();
+            for f in alarms(&weekly, Frequency::Week, 52, weeks - 1, settings) {
+                found.push((first + (week_start + f.index * 7 + 6) as i64, f));
             }
+        }
+        for (day, f) in found {
             let alarm = AlarmRecord {
                 source,
                 area,
                 category,
-                method: method_name,
-                day: first + index as i64,
-                observed: counts[index] as i64,
-                expected: point.expected,
-                threshold: point.threshold,
-                score: point.score,
+                method: f.method,
+                day,
+                observed: f.observed as i64,
+                expected: f.point.expected,
+                threshold: f.point.threshold,
+                score: f.point.score,
             };
             let open = state.db().open_alert(source, area, category).await?;
             match alert::episode(open, alarm.day, settings.episode_gap_days) {

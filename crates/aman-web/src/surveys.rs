@@ -165,9 +165,7 @@ fn domain_of(r: &ResponseRecord, answers: &BTreeMap<String, String>, by: &str) -
 /// Whether `by` names a grouping: a recorded demographic, the quarter, or a
 /// select-one question of the form.
 pub fn is_grouping(form: &Form, by: &str) -> bool {
-    by.is_empty()
-        || BY.contains(&by)
-        || form.question(by).is_some_and(|q| matches!(q.kind, QuestionType::SelectOne(_)))
+    by.is_empty() || BY.contains(&by) || form.question(by).is_some_and(|q| matches!(q.kind, QuestionType::SelectOne(_)))
 }
 
 /// The value of `var` for one respondent: for a proportion 1 or 0 (NaN when
@@ -224,8 +222,7 @@ pub async fn estimate(
         .psu(&clusters)
         .build()
         .map_err(AppError::internal)?;
-    let labels: Vec<Option<String>> =
-        responses.iter().zip(&answers).map(|(r, a)| domain_of(r, a, &query.by)).collect();
+    let labels: Vec<Option<String>> = responses.iter().zip(&answers).map(|(r, a)| domain_of(r, a, &query.by)).collect();
     let domains = Domains::from_labels(labels.iter().map(|l| l.as_deref()));
     let stat = if proportion { Statistic::Proportion } else { Statistic::Mean };
     let options = Options { lonely_psu: LonelyPsu::Adjust, ..Options::default() };

@@ -136,17 +136,34 @@ pub enum Finding {
     /// The committee has no members at all.
     NoMembers,
     /// Fewer women than the share: `needed` is the smallest count that meets it.
-    TooFewWomen { women: u32, members: u32, min_share: f64, needed: u32 },
-    TooFewSeats { constituency: Constituency, seats: u32, min_seats: u32 },
-    TooManyOfficials { officials: u32, members: u32, max_share: f64 },
+    TooFewWomen {
+        women: u32,
+        members: u32,
+        min_share: f64,
+        needed: u32,
+    },
+    TooFewSeats {
+        constituency: Constituency,
+        seats: u32,
+        min_seats: u32,
+    },
+    TooManyOfficials {
+        officials: u32,
+        members: u32,
+        max_share: f64,
+    },
     /// Members whose sex is not recorded (not counted as women).
-    SexNotRecorded { members: u32 },
+    SexNotRecorded {
+        members: u32,
+    },
     /// Holders of a women's seat recorded as male.
-    WomenSeatHeldByMan { members: u32 },
+    WomenSeatHeldByMan {
+        members: u32,
+    },
 }
 
 fn percent_floor(part: u32, whole: u32) -> u32 {
-    if whole == 0 { 0 } else { part * 100 / whole }
+    (part * 100).checked_div(whole).unwrap_or(0)
 }
 
 impl fmt::Display for Finding {
@@ -306,7 +323,8 @@ mod tests {
 
     #[test]
     fn officials_may_not_outnumber_the_community() {
-        let members = vec![m(Police, Sex::Female), m(Police, Sex::Male), m(LocalAuthority, Sex::Male), m(Youth, Sex::Female)];
+        let members =
+            vec![m(Police, Sex::Female), m(Police, Sex::Male), m(LocalAuthority, Sex::Male), m(Youth, Sex::Female)];
         let report = check(&CompositionRule::default(), &members);
         assert_eq!(report.findings, [Finding::TooManyOfficials { officials: 3, members: 4, max_share: 0.5 }]);
         assert_eq!(report.findings[0].to_string(), "officials 3 of 4 = 75% > 50%");
@@ -321,12 +339,15 @@ mod tests {
 
     #[test]
     fn the_rule_deserialises_with_defaults_and_refuses_typos() {
-        let rule: CompositionRule = serde_json::from_str(r#"{"min_women_share": 0.4, "min_displaced_seats": 1}"#).unwrap();
+        let rule: CompositionRule =
+            serde_json::from_str(r#"{"min_women_share": 0.4, "min_displaced_seats": 1}"#).unwrap();
         assert_eq!(rule, CompositionRule { min_women_share: 0.4, min_displaced_seats: 1, ..Default::default() });
         assert!(serde_json::from_str::<CompositionRule>(r#"{"min_woman_share": 0.4}"#).is_err());
         let report = check(&rule, &abu_al_khasib());
         assert!(report.findings.contains(&Finding::TooFewWomen { women: 2, members: 9, min_share: 0.4, needed: 4 }));
-        assert!(!report.findings.iter().any(|f| matches!(f, Finding::TooFewSeats { constituency: DisplacedReturnees, .. })));
+        assert!(
+            !report.findings.iter().any(|f| matches!(f, Finding::TooFewSeats { constituency: DisplacedReturnees, .. }))
+        );
     }
 
     #[test]

@@ -44,7 +44,11 @@ pub struct Attendance {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QuorumShortfall {
     /// `present` of `members` came; `needed` would have been enough.
-    TooFewPresent { present: u32, members: u32, needed: u32 },
+    TooFewPresent {
+        present: u32,
+        members: u32,
+        needed: u32,
+    },
     NoWomanPresent,
     NoCommunityMemberPresent,
 }

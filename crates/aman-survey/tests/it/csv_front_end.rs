@@ -1,10 +1,8 @@
 //! `estimate_csv` end to end on `fixtures/responses.csv`.
 #![allow(clippy::unwrap_used)]
 
-
-
-use aman_survey::{CsvError, EstimateArgs, LonelyPsu, estimate_csv};
 use crate::common::{TOL, err};
+use aman_survey::{CsvError, EstimateArgs, LonelyPsu, estimate_csv};
 
 fn args(var: &str) -> EstimateArgs {
     EstimateArgs {
@@ -46,7 +44,11 @@ fn check(out: &str, design: &str, lonely: &str, stat: &str, domains: &[&str]) {
 const STATUS: [&str; 4] = ["host", "idp", "resident", "returnee"];
 
 fn strict_input() -> String {
-    crate::common::fixture("responses.csv").lines().filter(|l| !l.contains("\"S7\"")).map(|l| format!("{l}\n")).collect()
+    crate::common::fixture("responses.csv")
+        .lines()
+        .filter(|l| !l.contains("\"S7\""))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 #[test]

@@ -1,10 +1,8 @@
 //! Every number R computed in `fixtures/r_estimates.csv` is reproduced.
 #![allow(clippy::unwrap_used)]
 
-
-
-use aman_survey::{Design, Domains, Estimate, LonelyPsu, NO_DOMAIN, Options, Statistic, SurveyError, estimate_domains};
 use crate::common::{RRow, Respondent, TOL, TOL_CONVERGED, err};
+use aman_survey::{Design, Domains, Estimate, LonelyPsu, NO_DOMAIN, Options, Statistic, SurveyError, estimate_domains};
 
 /// The design called `name` in make_fixtures.R, and its respondents.
 fn design(name: &str, all: &[Respondent]) -> (Design, Vec<Respondent>) {

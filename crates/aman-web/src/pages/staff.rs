@@ -117,6 +117,8 @@ struct QueuePage {
     categories: Vec<Choice>,
     statuses: Vec<Choice>,
     count_text: String,
+    /// "N open early-warning alerts in your area", when there are any.
+    alerts_text: Option<String>,
     rows: Vec<QueueRow>,
     page_text: String,
     newer: Option<String>,
@@ -184,6 +186,9 @@ async fn queue(
 
 async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -> Result<QueuePage, AppError> {
     let (records, total, page) = concerns::queue(state, staff, &query).await?;
+    let open = crate::alerts::AlertQuery { open: "1".to_owned(), ..Default::default() };
+    let open_alerts = crate::alerts::list(state, staff, &open).await?.len() as i64;
+    let alerts_text = (open_alerts > 0).then(|| t.num("queue-alerts", "count", open_alerts));
     let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
     let filters = [
         ("area", &query.area),
@@ -223,6 +228,7 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
             .map(|s| Choice::new(s.as_str(), t.status(s.as_str()), &current(&query.status)))
             .collect(),
         count_text: t.num("queue-count", "count", total),
+        alerts_text,
         rows,
         page_text: t.text("queue-page", &[("page", &page.to_string()), ("pages", &pages.to_string())]),
         newer: (page > 1).then(|| link(page - 1)),

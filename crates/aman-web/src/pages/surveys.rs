@@ -160,7 +160,8 @@ async fn form_submit(
         return Ok(render(&form_page_for(&state, t, &loaded, &answers, &BTreeMap::new())));
     }
     let id = hex::encode(random::<16>());
-    match surveys::response(state.areas(), &loaded.form, &answers, state.today(), &DesignColumns::default(), id, "web") {
+    match surveys::response(state.areas(), &loaded.form, &answers, state.today(), &DesignColumns::default(), id, "web")
+    {
         Ok(response) => {
             surveys::store(&state, &loaded, &[response]).await?;
             let title = t.get("survey-thanks");

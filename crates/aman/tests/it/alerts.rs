@@ -140,6 +140,12 @@ async fn the_alerts_page_lists_alerts_and_moves_them_with_csrf() {
         .await
         .expect("login");
     let cookie = login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned();
+    let queue = app.client.get(app.url("/staff?lang=en")).header("cookie", &cookie).send().await.expect("queue");
+    let queue = queue.text().await.expect("html");
+    assert!(
+        queue.contains("open early-warning alerts in your area") && queue.contains("/staff/alerts?open=1"),
+        "{queue}"
+    );
     let page = app.client.get(app.url("/staff/alerts?lang=en")).header("cookie", &cookie).send().await.expect("page");
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.expect("html");
@@ -196,4 +202,21 @@ fn conflict_events_import_once_and_feed_the_series() {
         "{}",
         String::from_utf8_lossy(&run.stdout)
     );
+}
+
+#[tokio::test]
+async fn a_rise_spread_over_a_week_is_caught_by_the_weekly_series() {
+    let app = TestApp::sqlite().await;
+    for weeks_ago in 1..9 {
+        report(&app, "hate_speech", weeks_ago * 7 + 3).await;
+    }
+    for days_ago in 0..6 {
+        report(&app, "hate_speech", days_ago).await;
+    }
+    let run = aman_web::alerts::run(&app.state).await.expect("run");
+    assert!(run.new_alerts >= 1, "{run}");
+    let staff = app.staff(Role::TriageOfficer, "IQ").await;
+    let (_, body) = staff.get(&format!("/api/v1/alerts?area={SUBDISTRICT}&category=hate_speech")).await;
+    let alert = &body["alerts"][0];
+    assert_eq!((alert["method"].as_str(), alert["observed"].as_i64()), (Some("ears-c2-weekly"), Some(6)), "{body}");
 }

@@ -2,7 +2,6 @@
 //! expressions and answer validation. One test binary; workbooks are built
 //! in memory by `xlsx::workbook`.
 
-
 mod errors;
 mod expr;
 mod item_bank;

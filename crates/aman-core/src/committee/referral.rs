@@ -1,0 +1,325 @@
+//! Referrals: a concern sent to the organisation that can act on it, with a
+//! response deadline, the rule on who may receive confidential categories, and
+//! escalation of referrals left unanswered.
+//!
+//! - **Deadlines** come from a configurable table: days by severity, with
+//!   per-category overrides (default: urgent 2 days, normal 7, no overrides).
+//!   Days are elapsed 24-hour days from the time the referral was sent.
+//! - **Confidential categories** (`gbv`, `security_conduct`, see
+//!   [`Category::is_confidential`]) go only to organisations explicitly cleared
+//!   for that category; never to media or tribal councils, whatever their
+//!   clearance (a victim's case is not theirs to hold); and a referral is never
+//!   sent to the unit it accuses.
+//! - **Escalation**: a referral is answered by a *response*. Acknowledging it
+//!   shows receipt but does not stop the clock. Unanswered past its deadline it
+//!   goes to the committee; past twice the response window (sent + 2 × (deadline
+//!   − sent)) to the next area level up. At the deadline itself it is on time.
+//!   A response, even late, ends escalation (lateness shows in the public
+//!   response times instead).
+
+use crate::area::Pcode;
+use crate::category::Category;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How soon the organisation must respond.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Urgent,
+    Normal,
+}
+
+/// Response windows in days, by severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Windows {
+    pub urgent_days: u32,
+    pub normal_days: u32,
+}
+
+impl Windows {
+    pub fn days(self, severity: Severity) -> u32 {
+        match severity {
+            Severity::Urgent => self.urgent_days,
+            Severity::Normal => self.normal_days,
+        }
+    }
+}
+
+/// The deadline table: a default and per-category overrides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeadlineTable {
+    pub default: Windows,
+    pub by_category: BTreeMap<Category, Windows>,
+}
+
+impl Default for DeadlineTable {
+    fn default() -> Self {
+        DeadlineTable { default: Windows { urgent_days: 2, normal_days: 7 }, by_category: BTreeMap::new() }
+    }
+}
+
+impl DeadlineTable {
+    /// The response window for a category and severity.
+    pub fn window(&self, category: Category, severity: Severity) -> Duration {
+        let windows = self.by_category.get(&category).copied().unwrap_or(self.default);
+        Duration::days(i64::from(windows.days(severity)))
+    }
+
+    /// When a referral sent at `sent_at` must be answered.
+    pub fn deadline(&self, category: Category, severity: Severity, sent_at: DateTime<Utc>) -> DateTime<Utc> {
+        sent_at + self.window(category, severity)
+    }
+}
+
+/// An organisation's id, opaque here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct OrganisationId(pub i64);
+
+/// The kinds of organisation of domain.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    PoliceStation,
+    LocalAuthority,
+    Cso,
+    InternationalAgency,
+    TribalCouncil,
+    Media,
+}
+
+impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 6] = [
+        OrganisationKind::PoliceStation,
+        OrganisationKind::LocalAuthority,
+        OrganisationKind::Cso,
+        OrganisationKind::InternationalAgency,
+        OrganisationKind::TribalCouncil,
+        OrganisationKind::Media,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganisationKind::PoliceStation => "police_station",
+            OrganisationKind::LocalAuthority => "local_authority",
+            OrganisationKind::Cso => "cso",
+            OrganisationKind::InternationalAgency => "international_agency",
+            OrganisationKind::TribalCouncil => "tribal_council",
+            OrganisationKind::Media => "media",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<OrganisationKind> {
+        OrganisationKind::ALL.into_iter().find(|k| k.as_str() == code)
+    }
+
+    /// Whether this kind may ever hold a confidential case.
+    pub fn may_receive_confidential(self) -> bool {
+        !matches!(self, OrganisationKind::TribalCouncil | OrganisationKind::Media)
+    }
+}
+
+/// What the routing rule needs to know about a possible recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    pub id: OrganisationId,
+    pub kind: OrganisationKind,
+    /// Confidential categories this organisation is cleared to receive (a GBV
+    /// service for `gbv`, an inspector general for `security_conduct`).
+    pub cleared_for: BTreeSet<Category>,
+}
+
+/// Why a referral may not go to a recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoutingRefusal {
+    /// The recipient is the unit the concern accuses.
+    Accused,
+    /// This kind of organisation never receives confidential cases.
+    KindNeverReceivesConfidential,
+    /// The recipient is not cleared for this confidential category.
+    NotCleared,
+}
+
+/// Whether a concern of `category` may be referred to `recipient`; `accused`
+/// is the organisation the concern is about, if any.
+pub fn may_refer(
+    recipient: &Recipient,
+    category: Category,
+    accused: Option<OrganisationId>,
+) -> Result<(), RoutingRefusal> {
+    if accused == Some(recipient.id) {
+        return Err(RoutingRefusal::Accused);
+    }
+    if !category.is_confidential() {
+        return Ok(());
+    }
+    if !recipient.kind.may_receive_confidential() {
+        return Err(RoutingRefusal::KindNeverReceivesConfidential);
+    }
+    if !recipient.cleared_for.contains(&category) {
+        return Err(RoutingRefusal::NotCleared);
+    }
+    Ok(())
+}
+
+/// Where a referral stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ReferralState {
+    Sent,
+    Acknowledged { at: DateTime<Utc> },
+    Responded { at: DateTime<Utc> },
+}
+
+/// Who must look at an unanswered referral, in increasing order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EscalationLevel {
+    None,
+    /// The committee of the referral's area.
+    Committee,
+    /// The next area level up (sub-district → district → governorate → country).
+    NextLevel,
+}
+
+/// The escalation of one referral at one moment, and when it next changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Escalation {
+    pub level: EscalationLevel,
+    /// The moment after which the level rises next (`None` when it cannot).
+    pub next_change_after: Option<DateTime<Utc>>,
+}
+
+/// The escalation of a referral sent at `sent_at`, due at `deadline`, in
+/// `state`, seen at `now` (see the module for the rule). Pure.
+pub fn escalation(
+    sent_at: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+    state: ReferralState,
+    now: DateTime<Utc>,
+) -> Escalation {
+    if let ReferralState::Responded { .. } = state {
+        return Escalation { level: EscalationLevel::None, next_change_after: None };
+    }
+    let next_level_after = deadline + (deadline - sent_at);
+    if now > next_level_after {
+        Escalation { level: EscalationLevel::NextLevel, next_change_after: None }
+    } else if now > deadline {
+        Escalation { level: EscalationLevel::Committee, next_change_after: Some(next_level_after) }
+    } else {
+        Escalation { level: EscalationLevel::None, next_change_after: Some(deadline) }
+    }
+}
+
+/// The area whose people see an escalated referral: the referral's own area
+/// for the committee, its parent for the next level (the country stays the
+/// country); `None` when there is no escalation.
+pub fn escalation_area(area: &Pcode, level: EscalationLevel) -> Option<Pcode> {
+    match level {
+        EscalationLevel::None => None,
+        EscalationLevel::Committee => Some(area.clone()),
+        EscalationLevel::NextLevel => Some(area.parent().unwrap_or_else(|| area.clone())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(day: u32, hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 3, day, hour, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn deadlines_come_from_the_table() {
+        let table = DeadlineTable::default();
+        assert_eq!(table.deadline(Category::Crime, Severity::Urgent, at(1, 9)), at(3, 9));
+        assert_eq!(table.deadline(Category::Crime, Severity::Normal, at(1, 9)), at(8, 9));
+        let table: DeadlineTable =
+            serde_json::from_str(r#"{"by_category": {"explosive_hazards": {"urgent_days": 1, "normal_days": 3}}}"#)
+                .unwrap();
+        assert_eq!(table.default, DeadlineTable::default().default);
+        assert_eq!(table.deadline(Category::ExplosiveHazards, Severity::Urgent, at(1, 9)), at(2, 9));
+        assert_eq!(table.deadline(Category::ExplosiveHazards, Severity::Normal, at(1, 9)), at(4, 9));
+        assert_eq!(table.deadline(Category::Gbv, Severity::Normal, at(1, 9)), at(8, 9));
+        assert!(
+            serde_json::from_str::<DeadlineTable>(
+                r#"{"by_category": {"bombs": {"urgent_days": 1, "normal_days": 3}}}"#
+            )
+            .is_err()
+        );
+    }
+
+    fn recipient(id: i64, kind: OrganisationKind, cleared_for: &[Category]) -> Recipient {
+        Recipient { id: OrganisationId(id), kind, cleared_for: cleared_for.iter().copied().collect() }
+    }
+
+    #[test]
+    fn confidential_categories_go_only_to_cleared_organisations() {
+        let station = recipient(1, OrganisationKind::PoliceStation, &[]);
+        let shelter = recipient(2, OrganisationKind::Cso, &[Category::Gbv]);
+        let inspector = recipient(3, OrganisationKind::PoliceStation, &[Category::SecurityConduct]);
+        let council = recipient(4, OrganisationKind::TribalCouncil, &[Category::Gbv]);
+        assert_eq!(may_refer(&station, Category::ArmedGroupsWeapons, None), Ok(()));
+        assert_eq!(may_refer(&council, Category::TribalConflict, None), Ok(()));
+        assert_eq!(may_refer(&station, Category::Gbv, None), Err(RoutingRefusal::NotCleared));
+        assert_eq!(may_refer(&shelter, Category::Gbv, None), Ok(()));
+        assert_eq!(may_refer(&shelter, Category::SecurityConduct, None), Err(RoutingRefusal::NotCleared));
+        assert_eq!(may_refer(&council, Category::Gbv, None), Err(RoutingRefusal::KindNeverReceivesConfidential));
+        assert_eq!(may_refer(&inspector, Category::SecurityConduct, Some(OrganisationId(1))), Ok(()));
+        assert_eq!(
+            may_refer(&station, Category::SecurityConduct, Some(OrganisationId(1))),
+            Err(RoutingRefusal::Accused)
+        );
+        let cleared_but_accused = recipient(1, OrganisationKind::PoliceStation, &[Category::SecurityConduct]);
+        assert_eq!(
+            may_refer(&cleared_but_accused, Category::SecurityConduct, Some(OrganisationId(1))),
+            Err(RoutingRefusal::Accused)
+        );
+        for kind in OrganisationKind::ALL {
+            assert_eq!(OrganisationKind::from_code(kind.as_str()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn unanswered_referrals_escalate_after_one_and_two_windows() {
+        let (sent, deadline) = (at(1, 9), at(3, 9));
+        let level = |state, now| escalation(sent, deadline, state, now);
+        let none = Escalation { level: EscalationLevel::None, next_change_after: Some(deadline) };
+        let committee = Escalation { level: EscalationLevel::Committee, next_change_after: Some(at(5, 9)) };
+        let next = Escalation { level: EscalationLevel::NextLevel, next_change_after: None };
+        assert_eq!(level(ReferralState::Sent, at(1, 10)), none);
+        assert_eq!(level(ReferralState::Sent, at(3, 9)), none, "on time at the deadline itself");
+        assert_eq!(level(ReferralState::Sent, at(3, 10)), committee);
+        assert_eq!(level(ReferralState::Sent, at(5, 9)), committee);
+        assert_eq!(level(ReferralState::Sent, at(5, 10)), next);
+        assert_eq!(level(ReferralState::Sent, at(30, 0)), next);
+    }
+
+    #[test]
+    fn acknowledging_does_not_stop_the_clock_but_responding_does() {
+        let (sent, deadline) = (at(1, 9), at(8, 9));
+        let acknowledged = ReferralState::Acknowledged { at: at(2, 9) };
+        assert_eq!(escalation(sent, deadline, acknowledged, at(9, 9)).level, EscalationLevel::Committee);
+        assert_eq!(escalation(sent, deadline, acknowledged, at(16, 0)).level, EscalationLevel::NextLevel);
+        let late_answer = ReferralState::Responded { at: at(12, 0) };
+        assert_eq!(
+            escalation(sent, deadline, late_answer, at(20, 0)),
+            Escalation { level: EscalationLevel::None, next_change_after: None }
+        );
+    }
+
+    #[test]
+    fn escalation_goes_to_the_committee_area_then_its_parent() {
+        let sub_district = Pcode::parse("IQG15Q01N01").unwrap();
+        assert_eq!(escalation_area(&sub_district, EscalationLevel::None), None);
+        assert_eq!(escalation_area(&sub_district, EscalationLevel::Committee), Some(sub_district.clone()));
+        assert_eq!(escalation_area(&sub_district, EscalationLevel::NextLevel), Pcode::parse("IQG15Q01"));
+        assert_eq!(escalation_area(&Pcode::country(), EscalationLevel::NextLevel), Some(Pcode::country()));
+    }
+}
