@@ -17,7 +17,7 @@ pub enum AlertStatus {
 }
 
 /// Where a series comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SeriesSource {
     /// Residents' concerns, by the date the event happened.

@@ -277,6 +277,12 @@ pub const SCHEMA: &[Table] = &[
             col("source", Text, false),
         ],
     },
+    Table {
+        name: "populations",
+        identity: false,
+        seeded: false,
+        columns: &[col("area", Text, false), col("population", Int, false), col("year", Int, false)],
+    },
 ];
 
 /// One value read from a row.

@@ -62,6 +62,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_surveys.sql"),
         postgres: include_str!("../migrations/postgres/0008_surveys.sql"),
     },
+    Migration {
+        version: 9,
+        name: "populations",
+        sqlite: include_str!("../migrations/sqlite/0009_populations.sql"),
+        postgres: include_str!("../migrations/postgres/0009_populations.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

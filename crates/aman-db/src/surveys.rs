@@ -49,6 +49,30 @@ pub struct ResponseRecord {
 }
 
 impl Db {
+    /// Sets the population of areas (replacing earlier figures), in one transaction.
+    pub async fn upsert_populations(&self, rows: &[(Pcode, i64, i64)]) -> Result<u64, DbError> {
+        let mut tx = self.pool.begin().await?;
+        for (area, population, year) in rows {
+            sqlx::query(
+                "INSERT INTO populations (area, population, year) VALUES ($1, $2, $3) \
+                 ON CONFLICT (area) DO UPDATE SET population = excluded.population, year = excluded.year",
+            )
+            .bind(area.as_str())
+            .bind(*population)
+            .bind(*year)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(rows.len() as u64)
+    }
+
+    /// Every recorded population, by area.
+    pub async fn populations(&self) -> Result<Vec<(String, i64)>, DbError> {
+        let rows = sqlx::query("SELECT area, population FROM populations ORDER BY area").fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+
     /// Stores a form version; [`DbError::Duplicate`] if that version exists.
     pub async fn insert_survey_form(
         &self,

@@ -318,3 +318,20 @@ queue-alerts = { $count ->
     [many] { $count } إنذاراً مبكراً مفتوحاً في منطقتك
    *[other] { $count } إنذار مبكر مفتوح في منطقتك
 }
+
+# Community Security Index
+nav-index = مؤشر الأمان
+index-title = مؤشر الأمن المجتمعي
+index-intro = مدى شعور سكان كل محافظة بالأمان والخدمة، مجمّعاً من الاستبيانات والبلاغات خلال ربع سنة (٠ = الأدنى، ١٠٠ = الأعلى بين المحافظات). الشريط هو مدى المراتب المعقولة للمحافظة مع خطأ المعاينة وأوزان معقولة أخرى: حين تتداخل الأشرطة لا تعتبر المراتب مختلفة.
+index-period = الربع
+index-none = لا توجد بيانات كافية لهذا الربع.
+index-rank = المرتبة
+index-score = الدرجة
+index-interval = المراتب المعقولة
+index-social = اجتماعي
+index-economic = اقتصادي
+index-cultural = ثقافي
+index-institutional = مؤسسي
+index-missing = مؤشرات ناقصة
+index-unranked = غير مرتبة (بيانات قليلة):
+index-method = الطريقة: دليل OECD/JRC لبناء المؤشرات المركبة؛ انظر docs/index-method.md.

@@ -307,3 +307,20 @@ queue-alerts = { $count ->
     [one] One open early-warning alert in your area
    *[other] { $count } open early-warning alerts in your area
 }
+
+# Community Security Index
+nav-index = Safety index
+index-title = Community Security Index
+index-intro = How safe and well-served each governorate's people say they are, combined from surveys and reports over one quarter (0 = lowest, 100 = highest among governorates). The bar is the range of ranks a governorate plausibly takes given sampling error and other reasonable weights: where bars overlap, do not read the ranks as different.
+index-period = Quarter
+index-none = Not enough data for this quarter.
+index-rank = Rank
+index-score = Score
+index-interval = Plausible ranks
+index-social = Social
+index-economic = Economic
+index-cultural = Cultural
+index-institutional = Institutional
+index-missing = Missing indicators
+index-unranked = Not ranked (too little data):
+index-method = Method: OECD/JRC Handbook on Constructing Composite Indicators; see docs/index-method.md.

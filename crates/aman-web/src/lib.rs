@@ -10,6 +10,7 @@ pub mod challenge;
 mod concerns;
 pub mod error;
 pub mod i18n;
+pub mod index;
 pub mod jobs;
 pub mod limits;
 mod pages;

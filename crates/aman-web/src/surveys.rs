@@ -127,7 +127,8 @@ pub async fn store(state: &AppState, form: &LoadedForm, responses: &[NewResponse
 pub struct EstimateQuery {
     /// The question.
     pub var: String,
-    /// For a proportion: the share of respondents who chose this answer.
+    /// For a proportion: the share of respondents who chose this answer (or
+    /// any of several, separated by commas: `very_safe,fairly_safe`).
     pub value: String,
     /// `sex`, `age_group`, `displacement`, `period` (a quarter), the name of
     /// any select-one question of the form (e.g. the respondent's group), or
@@ -173,7 +174,9 @@ pub fn is_grouping(form: &Form, by: &str) -> bool {
 fn value_of(answers: &BTreeMap<String, String>, var: &str, value: &str) -> f64 {
     match answers.get(var) {
         None => f64::NAN,
-        Some(answer) if !value.is_empty() => f64::from(u8::from(answer.split(' ').any(|a| a == value))),
+        Some(answer) if !value.is_empty() => {
+            f64::from(u8::from(answer.split(' ').any(|a| value.split(',').any(|v| v == a))))
+        }
         Some(answer) => answer.trim().parse().unwrap_or(f64::NAN),
     }
 }
@@ -188,9 +191,8 @@ pub async fn estimate(
 ) -> Result<Vec<EstimateRow>, AppError> {
     let question = form.form.question(&query.var).ok_or_else(|| AppError::field("var", "unknown_question"))?;
     let proportion = matches!(question.kind, QuestionType::SelectOne(_) | QuestionType::SelectMultiple(_));
-    if proportion
-        && !form.form.choices_for(question, &BTreeMap::new(), state.today()).iter().any(|c| c.name == query.value)
-    {
+    let choices = form.form.choices_for(question, &BTreeMap::new(), state.today());
+    if proportion && !query.value.split(',').all(|v| choices.iter().any(|c| c.name == v)) {
         return Err(AppError::field("value", "unknown_choice"));
     }
     if !proportion && !matches!(question.kind, QuestionType::Integer | QuestionType::Decimal) {

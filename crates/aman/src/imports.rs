@@ -20,6 +20,13 @@ pub enum ImportCommand {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Import the population of areas from a CSV with the columns
+    /// pcode,population,year (for rates per 10,000 people in the index).
+    Population {
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Import conflict events (e.g. data/events/conflict_data_irq.csv, UCDP GED);
     /// importing the same file again adds nothing.
     Events {
@@ -43,6 +50,32 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
             let db = open(&db.url).await?;
             let count = db.upsert_areas(&records).await?;
             println!("imported {count} areas from {}", dir.display());
+            Ok(())
+        }
+        ImportCommand::Population { file, db } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let db = open(&db.url).await?;
+            let known: std::collections::HashSet<String> = db.all_areas().await?.into_iter().map(|a| a.pcode).collect();
+            let mut rows = Vec::new();
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let header: Vec<String> = reader.headers()?.iter().map(str::to_owned).collect();
+            if header != ["pcode", "population", "year"] {
+                bail!("{}: the header must be pcode,population,year", file.display());
+            }
+            for (i, record) in reader.records().enumerate() {
+                let line = i + 2;
+                let record = record.with_context(|| format!("line {line}"))?;
+                let area = Pcode::parse(&record[0]).filter(|p| known.contains(p.as_str()));
+                let area = area.with_context(|| format!("line {line}: `{}` is not a known P-code", &record[0]))?;
+                let population: i64 = record[1].trim().parse().ok().filter(|p| *p > 0).with_context(|| {
+                    format!("line {line}: the population `{}` is not a positive whole number", &record[1])
+                })?;
+                let year: i64 =
+                    record[2].trim().parse().with_context(|| format!("line {line}: year `{}`", &record[2]))?;
+                rows.push((area, population, year));
+            }
+            let count = db.upsert_populations(&rows).await?;
+            println!("recorded the population of {count} areas");
             Ok(())
         }
         ImportCommand::Events { format: EventFormat::Ucdp, file, db } => {

@@ -121,6 +121,8 @@ enum Command {
         #[command(subcommand)]
         command: analysis::SurveyCommand,
     },
+    /// The Community Security Index of every governorate for one quarter (CSV).
+    Index(surveying::IndexArgs),
     /// Import reference data.
     Import {
         #[command(subcommand)]
@@ -324,6 +326,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
         }
         Command::Import { command } => imports::run(command).await,
+        Command::Index(args) => surveying::index(args).await,
         Command::Copy { from, to, overwrite } => {
             let source = open_as_is(&from).await?;
             let target = open(&to).await?;

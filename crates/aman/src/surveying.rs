@@ -147,3 +147,70 @@ pub async fn import_responses(args: ImportResponsesArgs) -> anyhow::Result<()> {
     println!("imported {stored} responses to {}", args.form);
     Ok(())
 }
+
+#[derive(Args)]
+pub struct IndexArgs {
+    /// The quarter, e.g. 2026-Q3 (default: the last complete quarter).
+    #[arg(long)]
+    period: Option<String>,
+    /// An index configuration (default: data/index/aman-csi.toml, built in).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Seed of the Monte Carlo rank intervals (the same seed gives the same intervals).
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+    /// Output CSV (standard output when absent).
+    #[arg(long)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    db: DbArg,
+    #[command(flatten)]
+    keys: KeyArg,
+}
+
+/// `aman index`: the Community Security Index of every governorate for one
+/// quarter, as CSV with pillar scores, ranks, rank intervals and missing data.
+pub async fn index(args: IndexArgs) -> anyhow::Result<()> {
+    use aman_web::index::{DEFAULT_CONFIG, IndexSetup, Quarter};
+    let text = match &args.config {
+        Some(path) => std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?,
+        None => DEFAULT_CONFIG.to_owned(),
+    };
+    let setup = IndexSetup::parse(&text).map_err(|e| anyhow::anyhow!("index configuration: {e}"))?;
+    let keys = load_keys(&args.keys.path)?;
+    let db = open(&args.db.url).await?;
+    let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), Settings::default()).await?;
+    let quarter = match &args.period {
+        Some(p) => Quarter::parse(p).with_context(|| format!("`{p}` is not a quarter like 2026-Q3"))?,
+        None => Quarter::containing(state.today()).previous(),
+    };
+    let result = aman_web::index::compute(&state, &setup, quarter, args.seed)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot compute the index: {:?}", e.code))?;
+    let mut out = String::from(
+        "area,social,economic,cultural,institutional,overall,rank,rank_low,rank_median,rank_high,missing\n",
+    );
+    let number = |v: Option<f64>| v.map(|v| format!("{v:.4}")).unwrap_or_default();
+    for row in &result.rows {
+        let interval = row.rank_interval;
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{}\n",
+            row.area,
+            number(row.pillars[0]),
+            number(row.pillars[1]),
+            number(row.pillars[2]),
+            number(row.pillars[3]),
+            number(row.overall),
+            number(row.rank),
+            number(interval.map(|i| i.low)),
+            number(interval.map(|i| i.median)),
+            number(interval.map(|i| i.high)),
+            row.missing_indicators.join(" "),
+        ));
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{out}"),
+    }
+    Ok(())
+}

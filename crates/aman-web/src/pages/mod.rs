@@ -2,6 +2,7 @@
 //! `public`, the staff side in `staff`, and what they share.
 
 mod alerts;
+mod index;
 mod public;
 mod staff;
 mod surveys;
@@ -21,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .merge(staff::router())
         .merge(alerts::router())
         .merge(surveys::router())
+        .merge(index::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
 }

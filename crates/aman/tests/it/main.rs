@@ -41,6 +41,7 @@ mod audit;
 mod cli;
 mod demo;
 mod durability;
+mod index;
 mod keys;
 mod limits;
 mod moving;

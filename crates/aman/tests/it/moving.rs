@@ -80,6 +80,8 @@ async fn populate(app: &TestApp) -> String {
         source: "import",
     };
     app.db.insert_responses(form, &[response]).await.expect("response");
+    let ninewa = aman_core::area::Pcode::parse("IQG15").expect("pcode");
+    app.db.upsert_populations(&[(ninewa, 4_000_000, 2024)]).await.expect("population");
     receipt
 }
 
