@@ -117,20 +117,8 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        UserCommand::Disable { db, keys, email } => {
-            let (db, keys, user) = account(&db, &keys, &email).await?;
-            db.set_disabled(user.id, true).await?;
-            record(&db, &keys, "user.disable", &format!("user:{}", user.id), "all sessions ended").await?;
-            println!("disabled {email}; all its sessions have ended");
-            Ok(())
-        }
-        UserCommand::Enable { db, keys, email } => {
-            let (db, keys, user) = account(&db, &keys, &email).await?;
-            db.set_disabled(user.id, false).await?;
-            record(&db, &keys, "user.enable", &format!("user:{}", user.id), "").await?;
-            println!("enabled {email}");
-            Ok(())
-        }
+        UserCommand::Disable { db, keys, email } => set_disabled(&db, &keys, &email, true).await,
+        UserCommand::Enable { db, keys, email } => set_disabled(&db, &keys, &email, false).await,
         UserCommand::Password { db, keys, email } => {
             let (db, keys, user) = account(&db, &keys, &email).await?;
             let hash = new_password_hash(&user.email)?;
@@ -146,6 +134,20 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Disabling ends every session of the account at once.
+async fn set_disabled(db: &DbArg, keys: &KeyArg, email: &str, disabled: bool) -> anyhow::Result<()> {
+    let (db, keys, user) = account(db, keys, email).await?;
+    db.set_disabled(user.id, disabled).await?;
+    let (action, detail, said) = if disabled {
+        ("user.disable", "all sessions ended", "disabled {email}; all its sessions have ended")
+    } else {
+        ("user.enable", "", "enabled {email}")
+    };
+    record(&db, &keys, action, &format!("user:{}", user.id), detail).await?;
+    println!("{}", said.replace("{email}", email));
+    Ok(())
 }
 
 async fn account(db: &DbArg, keys: &KeyArg, email: &str) -> anyhow::Result<(Db, Keys, UserRecord)> {
