@@ -335,3 +335,4 @@ index-institutional = مؤسسي
 index-missing = مؤشرات ناقصة
 index-unranked = غير مرتبة (بيانات قليلة):
 index-method = الطريقة: دليل OECD/JRC لبناء المؤشرات المركبة؛ انظر docs/index-method.md.
+index-trend = محافظة خلال الأرباع الأربعة الأخيرة

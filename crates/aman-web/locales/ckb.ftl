@@ -324,3 +324,4 @@ index-institutional = دامەزراوەیی
 index-missing = پێوەرە ونبووەکان
 index-unranked = پلەبەندی نەکراو (داتای کەم):
 index-method = ڕێباز: ڕێبەری OECD/JRC بۆ دروستکردنی پێوەرە لێکدراوەکان؛ بڕوانە docs/index-method.md.
+index-trend = پارێزگایەک لە ماوەی چوار چارەکی ڕابردوودا

@@ -324,3 +324,4 @@ index-institutional = Institutional
 index-missing = Missing indicators
 index-unranked = Not ranked (too little data):
 index-method = Method: OECD/JRC Handbook on Constructing Composite Indicators; see docs/index-method.md.
+index-trend = A governorate over the last four quarters

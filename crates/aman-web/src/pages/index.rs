@@ -23,6 +23,17 @@ pub fn router() -> Router<AppState> {
 #[serde(default)]
 struct IndexQuery {
     period: String,
+    /// A governorate: its index over the last four quarters.
+    area: String,
+}
+
+/// One quarter of a governorate's trend.
+struct TrendRow {
+    period: String,
+    overall: String,
+    pillars: [String; 4],
+    rank: String,
+    interval: String,
 }
 
 struct Row {
@@ -47,6 +58,10 @@ struct IndexPage {
     periods: Vec<Choice>,
     rows: Vec<Row>,
     unranked: Vec<String>,
+    /// The governorate whose trend is shown, and its quarters (oldest first).
+    trend_area: Option<String>,
+    trend: Vec<TrendRow>,
+    governorates: Vec<Choice>,
 }
 
 fn score(v: Option<f64>) -> String {
@@ -91,6 +106,39 @@ async fn index_page(
         periods.push(Choice::new(&q.to_string(), q.to_string(), &quarter.to_string()));
         q = q.previous();
     }
-    let page = IndexPage { t, nav: Nav::public("/index"), title: t.get("index-title"), periods, rows, unranked };
+    let mut governorates: Vec<Choice> =
+        state.areas().children("IQ").map(|a| Choice::new(&a.pcode, t.area_name(a).to_owned(), &query.area)).collect();
+    governorates.sort_by(|a, b| a.label.cmp(&b.label));
+    let trend_area = state.areas().get(query.area.trim()).filter(|a| a.level == 1).map(|a| a.pcode.clone());
+    let mut trend = Vec::new();
+    if let Some(area) = &trend_area {
+        let mut q = latest;
+        for _ in 0..4 {
+            let result = compute(&state, &setup, q, 2026).await?;
+            if let Some(r) = result.get(area, &q.to_string()) {
+                trend.push(TrendRow {
+                    period: q.to_string(),
+                    overall: score(r.overall),
+                    pillars: r.pillars.map(score),
+                    rank: r.rank.map(|k| format!("{k:.0} / {}", result.rows.len())).unwrap_or_default(),
+                    interval: r.rank_interval.map(|i| format!("{:.0}–{:.0}", i.low, i.high)).unwrap_or_default(),
+                });
+            }
+            q = q.previous();
+        }
+        trend.reverse();
+    }
+    let trend_area = trend_area.map(|p| name(&p));
+    let page = IndexPage {
+        t,
+        nav: Nav::public("/index"),
+        title: t.get("index-title"),
+        periods,
+        rows,
+        unranked,
+        trend_area,
+        trend,
+        governorates,
+    };
     Ok(render(&page))
 }

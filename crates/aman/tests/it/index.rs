@@ -82,4 +82,7 @@ async fn governorates_are_ranked_with_intervals_and_missing_data_flagged() {
     let page = app.get_text("/index?period=2026-Q3&lang=en").await.1;
     assert!(page.contains("Community Security Index") && page.contains("<svg class=\"interval\""), "{page}");
     assert!(page.find("Al-Basrah").expect("Basra") < page.find("Ninewa").expect("Ninewa"), "ranked best first");
+    // A governorate's trend over the last four quarters (only 2026-Q3 has data here).
+    let trend = app.get_text("/index?area=IQG02&lang=en").await.1;
+    assert!(trend.contains(">2026-Q3<") && trend.contains(">1 / 2<"), "{trend}");
 }
