@@ -167,6 +167,7 @@ impl ErrorCode {
             401 => ErrorCode::Unauthorized,
             403 => ErrorCode::Forbidden,
             409 => ErrorCode::EditConflict,
+            428 => ErrorCode::ChallengeRequired,
             429 => ErrorCode::RateLimited,
             503 => ErrorCode::Unavailable,
             400..=499 => ErrorCode::BadRequest,
