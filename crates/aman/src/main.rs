@@ -81,6 +81,9 @@ enum Command {
         /// submission must answer a proof-of-work (or short waiting) challenge.
         #[arg(long, env = "AMAN_CALM_SUBMISSIONS_PER_MINUTE", default_value_t = 120)]
         calm_submissions_per_minute: u32,
+        /// Hours after which an early-warning alert nobody acknowledged goes one level up.
+        #[arg(long, env = "AMAN_ALERT_ESCALATE_HOURS", default_value_t = 48, value_parser = clap::value_parser!(i64).range(1..=8760))]
+        alert_escalate_hours: i64,
         /// Run every scheduled job this often instead of its own period (drills and tests).
         #[arg(long, env = "AMAN_JOB_PERIOD_SECONDS", hide = true)]
         job_period_seconds: Option<u64>,
@@ -264,6 +267,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             trust_forwarded_for,
             limit_exempt,
             calm_submissions_per_minute,
+            alert_escalate_hours,
             job_period_seconds,
         } => {
             let keys = load_keys(&keys.path)?;
@@ -275,8 +279,18 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 calm_submissions_per_minute,
                 ..Default::default()
             });
-            let settings =
-                Settings { secure_cookies, job_period_ms, retention_days, intake_limits, ..Settings::default() };
+            let alerts = aman_web::alerts::AlertSettings {
+                escalate_after_hours: alert_escalate_hours,
+                ..aman_web::alerts::AlertSettings::default()
+            };
+            let settings = Settings {
+                secure_cookies,
+                job_period_ms,
+                retention_days,
+                intake_limits,
+                alerts,
+                ..Settings::default()
+            };
             serve(db, keys, &listen, settings).await
         }
         Command::Migrate { db } => {
