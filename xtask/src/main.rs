@@ -12,8 +12,11 @@
 //! Arguments are parsed by hand (see [`options`]); a bad command line prints
 //! the usage and exits with status 2, a failed run exits with status 1.
 
+mod bench_detect;
+mod bench_survey;
 mod cpu;
 mod crash;
+mod eval_detect;
 mod intake;
 mod load;
 mod locate;
@@ -48,6 +51,14 @@ commands:
       Needs psql and pgbench. With --url, benchmarks an already-running
       server instead of starting one.
 
+  bench-survey [--responses N] [--domains D] [--runs R] [--seed S]
+      Design-based estimation (aman-survey) against R's survey package: N
+      seeded responses (default 1000000) in 20 strata x 100 PSUs with
+      weights, D domains (default 50); the mean and a proportion with
+      Taylor SEs for every domain, best of R runs (default 3), then Rscript
+      (svydesign + svyby svymean) on the same CSV. Prints the speed-up;
+      skips R if Rscript is absent.
+
   crash-test [--db sqlite|postgres] [--postgres-url URL] [--rounds R]
              [--submissions N] [--clients C] [--aman PATH] [--seed S]
       Durability check (docs/reliability.md): in each of R rounds (default
@@ -58,6 +69,19 @@ commands:
       PostgreSQL: a new database on --postgres-url (default
       $AMAN_TEST_POSTGRES_URL or postgres://postgres@127.0.0.1/postgres).
       Needs sqlite3 or psql. Without --aman, builds the release server.
+
+  eval-detect [--series N] [--seed S]
+      Outbreak-detection evaluation (docs/early-warning.md): N seeded daily
+      series per baseline (default 200) with injected outbreaks, every
+      aman-detect method with R's and Aman's defaults, plus a replay of the
+      UCDP Iraq events in data/events. Prints markdown tables.
+
+  bench-detect [--runs R] [--seed S]
+      Outbreak-detection throughput (docs/benchmarks.md): 1547 seeded daily
+      series (119 areas x 13 categories) of 10 years; every aman-detect
+      method with Aman's presets over the whole series, the server's hourly
+      alert run, and the newest day only, on 1 and 2 threads, best of R runs
+      (default 3). Prints a markdown table.
 
   help
       Prints this text.
@@ -72,7 +96,10 @@ fn main() -> ExitCode {
     let result = Options::parse(args).and_then(|options| match command.as_str() {
         "bench-locate" => locate::run(options),
         "bench-intake" => intake::run(options),
+        "bench-survey" => bench_survey::run(options),
         "crash-test" => crash::run(options),
+        "eval-detect" => eval_detect::run(options),
+        "bench-detect" => bench_detect::run(options),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -91,12 +91,13 @@
 //! conflict-event exports (`data/events/`).
 //!
 //! # Performance
-//! `examples/bench.rs` (1547 daily series of 10 years, 2 threads, release):
-//! EARS and CUSUM over all points take well under a second together;
-//! Farrington over every point of the last 5 years (2.8 M GLM evaluations,
-//! each replaying R's IRLS iterations) about 30 s, and over the last 7 days
-//! of each series about 0.1 s. Evaluate only new points (`range = n-k..n`)
-//! in routine runs; EARS and Farrington results do not depend on `range`.
+//! `cargo xtask bench-detect` (1,547 daily series of 10 years; figures in
+//! `docs/benchmarks.md`): EARS and CUSUM over every point take well under a
+//! second together; Farrington over every point it can evaluate takes tens of
+//! seconds (each point replays R's IRLS iterations for up to four GLMs), and
+//! one new day of every method for every series about a tenth of a second.
+//! Evaluate only new points (`range = n-k..n`) in routine runs; EARS and
+//! Farrington results do not depend on `range`.
 //!
 //! # References
 //! - Hutwagner L, Thompson W, Seeman GM, Treadwell T (2003). The bioterrorism

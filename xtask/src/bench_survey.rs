@@ -1,0 +1,231 @@
+//! `cargo xtask bench-survey`: design-based domain estimation, Aman against
+//! R's `survey` on the same file.
+//!
+//! Generates a seeded survey of N responses (default 1,000,000) in 20
+//! strata × 100 PSUs (PSU numbers restart in each stratum), weights 50–450,
+//! a 0–10 score with 5 % missing and a yes/no answer with 4 % missing, in D
+//! domains (default 50), and writes it to a temporary CSV. Then:
+//!
+//! * Aman, from the columns in memory (as R has its data frame): the design
+//!   is built, then the mean of the score and the proportion "yes" with
+//!   Taylor SEs (and t / logit CIs) for every domain; best of R runs;
+//! * R, `Rscript` on the same CSV: `svydesign(ids = ~psu, strata = ~stratum,
+//!   weights = ~w, nest = TRUE)`, then `svyby(~score, ~domain, des, svymean,
+//!   na.rm = TRUE)` and the same for `~yes` (a proportion as the mean of a
+//!   0/1 variable), timed with `system.time`, once; the whole Rscript run
+//!   (start-up, `read.csv`) is reported too.
+//!
+//! The two sets of estimates and SEs are compared, and the speed-up of the
+//! computation is printed (target ≥ 100×).
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use aman_survey::{Design, Domains, Estimate, LonelyPsu, Options as SurveyOptions, Statistic, estimate_domains};
+use anyhow::{Context, Result, bail, ensure};
+
+use crate::options::{Options, UsageError};
+use crate::rng::SplitMix64;
+
+const DEFAULT_SEED: u64 = 0x5EED_5A7E_2026;
+const STRATA: usize = 20;
+const PSUS_PER_STRATUM: usize = 100;
+const TARGET_SPEEDUP: f64 = 100.0;
+
+const R_SCRIPT: &str = r#"suppressMessages(library(survey))
+a <- commandArgs(TRUE)
+d <- read.csv(a[1], colClasses = c("integer", "integer", "numeric", "character", "numeric", "numeric"))
+t_design <- system.time(des <- svydesign(ids = ~psu, strata = ~stratum, weights = ~w, nest = TRUE, data = d))
+t_est <- system.time({
+  m <- svyby(~score, ~domain, des, svymean, na.rm = TRUE)
+  p <- svyby(~yes, ~domain, des, svymean, na.rm = TRUE)
+})
+f <- function(x) sprintf("%.17g", as.numeric(x))
+write.csv(data.frame(domain = m$domain, mean = f(coef(m)), mean_se = f(SE(m)),
+                     prop = f(coef(p)), prop_se = f(SE(p))), a[2], row.names = FALSE, quote = FALSE)
+cat(sprintf("%.3f %.3f\n", t_design[["elapsed"]], t_est[["elapsed"]]), file = a[3])
+"#;
+
+/// The generated survey, as columns.
+struct Survey {
+    stratum: Vec<u32>,
+    psu: Vec<u32>,
+    w: Vec<f64>,
+    domain: Vec<u32>,
+    score: Vec<f64>,
+    yes: Vec<f64>,
+    labels: Vec<String>,
+}
+
+fn generate(n: usize, domains: usize, seed: u64) -> Survey {
+    let mut rng = SplitMix64::new(seed);
+    let mut s = Survey {
+        stratum: Vec::with_capacity(n),
+        psu: Vec::with_capacity(n),
+        w: Vec::with_capacity(n),
+        domain: Vec::with_capacity(n),
+        score: Vec::with_capacity(n),
+        yes: Vec::with_capacity(n),
+        labels: (0..domains).map(|g| format!("d{g:02}")).collect(),
+    };
+    for _ in 0..n {
+        let h = rng.below(STRATA);
+        let j = rng.below(PSUS_PER_STRATUM);
+        let g = rng.below(domains);
+        s.stratum.push(h as u32 + 1);
+        s.psu.push(j as u32 + 1);
+        // weights to 2 decimals so the CSV carries them exactly
+        s.w.push((rng.between(50.0, 450.0) * 100.0).round() / 100.0);
+        s.domain.push(g as u32);
+        let level = 4.0 + 0.1 * h as f64 + 0.05 * g as f64;
+        let score = (level + rng.between(-4.0, 4.0)).clamp(0.0, 10.0);
+        s.score.push(if rng.between(0.0, 1.0) < 0.05 { f64::NAN } else { (score * 10.0).round() / 10.0 });
+        let p = 0.3 + 0.01 * h as f64 + 0.004 * g as f64;
+        let yes = if rng.between(0.0, 1.0) < p { 1.0 } else { 0.0 };
+        s.yes.push(if rng.between(0.0, 1.0) < 0.04 { f64::NAN } else { yes });
+    }
+    s
+}
+
+fn write_csv(s: &Survey, path: &Path) -> Result<()> {
+    let mut out = String::with_capacity(s.w.len() * 32);
+    out.push_str("stratum,psu,w,domain,score,yes\n");
+    let cell = |v: f64| if v.is_nan() { String::new() } else { v.to_string() };
+    for i in 0..s.w.len() {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{}",
+            s.stratum[i],
+            s.psu[i],
+            s.w[i],
+            s.labels[s.domain[i] as usize],
+            cell(s.score[i]),
+            cell(s.yes[i])
+        );
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
+}
+
+/// One timed Aman run: (design build, estimation, means, proportions).
+fn aman_once(s: &Survey) -> Result<(Duration, Duration, Vec<Estimate>, Vec<Estimate>)> {
+    let started = Instant::now();
+    let design = Design::builder(s.w.len()).weights(s.w.clone()).strata(&s.stratum).psu(&s.psu).build()?;
+    let built = started.elapsed();
+    let started = Instant::now();
+    let domains = Domains::from_codes(s.domain.clone(), s.labels.clone())?;
+    let opts = SurveyOptions { lonely_psu: LonelyPsu::Fail, min_n: 0, ..SurveyOptions::default() };
+    let means = estimate_domains(&design, &s.score, &domains, Statistic::Mean, &opts)?;
+    let props = estimate_domains(&design, &s.yes, &domains, Statistic::Proportion, &opts)?;
+    let estimated = started.elapsed();
+    Ok((built, estimated, black_box(means), black_box(props)))
+}
+
+struct RRun {
+    design: f64,
+    estimate: f64,
+    wall: f64,
+    /// (domain, mean, mean SE, proportion, proportion SE)
+    rows: Vec<(String, [f64; 4])>,
+}
+
+fn run_r(csv: &Path, dir: &Path) -> Result<Option<RRun>> {
+    let script = dir.join("bench.R");
+    let out = dir.join("r_estimates.csv");
+    let times = dir.join("r_times.txt");
+    std::fs::write(&script, R_SCRIPT)?;
+    let started = Instant::now();
+    let status = match Command::new("Rscript").arg("--vanilla").arg(&script).arg(csv).arg(&out).arg(&times).status() {
+        Ok(status) => status,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).context("starting Rscript"),
+    };
+    let wall = started.elapsed().as_secs_f64();
+    ensure!(status.success(), "Rscript failed ({status}); is r-cran-survey installed?");
+    let text = std::fs::read_to_string(&times)?;
+    let mut t = text.split_whitespace().map(str::parse::<f64>);
+    let (Some(Ok(design)), Some(Ok(estimate))) = (t.next(), t.next()) else { bail!("bad R timings `{text}`") };
+    let mut rows = Vec::new();
+    for line in std::fs::read_to_string(&out)?.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        ensure!(f.len() == 5, "bad R output line `{line}`");
+        let num = |k: usize| f[k].parse::<f64>().with_context(|| format!("bad number in `{line}`"));
+        rows.push((f[0].to_string(), [num(1)?, num(2)?, num(3)?, num(4)?]));
+    }
+    Ok(Some(RRun { design, estimate, wall, rows }))
+}
+
+pub fn run(mut options: Options) -> Result<()> {
+    let n: usize = options.take("responses")?.unwrap_or(1_000_000);
+    let n_domains: usize = options.take("domains")?.unwrap_or(50);
+    let runs: usize = options.take("runs")?.unwrap_or(3);
+    let seed: u64 = options.take("seed")?.unwrap_or(DEFAULT_SEED);
+    options.finish()?;
+    if n < 1000 || n_domains == 0 || n_domains > 1000 || runs == 0 {
+        return Err(UsageError::new("need --responses ≥ 1000, 1 ≤ --domains ≤ 1000, --runs ≥ 1").into());
+    }
+
+    let dir: PathBuf = std::env::temp_dir().join(format!("aman-bench-survey-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let result = measure(n, n_domains, runs, seed, &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn measure(n: usize, n_domains: usize, runs: usize, seed: u64, dir: &Path) -> Result<()> {
+    let survey = generate(n, n_domains, seed);
+    let csv = dir.join("responses.csv");
+    write_csv(&survey, &csv)?;
+    println!(
+        "{n} responses, {n_domains} domains, {STRATA} strata × {PSUS_PER_STRATUM} PSUs, seed {seed:#x}; CSV {:.0} MB",
+        std::fs::metadata(&csv)?.len() as f64 / 1e6
+    );
+
+    let (mut best_design, mut best_est, mut best_total) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
+    let mut last = None;
+    for _ in 0..runs {
+        let (built, estimated, means, props) = aman_once(&survey)?;
+        let (b, e) = (built.as_secs_f64(), estimated.as_secs_f64());
+        best_design = best_design.min(b);
+        best_est = best_est.min(e);
+        best_total = best_total.min(b + e);
+        last = Some((means, props));
+    }
+    let Some((means, props)) = last else { bail!("no runs") };
+
+    let r = run_r(&csv, dir)?;
+    println!("\n| step | Aman (best of {runs}) | R survey | speed-up |\n|---|---:|---:|---:|");
+    let row = |name: &str, ours: f64, theirs: Option<f64>| match theirs {
+        Some(t) => println!("| {name} | {:.1} ms | {:.2} s | {:.0}× |", ours * 1e3, t, t / ours),
+        None => println!("| {name} | {:.1} ms | – | – |", ours * 1e3),
+    };
+    row("design build", best_design, r.as_ref().map(|r| r.design));
+    row("estimation (mean + proportion, all domains)", best_est, r.as_ref().map(|r| r.estimate));
+    row("total computation", best_total, r.as_ref().map(|r| r.design + r.estimate));
+    let Some(r) = r else {
+        println!("\nRscript not found: R was skipped.");
+        return Ok(());
+    };
+    println!("| whole Rscript run (start-up, read.csv, computation) | | {:.2} s | |", r.wall);
+
+    // the same numbers?
+    ensure!(r.rows.len() == n_domains, "R returned {} domains, expected {n_domains}", r.rows.len());
+    let mut worst = 0.0f64;
+    for (k, (label, values)) in r.rows.iter().enumerate() {
+        ensure!(*label == survey.labels[k], "R domain {label} out of order");
+        let (Some(m), Some(p)) = (means[k].values, props[k].values) else { bail!("domain {label} suppressed") };
+        for (ours, theirs) in [m.estimate, m.se, p.estimate, p.se].into_iter().zip(values) {
+            worst = worst.max((ours - theirs).abs() / theirs.abs().max(1.0));
+        }
+    }
+    let speedup = (r.design + r.estimate) / best_total;
+    println!("\nestimates and SEs of all {n_domains} domains agree with R to {worst:.1e} (scaled)");
+    println!(
+        "speed-up of the computation: {speedup:.0}× ({}; target ≥ {TARGET_SPEEDUP:.0}×)",
+        if speedup >= TARGET_SPEEDUP { "met" } else { "NOT met" }
+    );
+    ensure!(worst < 1e-9, "Aman and R disagree by {worst:.3e}");
+    Ok(())
+}
