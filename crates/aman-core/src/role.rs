@@ -37,6 +37,10 @@ pub enum Action {
     ViewAudit,
     /// Acknowledge an early-warning alert, plan the response, close or dismiss it.
     RespondToAlerts,
+    /// See committees, their members, meetings and priorities.
+    ViewCommittees,
+    /// Run a committee: members, meetings, attendance, minutes, ballots, issues.
+    ManageCommittees,
 }
 
 impl Role {
@@ -88,6 +92,8 @@ impl Role {
             ViewIdentity => matches!(self, TriageOfficer),
             ManageUsers | ViewAudit => matches!(self, Administrator),
             RespondToAlerts => matches!(self, TriageOfficer | CommitteeMember | Administrator),
+            ViewCommittees => true,
+            ManageCommittees => matches!(self, CommitteeMember | Administrator),
         }
     }
 

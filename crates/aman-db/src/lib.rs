@@ -7,6 +7,7 @@
 
 mod areas;
 mod audit;
+mod committees;
 mod concerns;
 pub mod copy;
 mod early_warning;
@@ -19,6 +20,7 @@ mod surveys;
 mod users;
 
 pub use audit::{Audit, AuditFilter};
+pub use committees::{CommitteeRecord, IssueRecord, MeetingRecord, MemberRecord, OrganisationRecord};
 pub use concerns::{
     ConcernEvent, ConcernRecord, EventKind, NewEvent, QueueFilter, StoredConcern, TrackRecord, Transition,
 };

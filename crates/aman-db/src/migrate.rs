@@ -68,6 +68,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_populations.sql"),
         postgres: include_str!("../migrations/postgres/0009_populations.sql"),
     },
+    Migration {
+        version: 10,
+        name: "committees",
+        sqlite: include_str!("../migrations/sqlite/0010_committees.sql"),
+        postgres: include_str!("../migrations/postgres/0010_committees.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -336,3 +336,11 @@ index-missing = مؤشرات ناقصة
 index-unranked = غير مرتبة (بيانات قليلة):
 index-method = الطريقة: دليل OECD/JRC لبناء المؤشرات المركبة؛ انظر docs/index-method.md.
 index-trend = محافظة خلال الأرباع الأربعة الأخيرة
+
+# Committees
+fielderror-unknown_constituency = اختر إحدى الفئات الممثلة.
+fielderror-unknown_sex = اختر أنثى أو ذكر أو غير مسجل.
+fielderror-unknown_item = هذا البند ليس ضمن منطقة اللجنة.
+fielderror-unknown_member = ليس عضواً في هذه اللجنة.
+fielderror-invalid_ranking = رتّب بنود الاجتماع، كل بند مرة واحدة.
+fielderror-unknown_method = اختر طريقة بوردا أو شولتسه.

@@ -325,3 +325,11 @@ index-missing = پێوەرە ونبووەکان
 index-unranked = پلەبەندی نەکراو (داتای کەم):
 index-method = ڕێباز: ڕێبەری OECD/JRC بۆ دروستکردنی پێوەرە لێکدراوەکان؛ بڕوانە docs/index-method.md.
 index-trend = پارێزگایەک لە ماوەی چوار چارەکی ڕابردوودا
+
+# Committees
+fielderror-unknown_constituency = یەکێک لە پێکهاتە نوێنەرایەتیکراوەکان هەڵبژێرە.
+fielderror-unknown_sex = مێ، نێر یان تۆمارنەکراو هەڵبژێرە.
+fielderror-unknown_item = ئەم بڕگەیە لە ناوچەی لیژنەکەدا نییە.
+fielderror-unknown_member = ئەندامی ئەم لیژنەیە نییە.
+fielderror-invalid_ranking = بڕگەکانی کۆبوونەوەکە ڕیز بکە، هەر یەکە یەک جار.
+fielderror-unknown_method = بۆردا یان شولتسە هەڵبژێرە.

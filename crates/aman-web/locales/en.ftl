@@ -325,3 +325,11 @@ index-missing = Missing indicators
 index-unranked = Not ranked (too little data):
 index-method = Method: OECD/JRC Handbook on Constructing Composite Indicators; see docs/index-method.md.
 index-trend = A governorate over the last four quarters
+
+# Committees
+fielderror-unknown_constituency = Choose one of the constituencies.
+fielderror-unknown_sex = Choose female, male or not recorded.
+fielderror-unknown_item = This item is not in the committee's area.
+fielderror-unknown_member = Not a member of this committee.
+fielderror-invalid_ranking = Rank the meeting's items, each once.
+fielderror-unknown_method = Choose Borda or Schulze.

@@ -40,10 +40,11 @@ pub fn router() -> Router<AppState> {
         .route("/alerts/{id}/transitions", post(move_alert))
         .route("/surveys", get(list_surveys))
         .route("/surveys/{key}/estimates", get(survey_estimates))
+        .merge(crate::committees::api_router())
 }
 
 /// A JSON body, with axum's rejections turned into our error codes.
-struct Body<T>(T);
+pub(crate) struct Body<T>(pub(crate) T);
 
 impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<S> for Body<T> {
     type Rejection = AppError;

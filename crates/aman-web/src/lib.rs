@@ -7,6 +7,7 @@ pub mod alerts;
 mod api;
 mod auth;
 pub mod challenge;
+pub mod committees;
 mod concerns;
 pub mod error;
 pub mod i18n;

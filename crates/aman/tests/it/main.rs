@@ -39,6 +39,7 @@ mod api;
 mod architecture;
 mod audit;
 mod cli;
+mod committees;
 mod demo;
 mod durability;
 mod index;

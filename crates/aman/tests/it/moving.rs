@@ -81,7 +81,17 @@ async fn populate(app: &TestApp) -> String {
     };
     app.db.insert_responses(form, &[response]).await.expect("response");
     let ninewa = aman_core::area::Pcode::parse("IQG15").expect("pcode");
-    app.db.upsert_populations(&[(ninewa, 4_000_000, 2024)]).await.expect("population");
+    app.db.upsert_populations(&[(ninewa.clone(), 4_000_000, 2024)]).await.expect("population");
+    // A committee with a member, an issue, a meeting, attendance, a ballot and priorities.
+    let committee = app.db.create_committee(&ninewa, "Mosul committee", "{}", 2).await.expect("committee");
+    let member = app.db.add_member(committee, "Umm Ali", "women", "female", None, 2).await.expect("member");
+    let issue = app.db.create_issue(committee, "Generators stolen", &[oldest], 3).await.expect("issue");
+    let agenda = [format!("issue:{issue}")];
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+    let meeting = app.db.create_meeting(committee, day, "Hall", &agenda, 4).await.expect("meeting");
+    app.db.set_attendance(meeting, &[(member, true)]).await.expect("attendance");
+    app.db.set_ballot(meeting, member, &format!("[\"issue:{issue}\"]")).await.expect("ballot");
+    app.db.set_priorities(meeting, "borda", "{}", 5).await.expect("priorities");
     receipt
 }
 

@@ -1,0 +1,521 @@
+//! Joint community security committees in the server: the operations the
+//! JSON API (routes below) and the pages share — committees of an area and
+//! their composition, members, issues grouping concerns, meetings with
+//! agenda, attendance (and quorum), minutes, ballots and the priority list
+//! computed from them with each constituency's own ranking kept. Every
+//! change is recorded in the audit log. The rules are `aman_core::committee`.
+
+use crate::api::Body;
+use crate::auth::Staff;
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+use aman_core::area::Pcode;
+use aman_core::committee::composition::{self, CompositionReport, CompositionRule, Constituency, Member, Sex};
+use aman_core::committee::meeting::{self, Attendance, QuorumReport, QuorumRule};
+use aman_core::committee::ranking::{self, Ballot, Method, Prioritisation};
+use aman_core::role::Action;
+use aman_core::text;
+use aman_db::{CommitteeRecord, MeetingRecord, MemberRecord};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// A committee the staff member may see (its area within their grant), for
+/// `action`.
+pub async fn load(state: &AppState, staff: &Staff, id: i64, action: Action) -> Result<CommitteeRecord, AppError> {
+    if !staff.user.role.may(Action::ViewCommittees) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let committee = state
+        .db()
+        .committee(id)
+        .await?
+        .filter(|c| staff.user.area.covers(&c.area))
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    if !staff.user.role.may(action) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    Ok(committee)
+}
+
+pub fn rule(committee: &CommitteeRecord) -> CompositionRule {
+    serde_json::from_str(&committee.rule).unwrap_or_default()
+}
+
+fn member(record: &MemberRecord) -> Member {
+    Member {
+        constituency: Constituency::from_code(&record.constituency).unwrap_or(Constituency::Residents),
+        sex: match record.sex.as_str() {
+            "female" => Sex::Female,
+            "male" => Sex::Male,
+            _ => Sex::NotRecorded,
+        },
+    }
+}
+
+/// The composition of the active members against the committee's rule (a
+/// warning, never a block).
+pub fn composition(committee: &CommitteeRecord, members: &[MemberRecord]) -> CompositionReport {
+    let active: Vec<Member> = members.iter().filter(|m| m.active).map(member).collect();
+    composition::check(&rule(committee), &active)
+}
+
+pub fn quorum(members: &[MemberRecord], meeting: &MeetingRecord) -> QuorumReport {
+    let attendance: Vec<Attendance> = members
+        .iter()
+        .filter(|m| m.active)
+        .map(|m| Attendance {
+            member: member(m),
+            present: meeting.attendance.iter().any(|(id, present)| *id == m.id && *present),
+        })
+        .collect();
+    meeting::quorum(&QuorumRule::default(), &attendance)
+}
+
+fn required(field: &str, value: &str, max: usize) -> Result<String, AppError> {
+    let value = text::clean(value);
+    if value.is_empty() {
+        return Err(AppError::field(field, "required"));
+    }
+    if value.chars().count() > max {
+        return Err(AppError::field(field, "too_long"));
+    }
+    Ok(value)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewCommittee {
+    pub area: String,
+    pub name: String,
+    pub rule: Option<CompositionRule>,
+}
+
+pub async fn create(state: &AppState, staff: &Staff, input: &NewCommittee) -> Result<i64, AppError> {
+    if !staff.user.role.may(Action::ManageCommittees) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let area = Pcode::parse(input.area.trim())
+        .filter(|p| state.areas().get(p.as_str()).is_some())
+        .ok_or_else(|| AppError::field("area", "unknown_area"))?;
+    if !staff.user.area.covers(&area) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let name = required("name", &input.name, 200)?;
+    let rule = serde_json::to_string(&input.rule.clone().unwrap_or_default()).map_err(AppError::internal)?;
+    let id = state.db().create_committee(&area, &name, &rule, state.now_ms()).await?;
+    state.audit(Some(staff.user.id), "committee.create", &format!("committee:{id}"), area.as_str()).await?;
+    Ok(id)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewMember {
+    pub name: String,
+    pub constituency: String,
+    pub sex: String,
+    pub organisation_id: Option<i64>,
+}
+
+pub async fn add_member(state: &AppState, staff: &Staff, committee: i64, input: &NewMember) -> Result<i64, AppError> {
+    load(state, staff, committee, Action::ManageCommittees).await?;
+    let name = required("name", &input.name, 200)?;
+    let constituency = Constituency::from_code(input.constituency.trim())
+        .ok_or_else(|| AppError::field("constituency", "unknown_constituency"))?;
+    let sex = match input.sex.trim() {
+        sex @ ("female" | "male" | "not_recorded") => sex,
+        _ => return Err(AppError::field("sex", "unknown_sex")),
+    };
+    let id = state
+        .db()
+        .add_member(committee, &name, constituency.as_str(), sex, input.organisation_id, state.now_ms())
+        .await?;
+    let detail = format!("{} ({})", constituency.as_str(), sex);
+    state.audit(Some(staff.user.id), "committee.member_add", &format!("committee:{committee}"), &detail).await?;
+    Ok(id)
+}
+
+/// Checks agenda item keys (`concern:ID`, `issue:ID`, `alert:ID`): each must
+/// exist within the committee's area (an issue: of this committee).
+async fn check_items(state: &AppState, committee: &CommitteeRecord, items: &[String]) -> Result<(), AppError> {
+    let bad = || AppError::field("agenda", "unknown_item");
+    let issues = state.db().issues(committee.id).await?;
+    for item in items {
+        let (kind, id) = item.split_once(':').ok_or_else(bad)?;
+        let id: i64 = id.parse().map_err(|_| bad())?;
+        let known = match kind {
+            "concern" => state.db().concern(id).await?.is_some_and(|c| committee.area.covers(&c.area)),
+            "alert" => state.db().alert(id).await?.is_some_and(|a| committee.area.covers(&a.area)),
+            "issue" => issues.iter().any(|i| i.id == id),
+            _ => false,
+        };
+        if !known {
+            return Err(bad());
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewIssue {
+    pub title: String,
+    pub concerns: Vec<i64>,
+}
+
+pub async fn create_issue(state: &AppState, staff: &Staff, committee: i64, input: &NewIssue) -> Result<i64, AppError> {
+    let record = load(state, staff, committee, Action::ManageCommittees).await?;
+    let title = required("title", &input.title, 300)?;
+    let keys: Vec<String> = input.concerns.iter().map(|c| format!("concern:{c}")).collect();
+    check_items(state, &record, &keys).await.map_err(|_| AppError::field("concerns", "unknown_item"))?;
+    let id = state.db().create_issue(committee, &title, &input.concerns, state.now_ms()).await?;
+    state.audit(Some(staff.user.id), "committee.issue_create", &format!("issue:{id}"), &title).await?;
+    Ok(id)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewMeeting {
+    pub held_on: String,
+    pub place: String,
+    /// Item keys, in order: `concern:ID`, `issue:ID`, `alert:ID`.
+    pub agenda: Vec<String>,
+}
+
+pub async fn create_meeting(
+    state: &AppState,
+    staff: &Staff,
+    committee: i64,
+    input: &NewMeeting,
+) -> Result<i64, AppError> {
+    let record = load(state, staff, committee, Action::ManageCommittees).await?;
+    let held_on: NaiveDate = input.held_on.trim().parse().map_err(|_| AppError::field("held_on", "invalid_date"))?;
+    let place = required("place", &input.place, 300)?;
+    check_items(state, &record, &input.agenda).await?;
+    let id = state.db().create_meeting(committee, held_on, &place, &input.agenda, state.now_ms()).await?;
+    state
+        .audit(Some(staff.user.id), "meeting.create", &format!("meeting:{id}"), &format!("committee:{committee}"))
+        .await?;
+    Ok(id)
+}
+
+/// A meeting with its committee (checked like the committee).
+pub async fn load_meeting(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    action: Action,
+) -> Result<(CommitteeRecord, MeetingRecord), AppError> {
+    let meeting = state.db().meeting(id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let committee = load(state, staff, meeting.committee_id, action).await?;
+    Ok((committee, meeting))
+}
+
+pub async fn set_attendance(state: &AppState, staff: &Staff, id: i64, present: &[i64]) -> Result<(), AppError> {
+    let (committee, _) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
+    let members = state.db().members(committee.id).await?;
+    if present.iter().any(|p| !members.iter().any(|m| m.id == *p)) {
+        return Err(AppError::field("present", "unknown_member"));
+    }
+    let attendance: Vec<(i64, bool)> =
+        members.iter().filter(|m| m.active).map(|m| (m.id, present.contains(&m.id))).collect();
+    state.db().set_attendance(id, &attendance).await?;
+    let detail = format!("{} of {} present", present.len(), attendance.len());
+    state.audit(Some(staff.user.id), "meeting.attendance", &format!("meeting:{id}"), &detail).await?;
+    Ok(())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Minutes {
+    pub minutes: String,
+    pub decisions: String,
+    pub version: Option<i64>,
+}
+
+pub async fn set_minutes(state: &AppState, staff: &Staff, id: i64, input: &Minutes) -> Result<(), AppError> {
+    let (_, meeting) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
+    let (minutes, decisions) = (text::clean(&input.minutes), text::clean(&input.decisions));
+    if minutes.chars().count() > 20_000 || decisions.chars().count() > 20_000 {
+        return Err(AppError::field("minutes", "too_long"));
+    }
+    state.db().set_minutes(id, input.version.unwrap_or(meeting.version), &minutes, &decisions).await?;
+    state.audit(Some(staff.user.id), "meeting.minutes", &format!("meeting:{id}"), "").await?;
+    Ok(())
+}
+
+/// The items a meeting ranks: its agenda's concerns and issues.
+pub fn rankable(meeting: &MeetingRecord) -> Vec<String> {
+    meeting.agenda.iter().filter(|i| i.starts_with("concern:") || i.starts_with("issue:")).cloned().collect()
+}
+
+pub async fn set_ballot(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    member: i64,
+    ranking: &[String],
+) -> Result<(), AppError> {
+    let (committee, meeting) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
+    let members = state.db().members(committee.id).await?;
+    if !members.iter().any(|m| m.id == member && m.active) {
+        return Err(AppError::field("member", "unknown_member"));
+    }
+    let items = rankable(&meeting);
+    let mut seen = std::collections::BTreeSet::new();
+    if ranking.is_empty() || !ranking.iter().all(|r| items.contains(r) && seen.insert(r)) {
+        return Err(AppError::field("ranking", "invalid_ranking"));
+    }
+    state.db().set_ballot(id, member, &serde_json::to_string(ranking).map_err(AppError::internal)?).await?;
+    state.audit(Some(staff.user.id), "meeting.ballot", &format!("meeting:{id}"), &format!("member:{member}")).await?;
+    Ok(())
+}
+
+/// Counts the ballots with `method` and stores the committee's list and each
+/// constituency's own ranking.
+pub async fn prioritise(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    method: &str,
+) -> Result<Prioritisation<String>, AppError> {
+    let (committee, meeting) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
+    let method = Method::from_code(method.trim()).ok_or_else(|| AppError::field("method", "unknown_method"))?;
+    let members = state.db().members(committee.id).await?;
+    let mut ballots = Vec::new();
+    for (member_id, ranking) in state.db().ballots(id).await? {
+        let Some(m) = members.iter().find(|m| m.id == member_id) else { continue };
+        let ranking: Vec<String> = serde_json::from_str(&ranking).map_err(AppError::internal)?;
+        ballots.push(Ballot { constituency: member(m).constituency, ranking });
+    }
+    if ballots.is_empty() {
+        return Err(AppError::field("ballots", "required"));
+    }
+    let result = ranking::prioritise(method, &rankable(&meeting), &ballots).map_err(AppError::internal)?;
+    let stored = serde_json::to_string(&result).map_err(AppError::internal)?;
+    state.db().set_priorities(id, method.as_str(), &stored, state.now_ms()).await?;
+    let detail = format!("{} from {} ballots", method.as_str(), result.ballots);
+    state.audit(Some(staff.user.id), "meeting.prioritise", &format!("meeting:{id}"), &detail).await?;
+    Ok(result)
+}
+
+// ---- JSON API ----
+
+pub fn api_router() -> Router<AppState> {
+    Router::new()
+        .route("/committees", get(api_list).post(api_create))
+        .route("/committees/{id}", get(api_show))
+        .route("/committees/{id}/members", post(api_add_member))
+        .route("/committees/{id}/issues", post(api_create_issue))
+        .route("/committees/{id}/meetings", post(api_create_meeting))
+        .route("/meetings/{id}", get(api_meeting))
+        .route("/meetings/{id}/attendance", put(api_attendance))
+        .route("/meetings/{id}/minutes", put(api_minutes))
+        .route("/meetings/{id}/ballots/{member}", put(api_ballot))
+        .route("/meetings/{id}/priorities", post(api_prioritise))
+        .route("/organisations", get(api_organisations))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AreaQuery {
+    area: String,
+}
+
+fn committee_json(committee: &CommitteeRecord, members: &[MemberRecord]) -> Value {
+    json!({
+        "id": committee.id,
+        "area": committee.area.as_str(),
+        "name": committee.name,
+        "rule": rule(committee),
+        "composition": composition(committee, members),
+        "members": members.iter().map(|m| json!({
+            "id": m.id, "name": m.name, "constituency": m.constituency, "sex": m.sex,
+            "organisation_id": m.organisation_id, "active": m.active,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+async fn api_list(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<AreaQuery>,
+) -> Result<Json<Value>, AppError> {
+    if !staff.user.role.may(Action::ViewCommittees) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let own = staff.user.area.as_str();
+    let area = if q.area.trim().starts_with(own) { q.area.trim() } else { own };
+    let mut list = Vec::new();
+    for committee in state.db().committees(area).await? {
+        let members = state.db().members(committee.id).await?;
+        list.push(committee_json(&committee, &members));
+    }
+    Ok(Json(json!({"committees": list})))
+}
+
+async fn api_create(
+    State(state): State<AppState>,
+    staff: Staff,
+    Body(input): Body<NewCommittee>,
+) -> Result<Response, AppError> {
+    let id = create(&state, &staff, &input).await?;
+    Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
+}
+
+async fn api_show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<Value>, AppError> {
+    let committee = load(&state, &staff, id, Action::ViewCommittees).await?;
+    let members = state.db().members(id).await?;
+    let mut body = committee_json(&committee, &members);
+    let meetings = state.db().meetings(id).await?;
+    body["meetings"] = json!(
+        meetings
+            .iter()
+            .map(|m| json!({"id": m.id, "held_on": m.held_on.to_string(), "place": m.place}))
+            .collect::<Vec<_>>()
+    );
+    let issues = state.db().issues(id).await?;
+    body["issues"] =
+        json!(issues.iter().map(|i| json!({"id": i.id, "title": i.title, "concerns": i.concerns})).collect::<Vec<_>>());
+    Ok(Json(body))
+}
+
+async fn created(id: Result<i64, AppError>) -> Result<Response, AppError> {
+    Ok((StatusCode::CREATED, Json(json!({"id": id?}))).into_response())
+}
+
+async fn api_add_member(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<NewMember>,
+) -> Result<Response, AppError> {
+    created(add_member(&state, &staff, id, &input).await).await
+}
+
+async fn api_create_issue(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<NewIssue>,
+) -> Result<Response, AppError> {
+    created(create_issue(&state, &staff, id, &input).await).await
+}
+
+async fn api_create_meeting(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<NewMeeting>,
+) -> Result<Response, AppError> {
+    created(create_meeting(&state, &staff, id, &input).await).await
+}
+
+async fn api_meeting(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, AppError> {
+    let (committee, meeting) = load_meeting(&state, &staff, id, Action::ViewCommittees).await?;
+    let members = state.db().members(committee.id).await?;
+    let priorities = state.db().priorities(id).await?.map(|(method, result)| {
+        json!({"method": method, "result": serde_json::from_str::<Value>(&result).unwrap_or(Value::Null)})
+    });
+    Ok(Json(json!({
+        "id": meeting.id,
+        "committee_id": committee.id,
+        "held_on": meeting.held_on.to_string(),
+        "place": meeting.place,
+        "agenda": meeting.agenda,
+        "attendance": meeting.attendance.iter().map(|(m, p)| json!({"member_id": m, "present": p})).collect::<Vec<_>>(),
+        "quorum": quorum(&members, &meeting),
+        "minutes": meeting.minutes,
+        "decisions": meeting.decisions,
+        "version": meeting.version,
+        "priorities": priorities,
+    })))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Present {
+    present: Vec<i64>,
+}
+
+async fn api_attendance(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<Present>,
+) -> Result<Json<Value>, AppError> {
+    set_attendance(&state, &staff, id, &input.present).await?;
+    api_meeting(State(state), staff, Path(id)).await
+}
+
+async fn api_minutes(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<Minutes>,
+) -> Result<Json<Value>, AppError> {
+    set_minutes(&state, &staff, id, &input).await?;
+    api_meeting(State(state), staff, Path(id)).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Ranking {
+    ranking: Vec<String>,
+}
+
+async fn api_ballot(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((id, member)): Path<(i64, i64)>,
+    Body(input): Body<Ranking>,
+) -> Result<StatusCode, AppError> {
+    set_ballot(&state, &staff, id, member, &input.ranking).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MethodChoice {
+    method: String,
+}
+
+async fn api_prioritise(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<MethodChoice>,
+) -> Result<Json<Prioritisation<String>>, AppError> {
+    Ok(Json(prioritise(&state, &staff, id, &input.method).await?))
+}
+
+async fn api_organisations(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<AreaQuery>,
+) -> Result<Json<Value>, AppError> {
+    if !staff.user.role.may(Action::ViewCommittees) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let area = if q.area.trim().is_empty() { staff.user.area.as_str() } else { q.area.trim() };
+    let list: Vec<Value> = state
+        .db()
+        .organisations(area)
+        .await?
+        .iter()
+        .map(|o| {
+            json!({"id": o.id, "kind": o.kind, "name": {"ar": o.name_ar, "en": o.name_en}, "area": o.area,
+                "categories": o.categories, "confidential": o.confidential, "contact": o.contact})
+        })
+        .collect();
+    Ok(Json(json!({"organisations": list})))
+}

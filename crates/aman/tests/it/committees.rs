@@ -1,0 +1,141 @@
+//! Joint committees through the API: creation within one's area, members and
+//! the composition rule (a warning, not a block), issues grouping concerns,
+//! meetings with agenda, attendance and quorum, minutes guarded against
+//! stale edits, ballots and the priority list with each constituency's own.
+
+use crate::support::TestApp;
+use aman_core::committee::composition::Constituency;
+use aman_core::committee::ranking::{self, Ballot, Method};
+use aman_core::role::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+const AREA: &str = "IQG02Q03";
+
+both! {
+async fn a_committee_runs_from_members_to_priorities(app: TestApp) {
+    let secretary = app.staff(Role::CommitteeMember, "IQG02").await;
+    let code = |r: &(StatusCode, Value)| (r.0.as_u16(), r.1["error"]["code"].as_str().unwrap_or("").to_owned());
+    let outside = secretary.post("/api/v1/committees", &json!({"area": "IQG15", "name": "Mosul"})).await;
+    assert_eq!(code(&outside), (403, "forbidden".into()));
+    let analyst = app.staff(Role::Analyst, "IQ").await;
+    assert_eq!(analyst.post("/api/v1/committees", &json!({"area": AREA, "name": "x"})).await.0, StatusCode::FORBIDDEN);
+    let (status, body) = secretary.post("/api/v1/committees", &json!({"area": AREA, "name": "Abu Al-Khaseeb joint committee"})).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let committee = body["id"].as_i64().expect("id");
+
+    let seats = [
+        ("Captain Hana", "police", "female"),
+        ("Abbas", "residents", "male"),
+        ("Karim", "residents", "male"),
+        ("Sami", "youth", "male"),
+        ("Sheikh Jabbar", "tribal_religious_leaders", "male"),
+    ];
+    let mut ids = Vec::new();
+    for (name, constituency, sex) in seats {
+        let (status, body) = secretary
+            .post(&format!("/api/v1/committees/{committee}/members"), &json!({"name": name, "constituency": constituency, "sex": sex}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        ids.push(body["id"].as_i64().expect("id"));
+    }
+    let bad = secretary.post(&format!("/api/v1/committees/{committee}/members"), &json!({"name": "X", "constituency": "army", "sex": "male"})).await;
+    assert_eq!((bad.0, bad.1["error"]["field_codes"]["constituency"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_constituency")));
+    let (_, body) = secretary.get(&format!("/api/v1/committees/{committee}")).await;
+    assert_eq!(body["composition"]["met"], false, "1 woman of 5 and no local authority: {body}");
+    assert!(body["composition"]["findings"].as_array().expect("findings").len() >= 2, "{body}");
+    for (name, constituency, sex) in [("Umm Ali", "women", "female"), ("Dr. Layla", "local_authority", "female")] {
+        let (_, body) = secretary
+            .post(&format!("/api/v1/committees/{committee}/members"), &json!({"name": name, "constituency": constituency, "sex": sex}))
+            .await;
+        ids.push(body["id"].as_i64().expect("id"));
+    }
+    let (_, body) = secretary.get(&format!("/api/v1/committees/{committee}")).await;
+    assert_eq!(body["composition"]["met"], true, "{body}");
+
+    // Concerns, an issue grouping two of them, and a meeting.
+    let mut concerns = Vec::new();
+    for category in ["tribal_conflict", "tribal_conflict", "services_failure"] {
+        let (_, created) = app.post_json("/api/v1/concerns", &json!({"category": category, "description": "A concern for the committee.", "area": "IQG02Q03N01"})).await;
+        assert!(created["receipt"].is_string());
+    }
+    let triage = app.staff(Role::TriageOfficer, "IQ").await;
+    let (_, queue) = triage.get("/api/v1/concerns").await;
+    for c in queue["concerns"].as_array().expect("concerns") {
+        concerns.push(c["id"].as_i64().expect("id"));
+    }
+    concerns.sort();
+    let (status, issue) = secretary.post(&format!("/api/v1/committees/{committee}/issues"), &json!({"title": "Feud between two clans", "concerns": [concerns[0], concerns[1]]})).await;
+    assert_eq!(status, StatusCode::CREATED, "{issue}");
+    let issue = issue["id"].as_i64().expect("id");
+    let agenda = vec![format!("issue:{issue}"), format!("concern:{}", concerns[2])];
+    let elsewhere = app.post_json("/api/v1/concerns", &json!({"category": "crime", "description": "A concern far away.", "area": "IQG15"})).await;
+    assert_eq!(elsewhere.0, StatusCode::CREATED);
+    let wrong = secretary.post(&format!("/api/v1/committees/{committee}/meetings"), &json!({"held_on": "2026-11-20", "place": "Hall", "agenda": ["concern:99999"]})).await;
+    assert_eq!(wrong.1["error"]["field_codes"]["agenda"], "unknown_item");
+    let (status, meeting) = secretary.post(&format!("/api/v1/committees/{committee}/meetings"), &json!({"held_on": "2026-11-20", "place": "Abu Al-Khaseeb town hall", "agenda": agenda})).await;
+    assert_eq!(status, StatusCode::CREATED, "{meeting}");
+    let meeting = meeting["id"].as_i64().expect("id");
+    let path = |tail: &str| format!("/api/v1/meetings/{meeting}{tail}");
+
+    // Attendance and quorum: two of seven is not a quorum; five with women and residents is.
+    let put = |p: String, body: Value| {
+        let request = app.client.put(app.url(&p)).bearer_auth(&secretary.token).json(&body);
+        async move { crate::support::json_of(request.send().await.expect("request")).await }
+    };
+    let (_, shown) = put(path("/attendance"), json!({"present": [ids[0], ids[1]]})).await;
+    assert_eq!(shown["quorum"]["met"], false, "{shown}");
+    let (_, shown) = put(path("/attendance"), json!({"present": [ids[0], ids[1], ids[2], ids[3], ids[5]]})).await;
+    assert_eq!(shown["quorum"]["met"], true, "{shown}");
+    let version = shown["version"].as_i64().expect("version");
+    let (status, _) = put(path("/minutes"), json!({"minutes": "Both sheikhs attended.", "decisions": "Mediation on Thursday.", "version": version})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, stale) = put(path("/minutes"), json!({"minutes": "Overwritten?", "decisions": "", "version": version})).await;
+    assert_eq!((status, stale["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("edit_conflict")));
+
+    // Ballots, and the priority list with each constituency's own ranking.
+    let (issue_key, concern_key) = (format!("issue:{issue}"), format!("concern:{}", concerns[2]));
+    let invalid = put(path(&format!("/ballots/{}", ids[0])), json!({"ranking": ["concern:1234567"]})).await;
+    assert_eq!(invalid.1["error"]["field_codes"]["ranking"], "invalid_ranking");
+    let votes = [(0, true), (1, true), (2, false), (3, false), (4, true), (5, false), (6, false)];
+    for (seat, issue_first) in votes {
+        let ranking = if issue_first { vec![&issue_key, &concern_key] } else { vec![&concern_key, &issue_key] };
+        let (status, _) = put(path(&format!("/ballots/{}", ids[seat])), json!({"ranking": ranking})).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+    }
+    let (status, result) = secretary.post(&path("/priorities"), &json!({"method": "schulze"})).await;
+    assert_eq!(status, StatusCode::OK, "{result}");
+    let all_seats = ["police", "residents", "residents", "youth", "tribal_religious_leaders", "women", "local_authority"];
+    let constituency = |seat: usize| Constituency::from_code(all_seats[seat]).expect("constituency");
+    let ballots: Vec<Ballot<String>> = votes
+        .iter()
+        .map(|(seat, issue_first)| Ballot {
+            constituency: constituency(*seat),
+            ranking: if *issue_first { vec![issue_key.clone(), concern_key.clone()] } else { vec![concern_key.clone(), issue_key.clone()] },
+        })
+        .collect();
+    let expected = ranking::prioritise(Method::Schulze, &[issue_key.clone(), concern_key.clone()], &ballots).expect("count");
+    assert_eq!(result, serde_json::to_value(&expected).expect("json"));
+    assert_eq!(result["committee"][0]["item"], concern_key, "four of seven put the services concern first");
+    let residents = result["constituencies"].as_array().expect("list").iter().find(|c| c["constituency"] == "residents").expect("residents");
+    // The two residents split: a tie, broken by agenda order, and recorded as
+    // a full disagreement with the committee's order.
+    assert_eq!(residents["ranking"][0]["tied_with_next"], true, "{residents}");
+    assert_eq!(residents["dissent"]["distance"], 1.0, "{residents}");
+    let (_, shown) = secretary.get(&path("")).await;
+    assert_eq!(shown["priorities"]["method"], "schulze");
+
+    // Who sees and who runs it.
+    let police = app.staff(Role::PoliceLiaison, "IQG02").await;
+    assert_eq!(police.get(&format!("/api/v1/committees/{committee}")).await.0, StatusCode::OK);
+    assert_eq!(police.post(&format!("/api/v1/committees/{committee}/members"), &json!({"name": "P", "constituency": "police", "sex": "male"})).await.0, StatusCode::FORBIDDEN);
+    let ninewa = app.staff(Role::CommitteeMember, "IQG15").await;
+    assert_eq!(ninewa.get(&format!("/api/v1/committees/{committee}")).await.0, StatusCode::NOT_FOUND);
+    let (_, list) = ninewa.get("/api/v1/committees").await;
+    assert_eq!(list["committees"].as_array().map(Vec::len), Some(0));
+    let audit = app.db.table_snapshot("audit_log").await.expect("audit");
+    for action in ["committee.create", "committee.member_add", "meeting.create", "meeting.attendance", "meeting.ballot", "meeting.prioritise"] {
+        assert!(audit.iter().any(|row| row.iter().any(|cell| cell == action)), "{action} audited");
+    }
+}
+}
