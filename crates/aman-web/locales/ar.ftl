@@ -344,3 +344,85 @@ fielderror-unknown_item = هذا البند ليس ضمن منطقة اللجن�
 fielderror-unknown_member = ليس عضواً في هذه اللجنة.
 fielderror-invalid_ranking = رتّب بنود الاجتماع، كل بند مرة واحدة.
 fielderror-unknown_method = اختر طريقة بوردا أو شولتسه.
+
+# Committee pages
+nav-committees = اللجان
+committees-title = اللجان المشتركة للأمن المجتمعي
+committees-intro = السكان والنساء والشباب والنازحون والوجهاء والشرطة والسلطة المحلية والمجتمع المدني يحددون الأولويات معاً.
+committees-none = لا توجد لجنة في منطقتك بعد.
+committees-members = { $count ->
+    [zero] لا أعضاء
+    [one] عضو واحد
+    [two] عضوان
+    [few] { $count } أعضاء
+    [many] { $count } عضواً
+   *[other] { $count } عضو
+}
+committees-composition-met = قاعدة التشكيل مستوفاة
+committees-composition-unmet = قاعدة التشكيل غير مستوفاة
+committee-members = الأعضاء
+committee-member-name = الاسم
+committee-constituency = يمثّل
+committee-sex = الجنس
+sex-female = امرأة
+sex-male = رجل
+sex-not_recorded = غير مسجل
+committee-add-member = إضافة عضو
+committee-issues = القضايا (بلاغات عن المشكلة نفسها)
+committee-issue-concerns = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+    [many] { $count } بلاغاً
+   *[other] { $count } بلاغ
+}
+committee-meetings = الاجتماعات
+committee-new-issue = قضية جديدة
+committee-issue-title = العنوان
+committee-open-concerns = البلاغات المفتوحة في المنطقة
+committee-add-issue = جمعها في قضية واحدة
+committee-new-meeting = اجتماع جديد
+meeting-date = التاريخ
+meeting-place = المكان
+meeting-agenda = جدول الأعمال
+committee-add-meeting = إنشاء الاجتماع
+meeting-title = اجتماع { $date }
+meeting-print = جدول الأعمال والمحضر للطباعة
+meeting-attendance = الحضور
+meeting-quorum-met = النصاب مكتمل: حضر { $present } (المطلوب { $needed } على الأقل).
+meeting-quorum-unmet = النصاب غير مكتمل: حضر { $present } والمطلوب { $needed } (مع امرأة واحدة وعضو من المجتمع على الأقل).
+meeting-save-attendance = حفظ الحضور
+meeting-present = حاضر
+meeting-absent = غائب
+meeting-minutes = المحضر
+meeting-decisions = القرارات
+meeting-save-minutes = حفظ المحضر
+meeting-priorities = الأولويات
+meeting-no-priorities = لا توجد قائمة أولويات بعد: سجّل ترتيب الأعضاء ثم احسبها.
+meeting-ballots = { $count ->
+    [zero] من دون أوراق
+    [one] من ورقة واحدة
+    [two] من ورقتين
+    [few] من { $count } أوراق
+    [many] من { $count } ورقة
+   *[other] من { $count } ورقة
+}
+meeting-dissent = الاختلاف عن ترتيب اللجنة (٠ = الترتيب نفسه، ١ = عكسه)
+meeting-ballot = ترتيب أحد الأعضاء (١ = الأهم)
+meeting-save-ballot = حفظ الترتيب
+meeting-method = طريقة العدّ
+method-schulze = طريقة شولتسه
+method-borda = عدّ بوردا
+meeting-prioritise = حساب قائمة الأولويات
+meeting-committee-ranking = قائمة اللجنة ({ $method })
+constituency-residents = السكان
+constituency-women = النساء
+constituency-youth = الشباب
+constituency-displaced_returnees = النازحون والعائدون
+constituency-minorities = الأقليات
+constituency-tribal_religious_leaders = الوجهاء العشائريون والدينيون
+constituency-police = الشرطة
+constituency-local_authority = السلطة المحلية
+constituency-civil_society = المجتمع المدني
+constituency-media = الإعلام

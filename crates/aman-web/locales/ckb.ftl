@@ -333,3 +333,73 @@ fielderror-unknown_item = ئەم بڕگەیە لە ناوچەی لیژنەکەد
 fielderror-unknown_member = ئەندامی ئەم لیژنەیە نییە.
 fielderror-invalid_ranking = بڕگەکانی کۆبوونەوەکە ڕیز بکە، هەر یەکە یەک جار.
 fielderror-unknown_method = بۆردا یان شولتسە هەڵبژێرە.
+
+# Committee pages
+nav-committees = لیژنەکان
+committees-title = لیژنە هاوبەشەکانی ئاسایشی کۆمەڵگا
+committees-intro = دانیشتووان، ئافرەتان، گەنجان، ئاوارەکان، سەرکردەکان، پۆلیس، دەسەڵاتی خۆجێیی و کۆمەڵگەی مەدەنی پێکەوە ئەولەویەتەکان دیاری دەکەن.
+committees-none = هێشتا هیچ لیژنەیەک لە ناوچەکەتدا نییە.
+committees-members = { $count ->
+    [one] یەک ئەندام
+   *[other] { $count } ئەندام
+}
+committees-composition-met = یاسای پێکهاتە جێبەجێ کراوە
+committees-composition-unmet = یاسای پێکهاتە جێبەجێ نەکراوە
+committee-members = ئەندامان
+committee-member-name = ناو
+committee-constituency = نوێنەرایەتی
+committee-sex = ڕەگەز
+sex-female = ئافرەت
+sex-male = پیاو
+sex-not_recorded = تۆمار نەکراوە
+committee-add-member = زیادکردنی ئەندام
+committee-issues = کێشەکان (ڕاپۆرتەکانی هەمان گرفت)
+committee-issue-concerns = { $count ->
+    [one] یەک ڕاپۆرت
+   *[other] { $count } ڕاپۆرت
+}
+committee-meetings = کۆبوونەوەکان
+committee-new-issue = کێشەی نوێ
+committee-issue-title = ناونیشان
+committee-open-concerns = ڕاپۆرتە کراوەکانی ناوچەکە
+committee-add-issue = کۆکردنەوە وەک یەک کێشە
+committee-new-meeting = کۆبوونەوەی نوێ
+meeting-date = بەروار
+meeting-place = شوێن
+meeting-agenda = بەرنامەی کار
+committee-add-meeting = دروستکردنی کۆبوونەوە
+meeting-title = کۆبوونەوەی { $date }
+meeting-print = بەرنامەی کار و کۆنووس بۆ چاپ
+meeting-attendance = ئامادەبوون
+meeting-quorum-met = نیسابی یاسایی تەواوە: { $present } ئامادەن (لانیکەم { $needed } پێویستە).
+meeting-quorum-unmet = نیسابی یاسایی تەواو نییە: { $present } ئامادەن، { $needed } پێویستە (لەگەڵ لانیکەم ئافرەتێک و ئەندامێکی کۆمەڵگا).
+meeting-save-attendance = پاشەکەوتکردنی ئامادەبوون
+meeting-present = ئامادە
+meeting-absent = ئامادە نەبوو
+meeting-minutes = کۆنووس
+meeting-decisions = بڕیارەکان
+meeting-save-minutes = پاشەکەوتکردنی کۆنووس
+meeting-priorities = ئەولەویەتەکان
+meeting-no-priorities = هێشتا لیستی ئەولەویەت نییە: ڕیزبەندی ئەندامان تۆمار بکە، پاشان حیسابی بکە.
+meeting-ballots = { $count ->
+    [one] لە یەک پسوولە
+   *[other] لە { $count } پسوولە
+}
+meeting-dissent = جیاوازی لەگەڵ ڕیزبەندی لیژنە (٠ = هەمان ڕیز، ١ = پێچەوانە)
+meeting-ballot = ڕیزبەندی ئەندامێک (١ = گرنگترین)
+meeting-save-ballot = پاشەکەوتکردنی ڕیزبەندی
+meeting-method = ڕێگای ژماردن
+method-schulze = شولتسە
+method-borda = ژماردنی بۆردا
+meeting-prioritise = حیسابکردنی لیستی ئەولەویەت
+meeting-committee-ranking = لیستی لیژنە ({ $method })
+constituency-residents = دانیشتووان
+constituency-women = ئافرەتان
+constituency-youth = گەنجان
+constituency-displaced_returnees = ئاوارەکان و گەڕاوەکان
+constituency-minorities = کەمینەکان
+constituency-tribal_religious_leaders = سەرکردە عەشیرەتی و ئایینییەکان
+constituency-police = پۆلیس
+constituency-local_authority = دەسەڵاتی خۆجێیی
+constituency-civil_society = کۆمەڵگەی مەدەنی
+constituency-media = میدیا

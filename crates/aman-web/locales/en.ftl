@@ -333,3 +333,73 @@ fielderror-unknown_item = This item is not in the committee's area.
 fielderror-unknown_member = Not a member of this committee.
 fielderror-invalid_ranking = Rank the meeting's items, each once.
 fielderror-unknown_method = Choose Borda or Schulze.
+
+# Committee pages
+nav-committees = Committees
+committees-title = Joint community security committees
+committees-intro = Residents, women, youth, displaced people, leaders, police, local authority and civil society setting priorities together.
+committees-none = No committee in your area yet.
+committees-members = { $count ->
+    [one] one member
+   *[other] { $count } members
+}
+committees-composition-met = Composition rule met
+committees-composition-unmet = Composition rule not met
+committee-members = Members
+committee-member-name = Name
+committee-constituency = Represents
+committee-sex = Sex
+sex-female = Woman
+sex-male = Man
+sex-not_recorded = Not recorded
+committee-add-member = Add member
+committee-issues = Issues (concerns that are the same problem)
+committee-issue-concerns = { $count ->
+    [one] one concern
+   *[other] { $count } concerns
+}
+committee-meetings = Meetings
+committee-new-issue = New issue
+committee-issue-title = Title
+committee-open-concerns = Open concerns in the area
+committee-add-issue = Group as one issue
+committee-new-meeting = New meeting
+meeting-date = Date
+meeting-place = Place
+meeting-agenda = Agenda
+committee-add-meeting = Create meeting
+meeting-title = Meeting of { $date }
+meeting-print = Printable agenda and minutes
+meeting-attendance = Attendance
+meeting-quorum-met = Quorum met: { $present } present (at least { $needed } needed).
+meeting-quorum-unmet = No quorum: { $present } present, { $needed } needed (with at least one woman and one community member).
+meeting-save-attendance = Save attendance
+meeting-present = present
+meeting-absent = absent
+meeting-minutes = Minutes
+meeting-decisions = Decisions
+meeting-save-minutes = Save minutes
+meeting-priorities = Priorities
+meeting-no-priorities = No priority list yet: record the members' ballots, then compute it.
+meeting-ballots = { $count ->
+    [one] from one ballot
+   *[other] from { $count } ballots
+}
+meeting-dissent = Disagreement with the committee (0 = same order, 1 = reversed)
+meeting-ballot = A member's ballot (1 = most important)
+meeting-save-ballot = Save ballot
+meeting-method = Counting method
+method-schulze = Schulze
+method-borda = Borda count
+meeting-prioritise = Compute the priority list
+meeting-committee-ranking = The committee's list ({ $method })
+constituency-residents = Residents
+constituency-women = Women
+constituency-youth = Youth
+constituency-displaced_returnees = Displaced people and returnees
+constituency-minorities = Minorities
+constituency-tribal_religious_leaders = Tribal and religious leaders
+constituency-police = Police
+constituency-local_authority = Local authority
+constituency-civil_society = Civil society
+constituency-media = Media

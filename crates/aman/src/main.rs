@@ -3,6 +3,7 @@
 
 mod analysis;
 mod demo;
+mod demo_committees;
 mod demo_surveys;
 mod imports;
 mod keyfile;

@@ -2,6 +2,7 @@
 //! `public`, the staff side in `staff`, and what they share.
 
 mod alerts;
+mod committees;
 mod index;
 mod public;
 mod staff;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .merge(alerts::router())
         .merge(surveys::router())
         .merge(index::router())
+        .merge(committees::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
 }

@@ -139,3 +139,138 @@ async fn a_committee_runs_from_members_to_priorities(app: TestApp) {
     }
 }
 }
+
+/// Finds `name="csrf" value="…"` in a page.
+fn csrf_of(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("a form") + "name=\"csrf\" value=\"".len();
+    html[start..].split('"').next().expect("token").to_owned()
+}
+
+#[tokio::test]
+async fn a_secretary_runs_a_meeting_from_the_pages_in_arabic() {
+    let app = TestApp::sqlite().await;
+    let secretary = app.staff(Role::CommitteeMember, "IQG02").await;
+    let (_, body) = secretary.post("/api/v1/committees", &json!({"area": AREA, "name": "لجنة أبي الخصيب"})).await;
+    let committee = body["id"].as_i64().expect("id");
+    for category in ["tribal_conflict", "tribal_conflict"] {
+        let body = json!({"category": category, "description": "نزاع بين عشيرتين قرب النهر.", "area": "IQG02Q03N01"});
+        assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
+    }
+    let password = app.add_user("secretary@pages", Role::CommitteeMember, "IQG02").await;
+    let login = app
+        .client
+        .post(app.url("/staff/login"))
+        .form(&app.login_form("secretary@pages", &password))
+        .send()
+        .await
+        .expect("login");
+    let cookie = login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned();
+    let get = |path: String| {
+        let request = app.client.get(app.url(&path)).header("cookie", &cookie);
+        async move { request.send().await.expect("page").text().await.expect("html") }
+    };
+    let post = |path: String, fields: Vec<(String, String)>| {
+        let request = app.client.post(app.url(&path)).header("cookie", &cookie).form(&fields);
+        async move { request.send().await.expect("post") }
+    };
+    let page = get(format!("/staff/committees/{committee}")).await;
+    assert!(page.contains("قاعدة التشكيل غير مستوفاة"), "an empty committee fails its rule: {page}");
+    let csrf = csrf_of(&page);
+    let forged = post(
+        format!("/staff/committees/{committee}/members"),
+        vec![("csrf".into(), "x".into()), ("name".into(), "X".into())],
+    )
+    .await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let f = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        std::iter::once(("csrf".to_owned(), csrf.clone()))
+            .chain(pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())))
+            .collect()
+    };
+    for (name, constituency, sex) in [
+        ("أم علي", "women", "female"),
+        ("النقيب هناء", "police", "female"),
+        ("د. ليلى", "local_authority", "female"),
+        ("سامي", "youth", "male"),
+    ] {
+        let added = post(
+            format!("/staff/committees/{committee}/members"),
+            f(&[("name", name), ("constituency", constituency), ("sex", sex)]),
+        )
+        .await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    }
+    let page = get(format!("/staff/committees/{committee}")).await;
+    assert!(page.contains("قاعدة التشكيل مستوفاة") && page.contains("النقيب هناء"), "{page}");
+    let concern_ids: Vec<String> = page
+        .match_indices("name=\"concern\" value=\"")
+        .map(|(i, m)| page[i + m.len()..].split('"').next().expect("id").to_owned())
+        .collect();
+    assert!(concern_ids.len() >= 2, "open concerns are offered: {page}");
+    let issue = post(
+        format!("/staff/committees/{committee}/issues"),
+        f(&[("title", "الثأر بين العشيرتين"), ("concern", &concern_ids[0]), ("concern", &concern_ids[1])]),
+    )
+    .await;
+    assert_eq!(issue.status(), StatusCode::SEE_OTHER);
+    let page = get(format!("/staff/committees/{committee}")).await;
+    let issue_id = page
+        .split("name=\"issue\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("issue offered")
+        .to_owned();
+    let meeting = post(
+        format!("/staff/committees/{committee}/meetings"),
+        f(&[("held_on", "2026-11-26"), ("place", "قاعة البلدية"), ("issue", &issue_id), ("concern", &concern_ids[0])]),
+    )
+    .await;
+    assert_eq!(meeting.status(), StatusCode::SEE_OTHER);
+    let location = meeting.headers()["location"].to_str().expect("ascii").to_owned();
+    let page = get(location.clone()).await;
+    let member_ids: Vec<String> = page
+        .match_indices("name=\"present\" value=\"")
+        .map(|(i, m)| page[i + m.len()..].split('"').next().expect("id").to_owned())
+        .collect();
+    assert_eq!(member_ids.len(), 4);
+    let mut attendance = f(&[]);
+    attendance.extend(member_ids.iter().take(3).map(|id| ("present".to_owned(), id.clone())));
+    assert_eq!(post(format!("{location}/attendance"), attendance).await.status(), StatusCode::SEE_OTHER);
+    let version = get(location.clone())
+        .await
+        .split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("version")
+        .to_owned();
+    let saved = post(
+        format!("{location}/minutes"),
+        f(&[("version", &version), ("minutes", "حضر الشيخان."), ("decisions", "جلسة صلح يوم الخميس.")]),
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    for (member, issue_rank) in member_ids.iter().take(3).zip(["1", "1", "2"]) {
+        let other = if issue_rank == "1" { "2" } else { "1" };
+        let ballot = post(
+            format!("{location}/ballot"),
+            f(&[
+                ("member", member),
+                (&format!("rank:issue:{issue_id}"), issue_rank),
+                (&format!("rank:concern:{}", concern_ids[0]), other),
+            ]),
+        )
+        .await;
+        assert_eq!(ballot.status(), StatusCode::SEE_OTHER);
+    }
+    assert_eq!(post(format!("{location}/priorities"), f(&[("method", "borda")])).await.status(), StatusCode::SEE_OTHER);
+    let page = get(location.clone()).await;
+    assert!(page.contains("النصاب مكتمل") && page.contains("قائمة اللجنة (عدّ بوردا)"), "{page}");
+    let committee_list = page.split("قائمة اللجنة").nth(1).expect("the committee's list");
+    assert!(
+        committee_list.find("الثأر بين العشيرتين").expect("issue")
+            < committee_list.find(&format!("#{}", concern_ids[0])).expect("concern"),
+        "two of three ranked the issue first"
+    );
+    let print = get(format!("{location}/print")).await;
+    assert!(print.contains("جلسة صلح يوم الخميس.") && !print.contains("/minutes\""), "the printable page has no forms");
+}

@@ -161,6 +161,20 @@ async fn every_route_answers_every_role_as_the_table_says(app: TestApp) {
         check("GET alerts".into(), r.status(), expected(grant, Action::ViewConcerns, None), false);
         let r = page(reqwest::Method::GET, "/staff/alerts".into()).send().await.expect("request");
         check("page alerts".into(), r.status(), expected(grant, Action::ViewConcerns, None), true);
+        let r = api(reqwest::Method::GET, "/api/v1/committees".into()).send().await.expect("request");
+        check("GET committees".into(), r.status(), expected(grant, Action::ViewCommittees, None), false);
+        let r = page(reqwest::Method::GET, "/staff/committees".into()).send().await.expect("request");
+        check("page committees".into(), r.status(), expected(grant, Action::ViewCommittees, None), true);
+        let r = api(reqwest::Method::POST, "/api/v1/committees".into())
+            .json(&json!({"area": "IQG02Q01", "name": "walk"}))
+            .send()
+            .await
+            .expect("request");
+        let want = match expected(grant, Action::ManageCommittees, None) {
+            Ok(()) if grant.is_some_and(|g| g.area.as_str() != "IQG02") => Err(403),
+            other => other,
+        };
+        check("POST committee".into(), r.status(), want, false);
         for path in ["/", "/report", "/track", "/surveys", "/api/v1/surveys", "/api/v1/areas", "/api/v1/areas/locate?lat=30.5&lon=47.8", "/api/v1/areas/IQG02", "/healthz", "/static/aman.css"] {
             let r = page(reqwest::Method::GET, path.into()).send().await.expect("request");
             check(format!("public {path}"), r.status(), Ok(()), false);

@@ -82,7 +82,7 @@ pub enum BallotError {
 }
 
 /// One place in a ranking.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Standing<T> {
     pub item: T,
     /// Borda: the item's points (a multiple of ½). Schulze: the number of
@@ -94,7 +94,7 @@ pub struct Standing<T> {
 }
 
 /// How far a constituency's ranking is from the committee's: Kendall tau distance.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Dissent {
     /// Item pairs the two rankings put in opposite order.
     pub discordant_pairs: u64,
@@ -106,7 +106,7 @@ pub struct Dissent {
 
 /// A constituency's own ranking: the same method applied to the ballots of its
 /// members only.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConstituencyRanking<T> {
     pub constituency: Constituency,
     pub ballots: usize,
@@ -115,7 +115,7 @@ pub struct ConstituencyRanking<T> {
 }
 
 /// The outcome of a committee's ranking round.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prioritisation<T> {
     pub method: Method,
     pub ballots: usize,
