@@ -374,6 +374,25 @@ pub const SCHEMA: &[Table] = &[
             col("computed_at", Int, false),
         ],
     },
+    Table {
+        name: "referrals",
+        identity: true,
+        seeded: false,
+        columns: &[
+            col("id", Int, false),
+            col("concern_id", Int, false),
+            col("organisation_id", Int, false),
+            col("severity", Text, false),
+            col("sent_at", Int, false),
+            col("deadline_at", Int, false),
+            col("status", Text, false),
+            col("acknowledged_at", Int, true),
+            col("responded_at", Int, true),
+            col("response", Text, false),
+            col("escalation", Text, false),
+            col("version", Int, false),
+        ],
+    },
 ];
 
 /// One value read from a row.

@@ -15,6 +15,7 @@ mod intake;
 mod jobs;
 mod keys;
 mod migrate;
+mod referrals;
 mod snapshot;
 mod surveys;
 mod users;
@@ -28,6 +29,7 @@ pub use early_warning::{AlarmRecord, AlertFilter, AlertRecord, Countable, DailyC
 pub use intake::Intake;
 pub use keys::SealedFields;
 pub use migrate::schema_fingerprint;
+pub use referrals::ReferralRecord;
 pub use surveys::{NewResponse, ResponseRecord, SurveyFormRecord};
 pub use users::{NewUser, SessionRecord, UserRecord};
 

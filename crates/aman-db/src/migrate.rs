@@ -74,6 +74,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_committees.sql"),
         postgres: include_str!("../migrations/postgres/0010_committees.sql"),
     },
+    Migration {
+        version: 11,
+        name: "referrals",
+        sqlite: include_str!("../migrations/sqlite/0011_referrals.sql"),
+        postgres: include_str!("../migrations/postgres/0011_referrals.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

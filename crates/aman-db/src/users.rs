@@ -22,6 +22,8 @@ pub struct UserRecord {
     pub totp_sealed: Option<Vec<u8>>,
     /// The last TOTP step accepted (codes of it and earlier are replays).
     pub totp_last_step: Option<i64>,
+    /// The organisation whose referrals this account answers, if any.
+    pub organisation_id: Option<i64>,
 }
 
 /// A staff account to create.
@@ -45,7 +47,7 @@ pub struct SessionRecord {
 }
 
 const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.password_hash, u.role, u.area, u.disabled, \
-     u.confidential, u.totp_sealed, u.totp_last_step";
+     u.confidential, u.totp_sealed, u.totp_last_step, u.organisation_id";
 
 fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
     let role: String = row.try_get("role")?;
@@ -61,6 +63,7 @@ fn user_from_row(row: &AnyRow) -> Result<UserRecord, DbError> {
         confidential: row.try_get::<i64, _>("confidential")? != 0,
         totp_sealed: row.try_get("totp_sealed")?,
         totp_last_step: row.try_get("totp_last_step")?,
+        organisation_id: row.try_get("organisation_id")?,
     })
 }
 
@@ -211,6 +214,16 @@ impl Db {
                 .await?;
         }
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Links an account to the organisation whose referrals it answers.
+    pub async fn set_user_organisation(&self, user_id: i64, organisation_id: Option<i64>) -> Result<(), DbError> {
+        sqlx::query("UPDATE users SET organisation_id = $1 WHERE id = $2")
+            .bind(organisation_id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

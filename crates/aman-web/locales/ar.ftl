@@ -426,3 +426,12 @@ constituency-police = الشرطة
 constituency-local_authority = السلطة المحلية
 constituency-civil_society = المجتمع المدني
 constituency-media = الإعلام
+
+# Referrals
+track-referred = أُحيل بلاغك إلى { $organisation }، وطُلب منها الرد قبل { $date }.
+track-responded = ردّت { $organisation } بشأن بلاغك.
+track-declined = اعتذرت { $organisation } عن متابعة بلاغك؛ ستبحث اللجنة عن طريق آخر.
+fielderror-unknown_organisation = اختر جهة تخدم هذه المنطقة.
+fielderror-not_cleared = لا يجوز إحالة بلاغات هذه الفئة إلى هذه الجهة.
+fielderror-unknown_severity = اختر عاجل أو عادي.
+fielderror-unknown_action = اختر استلام أو رد أو اعتذار.

@@ -403,3 +403,12 @@ constituency-police = پۆلیس
 constituency-local_authority = دەسەڵاتی خۆجێیی
 constituency-civil_society = کۆمەڵگەی مەدەنی
 constituency-media = میدیا
+
+# Referrals
+track-referred = ڕاپۆرتەکەت ڕەوانەی { $organisation } کرا، داوای لێکراوە تا { $date } وەڵام بداتەوە.
+track-responded = { $organisation } وەڵامی ڕاپۆرتەکەتی دایەوە.
+track-declined = { $organisation } ڕەتی کردەوە کار لەسەر ڕاپۆرتەکەت بکات؛ لیژنەکە ڕێگایەکی تر دەدۆزێتەوە.
+fielderror-unknown_organisation = لایەنێک هەڵبژێرە کە خزمەت بەم ناوچەیە دەکات.
+fielderror-not_cleared = ناکرێت ڕاپۆرتەکانی ئەم پۆلە ڕەوانەی ئەم لایەنە بکرێن.
+fielderror-unknown_severity = بەپەلە یان ئاسایی هەڵبژێرە.
+fielderror-unknown_action = وەرگرتن، وەڵامدانەوە یان ڕەتکردنەوە هەڵبژێرە.

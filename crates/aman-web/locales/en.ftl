@@ -403,3 +403,12 @@ constituency-police = Police
 constituency-local_authority = Local authority
 constituency-civil_society = Civil society
 constituency-media = Media
+
+# Referrals
+track-referred = Your report was passed to { $organisation }, which is asked to answer by { $date }.
+track-responded = { $organisation } has answered about your report.
+track-declined = { $organisation } declined to act on your report; the committee will look for another way.
+fielderror-unknown_organisation = Choose an organisation serving this area.
+fielderror-not_cleared = This organisation may not receive concerns of this category.
+fielderror-unknown_severity = Choose urgent or normal.
+fielderror-unknown_action = Choose acknowledge, respond or decline.

@@ -41,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/surveys", get(list_surveys))
         .route("/surveys/{key}/estimates", get(survey_estimates))
         .merge(crate::committees::api_router())
+        .merge(crate::referrals::api_router())
 }
 
 /// A JSON body, with axum's rejections turned into our error codes.

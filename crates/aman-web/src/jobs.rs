@@ -16,10 +16,11 @@ pub struct Job {
 }
 
 /// Every scheduled job.
-pub const JOBS: [Job; 3] = [
+pub const JOBS: [Job; 4] = [
     Job { name: "expire_sessions", period_ms: 10 * 60_000, lease_ms: 5 * 60_000 },
     Job { name: "retention", period_ms: 6 * 3_600_000, lease_ms: 30 * 60_000 },
     Job { name: "alerts", period_ms: 3_600_000, lease_ms: 30 * 60_000 },
+    Job { name: "referrals", period_ms: 3_600_000, lease_ms: 30 * 60_000 },
 ];
 
 /// Runs each job whose current slot nobody has claimed; returns what this
@@ -67,6 +68,7 @@ async fn run(state: &AppState, job: &str) -> Result<String, aman_db::DbError> {
             Ok(format!("purged identities of {purged} concerns"))
         }
         "alerts" => Ok(crate::alerts::run(state).await?.to_string()),
+        "referrals" => Ok(format!("escalated {} referrals", crate::referrals::escalate(state).await?)),
         other => Ok(format!("unknown job {other}")),
     }
 }

@@ -15,6 +15,7 @@ pub mod index;
 pub mod jobs;
 pub mod limits;
 mod pages;
+pub mod referrals;
 mod state;
 pub mod surveys;
 

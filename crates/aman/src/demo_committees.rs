@@ -113,10 +113,10 @@ const PLANS: [Plan; 3] = [
         ],
     },
     Plan {
-        area: "IQG08Q03",
-        name: "اللجنة المشتركة للأمن المجتمعي في الكرخ",
+        area: "IQG08Q05",
+        name: "اللجنة المشتركة للأمن المجتمعي في المحمودية",
         min_displaced_seats: 0,
-        places: &["قاعة المجلس البلدي في الكرخ", "مقر مركز دعم الضحايا", "مركز شباب الكرخ"],
+        places: &["قاعة قائمقامية المحمودية", "مركز شباب المحمودية", "مقر مركز دعم الضحايا في بغداد"],
         members: &[
             ("كاظم جواد الربيعي", C::Residents, "male"),
             ("سعاد مهدي الخفاجي", C::Women, "female"),
@@ -253,7 +253,7 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
         offset: 0,
     };
     let (mut concerns, _) = db.queue(&filter).await?;
-    concerns.retain(|c| !matches!(c.status, Status::Submitted | Status::Rejected | Status::Duplicate));
+    concerns.retain(|c| !matches!(c.status, Status::Rejected | Status::Duplicate));
     concerns.sort_by_key(|c| (c.submitted_at, c.id));
     let mut items: Vec<Item> = concerns
         .iter()
@@ -287,15 +287,15 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
         let place = plan.places[rng.random_range(0..plan.places.len())];
 
         // The agenda: recent items discussed least often, in tie-break order.
-        let mut open: Vec<(u32, u32, usize)> = items
+        let mut open: Vec<(u32, bool, u32, usize)> = items
             .iter()
             .enumerate()
-            .filter(|(_, i)| i.since < held_ms - DAY_MS && i.since > held_ms - 150 * DAY_MS && i.discussed < 3)
-            .map(|(n, i)| (i.discussed, rng.random_range(0..1000), n))
+            .filter(|(_, i)| i.since < held_ms - 2 * DAY_MS && i.discussed < 4)
+            .map(|(n, i)| (i.discussed, i.key.starts_with("concern:"), rng.random_range(0..1000), n))
             .collect();
         open.sort();
         open.truncate(rng.random_range(3..=6));
-        let mut chosen: Vec<usize> = open.iter().map(|&(_, _, n)| n).collect();
+        let mut chosen: Vec<usize> = open.iter().map(|&(.., n)| n).collect();
         chosen.sort_by_key(|&n| (items[n].key.starts_with("issue:"), items[n].since));
         for &n in &chosen {
             items[n].discussed += 1;
@@ -310,11 +310,18 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
         let report = quorum(&members, &meeting);
         let present = attendance.iter().filter(|(_, p)| *p).count();
         let opening = format!(
-            "عُقد الاجتماع الشهري للجنة في {place} بحضور {present} من أصل {} أعضاء، وتضمن جدول الأعمال {} بنود.",
+            "عُقد الاجتماع الشهري للجنة في {place} بحضور {present} من أصل {} أعضاء (عدد بنود جدول الأعمال: {}).",
             members.len(),
             agenda.len()
         );
-        if !report.met || agenda.is_empty() {
+        if agenda.is_empty() {
+            let minutes =
+                format!("{opening} لم تُعرض بلاغات بعد، فناقش الأعضاء آلية عمل اللجنة وقنوات التواصل مع الأهالي.");
+            let decisions = "1. تعريف الأهالي بالمنصة وبمواعيد اجتماعات اللجنة عبر المساجد والمدارس والإذاعة المحلية.";
+            db.set_minutes(meeting_id, meeting.version, &minutes, decisions).await?;
+            continue;
+        }
+        if !report.met {
             let minutes = format!(
                 "{opening} لم يكتمل النصاب، فاكتفى الحاضرون بالاطلاع على البلاغات الجديدة وأُجّل التصويت إلى الاجتماع القادم."
             );
@@ -323,7 +330,10 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
         }
         let first = rng.random_range(0..DISCUSSION.len());
         let second = (first + rng.random_range(1..DISCUSSION.len())) % DISCUSSION.len();
-        let minutes = format!("{opening} {} {}", DISCUSSION[first], DISCUSSION[second]);
+        let rankable = rankable(&meeting);
+        let vote =
+            if rankable.len() < 2 { " ولم يُجرَ تصويت لوجود بند واحد فقط." } else { "" };
+        let minutes = format!("{opening} {} {}{vote}", DISCUSSION[first], DISCUSSION[second]);
         let mut decisions = Vec::new();
         let start = rng.random_range(0..DECISIONS.len());
         for (n, step) in (1..=rng.random_range(2..=3)).zip([0, 3, 7]) {
@@ -333,7 +343,9 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
 
         // Ballots of the present members: a shared sense of urgency per
         // item, each constituency's leaning, and some personal noise.
-        let rankable = rankable(&meeting);
+        if rankable.len() < 2 {
+            continue;
+        }
         let urgency: Vec<f64> = rankable.iter().map(|_| rng.random_range(0.0..2.5)).collect();
         let mut ballots = Vec::new();
         for member in &members {

@@ -38,6 +38,9 @@ pub enum UserCommand {
         /// security_conduct); police roles never see security_conduct.
         #[arg(long)]
         confidential: bool,
+        /// The organisation (id) whose referrals this account answers.
+        #[arg(long)]
+        organisation: Option<i64>,
     },
     /// Disable an account: it can no longer log in and all its sessions end at once.
     Disable {
@@ -80,7 +83,7 @@ pub enum UserCommand {
 
 pub async fn run(command: UserCommand) -> anyhow::Result<()> {
     match command {
-        UserCommand::Add { db, keys, email, role, area, name, confidential } => {
+        UserCommand::Add { db, keys, email, role, area, name, confidential, organisation } => {
             let keys = load_keys(&keys.path)?;
             let role = Role::from_code(&role).with_context(|| {
                 let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
@@ -93,6 +96,11 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             let db = open(&db.url).await?;
             if !db.all_areas().await?.iter().any(|a| a.pcode == area.as_str()) {
                 bail!("area {area} is not in the database; import areas first");
+            }
+            if let Some(organisation) = organisation
+                && !db.organisations(area.as_str()).await?.iter().any(|o| o.id == organisation)
+            {
+                bail!("organisation {organisation} does not serve {area}");
             }
             let name = name.unwrap_or_else(|| email.clone());
             let new = aman_db::NewUser {
@@ -109,6 +117,9 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             })?;
             let detail =
                 format!("{} for {area}{}", role.as_str(), if confidential { ", confidential categories" } else { "" });
+            if let Some(organisation) = organisation {
+                db.set_user_organisation(id, Some(organisation)).await?;
+            }
             record(&db, &keys, "user.create", &format!("user:{id}"), &detail).await?;
             println!("added user {id}: {email} ({}, {area})", role.as_str());
             if role.requires_second_factor() {

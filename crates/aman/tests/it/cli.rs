@@ -113,6 +113,26 @@ fn user_add_reads_the_password_from_stdin_and_checks_its_input() {
     assert!(stderr(&add("sara.karim@test", "analyst", "IQG02", "Sara.Karim of Basra\n")).contains("account's name"));
     // Roles that see identities get a two-factor key, printed once; others none.
     assert!(String::from_utf8_lossy(&output.stdout).contains("key: "), "triage officers get a TOTP key");
+    let unknown_organisation = aman(
+        &[
+            "user",
+            "add",
+            "--db",
+            &db,
+            "--key-file",
+            &key,
+            "--email",
+            "d@test",
+            "--role",
+            "police_liaison",
+            "--area",
+            "IQG02",
+            "--organisation",
+            "999",
+        ],
+        Some("a long enough password\n"),
+    );
+    assert!(stderr(&unknown_organisation).contains("organisation 999 does not serve IQG02"));
     let analyst = add("c@test", "analyst", "IQG02", "a long enough password\n");
     assert!(analyst.status.success() && !String::from_utf8_lossy(&analyst.stdout).contains("key: "));
     let user = |command: &str, email: &str, stdin: Option<&str>| {

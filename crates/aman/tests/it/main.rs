@@ -49,6 +49,7 @@ mod moving;
 mod pages;
 mod permissions;
 mod privacy;
+mod referrals;
 mod retention;
 mod servers;
 mod staff;

@@ -92,6 +92,16 @@ async fn populate(app: &TestApp) -> String {
     app.db.set_attendance(meeting, &[(member, true)]).await.expect("attendance");
     app.db.set_ballot(meeting, member, &format!("[\"issue:{issue}\"]")).await.expect("ballot");
     app.db.set_priorities(meeting, "borda", "{}", 5).await.expect("priorities");
+    let police = app.db.organisations("IQG15Q05").await.expect("organisations")[0].id;
+    let event = aman_core::audit::AuditEvent {
+        at_ms: 6,
+        actor_id: None,
+        action: "referral.create".into(),
+        subject: format!("concern:{oldest}"),
+        detail: String::new(),
+    };
+    let audit = aman_db::Audit { key: &app.state.keys().audit_key(), event };
+    app.db.create_referral(oldest, police, "normal", 6, 7, audit).await.expect("referral");
     receipt
 }
 

@@ -333,6 +333,11 @@ pub struct Staff {
 }
 
 impl Staff {
+    /// A session opened elsewhere (e.g. for an account set up by hand).
+    pub fn with_token(app: &TestApp, token: &str) -> Staff {
+        Staff { token: token.to_owned(), base: app.base.clone(), client: app.client.clone() }
+    }
+
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
         json_of(self.client.get(format!("{}{path}", self.base)).bearer_auth(&self.token).send().await.expect("request"))
             .await

@@ -1,0 +1,251 @@
+//! Referrals: a triage officer refers a concern to an organisation serving
+//! its area (confidential categories only to organisations cleared for them,
+//! `aman_core::committee::referral::may_refer`), with a deadline by category
+//! and severity; the organisation's own staff acknowledge, respond or
+//! decline with a reason; the scheduled job escalates overdue referrals to
+//! the committee, then one area level up. The reporter reads each step on
+//! `/track` as a public update in the language they wrote in.
+
+use crate::api::Body;
+use crate::auth::Staff;
+use crate::concerns;
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use aman_core::committee::referral::{
+    DeadlineTable, EscalationLevel, OrganisationId, OrganisationKind, Recipient, ReferralState, Severity, escalation,
+    may_refer,
+};
+use aman_core::concern::Language;
+use aman_core::role::Action;
+use aman_core::text;
+use aman_db::{Audit, DbError, EventKind, NewEvent, OrganisationRecord, ReferralRecord};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+fn kind(org: &OrganisationRecord) -> Option<OrganisationKind> {
+    OrganisationKind::from_code(&org.kind).or(match org.kind.as_str() {
+        "police" => Some(OrganisationKind::PoliceStation),
+        "authority" => Some(OrganisationKind::LocalAuthority),
+        _ => None,
+    })
+}
+
+fn time(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+/// Writes a public update on the concern, in the reporter's language, by
+/// the staff member whose act it reports, with its audit entry.
+async fn tell_reporter(
+    state: &AppState,
+    staff: &Staff,
+    concern: i64,
+    key: &str,
+    args: &[(&str, &str)],
+) -> Result<(), AppError> {
+    let record = state.db().concern(concern).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let lang = Language::from_code(&record.language).unwrap_or(Language::Ar);
+    let body = Tr::new(lang).text(key, args);
+    let event =
+        NewEvent { kind: EventKind::PublicUpdate, body: &body, actor_id: staff.user.id, now_ms: state.now_ms() };
+    let audit_key = state.keys().audit_key();
+    let audit = state.audit_event(Some(staff.user.id), "concern.public_update", &format!("concern:{concern}"), key);
+    Ok(state.db().add_event(concern, event, Audit { key: &audit_key, event: audit }).await?)
+}
+
+fn org_name(org: &OrganisationRecord, lang: &str) -> String {
+    if lang == "en" { org.name_en.clone() } else { org.name_ar.clone() }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReferRequest {
+    pub organisation_id: i64,
+    /// `urgent` or `normal` (the default).
+    pub severity: String,
+}
+
+pub async fn refer(state: &AppState, staff: &Staff, concern_id: i64, request: &ReferRequest) -> Result<i64, AppError> {
+    let concern = concerns::load(state, staff, concern_id, Action::Triage).await?;
+    let org = state
+        .db()
+        .organisations(concern.area.as_str())
+        .await?
+        .into_iter()
+        .find(|o| o.id == request.organisation_id)
+        .ok_or_else(|| AppError::field("organisation_id", "unknown_organisation"))?;
+    let recipient = Recipient {
+        id: OrganisationId(org.id),
+        kind: kind(&org).ok_or_else(|| AppError::field("organisation_id", "unknown_organisation"))?,
+        cleared_for: org.confidential.iter().filter_map(|c| aman_core::category::Category::from_code(c)).collect(),
+    };
+    may_refer(&recipient, concern.category, None).map_err(|_| AppError::field("organisation_id", "not_cleared"))?;
+    let severity = match request.severity.trim() {
+        "urgent" => Severity::Urgent,
+        "" | "normal" => Severity::Normal,
+        _ => return Err(AppError::field("severity", "unknown_severity")),
+    };
+    let now = state.now();
+    let deadline = DeadlineTable::default().deadline(concern.category, severity, now);
+    let severity_code = if severity == Severity::Urgent { "urgent" } else { "normal" };
+    let key = state.keys().audit_key();
+    let detail = format!("organisation:{} {severity_code}", org.id);
+    let audit = state.audit_event(Some(staff.user.id), "referral.create", &format!("concern:{concern_id}"), &detail);
+    let id = state
+        .db()
+        .create_referral(
+            concern_id,
+            org.id,
+            severity_code,
+            state.now_ms(),
+            deadline.timestamp_millis(),
+            Audit { key: &key, event: audit },
+        )
+        .await?;
+    let due = deadline.date_naive().to_string();
+    tell_reporter(
+        state,
+        staff,
+        concern_id,
+        "track-referred",
+        &[("organisation", &org_name(&org, &concern.language)), ("date", &due)],
+    )
+    .await?;
+    Ok(id)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Answer {
+    /// `acknowledge`, `respond` or `decline`.
+    pub action: String,
+    pub response: String,
+    pub version: Option<i64>,
+}
+
+/// The organisation's answer; only its own staff may give it.
+pub async fn answer(state: &AppState, staff: &Staff, id: i64, answer: &Answer) -> Result<ReferralRecord, AppError> {
+    let referral = state
+        .db()
+        .referral(id)
+        .await?
+        .filter(|r| staff.user.organisation_id == Some(r.organisation_id))
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    if answer.version.is_some_and(|v| v != referral.version) {
+        return Err(AppError::new(ErrorCode::EditConflict));
+    }
+    let response = text::clean(&answer.response);
+    let to = match (answer.action.trim(), referral.status.as_str()) {
+        ("acknowledge", "sent") => "acknowledged",
+        ("respond", "sent" | "acknowledged") => "responded",
+        ("decline", "sent" | "acknowledged") => "declined",
+        ("acknowledge" | "respond" | "decline", _) => return Err(AppError::new(ErrorCode::IllegalTransition)),
+        _ => return Err(AppError::field("action", "unknown_action")),
+    };
+    if to != "acknowledged" && response.is_empty() {
+        return Err(AppError::field("response", "required"));
+    }
+    let key = state.keys().audit_key();
+    let audit = state.audit_event(Some(staff.user.id), "referral.answer", &format!("referral:{id}"), to);
+    state.db().answer_referral(&referral, to, &response, state.now_ms(), Audit { key: &key, event: audit }).await?;
+    if to != "acknowledged" {
+        let concern = state.db().concern(referral.concern_id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+        let org = state
+            .db()
+            .organisations(concern.area.as_str())
+            .await?
+            .into_iter()
+            .find(|o| o.id == referral.organisation_id);
+        let name = org.map(|o| org_name(&o, &concern.language)).unwrap_or_default();
+        let message = if to == "responded" { "track-responded" } else { "track-declined" };
+        tell_reporter(state, staff, referral.concern_id, message, &[("organisation", &name)]).await?;
+    }
+    state.db().referral(id).await?.ok_or(AppError::new(ErrorCode::NotFound))
+}
+
+fn level_code(level: EscalationLevel) -> &'static str {
+    match level {
+        EscalationLevel::None => "none",
+        EscalationLevel::Committee => "committee",
+        EscalationLevel::NextLevel => "next_level",
+    }
+}
+
+/// The scheduled job: brings every open referral's escalation level up to
+/// date; returns how many rose.
+pub async fn escalate(state: &AppState) -> Result<u64, DbError> {
+    let now = state.now();
+    let mut raised = 0;
+    for r in state.db().open_referrals().await? {
+        let status = match r.acknowledged_at {
+            Some(at) => ReferralState::Acknowledged { at: time(at) },
+            None => ReferralState::Sent,
+        };
+        let level = level_code(escalation(time(r.sent_at), time(r.deadline_at), status, now).level);
+        if level != r.escalation && state.db().set_referral_escalation(r.id, level).await? {
+            state.audit(None, "referral.escalate", &format!("referral:{}", r.id), level).await?;
+            raised += 1;
+        }
+    }
+    Ok(raised)
+}
+
+pub fn referral_json(r: &ReferralRecord) -> Value {
+    let day = |ms: i64| time(ms).to_rfc3339();
+    json!({
+        "id": r.id, "concern_id": r.concern_id, "organisation_id": r.organisation_id, "severity": r.severity,
+        "sent_at": day(r.sent_at), "deadline_at": day(r.deadline_at), "status": r.status,
+        "acknowledged_at": r.acknowledged_at.map(day), "responded_at": r.responded_at.map(day),
+        "response": r.response, "escalation": r.escalation, "version": r.version,
+    })
+}
+
+pub fn api_router() -> Router<AppState> {
+    Router::new()
+        .route("/concerns/{id}/referrals", post(api_refer).get(api_of_concern))
+        .route("/referrals", get(api_mine))
+        .route("/referrals/{id}/answer", post(api_answer))
+}
+
+async fn api_refer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(request): Body<ReferRequest>,
+) -> Result<Response, AppError> {
+    let referral = refer(&state, &staff, id, &request).await?;
+    Ok((StatusCode::CREATED, Json(json!({"id": referral}))).into_response())
+}
+
+async fn api_of_concern(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, AppError> {
+    concerns::load(&state, &staff, id, Action::ViewConcerns).await?;
+    let list = state.db().referrals(Some(id), None).await?;
+    Ok(Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()})))
+}
+
+/// The referrals sent to the caller's organisation.
+async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<Value>, AppError> {
+    let Some(org) = staff.user.organisation_id else { return Err(AppError::new(ErrorCode::Forbidden)) };
+    let list = state.db().referrals(None, Some(org)).await?;
+    Ok(Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()})))
+}
+
+async fn api_answer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(request): Body<Answer>,
+) -> Result<Json<Value>, AppError> {
+    Ok(Json(referral_json(&answer(&state, &staff, id, &request).await?)))
+}
