@@ -127,6 +127,16 @@ impl Db {
         rows.iter().map(organisation_from_row).collect()
     }
 
+    pub async fn organisation(&self, id: i64) -> Result<Option<OrganisationRecord>, DbError> {
+        let row = sqlx::query(
+            "SELECT id, kind, name_ar, name_en, area, categories, confidential, contact FROM organisations WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(organisation_from_row).transpose()
+    }
+
     pub async fn create_committee(&self, area: &Pcode, name: &str, rule: &str, now_ms: i64) -> Result<i64, DbError> {
         let row =
             sqlx::query("INSERT INTO committees (area, name, rule, created_at) VALUES ($1, $2, $3, $4) RETURNING id")

@@ -100,6 +100,8 @@ pub struct Transition<'a> {
 /// What the reporter may see through their receipt.
 #[derive(Debug, Clone)]
 pub struct TrackRecord {
+    /// The concern's id: for the server only, never shown to the reporter.
+    pub id: i64,
     pub status: Status,
     pub category: Category,
     pub area: Pcode,
@@ -289,6 +291,7 @@ impl Db {
         .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
         .collect::<Result<_, DbError>>()?;
         Ok(Some(TrackRecord {
+            id,
             status: Status::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
             category: Category::from_code(&category).ok_or_else(|| corrupt("category", &category))?,
             area: Pcode::parse(&area).ok_or_else(|| corrupt("area", &area))?,

@@ -393,6 +393,55 @@ pub const SCHEMA: &[Table] = &[
             col("version", Int, false),
         ],
     },
+    Table {
+        name: "actions",
+        identity: true,
+        seeded: false,
+        columns: &[
+            col("id", Int, false),
+            col("committee_id", Int, false),
+            col("title", Text, false),
+            col("owner_id", Int, false),
+            col("partners", Text, false),
+            col("due_on", Int, false),
+            col("status", Text, false),
+            col("created_at", Int, false),
+            col("updated_at", Int, false),
+            col("version", Int, false),
+        ],
+    },
+    Table {
+        name: "action_items",
+        identity: false,
+        seeded: false,
+        columns: &[col("action_id", Int, false), col("item", Text, false)],
+    },
+    Table {
+        name: "action_updates",
+        identity: true,
+        seeded: false,
+        columns: &[
+            col("id", Int, false),
+            col("action_id", Int, false),
+            col("status", Text, false),
+            col("body", Text, false),
+            col("actor_id", Int, true),
+            col("created_at", Int, false),
+        ],
+    },
+    Table {
+        name: "confirmations",
+        identity: true,
+        seeded: false,
+        columns: &[
+            col("id", Int, false),
+            col("action_id", Int, false),
+            col("concern_id", Int, true),
+            col("member_id", Int, true),
+            col("verdict", Text, false),
+            col("created_at", Int, false),
+        ],
+    },
 ];
 
 /// One value read from a row.

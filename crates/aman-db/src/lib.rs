@@ -5,6 +5,7 @@
 //! are the portable ones (TEXT, BIGINT, DOUBLE, BLOB/BYTEA; times as unix
 //! milliseconds, dates as days since 1970-01-01).
 
+mod actions;
 mod areas;
 mod audit;
 mod committees;
@@ -20,6 +21,7 @@ mod snapshot;
 mod surveys;
 mod users;
 
+pub use actions::{ActionRecord, ActionUpdate, NewAction};
 pub use audit::{Audit, AuditFilter};
 pub use committees::{CommitteeRecord, IssueRecord, MeetingRecord, MemberRecord, OrganisationRecord};
 pub use concerns::{

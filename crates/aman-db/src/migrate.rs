@@ -80,6 +80,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0011_referrals.sql"),
         postgres: include_str!("../migrations/postgres/0011_referrals.sql"),
     },
+    Migration {
+        version: 12,
+        name: "actions",
+        sqlite: include_str!("../migrations/sqlite/0012_actions.sql"),
+        postgres: include_str!("../migrations/postgres/0012_actions.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

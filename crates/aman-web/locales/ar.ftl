@@ -435,3 +435,18 @@ fielderror-unknown_organisation = اختر جهة تخدم هذه المنطقة
 fielderror-not_cleared = لا يجوز إحالة بلاغات هذه الفئة إلى هذه الجهة.
 fielderror-unknown_severity = اختر عاجل أو عادي.
 fielderror-unknown_action = اختر استلام أو رد أو اعتذار.
+
+# Actions
+track-actions = ما تقوم به اللجنة
+track-action = { $title } — تتولاه { $organisation }، موعده { $date }
+track-is-it-better = هل تحسّن الوضع الآن؟
+track-better = نعم، تحسّن
+track-not-better = لا، لم يتحسّن
+track-confirm-thanks = شكراً لك: سُجّل جوابك.
+track-confirm-already = سبق أن أجبت بشأن هذا الإجراء.
+action-status-planned = مخطط
+action-status-in_progress = قيد التنفيذ
+action-status-done = منجز
+action-status-blocked = متعثر
+action-status-dropped = ملغى
+fielderror-unknown_verdict = أجب: تحسّن أو لم يتحسّن.

@@ -412,3 +412,18 @@ fielderror-unknown_organisation = لایەنێک هەڵبژێرە کە خزمە�
 fielderror-not_cleared = ناکرێت ڕاپۆرتەکانی ئەم پۆلە ڕەوانەی ئەم لایەنە بکرێن.
 fielderror-unknown_severity = بەپەلە یان ئاسایی هەڵبژێرە.
 fielderror-unknown_action = وەرگرتن، وەڵامدانەوە یان ڕەتکردنەوە هەڵبژێرە.
+
+# Actions
+track-actions = ئەوەی لیژنەکە دەیکات
+track-action = { $title } — لەلایەن { $organisation }، کاتی دیاریکراو { $date }
+track-is-it-better = ئێستا باشتر بووە؟
+track-better = بەڵێ، باشتر بووە
+track-not-better = نەخێر، باشتر نەبووە
+track-confirm-thanks = سوپاس: وەڵامەکەت تۆمار کرا.
+track-confirm-already = پێشتر وەڵامی ئەم کارەت داوەتەوە.
+action-status-planned = پلان بۆ داڕێژراو
+action-status-in_progress = لە جێبەجێکردندایە
+action-status-done = جێبەجێ کرا
+action-status-blocked = ڕاگیراو
+action-status-dropped = هەڵوەشێنراوە
+fielderror-unknown_verdict = وەڵام بدەوە: باشتر بووە یان نا.

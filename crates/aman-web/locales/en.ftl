@@ -412,3 +412,18 @@ fielderror-unknown_organisation = Choose an organisation serving this area.
 fielderror-not_cleared = This organisation may not receive concerns of this category.
 fielderror-unknown_severity = Choose urgent or normal.
 fielderror-unknown_action = Choose acknowledge, respond or decline.
+
+# Actions
+track-actions = What the committee is doing
+track-action = { $title } — by { $organisation }, due { $date }
+track-is-it-better = Is it better now?
+track-better = Yes, it is better
+track-not-better = No, it is not better
+track-confirm-thanks = Thank you: your answer was recorded.
+track-confirm-already = You have already answered about this action.
+action-status-planned = Planned
+action-status-in_progress = In progress
+action-status-done = Done
+action-status-blocked = Blocked
+action-status-dropped = Dropped
+fielderror-unknown_verdict = Answer better or disputed.

@@ -42,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .route("/surveys/{key}/estimates", get(survey_estimates))
         .merge(crate::committees::api_router())
         .merge(crate::referrals::api_router())
+        .merge(crate::actions::api_router())
 }
 
 /// A JSON body, with axum's rejections turned into our error codes.
@@ -91,6 +92,14 @@ async fn show_receipt(State(state): State<AppState>, Path(receipt): Path<String>
     let record = concerns::track(&state, &receipt).await?;
     let area = state.areas().get(record.area.as_str()).map(area_json);
     let updates: Vec<Value> = record.updates.iter().map(|(at, text)| json!({"at": time(*at), "text": text})).collect();
+    let actions: Vec<Value> = crate::actions::for_reporter(&state, record.id)
+        .await?
+        .iter()
+        .map(|a| {
+            json!({"id": a.id, "title": a.title, "organisation": {"ar": a.organisation_ar, "en": a.organisation_en},
+                "due_on": a.due_on.to_string(), "status": a.status})
+        })
+        .collect();
     Ok(Json(json!({
         "status": record.status.as_str(),
         "category": record.category.as_str(),
@@ -98,6 +107,7 @@ async fn show_receipt(State(state): State<AppState>, Path(receipt): Path<String>
         "submitted_at": time(record.submitted_at),
         "updated_at": time(record.updated_at),
         "updates": updates,
+        "actions": actions,
     })))
 }
 

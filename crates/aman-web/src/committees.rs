@@ -142,7 +142,11 @@ pub async fn add_member(state: &AppState, staff: &Staff, committee: i64, input: 
 
 /// Checks agenda item keys (`concern:ID`, `issue:ID`, `alert:ID`): each must
 /// exist within the committee's area (an issue: of this committee).
-async fn check_items(state: &AppState, committee: &CommitteeRecord, items: &[String]) -> Result<(), AppError> {
+pub(crate) async fn check_items(
+    state: &AppState,
+    committee: &CommitteeRecord,
+    items: &[String],
+) -> Result<(), AppError> {
     let bad = || AppError::field("agenda", "unknown_item");
     let issues = state.db().issues(committee.id).await?;
     for item in items {

@@ -154,9 +154,9 @@ fn kind_of(method: &Method, path: &str) -> Option<Kind> {
     match (method, path) {
         (&Method::POST, "/api/v1/concerns" | "/report") => Some(Kind::Submission),
         (&Method::POST, path) if path.starts_with("/surveys/") => Some(Kind::Lookup),
-        (&Method::POST, "/track" | "/receipt.txt") => Some(Kind::Lookup),
+        (&Method::POST, "/track" | "/track/confirm" | "/receipt.txt") => Some(Kind::Lookup),
         (&Method::POST, "/staff/login" | "/api/v1/sessions") => Some(Kind::Login),
-        (&Method::GET, path) if path.starts_with("/api/v1/receipts/") => Some(Kind::Lookup),
+        (_, path) if path.starts_with("/api/v1/receipts/") => Some(Kind::Lookup),
         _ => None,
     }
 }

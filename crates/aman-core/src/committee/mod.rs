@@ -14,6 +14,7 @@
 //!
 //! Nothing here reads a clock or randomness: times are parameters.
 
+pub mod action;
 pub mod composition;
 pub mod disclosure;
 pub mod meeting;

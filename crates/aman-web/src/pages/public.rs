@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/report", get(report_form).post(report_submit))
         .route("/receipt.txt", post(receipt_file))
         .route("/track", get(track_form).post(track_submit))
+        .route("/track/confirm", post(track_confirm))
 }
 
 #[derive(Template)]
@@ -242,6 +243,17 @@ struct TrackPage {
     typed: String,
     error: Option<String>,
     result: Option<TrackView>,
+    /// Thanks after a verdict on an action.
+    notice: Option<String>,
+}
+
+/// An action on the reporter's concern, as they may read it.
+struct TrackAction {
+    id: i64,
+    text: String,
+    status: String,
+    /// Done: the reporter may say whether it is better now.
+    done: bool,
 }
 
 struct TrackView {
@@ -252,6 +264,7 @@ struct TrackView {
     submitted: String,
     updated: String,
     updates: Vec<(String, String)>,
+    actions: Vec<TrackAction>,
 }
 
 async fn track_form(t: Tr) -> Response {
@@ -262,22 +275,69 @@ async fn track_form(t: Tr) -> Response {
         typed: String::new(),
         error: None,
         result: None,
+        notice: None,
     })
 }
 
 /// Posted rather than sent in the URL, so receipts stay out of browser
 /// history and any proxy's logs.
 async fn track_submit(State(state): State<AppState>, t: Tr, Form(form): Form<ReceiptForm>) -> Response {
+    track_page(&state, t, &form.receipt, None).await
+}
+
+#[derive(Deserialize)]
+struct ConfirmForm {
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    action: i64,
+    #[serde(default)]
+    verdict: String,
+}
+
+/// The reporter says whether an action on their concern made it better.
+async fn track_confirm(State(state): State<AppState>, t: Tr, Form(form): Form<ConfirmForm>) -> Response {
+    match crate::actions::reporter_verdict(&state, &form.receipt, form.action, &form.verdict).await {
+        Ok(recorded) => {
+            let notice = t.get(if recorded { "track-confirm-thanks" } else { "track-confirm-already" });
+            track_page(&state, t, &form.receipt, Some(notice)).await
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn track_page(state: &AppState, t: Tr, receipt: &str, notice: Option<String>) -> Response {
     let mut page = TrackPage {
         t,
         nav: Nav::public("/track"),
         title: t.get("track-title"),
-        typed: form.receipt.clone(),
+        typed: receipt.to_owned(),
         error: None,
         result: None,
+        notice,
     };
-    let status = match concerns::track(&state, &form.receipt).await {
+    let status = match concerns::track(state, receipt).await {
         Ok(record) => {
+            let actions = match crate::actions::for_reporter(state, record.id).await {
+                Ok(actions) => actions,
+                Err(error) => return error.into_response(),
+            };
+            let actions = actions
+                .into_iter()
+                .map(|a| {
+                    let organisation = if t.lang_code() == "en" { a.organisation_en } else { a.organisation_ar };
+                    let due = a.due_on.to_string();
+                    TrackAction {
+                        id: a.id,
+                        text: t.text(
+                            "track-action",
+                            &[("title", &a.title), ("organisation", &organisation), ("date", &due)],
+                        ),
+                        status: t.get(&format!("action-status-{}", a.status)),
+                        done: a.status == "done",
+                    }
+                })
+                .collect();
             page.result = Some(TrackView {
                 status_code: record.status.as_str(),
                 status: t.status(record.status.as_str()),
@@ -286,6 +346,7 @@ async fn track_submit(State(state): State<AppState>, t: Tr, Form(form): Form<Rec
                 submitted: format_time(record.submitted_at),
                 updated: format_time(record.updated_at),
                 updates: record.updates.iter().map(|(at, text)| (format_time(*at), text.clone())).collect(),
+                actions,
             });
             StatusCode::OK
         }

@@ -274,3 +274,118 @@ async fn a_secretary_runs_a_meeting_from_the_pages_in_arabic() {
     let print = get(format!("{location}/print")).await;
     assert!(print.contains("جلسة صلح يوم الخميس.") && !print.contains("/minutes\""), "the printable page has no forms");
 }
+
+both! {
+async fn actions_are_planned_done_and_confirmed_by_reporters(app: TestApp) {
+    let secretary = app.staff(Role::CommitteeMember, "IQG02").await;
+    let (_, body) = secretary.post("/api/v1/committees", &json!({"area": AREA, "name": "Committee"})).await;
+    let committee = body["id"].as_i64().expect("id");
+    let (_, member) = secretary.post(&format!("/api/v1/committees/{committee}/members"), &json!({"name": "Umm Ali", "constituency": "women", "sex": "female"})).await;
+    let member = member["id"].as_i64().expect("member");
+    let police = app.db.upsert_organisation("police_station", "مركز شرطة الزبير", "Zubair police", "IQG02Q03").await.expect("organisation");
+    let receipt = app.submit("armed_groups_weapons", "IQG02Q03N01").await;
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let (_, queue) = triage.get("/api/v1/concerns").await;
+    let concern = queue["concerns"][0]["id"].as_i64().expect("concern");
+    let (_, issue) = secretary.post(&format!("/api/v1/committees/{committee}/issues"), &json!({"title": "Shooting at weddings", "concerns": [concern]})).await;
+    let issue = issue["id"].as_i64().expect("issue");
+    let create = |owner: i64| {
+        let secretary = &secretary;
+        async move {
+            let body = json!({"title": "Agreement with the clans to stop celebratory shooting", "owner_id": owner,
+                "due_on": "2026-12-31", "items": [format!("issue:{issue}")]});
+            secretary.post(&format!("/api/v1/committees/{committee}/actions"), &body).await
+        }
+    };
+    let elsewhere = app.db.upsert_organisation("police_station", "شرطة الموصل", "Mosul police", "IQG15").await.expect("organisation");
+    assert_eq!(create(elsewhere).await.1["error"]["field_codes"]["owner_id"], "unknown_organisation");
+    let (status, body) = create(police).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let action = body["id"].as_i64().expect("id");
+    let progress = |status: &'static str| {
+        let secretary = &secretary;
+        async move {
+            let body = json!({"status": status, "body": "Meeting held with both sheikhs."});
+            secretary.post(&format!("/api/v1/actions/{action}/progress"), &body).await
+        }
+    };
+    assert_eq!(progress("done").await.1["error"]["code"], "illegal_transition", "start before finishing");
+    let verdict = |verdict: &'static str| {
+        let (app, receipt) = (&app, &receipt);
+        async move {
+            let body = json!({"action_id": action, "verdict": verdict});
+            app.post_json(&format!("/api/v1/receipts/{receipt}/confirmations"), &body).await
+        }
+    };
+    assert_eq!(verdict("better").await.1["error"]["code"], "illegal_transition", "nothing to confirm before it is done");
+    assert_eq!(progress("in_progress").await.0, StatusCode::OK);
+    let (status, done) = progress("done").await;
+    assert_eq!((status, done["status"].as_str()), (StatusCode::OK, Some("done")), "{done}");
+    let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert_eq!(tracked["actions"][0]["status"], "done", "the reporter sees the action: {tracked}");
+    assert_eq!(tracked["actions"][0]["organisation"]["en"], "Zubair police");
+    // The reporter disputes it: it reopens; a second verdict from the same receipt is not counted.
+    assert_eq!(verdict("disputed").await.0, StatusCode::CREATED);
+    let (_, shown) = secretary.get(&format!("/api/v1/actions/{action}")).await;
+    assert_eq!((shown["status"].as_str(), shown["confirmations"]["disputed"].as_i64()), (Some("in_progress"), Some(1)), "{shown}");
+    assert_eq!(progress("done").await.0, StatusCode::OK);
+    assert_eq!(verdict("better").await.1["recorded"], false, "one verdict per receipt");
+    let (status, _) = secretary.post(&format!("/api/v1/actions/{action}/confirmations"), &json!({"member_id": member, "verdict": "better"})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, shown) = secretary.get(&format!("/api/v1/actions/{action}")).await;
+    assert_eq!(shown["confirmations"]["better"], 1);
+    assert!(shown["updates"].as_array().expect("updates").len() >= 4, "every move is a dated update: {shown}");
+}
+}
+
+#[tokio::test]
+async fn the_reporter_confirms_on_the_track_page() {
+    let app = TestApp::sqlite().await;
+    let secretary = app.staff(Role::CommitteeMember, "IQG02").await;
+    let (_, body) = secretary.post("/api/v1/committees", &json!({"area": AREA, "name": "Committee"})).await;
+    let committee = body["id"].as_i64().expect("id");
+    let police = app
+        .db
+        .upsert_organisation("police_station", "مركز شرطة الزبير", "Zubair police", "IQG02Q03")
+        .await
+        .expect("organisation");
+    let receipt = app.submit("services_failure", "IQG02Q03N01").await;
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let concern = triage.get("/api/v1/concerns").await.1["concerns"][0]["id"].as_i64().expect("concern");
+    let (_, body) = secretary.post(&format!("/api/v1/committees/{committee}/actions"), &json!({"title": "إصلاح المولدة", "owner_id": police, "due_on": "2026-12-15", "items": [format!("concern:{concern}")]})).await;
+    let action = body["id"].as_i64().expect("id");
+    for status in ["in_progress", "done"] {
+        secretary.post(&format!("/api/v1/actions/{action}/progress"), &json!({"status": status})).await;
+    }
+    let page = app
+        .client
+        .post(app.url("/track"))
+        .form(&[("receipt", receipt.as_str())])
+        .send()
+        .await
+        .expect("track")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("إصلاح المولدة") && page.contains("مركز شرطة الزبير") && page.contains("هل تحسّن الوضع الآن؟"),
+        "{page}"
+    );
+    let action = action.to_string();
+    let confirmed = app
+        .client
+        .post(app.url("/track/confirm"))
+        .form(&[("receipt", receipt.as_str()), ("action", &action), ("verdict", "better")])
+        .send()
+        .await
+        .expect("confirm");
+    assert!(confirmed.text().await.expect("html").contains("شكراً لك: سُجّل جوابك."));
+    let again = app
+        .client
+        .post(app.url("/track/confirm"))
+        .form(&[("receipt", receipt.as_str()), ("action", &action), ("verdict", "better")])
+        .send()
+        .await
+        .expect("confirm");
+    assert!(again.text().await.expect("html").contains("سبق أن أجبت"));
+}

@@ -102,6 +102,19 @@ async fn populate(app: &TestApp) -> String {
     };
     let audit = aman_db::Audit { key: &app.state.keys().audit_key(), event };
     app.db.create_referral(oldest, police, "normal", 6, 7, audit).await.expect("referral");
+    let items = [format!("issue:{issue}")];
+    let action = aman_db::NewAction {
+        committee_id: committee,
+        title: "Patrols",
+        owner_id: police,
+        partners: &[],
+        due_on: day,
+        items: &items,
+    };
+    let action = app.db.create_action(&action, 8).await.expect("action");
+    let record = app.db.action(action).await.expect("query").expect("action");
+    app.db.update_action(&record, "in_progress", "started", None, 9).await.expect("progress");
+    app.db.confirm_action(action, None, Some(member), "better", 10).await.expect("confirmation");
     receipt
 }
 
