@@ -5,6 +5,7 @@
 //! are the portable ones (TEXT, BIGINT, DOUBLE, BLOB/BYTEA; times as unix
 //! milliseconds, dates as days since 1970-01-01).
 
+mod accountability;
 mod actions;
 mod areas;
 mod audit;
@@ -21,6 +22,7 @@ mod snapshot;
 mod surveys;
 mod users;
 
+pub use accountability::{ActionFacts, ConcernFacts, ReferralFacts};
 pub use actions::{ActionRecord, ActionUpdate, NewAction};
 pub use audit::{Audit, AuditFilter};
 pub use committees::{CommitteeRecord, IssueRecord, MeetingRecord, MemberRecord, OrganisationRecord};

@@ -450,3 +450,21 @@ action-status-done = منجز
 action-status-blocked = متعثر
 action-status-dropped = ملغى
 fielderror-unknown_verdict = أجب: تحسّن أو لم يتحسّن.
+
+# Accountability
+nav-accountability = المساءلة
+accountability-title = من استجاب، وبأي سرعة
+accountability-intro = للجميع ومن دون تسجيل دخول: كم بلاغاً وصل، وكم منها تم التحقق منه، ومتى جاء أول رد، وهل ردّت الجهات على الإحالات في وقتها، وما الذي فعلته اللجان — حسب المنطقة والجهة.
+accountability-small = { $min ->
+   *[other] تُعرض الأرقام المحسوبة من أقل من { $min } بلاغاً على شكل <{ $min } حمايةً لأصحابها.
+}
+accountability-areas = المناطق
+accountability-organisations = الجهات
+accountability-received = البلاغات الواردة
+accountability-verified = تم التحقق منها
+accountability-median-days = وسيط الأيام حتى أول رد
+accountability-referrals-on-time = الإحالات المجاب عنها في وقتها
+accountability-actions-done = الإجراءات المنجزة
+accountability-actions-overdue = الإجراءات المتأخرة
+accountability-better = السكان: تحسّن
+accountability-disputed = السكان: لم يتحسّن

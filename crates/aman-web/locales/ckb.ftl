@@ -427,3 +427,21 @@ action-status-done = جێبەجێ کرا
 action-status-blocked = ڕاگیراو
 action-status-dropped = هەڵوەشێنراوە
 fielderror-unknown_verdict = وەڵام بدەوە: باشتر بووە یان نا.
+
+# Accountability
+nav-accountability = لێپرسینەوە
+accountability-title = کێ وەڵامی دایەوە، و بە چ خێراییەک
+accountability-intro = بۆ هەمووان و بێ چوونەژوورەوە: چەند ڕاپۆرت گەیشت، چەندیان پشتڕاست کرانەوە، یەکەم وەڵام کەی هات، ئایا لایەنەکان لە کاتی خۆیدا وەڵامی ڕەوانەکردنەکانیان دایەوە، و لیژنەکان چییان کرد — بەپێی ناوچە و لایەن.
+accountability-small = { $min ->
+   *[other] ئەو ژمارانەی لە کەمتر لە { $min } ڕاپۆرت حیساب کراون وەک <{ $min } پیشان دەدرێن بۆ پاراستنی خاوەنەکانیان.
+}
+accountability-areas = ناوچەکان
+accountability-organisations = لایەنەکان
+accountability-received = ڕاپۆرتە گەیشتووەکان
+accountability-verified = پشتڕاستکراوە
+accountability-median-days = ناوەندی ڕۆژەکان تا یەکەم وەڵام
+accountability-referrals-on-time = ڕەوانەکردنەکانی لە کاتی خۆیدا وەڵامدراوە
+accountability-actions-done = کارە جێبەجێکراوەکان
+accountability-actions-overdue = کارە دواکەوتووەکان
+accountability-better = دانیشتووان: باشتر بووە
+accountability-disputed = دانیشتووان: باشتر نەبووە

@@ -427,3 +427,21 @@ action-status-done = Done
 action-status-blocked = Blocked
 action-status-dropped = Dropped
 fielderror-unknown_verdict = Answer better or disputed.
+
+# Accountability
+nav-accountability = Accountability
+accountability-title = Who answered, and how fast
+accountability-intro = For everyone, without logging in: how many concerns were received, how many verified, how soon someone first responded, whether organisations answered referrals in time, and what committees did about them — per area and per organisation.
+accountability-small = { $min ->
+   *[other] Figures from fewer than { $min } concerns are shown as <{ $min } to protect the people behind them.
+}
+accountability-areas = Areas
+accountability-organisations = Organisations
+accountability-received = Concerns received
+accountability-verified = Verified
+accountability-median-days = Median days to first response
+accountability-referrals-on-time = Referrals answered on time
+accountability-actions-done = Actions done
+accountability-actions-overdue = Actions overdue
+accountability-better = Residents: better
+accountability-disputed = Residents: not better

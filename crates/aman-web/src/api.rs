@@ -38,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/audit", get(audit_log))
         .route("/alerts", get(list_alerts))
         .route("/alerts/{id}/transitions", post(move_alert))
+        .route("/public/accountability", get(public_accountability))
         .route("/surveys", get(list_surveys))
         .route("/surveys/{key}/estimates", get(survey_estimates))
         .merge(crate::committees::api_router())
@@ -437,4 +438,12 @@ async fn survey_estimates(
         .collect();
     Ok(Json(json!({"survey": key, "var": query.var, "value": query.value, "by": query.by, "estimates": estimates}))
         .into_response())
+}
+
+/// Public accountability figures (no login; small numbers protected).
+async fn public_accountability(
+    State(state): State<AppState>,
+    Query(query): Query<crate::accountability::AccountabilityQuery>,
+) -> Result<Json<crate::accountability::Accountability>, AppError> {
+    Ok(Json(crate::accountability::compute(&state, &query).await?))
 }

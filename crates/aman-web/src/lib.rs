@@ -3,6 +3,7 @@
 //!
 //! [`serve`] takes a bound listener, so tests bind port 0 and never sleep.
 
+pub mod accountability;
 pub mod actions;
 pub mod alerts;
 mod api;

@@ -29,6 +29,8 @@ pub struct Settings {
     pub intake_limits: Option<crate::limits::IntakeLimits>,
     /// Early warning: the detection method and how alerts escalate.
     pub alerts: crate::alerts::AlertSettings,
+    /// Public figures from fewer concerns than this are shown as "<N".
+    pub small_numbers: aman_core::committee::disclosure::Threshold,
 }
 
 impl Default for Settings {
@@ -41,6 +43,7 @@ impl Default for Settings {
             retention_days: 90,
             intake_limits: Some(Default::default()),
             alerts: Default::default(),
+            small_numbers: Default::default(),
         }
     }
 }

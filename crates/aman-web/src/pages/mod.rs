@@ -1,6 +1,7 @@
 //! Server-rendered pages (askama templates, no JavaScript): the public side in
 //! `public`, the staff side in `staff`, and what they share.
 
+mod accountability;
 mod alerts;
 mod committees;
 mod index;
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .merge(surveys::router())
         .merge(index::router())
         .merge(committees::router())
+        .merge(accountability::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
 }

@@ -33,6 +33,7 @@ macro_rules! both {
     };
 }
 
+mod accountability;
 mod alerts;
 mod analysis;
 mod api;

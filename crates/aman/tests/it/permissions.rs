@@ -175,7 +175,7 @@ async fn every_route_answers_every_role_as_the_table_says(app: TestApp) {
             other => other,
         };
         check("POST committee".into(), r.status(), want, false);
-        for path in ["/", "/report", "/track", "/surveys", "/api/v1/surveys", "/api/v1/areas", "/api/v1/areas/locate?lat=30.5&lon=47.8", "/api/v1/areas/IQG02", "/healthz", "/static/aman.css"] {
+        for path in ["/", "/report", "/track", "/surveys", "/api/v1/surveys", "/accountability", "/api/v1/public/accountability", "/api/v1/areas", "/api/v1/areas/locate?lat=30.5&lon=47.8", "/api/v1/areas/IQG02", "/healthz", "/static/aman.css"] {
             let r = page(reqwest::Method::GET, path.into()).send().await.expect("request");
             check(format!("public {path}"), r.status(), Ok(()), false);
         }

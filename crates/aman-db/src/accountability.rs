@@ -1,0 +1,119 @@
+//! The raw rows behind the public accountability figures: concerns with the
+//! time of their first response, referrals and actions of an area and period.
+
+use crate::{Db, DbError, date_from_day_number};
+use chrono::NaiveDate;
+use sqlx::Row;
+
+/// A concern as the accountability figures need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConcernFacts {
+    pub area: String,
+    pub status: String,
+    pub submitted_at: i64,
+    /// The first life-cycle move or public update, if any.
+    pub first_response_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferralFacts {
+    pub area: String,
+    pub organisation_id: i64,
+    pub deadline_at: i64,
+    pub responded_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionFacts {
+    pub area: String,
+    pub owner_id: i64,
+    pub status: String,
+    pub due_on: NaiveDate,
+    pub better: i64,
+    pub disputed: i64,
+}
+
+impl Db {
+    pub async fn concern_facts(
+        &self,
+        area_prefix: &str,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<ConcernFacts>, DbError> {
+        let rows = sqlx::query(
+            "SELECT c.area, c.status, c.submitted_at, (SELECT MIN(e.created_at) FROM concern_events e \
+             WHERE e.concern_id = c.id AND e.kind IN ('transition', 'public_update')) \
+             FROM concerns c WHERE c.area LIKE $1 AND c.submitted_at >= $2 AND c.submitted_at < $3",
+        )
+        .bind(format!("{area_prefix}%"))
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ConcernFacts {
+                    area: r.try_get(0)?,
+                    status: r.try_get(1)?,
+                    submitted_at: r.try_get(2)?,
+                    first_response_at: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn referral_facts(
+        &self,
+        area_prefix: &str,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<ReferralFacts>, DbError> {
+        let rows = sqlx::query(
+            "SELECT c.area, r.organisation_id, r.deadline_at, r.responded_at FROM referrals r \
+             JOIN concerns c ON c.id = r.concern_id WHERE c.area LIKE $1 AND r.sent_at >= $2 AND r.sent_at < $3",
+        )
+        .bind(format!("{area_prefix}%"))
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ReferralFacts {
+                    area: r.try_get(0)?,
+                    organisation_id: r.try_get(1)?,
+                    deadline_at: r.try_get(2)?,
+                    responded_at: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Actions of the committees of an area created before `to_ms`, with
+    /// their verdicts.
+    pub async fn action_facts(&self, area_prefix: &str, to_ms: i64) -> Result<Vec<ActionFacts>, DbError> {
+        let rows = sqlx::query(
+            "SELECT k.area, a.owner_id, a.status, a.due_on, \
+             (SELECT COUNT(*) FROM confirmations f WHERE f.action_id = a.id AND f.verdict = 'better'), \
+             (SELECT COUNT(*) FROM confirmations f WHERE f.action_id = a.id AND f.verdict = 'disputed') \
+             FROM actions a JOIN committees k ON k.id = a.committee_id WHERE k.area LIKE $1 AND a.created_at < $2",
+        )
+        .bind(format!("{area_prefix}%"))
+        .bind(to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let day: i64 = r.try_get(3)?;
+                Ok(ActionFacts {
+                    area: r.try_get(0)?,
+                    owner_id: r.try_get(1)?,
+                    status: r.try_get(2)?,
+                    due_on: date_from_day_number(day).ok_or_else(|| DbError::Corrupt(format!("action due {day}")))?,
+                    better: r.try_get(4)?,
+                    disputed: r.try_get(5)?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,195 @@
+//! Public accountability, no login: per area (the chosen one and each area
+//! directly below it) and per organisation, over a period — concerns
+//! received, the share verified, the median days to a first response, the
+//! share of referrals answered within their deadline, actions done and
+//! overdue, and residents' confirmations. Small numbers are protected by
+//! `aman_core::committee::disclosure`: a figure from fewer concerns than the
+//! threshold (11 by default, never below 5) is shown as "<11", and the
+//! received counts of the areas below are protected together with their
+//! total so that none can be recovered by subtraction.
+
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+use aman_core::committee::disclosure::{Protected, Threshold, protect_count, protect_parts, protect_share};
+use aman_db::{ActionFacts, ConcernFacts, ReferralFacts};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+const VERIFIED_OR_LATER: [&str; 5] = ["verified", "prioritised", "in_action", "resolved", "closed"];
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AccountabilityQuery {
+    pub area: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// The figures of one area or organisation; every value is protected.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
+    pub id: String,
+    pub received: Protected<u64>,
+    pub verified_share: Protected<f64>,
+    pub median_days_to_first_response: Protected<f64>,
+    pub referrals_answered_on_time_share: Protected<f64>,
+    pub actions_done: Protected<u64>,
+    pub actions_overdue: Protected<u64>,
+    pub confirmations_better: Protected<u64>,
+    pub confirmations_disputed: Protected<u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Accountability {
+    pub area: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub threshold: u64,
+    /// The area itself first, then each area directly below it.
+    pub areas: Vec<Figures>,
+    pub organisations: Vec<Figures>,
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len().is_multiple_of(2) { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
+}
+
+/// The figures of one group of concerns, referrals and actions; `received`
+/// is passed in already protected (it may have been suppressed to protect a
+/// neighbour).
+fn figures(
+    id: String,
+    received: Protected<u64>,
+    concerns: &[&ConcernFacts],
+    referrals: &[&ReferralFacts],
+    actions: &[&ActionFacts],
+    today: NaiveDate,
+    t: Threshold,
+) -> Figures {
+    let n = concerns.len() as u64;
+    let verified = concerns.iter().filter(|c| VERIFIED_OR_LATER.contains(&c.status.as_str())).count() as u64;
+    let days: Vec<f64> = concerns
+        .iter()
+        .filter_map(|c| c.first_response_at.map(|r| (r - c.submitted_at) as f64 / 86_400_000.0))
+        .collect();
+    let responded = days.len() as u64;
+    let on_time = referrals.iter().filter(|r| r.responded_at.is_some_and(|at| at <= r.deadline_at)).count() as u64;
+    let done = actions.iter().filter(|a| a.status == "done").count() as u64;
+    let overdue = actions
+        .iter()
+        .filter(|a| matches!(a.status.as_str(), "planned" | "in_progress" | "blocked") && a.due_on < today)
+        .count() as u64;
+    let share = |part: u64, total: u64| {
+        if received.is_suppressed() {
+            Protected::Suppressed
+        } else {
+            protect_share(part, total, t).unwrap_or(Protected::Suppressed)
+        }
+    };
+    // Counts tied to few concerns are hidden with the concerns themselves.
+    let count = |value: u64| if received.is_suppressed() { Protected::Suppressed } else { protect_count(value, t) };
+    Figures {
+        id,
+        received,
+        verified_share: share(verified, n),
+        median_days_to_first_response: match median(days) {
+            Some(m) if !received.is_suppressed() && !t.hides(responded) => Protected::Shown((m * 10.0).round() / 10.0),
+            _ => Protected::Suppressed,
+        },
+        referrals_answered_on_time_share: share(on_time, referrals.len() as u64),
+        actions_done: count(done),
+        actions_overdue: count(overdue),
+        confirmations_better: count(actions.iter().map(|a| a.better.max(0) as u64).sum()),
+        confirmations_disputed: count(actions.iter().map(|a| a.disputed.max(0) as u64).sum()),
+    }
+}
+
+fn date(text: &str, default: NaiveDate) -> Result<NaiveDate, AppError> {
+    if text.trim().is_empty() {
+        return Ok(default);
+    }
+    text.trim().parse().map_err(|_| AppError::field("from", "invalid_date"))
+}
+
+pub async fn compute(state: &AppState, query: &AccountabilityQuery) -> Result<Accountability, AppError> {
+    let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
+    if state.areas().get(area).is_none() {
+        return Err(AppError::field("area", "unknown_area"));
+    }
+    let today = state.today();
+    let to = date(&query.to, today)?;
+    let from = date(&query.from, to - chrono::Days::new(365))?;
+    if from > to {
+        return Err(AppError::new(ErrorCode::BadRequest));
+    }
+    let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
+    let (from_ms, to_ms) = (ms(from), ms(to) + 86_400_000);
+    let concerns = state.db().concern_facts(area, from_ms, to_ms).await?;
+    let referrals = state.db().referral_facts(area, from_ms, to_ms).await?;
+    let actions = state.db().action_facts(area, to_ms).await?;
+    let t = state.settings().small_numbers;
+
+    // The area and the areas directly below it, their received counts
+    // protected together (concerns placed at the area itself are a part too).
+    let children: Vec<String> = state.areas().children(area).map(|a| a.pcode.clone()).collect();
+    let within = |c: &str, child: &str| c.starts_with(child);
+    let counts: Vec<u64> =
+        children.iter().map(|child| concerns.iter().filter(|c| within(&c.area, child)).count() as u64).collect();
+    let here = concerns.len() as u64 - counts.iter().sum::<u64>();
+    let mut parts = counts.clone();
+    parts.push(here);
+    let table = protect_parts(concerns.len() as u64, &parts, t).map_err(AppError::internal)?;
+    let mut areas = vec![figures(
+        area.to_owned(),
+        table.total,
+        &concerns.iter().collect::<Vec<_>>(),
+        &referrals.iter().collect::<Vec<_>>(),
+        &actions.iter().collect::<Vec<_>>(),
+        today,
+        t,
+    )];
+    for (child, received) in children.iter().zip(&table.parts) {
+        areas.push(figures(
+            child.clone(),
+            *received,
+            &concerns.iter().filter(|c| within(&c.area, child)).collect::<Vec<_>>(),
+            &referrals.iter().filter(|r| within(&r.area, child)).collect::<Vec<_>>(),
+            &actions.iter().filter(|a| within(&a.area, child)).collect::<Vec<_>>(),
+            today,
+            t,
+        ));
+    }
+
+    // Organisations: the referrals they received and the actions they own.
+    let mut by_org: BTreeMap<i64, (Vec<&ReferralFacts>, Vec<&ActionFacts>)> = BTreeMap::new();
+    for r in &referrals {
+        by_org.entry(r.organisation_id).or_default().0.push(r);
+    }
+    for a in &actions {
+        by_org.entry(a.owner_id).or_default().1.push(a);
+    }
+    let mut organisations = Vec::new();
+    for (id, (refs, acts)) in by_org {
+        let received = protect_count(refs.len() as u64, t);
+        organisations.push(figures(format!("organisation:{id}"), received, &[], &refs, &acts, today, t));
+    }
+    Ok(Accountability { area: area.to_owned(), from, to, threshold: t.get(), areas, organisations })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn the_median_of_odd_and_even_counts() {
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+}
