@@ -293,6 +293,26 @@ impl Db {
         Ok(Some(meeting))
     }
 
+    /// The days of the meetings whose agenda held a concern, directly or
+    /// through an issue grouping it.
+    pub async fn agenda_days(&self, concern_id: i64) -> Result<Vec<NaiveDate>, DbError> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT m.held_on FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id \
+             WHERE a.item = $1 OR a.item IN (SELECT 'issue:' || issue_id FROM issue_concerns WHERE concern_id = $2) \
+             ORDER BY m.held_on",
+        )
+        .bind(format!("concern:{concern_id}"))
+        .bind(concern_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let day: i64 = r.try_get(0)?;
+                date_from_day_number(day).ok_or_else(|| DbError::Corrupt(format!("meeting day {day}")))
+            })
+            .collect()
+    }
+
     /// Replaces a meeting's attendance.
     pub async fn set_attendance(&self, meeting_id: i64, attendance: &[(i64, bool)]) -> Result<(), DbError> {
         let mut tx = self.pool.begin().await?;

@@ -468,3 +468,4 @@ accountability-actions-done = الإجراءات المنجزة
 accountability-actions-overdue = الإجراءات المتأخرة
 accountability-better = السكان: تحسّن
 accountability-disputed = السكان: لم يتحسّن
+track-on-agenda = على جدول أعمال اللجنة في { $date }

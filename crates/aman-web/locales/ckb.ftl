@@ -445,3 +445,4 @@ accountability-actions-done = کارە جێبەجێکراوەکان
 accountability-actions-overdue = کارە دواکەوتووەکان
 accountability-better = دانیشتووان: باشتر بووە
 accountability-disputed = دانیشتووان: باشتر نەبووە
+track-on-agenda = لەسەر بەرنامەی کاری لیژنە لە { $date }

@@ -445,3 +445,4 @@ accountability-actions-done = Actions done
 accountability-actions-overdue = Actions overdue
 accountability-better = Residents: better
 accountability-disputed = Residents: not better
+track-on-agenda = On the committee's agenda on { $date }

@@ -109,6 +109,7 @@ async fn show_receipt(State(state): State<AppState>, Path(receipt): Path<String>
         "updated_at": time(record.updated_at),
         "updates": updates,
         "actions": actions,
+        "on_agenda": state.db().agenda_days(record.id).await?.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
     })))
 }
 

@@ -13,8 +13,7 @@ use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;
 use crate::state::AppState;
 use aman_core::committee::referral::{
-    DeadlineTable, EscalationLevel, OrganisationId, OrganisationKind, Recipient, ReferralState, Severity, escalation,
-    may_refer,
+    EscalationLevel, OrganisationId, OrganisationKind, Recipient, ReferralState, Severity, escalation, may_refer,
 };
 use aman_core::concern::Language;
 use aman_core::role::Action;
@@ -93,7 +92,7 @@ pub async fn refer(state: &AppState, staff: &Staff, concern_id: i64, request: &R
         _ => return Err(AppError::field("severity", "unknown_severity")),
     };
     let now = state.now();
-    let deadline = DeadlineTable::default().deadline(concern.category, severity, now);
+    let deadline = state.settings().referral_deadlines.deadline(concern.category, severity, now);
     let severity_code = if severity == Severity::Urgent { "urgent" } else { "normal" };
     let key = state.keys().audit_key();
     let detail = format!("organisation:{} {severity_code}", org.id);

@@ -31,6 +31,8 @@ pub struct Settings {
     pub alerts: crate::alerts::AlertSettings,
     /// Public figures from fewer concerns than this are shown as "<N".
     pub small_numbers: aman_core::committee::disclosure::Threshold,
+    /// How long organisations have to answer a referral, by category and severity.
+    pub referral_deadlines: aman_core::committee::referral::DeadlineTable,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             intake_limits: Some(Default::default()),
             alerts: Default::default(),
             small_numbers: Default::default(),
+            referral_deadlines: Default::default(),
         }
     }
 }

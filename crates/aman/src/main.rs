@@ -3,6 +3,7 @@
 
 mod analysis;
 mod demo;
+mod demo_actions;
 mod demo_committees;
 mod demo_surveys;
 mod imports;
@@ -82,6 +83,13 @@ enum Command {
         /// submission must answer a proof-of-work (or short waiting) challenge.
         #[arg(long, env = "AMAN_CALM_SUBMISSIONS_PER_MINUTE", default_value_t = 120)]
         calm_submissions_per_minute: u32,
+        /// A TOML file of referral deadlines: `[default] urgent_days = 2, normal_days = 7` and
+        /// `[by_category.gbv] urgent_days = 1, normal_days = 3` (defaults: 2 and 7 days).
+        #[arg(long, env = "AMAN_REFERRAL_DEADLINES")]
+        referral_deadlines: Option<PathBuf>,
+        /// Public figures from fewer concerns than this are shown as "<N" (at least 5).
+        #[arg(long, env = "AMAN_SMALL_NUMBERS", default_value_t = 11)]
+        small_numbers: u64,
         /// Hours after which an early-warning alert nobody acknowledged goes one level up.
         #[arg(long, env = "AMAN_ALERT_ESCALATE_HOURS", default_value_t = 48, value_parser = clap::value_parser!(i64).range(1..=8760))]
         alert_escalate_hours: i64,
@@ -269,6 +277,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
             limit_exempt,
             calm_submissions_per_minute,
             alert_escalate_hours,
+            referral_deadlines,
+            small_numbers,
             job_period_seconds,
         } => {
             let keys = load_keys(&keys.path)?;
@@ -284,12 +294,24 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 escalate_after_hours: alert_escalate_hours,
                 ..aman_web::alerts::AlertSettings::default()
             };
+            let referral_deadlines = match referral_deadlines {
+                Some(path) => {
+                    let text =
+                        std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                    toml::from_str(&text).with_context(|| format!("{}: not a deadline table", path.display()))?
+                }
+                None => Default::default(),
+            };
+            let small_numbers = aman_core::committee::disclosure::Threshold::new(small_numbers)
+                .map_err(|e| anyhow::anyhow!("--small-numbers: {e}"))?;
             let settings = Settings {
                 secure_cookies,
                 job_period_ms,
                 retention_days,
                 intake_limits,
                 alerts,
+                referral_deadlines,
+                small_numbers,
                 ..Settings::default()
             };
             serve(db, keys, &listen, settings).await

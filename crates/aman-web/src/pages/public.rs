@@ -265,6 +265,8 @@ struct TrackView {
     updated: String,
     updates: Vec<(String, String)>,
     actions: Vec<TrackAction>,
+    /// "On the committee's agenda on DATE", one per meeting.
+    agenda: Vec<String>,
 }
 
 async fn track_form(t: Tr) -> Response {
@@ -347,6 +349,10 @@ async fn track_page(state: &AppState, t: Tr, receipt: &str, notice: Option<Strin
                 updated: format_time(record.updated_at),
                 updates: record.updates.iter().map(|(at, text)| (format_time(*at), text.clone())).collect(),
                 actions,
+                agenda: match state.db().agenda_days(record.id).await {
+                    Ok(days) => days.iter().map(|d| t.text("track-on-agenda", &[("date", &d.to_string())])).collect(),
+                    Err(error) => return AppError::from(error).into_response(),
+                },
             });
             StatusCode::OK
         }

@@ -88,6 +88,26 @@ fn serve_refuses_an_occupied_port_and_an_empty_database() {
     let output = aman(&["serve", "--db", &db, "--key-file", &key, "--listen", &port], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains(&format!("cannot listen on {port}")), "{}", stderr(&output));
+    let low =
+        aman(&["serve", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0", "--small-numbers", "3"], None);
+    assert!(stderr(&low).contains("below 5"), "{}", stderr(&low));
+    let table = std::path::Path::new(&key).with_file_name("deadlines.toml");
+    std::fs::write(&table, "[default]\nurgent_days = 1\n").expect("file");
+    let bad = aman(
+        &[
+            "serve",
+            "--db",
+            &db,
+            "--key-file",
+            &key,
+            "--listen",
+            "127.0.0.1:0",
+            "--referral-deadlines",
+            &table.display().to_string(),
+        ],
+        None,
+    );
+    assert!(stderr(&bad).contains("not a deadline table"), "{}", stderr(&bad));
 }
 
 #[test]

@@ -357,6 +357,11 @@ async fn the_reporter_confirms_on_the_track_page() {
     for status in ["in_progress", "done"] {
         secretary.post(&format!("/api/v1/actions/{action}/progress"), &json!({"status": status})).await;
     }
+    let meeting = json!({"held_on": "2026-11-20", "place": "Hall", "agenda": [format!("concern:{concern}")]});
+    assert_eq!(
+        secretary.post(&format!("/api/v1/committees/{committee}/meetings"), &meeting).await.0,
+        StatusCode::CREATED
+    );
     let page = app
         .client
         .post(app.url("/track"))
@@ -368,7 +373,10 @@ async fn the_reporter_confirms_on_the_track_page() {
         .await
         .expect("html");
     assert!(
-        page.contains("إصلاح المولدة") && page.contains("مركز شرطة الزبير") && page.contains("هل تحسّن الوضع الآن؟"),
+        page.contains("إصلاح المولدة")
+            && page.contains("مركز شرطة الزبير")
+            && page.contains("هل تحسّن الوضع الآن؟")
+            && page.contains("على جدول أعمال اللجنة في 2026-11-20"),
         "{page}"
     );
     let action = action.to_string();
