@@ -6,6 +6,7 @@ mod alerts;
 mod committees;
 mod index;
 mod public;
+mod referrals;
 mod staff;
 mod surveys;
 
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .merge(index::router())
         .merge(committees::router())
         .merge(accountability::router())
+        .merge(referrals::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
 }

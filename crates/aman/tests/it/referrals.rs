@@ -92,3 +92,93 @@ async fn referrals_are_routed_answered_followed_and_escalated(app: TestApp) {
     }
 }
 }
+
+/// Logs in through the login form; returns the session cookie.
+async fn page_login(app: &TestApp, email: &str, password: &str) -> String {
+    let login =
+        app.client.post(app.url("/staff/login")).form(&app.login_form(email, password)).send().await.expect("login");
+    login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned()
+}
+
+fn csrf_in(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("a form") + "name=\"csrf\" value=\"".len();
+    html[start..].split('"').next().expect("token").to_owned()
+}
+
+#[tokio::test]
+async fn referrals_are_sent_and_answered_from_the_pages() {
+    let app = TestApp::sqlite().await;
+    let police = organisation(&app, "police_station", "Abu Al-Khaseeb police", "IQG02Q03", &[]).await;
+    app.submit("crime", "IQG02Q03N01").await;
+    let password = app.add_user("desk@basra", Role::TriageOfficer, "IQG02").await;
+    let desk = page_login(&app, "desk@basra", &password).await;
+    let concern = app.staff(Role::TriageOfficer, "IQG02Q03").await.get("/api/v1/concerns").await.1["concerns"][0]["id"]
+        .as_i64()
+        .expect("id");
+    let page = app
+        .client
+        .get(app.url(&format!("/staff/concerns/{concern}/referrals?lang=en")))
+        .header("cookie", &desk)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(page.contains("Abu Al-Khaseeb police") && page.contains("Refer to an organisation"), "{page}");
+    let form = [("csrf", csrf_in(&page)), ("organisation_id", police.to_string()), ("severity", "urgent".to_owned())];
+    let sent = app
+        .client
+        .post(app.url(&format!("/staff/concerns/{concern}/referrals")))
+        .header("cookie", &desk)
+        .form(&form)
+        .send()
+        .await
+        .expect("refer");
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+
+    let password = app.add_user("duty@police", Role::PoliceLiaison, "IQG02").await;
+    let user = app.db.user_by_email("duty@police").await.expect("query").expect("user");
+    app.db.set_user_organisation(user.id, Some(police)).await.expect("link");
+    let duty = page_login(&app, "duty@police", &password).await;
+    let inbox = app
+        .client
+        .get(app.url("/staff/referrals?lang=en"))
+        .header("cookie", &duty)
+        .send()
+        .await
+        .expect("inbox")
+        .text()
+        .await
+        .expect("html");
+    assert!(inbox.contains("Sent") && inbox.contains("Acknowledge receipt"), "{inbox}");
+    let referral =
+        inbox.split("/staff/referrals/").nth(1).and_then(|s| s.split('/').next()).expect("a referral").to_owned();
+    let answer = [
+        ("csrf", csrf_in(&inbox)),
+        ("action", "respond".to_owned()),
+        ("response", "Patrol sent the same night.".to_owned()),
+    ];
+    let answered = app
+        .client
+        .post(app.url(&format!("/staff/referrals/{referral}/answer")))
+        .header("cookie", &duty)
+        .form(&answer)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+    let inbox = app
+        .client
+        .get(app.url("/staff/referrals?lang=en"))
+        .header("cookie", &duty)
+        .send()
+        .await
+        .expect("inbox")
+        .text()
+        .await
+        .expect("html");
+    assert!(inbox.contains("Responded") && inbox.contains("Patrol sent the same night."), "{inbox}");
+    let others = app.client.get(app.url("/staff/referrals")).header("cookie", &desk).send().await.expect("inbox");
+    assert_eq!(others.status(), StatusCode::FORBIDDEN, "the inbox is only for an organisation's staff");
+}

@@ -1,0 +1,150 @@
+//! Referral pages: a concern's referrals with the form to refer it (triage
+//! officers), and an organisation's inbox where its own staff acknowledge,
+//! respond or decline. Forms carry the session's CSRF token.
+
+use super::staff::{PageStaff, nav};
+use super::{Choice, Nav, format_time, render};
+use crate::auth::Staff;
+use crate::concerns;
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::Tr;
+use crate::referrals::{self, Answer, ReferRequest};
+use crate::state::AppState;
+use aman_core::role::Action;
+use aman_db::ReferralRecord;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/staff/concerns/{id}/referrals", get(concern_referrals).post(refer))
+        .route("/staff/referrals", get(inbox))
+        .route("/staff/referrals/{id}/answer", axum::routing::post(answer))
+}
+
+struct Row {
+    id: i64,
+    version: i64,
+    concern: String,
+    organisation: String,
+    sent: String,
+    deadline: String,
+    status: String,
+    escalation: Option<String>,
+    response: String,
+    open: bool,
+}
+
+async fn rows(state: &AppState, t: Tr, referrals: &[ReferralRecord]) -> Result<Vec<Row>, AppError> {
+    let mut out = Vec::new();
+    for r in referrals {
+        let organisation = state.db().organisation(r.organisation_id).await?;
+        let concern = state.db().concern(r.concern_id).await?;
+        out.push(Row {
+            id: r.id,
+            version: r.version,
+            concern: concern.map_or_else(String::new, |c| format!("#{} — {}", c.id, t.category(c.category.as_str()))),
+            organisation: organisation.map_or_else(String::new, |o| if t.lang_code() == "en" { o.name_en } else { o.name_ar }),
+            sent: format_time(r.sent_at),
+            deadline: format_time(r.deadline_at),
+            status: t.get(&format!("referral-status-{}", r.status)),
+            escalation: (r.escalation != "none").then(|| t.get(&format!("referral-escalation-{}", r.escalation))),
+            response: r.response.clone(),
+            open: matches!(r.status.as_str(), "sent" | "acknowledged"),
+        });
+    }
+    Ok(out)
+}
+
+#[derive(Template)]
+#[template(path = "referrals.html")]
+struct ReferralsPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    rows: Vec<Row>,
+    /// On a concern's page: where the form posts, and the organisations offered.
+    refer: Option<(i64, Vec<Choice>)>,
+    /// In an organisation's inbox: the answer forms.
+    answering: bool,
+    csrf: String,
+}
+
+async fn concern_referrals(
+    State(state): State<AppState>,
+    t: Tr,
+    PageStaff(staff): PageStaff,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let concern = concerns::load(&state, &staff, id, Action::ViewConcerns).await?;
+    let list = state.db().referrals(Some(id), None).await?;
+    let organisations = state
+        .db()
+        .organisations(concern.area.as_str())
+        .await?
+        .into_iter()
+        .map(|o| Choice::new(&o.id.to_string(), if t.lang_code() == "en" { o.name_en } else { o.name_ar }, ""))
+        .collect();
+    let page = ReferralsPage {
+        t,
+        nav: nav(&staff, &format!("/staff/concerns/{id}/referrals")),
+        title: t.text("referrals-of-concern", &[("id", &id.to_string())]),
+        rows: rows(&state, t, &list).await?,
+        refer: staff.user.role.may(Action::Triage).then_some((id, organisations)),
+        answering: false,
+        csrf: staff.csrf_token.clone(),
+    };
+    Ok(render(&page))
+}
+
+#[derive(Deserialize)]
+struct ReferForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    organisation_id: i64,
+    #[serde(default)]
+    severity: String,
+}
+
+async fn refer(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, Form(f): Form<ReferForm>) -> Result<Response, AppError> {
+    staff.check_csrf(&f.csrf)?;
+    referrals::refer(&state, &staff, id, &ReferRequest { organisation_id: f.organisation_id, severity: f.severity }).await?;
+    Ok(Redirect::to(&format!("/staff/concerns/{id}/referrals")).into_response())
+}
+
+async fn inbox(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff) -> Result<Response, AppError> {
+    let Some(organisation) = staff.user.organisation_id else { return Err(AppError::new(ErrorCode::Forbidden)) };
+    let list = state.db().referrals(None, Some(organisation)).await?;
+    let page = ReferralsPage {
+        t,
+        nav: nav(&staff, "/staff/referrals"),
+        title: t.get("referrals-inbox"),
+        rows: rows(&state, t, &list).await?,
+        refer: None,
+        answering: true,
+        csrf: staff.csrf_token.clone(),
+    };
+    Ok(render(&page))
+}
+
+#[derive(Deserialize)]
+struct AnswerForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    response: String,
+    version: Option<i64>,
+}
+
+async fn answer(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, Form(f): Form<AnswerForm>) -> Result<Response, AppError> {
+    staff.check_csrf(&f.csrf)?;
+    referrals::answer(&state, &staff, id, &Answer { action: f.action, response: f.response, version: f.version }).await?;
+    Ok(Redirect::to("/staff/referrals").into_response())
+}
