@@ -48,7 +48,8 @@ async fn rows(state: &AppState, t: Tr, referrals: &[ReferralRecord]) -> Result<V
             id: r.id,
             version: r.version,
             concern: concern.map_or_else(String::new, |c| format!("#{} — {}", c.id, t.category(c.category.as_str()))),
-            organisation: organisation.map_or_else(String::new, |o| if t.lang_code() == "en" { o.name_en } else { o.name_ar }),
+            organisation: organisation
+                .map_or_else(String::new, |o| if t.lang_code() == "en" { o.name_en } else { o.name_ar }),
             sent: format_time(r.sent_at),
             deadline: format_time(r.deadline_at),
             status: t.get(&format!("referral-status-{}", r.status)),
@@ -111,9 +112,15 @@ struct ReferForm {
     severity: String,
 }
 
-async fn refer(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, Form(f): Form<ReferForm>) -> Result<Response, AppError> {
+async fn refer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(f): Form<ReferForm>,
+) -> Result<Response, AppError> {
     staff.check_csrf(&f.csrf)?;
-    referrals::refer(&state, &staff, id, &ReferRequest { organisation_id: f.organisation_id, severity: f.severity }).await?;
+    referrals::refer(&state, &staff, id, &ReferRequest { organisation_id: f.organisation_id, severity: f.severity })
+        .await?;
     Ok(Redirect::to(&format!("/staff/concerns/{id}/referrals")).into_response())
 }
 
@@ -143,8 +150,14 @@ struct AnswerForm {
     version: Option<i64>,
 }
 
-async fn answer(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, Form(f): Form<AnswerForm>) -> Result<Response, AppError> {
+async fn answer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(f): Form<AnswerForm>,
+) -> Result<Response, AppError> {
     staff.check_csrf(&f.csrf)?;
-    referrals::answer(&state, &staff, id, &Answer { action: f.action, response: f.response, version: f.version }).await?;
+    referrals::answer(&state, &staff, id, &Answer { action: f.action, response: f.response, version: f.version })
+        .await?;
     Ok(Redirect::to("/staff/referrals").into_response())
 }
