@@ -494,3 +494,14 @@ referral-status-responded = تم الرد
 referral-status-declined = اعتُذر عنها
 referral-escalation-committee = متأخرة: رُفعت إلى اللجنة
 referral-escalation-next_level = متأخرة كثيراً: رُفعت إلى المستوى الأعلى
+
+# Action pages
+committee-actions = خطة العمل
+action-overdue = متأخر
+action-confirmations = السكان والأعضاء: { $better } تحسّن، { $disputed } لم يتحسّن
+action-update = ملاحظة عن التقدم
+action-new = إجراء جديد
+action-owner = الجهة المسؤولة
+action-due = الموعد
+action-answers = يعالج هذه القضايا والبلاغات
+action-create = إضافة الإجراء

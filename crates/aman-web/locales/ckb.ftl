@@ -471,3 +471,14 @@ referral-status-responded = وەڵام دراوەتەوە
 referral-status-declined = ڕەتکراوەتەوە
 referral-escalation-committee = دواکەوتووە: بەرزکرایەوە بۆ لیژنە
 referral-escalation-next_level = زۆر دواکەوتووە: بەرزکرایەوە بۆ ئاستی سەرەوە
+
+# Action pages
+committee-actions = پلانی کار
+action-overdue = دواکەوتووە
+action-confirmations = دانیشتووان و ئەندامان: { $better } باشتر بووە، { $disputed } باشتر نەبووە
+action-update = تێبینی پێشکەوتن
+action-new = کاری نوێ
+action-owner = لایەنی بەرپرسیار
+action-due = کاتی دیاریکراو
+action-answers = چارەسەری ئەم کێشە و ڕاپۆرتانە دەکات
+action-create = زیادکردنی کار

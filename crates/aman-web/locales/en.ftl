@@ -471,3 +471,14 @@ referral-status-responded = Responded
 referral-status-declined = Declined
 referral-escalation-committee = Overdue: escalated to the committee
 referral-escalation-next_level = Long overdue: escalated to the next level up
+
+# Action pages
+committee-actions = Action plan
+action-overdue = overdue
+action-confirmations = residents and members: { $better } better, { $disputed } not better
+action-update = Progress note
+action-new = New action
+action-owner = Responsible organisation
+action-due = Due
+action-answers = Answers these issues and concerns
+action-create = Add action

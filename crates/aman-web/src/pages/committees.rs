@@ -6,12 +6,14 @@
 
 use super::staff::{PageStaff, nav};
 use super::{Choice, Nav, render};
+use crate::actions::{NewActionInput, Progress};
 use crate::auth::Staff;
 use crate::committees::{self, Minutes, NewIssue, NewMeeting, NewMember};
 use crate::concerns::{self, QueueQuery};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
+use aman_core::committee::action::ActionStatus;
 use aman_core::committee::composition::Constituency;
 use aman_core::committee::ranking::{Method, Prioritisation};
 use aman_core::lifecycle::Status;
@@ -30,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/staff/committees/{id}/members", post(add_member))
         .route("/staff/committees/{id}/issues", post(add_issue))
         .route("/staff/committees/{id}/meetings", post(add_meeting))
+        .route("/staff/committees/{id}/actions", post(add_action))
+        .route("/staff/actions/{id}/progress", post(action_progress))
         .route("/staff/meetings/{id}", get(meeting_page))
         .route("/staff/meetings/{id}/print", get(print_page))
         .route("/staff/meetings/{id}/attendance", post(attendance))
@@ -117,9 +121,23 @@ struct CommitteePage {
     meetings: Vec<(i64, String, String)>,
     concerns: Vec<Choice>,
     constituencies: Vec<Choice>,
+    actions: Vec<ActionRow>,
+    owners: Vec<Choice>,
     may_manage: bool,
     csrf: String,
     today: String,
+}
+
+struct ActionRow {
+    id: i64,
+    version: i64,
+    title: String,
+    owner: String,
+    due: String,
+    status: String,
+    overdue: bool,
+    confirmations: String,
+    next: Vec<Choice>,
 }
 
 async fn committee_page(
@@ -170,11 +188,87 @@ async fn committee_page(
             .iter()
             .map(|c| Choice::new(c.as_str(), constituency_label(t, c.as_str()), ""))
             .collect(),
+        actions: action_rows(&state, t, id).await?,
+        owners: state
+            .db()
+            .organisations(committee.area.as_str())
+            .await?
+            .into_iter()
+            .map(|o| Choice::new(&o.id.to_string(), if t.lang_code() == "en" { o.name_en } else { o.name_ar }, ""))
+            .collect(),
         may_manage: staff.user.role.may(Action::ManageCommittees),
         csrf: staff.csrf_token.clone(),
         today: state.today().to_string(),
     };
     Ok(render(&page))
+}
+
+async fn action_rows(state: &AppState, t: Tr, committee: i64) -> Result<Vec<ActionRow>, AppError> {
+    let mut rows = Vec::new();
+    for a in state.db().actions(committee).await? {
+        let owner = state.db().organisation(a.owner_id).await?;
+        let (better, disputed) = state.db().confirmations(a.id).await?;
+        let status = ActionStatus::from_code(&a.status);
+        rows.push(ActionRow {
+            id: a.id,
+            version: a.version,
+            title: a.title.clone(),
+            owner: owner.map_or_else(String::new, |o| if t.lang_code() == "en" { o.name_en } else { o.name_ar }),
+            due: a.due_on.to_string(),
+            status: t.get(&format!("action-status-{}", a.status)),
+            overdue: status.is_some_and(ActionStatus::is_open) && a.due_on < state.today(),
+            confirmations: t
+                .text("action-confirmations", &[("better", &better.to_string()), ("disputed", &disputed.to_string())]),
+            next: status
+                .map(|s| {
+                    s.next()
+                        .iter()
+                        .map(|n| Choice::new(n.as_str(), t.get(&format!("action-status-{}", n.as_str())), ""))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        });
+    }
+    Ok(rows)
+}
+
+async fn add_action(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(f): Form<Fields>,
+) -> Result<Response, AppError> {
+    checked(&staff, &f)?;
+    let items = all(&f, "issue")
+        .map(|i| format!("issue:{i}"))
+        .chain(all(&f, "concern").map(|c| format!("concern:{c}")))
+        .collect();
+    let input = NewActionInput {
+        title: field(&f, "title").to_owned(),
+        owner_id: field(&f, "owner_id").parse().unwrap_or_default(),
+        partners: Vec::new(),
+        due_on: field(&f, "due_on").to_owned(),
+        items,
+    };
+    crate::actions::create(&state, &staff, id, &input).await?;
+    Ok(back(format!("/staff/committees/{id}")))
+}
+
+async fn action_progress(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(f): Form<Fields>,
+) -> Result<Response, AppError> {
+    checked(&staff, &f)?;
+    let input = Progress {
+        status: field(&f, "status").to_owned(),
+        body: field(&f, "body").to_owned(),
+        version: field(&f, "version").parse().ok(),
+    };
+    crate::actions::progress(&state, &staff, id, &input).await?;
+    let committee = state.db().action(id).await?.map_or(0, |a| a.committee_id);
+    Ok(back(format!("/staff/committees/{committee}")))
 }
 
 fn back(path: String) -> Response {

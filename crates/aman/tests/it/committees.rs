@@ -273,6 +273,36 @@ async fn a_secretary_runs_a_meeting_from_the_pages_in_arabic() {
     );
     let print = get(format!("{location}/print")).await;
     assert!(print.contains("جلسة صلح يوم الخميس.") && !print.contains("/minutes\""), "the printable page has no forms");
+    // The action plan, from the committee's page.
+    let police = app
+        .db
+        .upsert_organisation("police_station", "مركز شرطة أبي الخصيب", "Abu Al-Khaseeb police", "IQG02Q03")
+        .await
+        .expect("organisation");
+    let police = police.to_string();
+    let action = post(
+        format!("/staff/committees/{committee}/actions"),
+        f(&[
+            ("title", "جلسة صلح بين العشيرتين"),
+            ("owner_id", &police),
+            ("due_on", "2026-12-10"),
+            ("issue", &issue_id),
+        ]),
+    )
+    .await;
+    assert_eq!(action.status(), StatusCode::SEE_OTHER);
+    let page = get(format!("/staff/committees/{committee}")).await;
+    assert!(
+        page.contains("جلسة صلح بين العشيرتين") && page.contains("مركز شرطة أبي الخصيب") && page.contains(">مخطط<"),
+        "{page}"
+    );
+    let action_id =
+        page.split("/staff/actions/").nth(1).and_then(|s| s.split('/').next()).expect("a progress form").to_owned();
+    let moved =
+        post(format!("/staff/actions/{action_id}/progress"), f(&[("status", "in_progress"), ("body", "بدأت الوساطة")]))
+            .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    assert!(get(format!("/staff/committees/{committee}")).await.contains(">قيد التنفيذ<"));
 }
 
 both! {
