@@ -3,14 +3,17 @@
 //! meetings over their areas' real demo concerns — agenda, attendance (one
 //! meeting without quorum each), minutes, members' ballots and the priority
 //! lists computed and stored exactly as the server does. The Abu Al-Khaseeb
-//! committee has too few women, so its composition warning shows. Generated
-//! from a fixed seed; names, phones and addresses are fictitious.
+//! committee has too few women, so its composition warning shows. Their
+//! action plans and the referrals of their areas' concerns come from
+//! `crate::demo_actions`. Generated from a fixed seed; names, phones and
+//! addresses are fictitious.
 
 use aman_core::area::Pcode;
 use aman_core::category::Category;
 use aman_core::committee::composition::{CompositionRule, Constituency};
 use aman_core::committee::ranking::{self, Ballot, Method};
 use aman_core::lifecycle::Status;
+use aman_core::secrets::Keys;
 use aman_db::{Db, DbError, QueueFilter};
 use aman_web::committees::{quorum, rankable};
 use chrono::{DateTime, Days};
@@ -198,14 +201,19 @@ struct Item {
     /// When it could first be put on an agenda.
     since: i64,
     discussed: u32,
+    /// The concerns it stands for.
+    concerns: Vec<i64>,
 }
 
 fn corrupt(e: impl ToString) -> DbError {
     DbError::Corrupt(e.to_string())
 }
 
-/// Seeds organisation details and the committees unless committees exist.
-pub async fn seed(db: &Db, now_ms: i64) -> Result<(), DbError> {
+/// Seeds organisation details, the committees, their actions and the
+/// referrals unless committees exist; links the Mosul police liaison
+/// account to its organisation.
+pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<(), DbError> {
+    crate::demo_actions::link_police(db).await?;
     if !db.committees("IQ").await?.is_empty() {
         return Ok(());
     }
@@ -216,13 +224,21 @@ pub async fn seed(db: &Db, now_ms: i64) -> Result<(), DbError> {
         }
     }
     let mut rng = StdRng::seed_from_u64(2027);
-    for plan in &PLANS {
-        seed_committee(db, &mut rng, plan, now_ms).await?;
+    // A separate stream, so that the committees stay as they were.
+    let mut actions_rng = StdRng::seed_from_u64(2028);
+    for (n, plan) in PLANS.iter().enumerate() {
+        let seeded = seed_committee(db, &mut rng, plan, now_ms).await?;
+        crate::demo_actions::seed_actions(db, &mut actions_rng, &seeded, n, now_ms).await?;
     }
-    Ok(())
+    crate::demo_actions::seed_referrals(db, keys, &mut actions_rng, now_ms).await
 }
 
-async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> Result<(), DbError> {
+async fn seed_committee(
+    db: &Db,
+    rng: &mut StdRng,
+    plan: &Plan,
+    now_ms: i64,
+) -> Result<crate::demo_actions::Seeded, DbError> {
     let area = Pcode::parse(plan.area).ok_or_else(|| corrupt(plan.area))?;
     let founded = now_ms - 380 * DAY_MS;
     let rule = CompositionRule { min_displaced_seats: plan.min_displaced_seats, ..CompositionRule::default() };
@@ -257,7 +273,13 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
     concerns.sort_by_key(|c| (c.submitted_at, c.id));
     let mut items: Vec<Item> = concerns
         .iter()
-        .map(|c| Item { key: format!("concern:{}", c.id), category: c.category, since: c.submitted_at, discussed: 0 })
+        .map(|c| Item {
+            key: format!("concern:{}", c.id),
+            category: c.category,
+            since: c.submitted_at,
+            discussed: 0,
+            concerns: vec![c.id],
+        })
         .collect();
 
     // Issues: the two categories with most concerns, 2–3 concerns each.
@@ -275,9 +297,10 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
         let since = grouped.iter().map(|c| c.submitted_at).max().unwrap_or(now_ms) + 2 * DAY_MS;
         let ids: Vec<i64> = grouped.iter().map(|c| c.id).collect();
         let issue = db.create_issue(id, issue_title(category), &ids, since.min(now_ms)).await?;
-        items.push(Item { key: format!("issue:{issue}"), category, since, discussed: 0 });
+        items.push(Item { key: format!("issue:{issue}"), category, since, discussed: 0, concerns: ids });
     }
 
+    let mut held = Vec::new();
     let no_quorum = rng.random_range(2..10);
     for month in 0..12i64 {
         let days_ago = (11 - month) * 30 + rng.random_range(3..20);
@@ -328,6 +351,8 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
             db.set_minutes(meeting_id, meeting.version, &minutes, "تأجيل ترتيب الأولويات إلى الاجتماع القادم.").await?;
             continue;
         }
+        let present = attendance.iter().filter(|(_, p)| *p).map(|&(m, _)| m).collect();
+        held.push(crate::demo_actions::Held { at: held_ms, agenda: agenda.clone(), present });
         let first = rng.random_range(0..DISCUSSION.len());
         let second = (first + rng.random_range(1..DISCUSSION.len())) % DISCUSSION.len();
         let rankable = rankable(&meeting);
@@ -374,5 +399,11 @@ async fn seed_committee(db: &Db, rng: &mut StdRng, plan: &Plan, now_ms: i64) -> 
         let stored = serde_json::to_string(&result).map_err(corrupt)?;
         db.set_priorities(meeting_id, method.as_str(), &stored, held_ms + 3_600_000).await?;
     }
-    Ok(())
+    Ok(crate::demo_actions::Seeded {
+        id,
+        area: plan.area,
+        members: members.iter().map(|m| m.id).collect(),
+        meetings: held,
+        items: items.into_iter().map(|i| (i.key, i.category, i.concerns)).collect(),
+    })
 }

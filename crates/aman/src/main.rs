@@ -112,6 +112,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage the organisations that receive referrals and own actions.
+    Organisation {
+        #[command(subcommand)]
+        command: users::OrganisationCommand,
+    },
     /// Erase contact details and exact points of concerns closed longer ago than
     /// the retention period (the server also does this every six hours).
     Retention {
@@ -331,6 +336,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => users::run(command).await,
+        Command::Organisation { command } => users::organisation(command).await,
         Command::Alerts { command } => analysis::alerts(command).await,
         Command::Survey { command } => analysis::survey(command).await,
         Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {

@@ -195,3 +195,60 @@ fn print_totp(email: &str, secret: &[u8]) {
     println!("  key: {}", totp::secret_base32(secret));
     println!("  uri: {}", totp::provisioning_uri(secret, email));
 }
+
+#[derive(Subcommand)]
+pub enum OrganisationCommand {
+    /// Add (or update) an organisation that receives referrals and owns actions.
+    Add {
+        #[command(flatten)]
+        db: DbArg,
+        /// police_station, local_authority, cso, international_agency, tribal_council or media.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name_ar: String,
+        #[arg(long)]
+        name_en: String,
+        /// P-code of the area it serves (and everything below it).
+        #[arg(long)]
+        area: String,
+        /// Category codes it handles (default: all), comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        categories: Vec<String>,
+        /// Confidential categories it is cleared to receive (gbv, security_conduct).
+        #[arg(long, value_delimiter = ',')]
+        confidential: Vec<String>,
+        /// How to reach it (phone, email, office).
+        #[arg(long, default_value = "")]
+        contact: String,
+    },
+}
+
+pub async fn organisation(command: OrganisationCommand) -> anyhow::Result<()> {
+    let OrganisationCommand::Add { db, kind, name_ar, name_en, area, categories, confidential, contact } = command;
+    use aman_core::category::Category;
+    use aman_core::committee::referral::OrganisationKind;
+    let kind = OrganisationKind::from_code(kind.trim()).with_context(|| format!("unknown kind `{kind}`"))?;
+    let area = Pcode::parse(&area).with_context(|| format!("`{area}` is not a P-code"))?;
+    for code in categories.iter().chain(&confidential) {
+        Category::from_code(code.trim()).with_context(|| format!("unknown category `{code}`"))?;
+    }
+    if let Some(code) =
+        confidential.iter().find(|c| !Category::from_code(c.trim()).is_some_and(|c| c.is_confidential()))
+    {
+        bail!("`{code}` is not a confidential category (gbv, security_conduct)");
+    }
+    if !confidential.is_empty() && !kind.may_receive_confidential() {
+        bail!("a {} never receives confidential concerns", kind.as_str());
+    }
+    let db = open(&db.url).await?;
+    if !db.all_areas().await?.iter().any(|a| a.pcode == area.as_str()) {
+        bail!("area {area} is not in the database; import areas first");
+    }
+    let id = db.upsert_organisation(kind.as_str(), name_ar.trim(), name_en.trim(), area.as_str()).await?;
+    let categories: Vec<&str> = categories.iter().map(|c| c.trim()).collect();
+    let confidential: Vec<&str> = confidential.iter().map(|c| c.trim()).collect();
+    db.set_organisation_details(id, &categories, &confidential, contact.trim()).await?;
+    println!("organisation {id}: {} ({}, {area})", name_en.trim(), kind.as_str());
+    Ok(())
+}

@@ -174,3 +174,30 @@ fn user_add_reads_the_password_from_stdin_and_checks_its_input() {
             .contains("no account")
     );
 }
+
+#[test]
+fn organisations_are_added_with_what_they_may_receive() {
+    let dir = TempDir::new().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("o.db").display());
+    assert!(aman(&["import", "areas", &boundaries_dir(), "--db", &db], None).status.success());
+    let add = |extra: &[&str]| {
+        let mut args =
+            vec!["organisation", "add", "--db", &db, "--name-ar", "منظمة", "--name-en", "Shelter", "--area", "IQG02"];
+        args.extend_from_slice(extra);
+        aman(&args, None)
+    };
+    let ok = add(&[
+        "--kind",
+        "cso",
+        "--confidential",
+        "gbv",
+        "--categories",
+        "gbv,hate_speech",
+        "--contact",
+        "+964 770 000 0000",
+    ]);
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("Shelter (cso, IQG02)"), "{}", stderr(&ok));
+    assert!(stderr(&add(&["--kind", "media", "--confidential", "gbv"])).contains("never receives confidential"));
+    assert!(stderr(&add(&["--kind", "cso", "--confidential", "crime"])).contains("not a confidential category"));
+    assert!(stderr(&add(&["--kind", "army"])).contains("unknown kind"));
+}
