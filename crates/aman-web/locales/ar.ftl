@@ -505,3 +505,6 @@ action-owner = الجهة المسؤولة
 action-due = الموعد
 action-answers = يعالج هذه القضايا والبلاغات
 action-create = إضافة الإجراء
+committees-new = لجنة جديدة
+committees-name = الاسم
+committees-create = إنشاء اللجنة

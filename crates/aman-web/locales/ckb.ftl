@@ -482,3 +482,6 @@ action-owner = لایەنی بەرپرسیار
 action-due = کاتی دیاریکراو
 action-answers = چارەسەری ئەم کێشە و ڕاپۆرتانە دەکات
 action-create = زیادکردنی کار
+committees-new = لیژنەی نوێ
+committees-name = ناو
+committees-create = دروستکردنی لیژنە

@@ -482,3 +482,6 @@ action-owner = Responsible organisation
 action-due = Due
 action-answers = Answers these issues and concerns
 action-create = Add action
+committees-new = New committee
+committees-name = Name
+committees-create = Create committee

@@ -89,16 +89,18 @@ pub enum OrganisationKind {
     InternationalAgency,
     TribalCouncil,
     Media,
+    YouthGroup,
 }
 
 impl OrganisationKind {
-    pub const ALL: [OrganisationKind; 6] = [
+    pub const ALL: [OrganisationKind; 7] = [
         OrganisationKind::PoliceStation,
         OrganisationKind::LocalAuthority,
         OrganisationKind::Cso,
         OrganisationKind::InternationalAgency,
         OrganisationKind::TribalCouncil,
         OrganisationKind::Media,
+        OrganisationKind::YouthGroup,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -109,6 +111,7 @@ impl OrganisationKind {
             OrganisationKind::InternationalAgency => "international_agency",
             OrganisationKind::TribalCouncil => "tribal_council",
             OrganisationKind::Media => "media",
+            OrganisationKind::YouthGroup => "youth_group",
         }
     }
 
@@ -118,7 +121,7 @@ impl OrganisationKind {
 
     /// Whether this kind may ever hold a confidential case.
     pub fn may_receive_confidential(self) -> bool {
-        !matches!(self, OrganisationKind::TribalCouncil | OrganisationKind::Media)
+        !matches!(self, OrganisationKind::TribalCouncil | OrganisationKind::Media | OrganisationKind::YouthGroup)
     }
 }
 

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/staff/committees", get(list))
+        .route("/staff/committees", get(list).post(create))
         .route("/staff/committees/{id}", get(committee_page))
         .route("/staff/committees/{id}/members", post(add_member))
         .route("/staff/committees/{id}/issues", post(add_issue))
@@ -80,6 +80,8 @@ struct ListPage {
     nav: Nav,
     title: String,
     rows: Vec<CommitteeRow>,
+    /// For those who may create one: the form's area (their own) and token.
+    create: Option<(String, String)>,
 }
 
 async fn list(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff) -> Result<Response, AppError> {
@@ -97,7 +99,17 @@ async fn list(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff)
             met: committees::composition(&committee, &members).met,
         });
     }
-    Ok(render(&ListPage { t, nav: nav(&staff, "/staff/committees"), title: t.get("committees-title"), rows }))
+    let create =
+        staff.user.role.may(Action::ManageCommittees).then(|| (staff.user.area.to_string(), staff.csrf_token.clone()));
+    Ok(render(&ListPage { t, nav: nav(&staff, "/staff/committees"), title: t.get("committees-title"), rows, create }))
+}
+
+async fn create(State(state): State<AppState>, staff: Staff, Form(f): Form<Fields>) -> Result<Response, AppError> {
+    checked(&staff, &f)?;
+    let input =
+        committees::NewCommittee { area: field(&f, "area").to_owned(), name: field(&f, "name").to_owned(), rule: None };
+    let id = committees::create(&state, &staff, &input).await?;
+    Ok(back(format!("/staff/committees/{id}")))
 }
 
 struct MemberRow {

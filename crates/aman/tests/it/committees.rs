@@ -149,9 +149,6 @@ fn csrf_of(html: &str) -> String {
 #[tokio::test]
 async fn a_secretary_runs_a_meeting_from_the_pages_in_arabic() {
     let app = TestApp::sqlite().await;
-    let secretary = app.staff(Role::CommitteeMember, "IQG02").await;
-    let (_, body) = secretary.post("/api/v1/committees", &json!({"area": AREA, "name": "لجنة أبي الخصيب"})).await;
-    let committee = body["id"].as_i64().expect("id");
     for category in ["tribal_conflict", "tribal_conflict"] {
         let body = json!({"category": category, "description": "نزاع بين عشيرتين قرب النهر.", "area": "IQG02Q03N01"});
         assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
@@ -173,6 +170,18 @@ async fn a_secretary_runs_a_meeting_from_the_pages_in_arabic() {
         let request = app.client.post(app.url(&path)).header("cookie", &cookie).form(&fields);
         async move { request.send().await.expect("post") }
     };
+    // The secretary creates the committee from the list page.
+    let list = get("/staff/committees".to_owned()).await;
+    assert!(list.contains("إنشاء اللجنة"), "{list}");
+    let fields = vec![
+        ("csrf".to_owned(), csrf_of(&list)),
+        ("name".to_owned(), "لجنة أبي الخصيب".to_owned()),
+        ("area".to_owned(), AREA.to_owned()),
+    ];
+    let created = post("/staff/committees".to_owned(), fields).await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let location = created.headers()["location"].to_str().expect("ascii").to_owned();
+    let committee: i64 = location.rsplit('/').next().and_then(|id| id.parse().ok()).expect("the new committee");
     let page = get(format!("/staff/committees/{committee}")).await;
     assert!(page.contains("قاعدة التشكيل غير مستوفاة"), "an empty committee fails its rule: {page}");
     let csrf = csrf_of(&page);
