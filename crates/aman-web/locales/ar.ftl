@@ -508,3 +508,11 @@ action-create = إضافة الإجراء
 committees-new = لجنة جديدة
 committees-name = الاسم
 committees-create = إنشاء اللجنة
+
+# Composition findings
+finding-no-members = لا أعضاء في اللجنة بعد.
+finding-too-few-women = النساء: { $women } من { $members } ({ $percent }٪)، أقل من { $min }٪ — المطلوب { $needed } على الأقل.
+finding-too-few-seats = { $constituency }: { $seats } مقعد، والمطلوب { $min } على الأقل.
+finding-too-many-officials = المسؤولون الرسميون: { $officials } من { $members } ({ $percent }٪)، أكثر من { $max }٪.
+finding-sex-not-recorded = لم يُسجَّل الجنس لـ { $members } من الأعضاء (لا يُحسبون نساءً).
+finding-women-seat-held-by-man = { $members } من مقاعد النساء يشغلها رجال.

@@ -485,3 +485,11 @@ action-create = زیادکردنی کار
 committees-new = لیژنەی نوێ
 committees-name = ناو
 committees-create = دروستکردنی لیژنە
+
+# Composition findings
+finding-no-members = لیژنەکە هێشتا ئەندامی نییە.
+finding-too-few-women = ئافرەتان: { $women } لە { $members } ({ $percent }٪)، کەمترە لە { $min }٪ — لانیکەم { $needed } پێویستە.
+finding-too-few-seats = { $constituency }: { $seats } کورسی، لانیکەم { $min } پێویستە.
+finding-too-many-officials = فەرمییەکان: { $officials } لە { $members } ({ $percent }٪)، زیاترە لە { $max }٪.
+finding-sex-not-recorded = ڕەگەزی { $members } ئەندام تۆمار نەکراوە (وەک ئافرەت ناژمێردرێن).
+finding-women-seat-held-by-man = { $members } لە کورسییەکانی ئافرەتان پیاو تێیاندان.

@@ -485,3 +485,11 @@ action-create = Add action
 committees-new = New committee
 committees-name = Name
 committees-create = Create committee
+
+# Composition findings
+finding-no-members = The committee has no members yet.
+finding-too-few-women = Women: { $women } of { $members } ({ $percent }%), below { $min }% — at least { $needed } needed.
+finding-too-few-seats = { $constituency }: { $seats } seats, at least { $min } needed.
+finding-too-many-officials = Officials: { $officials } of { $members } ({ $percent }%), above { $max }%.
+finding-sex-not-recorded = Sex not recorded for { $members } members (not counted as women).
+finding-women-seat-held-by-man = { $members } of the women's seats are held by men.

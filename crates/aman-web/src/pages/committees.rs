@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use aman_core::committee::action::ActionStatus;
-use aman_core::committee::composition::Constituency;
+use aman_core::committee::composition::{Constituency, Finding};
 use aman_core::committee::ranking::{Method, Prioritisation};
 use aman_core::lifecycle::Status;
 use aman_core::role::Action;
@@ -186,7 +186,7 @@ async fn committee_page(
             })
             .collect(),
         met: report.met,
-        findings: report.findings.iter().map(ToString::to_string).collect(),
+        findings: report.findings.iter().map(|f| finding_text(t, f)).collect(),
         issues: state
             .db()
             .issues(id)
@@ -281,6 +281,45 @@ async fn action_progress(
     crate::actions::progress(&state, &staff, id, &input).await?;
     let committee = state.db().action(id).await?.map_or(0, |a| a.committee_id);
     Ok(back(format!("/staff/committees/{committee}")))
+}
+
+/// A composition finding in the reader's language.
+fn finding_text(t: Tr, finding: &Finding) -> String {
+    let percent = |part: u32, whole: u32| (part * 100).checked_div(whole).unwrap_or(0).to_string();
+    match finding {
+        Finding::NoMembers => t.get("finding-no-members"),
+        Finding::TooFewWomen { women, members, min_share, needed } => t.text(
+            "finding-too-few-women",
+            &[
+                ("women", &women.to_string()),
+                ("members", &members.to_string()),
+                ("percent", &percent(*women, *members)),
+                ("min", &format!("{:.0}", min_share * 100.0)),
+                ("needed", &needed.to_string()),
+            ],
+        ),
+        Finding::TooFewSeats { constituency, seats, min_seats } => t.text(
+            "finding-too-few-seats",
+            &[
+                ("constituency", &constituency_label(t, constituency.as_str())),
+                ("seats", &seats.to_string()),
+                ("min", &min_seats.to_string()),
+            ],
+        ),
+        Finding::TooManyOfficials { officials, members, max_share } => t.text(
+            "finding-too-many-officials",
+            &[
+                ("officials", &officials.to_string()),
+                ("members", &members.to_string()),
+                ("percent", &percent(*officials, *members)),
+                ("max", &format!("{:.0}", max_share * 100.0)),
+            ],
+        ),
+        Finding::SexNotRecorded { members } => t.text("finding-sex-not-recorded", &[("members", &members.to_string())]),
+        Finding::WomenSeatHeldByMan { members } => {
+            t.text("finding-women-seat-held-by-man", &[("members", &members.to_string())])
+        }
+    }
 }
 
 fn back(path: String) -> Response {

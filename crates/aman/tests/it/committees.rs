@@ -184,6 +184,7 @@ async fn a_secretary_runs_a_meeting_from_the_pages_in_arabic() {
     let committee: i64 = location.rsplit('/').next().and_then(|id| id.parse().ok()).expect("the new committee");
     let page = get(format!("/staff/committees/{committee}")).await;
     assert!(page.contains("قاعدة التشكيل غير مستوفاة"), "an empty committee fails its rule: {page}");
+    assert!(page.contains("لا أعضاء في اللجنة بعد."), "the finding is in Arabic: {page}");
     let csrf = csrf_of(&page);
     let forged = post(
         format!("/staff/committees/{committee}/members"),
