@@ -13,6 +13,7 @@ use aman_core::area::Pcode;
 use aman_core::committee::composition::{self, CompositionReport, CompositionRule, Constituency, Member, Sex};
 use aman_core::committee::meeting::{self, Attendance, QuorumReport, QuorumRule};
 use aman_core::committee::ranking::{self, Ballot, Method, Prioritisation};
+use aman_core::lifecycle::Status;
 use aman_core::role::Action;
 use aman_core::text;
 use aman_db::{CommitteeRecord, MeetingRecord, MemberRecord};
@@ -258,6 +259,26 @@ pub fn rankable(meeting: &MeetingRecord) -> Vec<String> {
     meeting.agenda.iter().filter(|i| i.starts_with("concern:") || i.starts_with("issue:")).cloned().collect()
 }
 
+/// Of the agenda's rankable items, those members may rank: issues, and
+/// concerns verified and still open (verified, prioritised or in action).
+async fn verified(state: &AppState, items: Vec<String>) -> Result<Vec<String>, AppError> {
+    let mut out = Vec::new();
+    for item in items {
+        let rankable = match item.strip_prefix("concern:").and_then(|id| id.parse::<i64>().ok()) {
+            Some(id) => state
+                .db()
+                .concern(id)
+                .await?
+                .is_some_and(|c| matches!(c.status, Status::Verified | Status::Prioritised | Status::InAction)),
+            None => true,
+        };
+        if rankable {
+            out.push(item);
+        }
+    }
+    Ok(out)
+}
+
 pub async fn set_ballot(
     state: &AppState,
     staff: &Staff,
@@ -270,7 +291,7 @@ pub async fn set_ballot(
     if !members.iter().any(|m| m.id == member && m.active) {
         return Err(AppError::field("member", "unknown_member"));
     }
-    let items = rankable(&meeting);
+    let items = verified(state, rankable(&meeting)).await?;
     let mut seen = std::collections::BTreeSet::new();
     if ranking.is_empty() || !ranking.iter().all(|r| items.contains(r) && seen.insert(r)) {
         return Err(AppError::field("ranking", "invalid_ranking"));
@@ -300,7 +321,8 @@ pub async fn prioritise(
     if ballots.is_empty() {
         return Err(AppError::field("ballots", "required"));
     }
-    let result = ranking::prioritise(method, &rankable(&meeting), &ballots).map_err(AppError::internal)?;
+    let items = verified(state, rankable(&meeting)).await?;
+    let result = ranking::prioritise(method, &items, &ballots).map_err(AppError::internal)?;
     let stored = serde_json::to_string(&result).map_err(AppError::internal)?;
     state.db().set_priorities(id, method.as_str(), &stored, state.now_ms()).await?;
     let detail = format!("{} from {} ballots", method.as_str(), result.ballots);

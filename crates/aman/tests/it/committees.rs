@@ -93,6 +93,13 @@ async fn a_committee_runs_from_members_to_priorities(app: TestApp) {
     let (status, stale) = put(path("/minutes"), json!({"minutes": "Overwritten?", "decisions": "", "version": version})).await;
     assert_eq!((status, stale["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("edit_conflict")));
 
+    // Only verified concerns are ranked: the services concern is verified first.
+    let unverified = put(path(&format!("/ballots/{}", ids[0])), json!({"ranking": [format!("concern:{}", concerns[2])]})).await;
+    assert_eq!(unverified.1["error"]["field_codes"]["ranking"], "invalid_ranking", "an unverified concern is not ranked");
+    for to in ["under_review", "verified"] {
+        let (status, _) = triage.post(&format!("/api/v1/concerns/{}/transitions", concerns[2]), &json!({"to": to, "reason": "checked"})).await;
+        assert_eq!(status, StatusCode::OK);
+    }
     // Ballots, and the priority list with each constituency's own ranking.
     let (issue_key, concern_key) = (format!("issue:{issue}"), format!("concern:{}", concerns[2]));
     let invalid = put(path(&format!("/ballots/{}", ids[0])), json!({"ranking": ["concern:1234567"]})).await;
@@ -259,6 +266,13 @@ async fn a_secretary_runs_a_meeting_from_the_pages_in_arabic() {
     )
     .await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    for to in ["under_review", "verified"] {
+        let (status, _) = triage
+            .post(&format!("/api/v1/concerns/{}/transitions", concern_ids[0]), &json!({"to": to, "reason": "checked"}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
     for (member, issue_rank) in member_ids.iter().take(3).zip(["1", "1", "2"]) {
         let other = if issue_rank == "1" { "2" } else { "1" };
         let ballot = post(
