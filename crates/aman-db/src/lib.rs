@@ -18,6 +18,7 @@ mod jobs;
 mod keys;
 mod migrate;
 mod referrals;
+pub mod schema;
 mod snapshot;
 mod surveys;
 mod users;

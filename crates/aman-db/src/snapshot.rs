@@ -3,7 +3,8 @@
 //! stored for plaintext. Also the few administrative statements that have no
 //! place in a migration (creating databases for tests and copies).
 
-use crate::copy::{SCHEMA, read_cell};
+use crate::copy::read_cell;
+use crate::schema::SCHEMA;
 use crate::{Backend, Db, DbError};
 use sqlx::Row;
 

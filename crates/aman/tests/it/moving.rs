@@ -6,7 +6,7 @@ use crate::cli::aman;
 use crate::support::{ScratchPostgres, TestApp};
 use aman_core::role::Role;
 use aman_db::Db;
-use aman_db::copy::{SCHEMA, expected_summary};
+use aman_db::schema::{SCHEMA, expected_summary};
 use reqwest::StatusCode;
 use serde_json::json;
 use tempfile::TempDir;
