@@ -22,6 +22,14 @@ pub struct OrganisationRecord {
     pub contact: String,
 }
 
+impl OrganisationRecord {
+    /// The name in English for English readers, in Arabic for everyone else
+    /// (Kurdish names are not recorded).
+    pub fn name(&self, lang: &str) -> &str {
+        if lang == "en" { &self.name_en } else { &self.name_ar }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommitteeRecord {
     pub id: i64,

@@ -108,6 +108,8 @@ pub async fn compute(
     }
     let mut observations = Vec::new();
     let mut forms: BTreeMap<String, Option<surveys::LoadedForm>> = BTreeMap::new();
+    // Each survey's responses in each governorate, loaded once for all its indicators.
+    let mut responses: BTreeMap<(String, String), Vec<aman_db::ResponseRecord>> = BTreeMap::new();
     for indicator in &setup.index.indicators {
         let Some(source) = setup.sources.get(&indicator.id) else { continue };
         for area in &governorates {
@@ -128,7 +130,12 @@ pub async fn compute(
                         by: "period".to_owned(),
                         area: area.clone(),
                     };
-                    let rows = surveys::estimate(state, form, &query).await?;
+                    let key = (survey.clone(), area.clone());
+                    if !responses.contains_key(&key) {
+                        let loaded = state.db().survey_responses(survey, area).await?;
+                        responses.insert(key.clone(), loaded);
+                    }
+                    let rows = surveys::estimate_among(form, &responses[&key], &query, state.today())?;
                     let Some(v) = rows.iter().find(|r| r.domain == period).and_then(|r| r.estimate.values) else {
                         continue;
                     };

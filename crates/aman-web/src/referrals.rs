@@ -60,7 +60,7 @@ async fn tell_reporter(
 }
 
 fn org_name(org: &OrganisationRecord, lang: &str) -> String {
-    if lang == "en" { org.name_en.clone() } else { org.name_ar.clone() }
+    org.name(lang).to_owned()
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -189,9 +189,22 @@ pub async fn estimate(
     form: &LoadedForm,
     query: &EstimateQuery,
 ) -> Result<Vec<EstimateRow>, AppError> {
+    let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
+    let responses = state.db().survey_responses(&form.record.form_key, area).await?;
+    estimate_among(form, &responses, query, state.today())
+}
+
+/// The same over responses already loaded (`query.area` is not used):
+/// callers estimating several questions of one area load them once.
+pub fn estimate_among(
+    form: &LoadedForm,
+    responses: &[ResponseRecord],
+    query: &EstimateQuery,
+    today: chrono::NaiveDate,
+) -> Result<Vec<EstimateRow>, AppError> {
     let question = form.form.question(&query.var).ok_or_else(|| AppError::field("var", "unknown_question"))?;
     let proportion = matches!(question.kind, QuestionType::SelectOne(_) | QuestionType::SelectMultiple(_));
-    let choices = form.form.choices_for(question, &BTreeMap::new(), state.today());
+    let choices = form.form.choices_for(question, &BTreeMap::new(), today);
     if proportion && !query.value.split(',').all(|v| choices.iter().any(|c| c.name == v)) {
         return Err(AppError::field("value", "unknown_choice"));
     }
@@ -201,8 +214,6 @@ pub async fn estimate(
     if !is_grouping(&form.form, &query.by) {
         return Err(AppError::field("by", "unknown_group"));
     }
-    let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
-    let responses = state.db().survey_responses(&form.record.form_key, area).await?;
     if responses.is_empty() {
         return Ok(Vec::new());
     }

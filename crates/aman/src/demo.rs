@@ -4,6 +4,7 @@
 //! newcomer sees the whole cycle at once. The concerns are generated from a
 //! fixed seed; receipts and passwords come from the operating system.
 
+use crate::random;
 use aman_core::area::Pcode;
 use aman_core::audit::AuditEvent;
 use aman_core::category::Category;
@@ -217,12 +218,6 @@ pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<DemoAccount>,
     crate::demo_surveys::seed(db, &areas, today, now_ms).await?;
     crate::demo_committees::seed(db, keys, now_ms).await?;
     Ok(accounts)
-}
-
-fn random<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
-    bytes
 }
 
 async fn seed_concerns(

@@ -3,7 +3,7 @@
 //! organisations that received referrals or own actions there; protected
 //! small numbers read "<11".
 
-use super::{Choice, Nav, render};
+use super::{Choice, Nav, area_label, render};
 use crate::accountability::{AccountabilityQuery, Figures, compute};
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -62,16 +62,12 @@ async fn page(
 ) -> Result<Response, AppError> {
     let figures = compute(&state, &query).await?;
     let threshold = state.settings().small_numbers;
-    let area_name =
-        |pcode: &str| state.areas().get(pcode).map_or_else(|| pcode.to_owned(), |a| t.area_name(a).to_owned());
+    let area_name = |pcode: &str| area_label(&state, t, pcode);
     let mut organisation_rows = Vec::new();
     for f in &figures.organisations {
         let id: i64 = f.id.trim_start_matches("organisation:").parse().unwrap_or_default();
-        let name = state
-            .db()
-            .organisation(id)
-            .await?
-            .map_or_else(|| f.id.clone(), |o| if t.lang_code() == "en" { o.name_en } else { o.name_ar });
+        let name =
+            state.db().organisation(id).await?.map_or_else(|| f.id.clone(), |o| o.name(t.lang_code()).to_owned());
         organisation_rows.push(Row { name, cells: cells(f, threshold) });
     }
     let mut areas = vec![Choice::new("IQ", area_name("IQ"), &figures.area)];

@@ -4,7 +4,7 @@
 //! reason). The form carries the session's CSRF token.
 
 use super::staff::{PageStaff, nav};
-use super::{Choice, Nav, render};
+use super::{Choice, Nav, area_label, render};
 use crate::alerts::{self, AlertMove, AlertQuery};
 use crate::auth::Staff;
 use crate::error::AppError;
@@ -60,10 +60,6 @@ fn number(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
 }
 
-fn area_name(state: &AppState, t: Tr, pcode: &str) -> String {
-    state.areas().get(pcode).map_or_else(|| pcode.to_owned(), |a| t.area_name(a).to_owned())
-}
-
 async fn alerts_page(
     State(state): State<AppState>,
     t: Tr,
@@ -76,7 +72,7 @@ async fn alerts_page(
         .map(|a| AlertRow {
             id: a.id,
             version: a.version,
-            area: area_name(&state, t, a.area.as_str()),
+            area: area_label(&state, t, a.area.as_str()),
             category: t.category(a.category.as_str()),
             source: t.get(&format!("alerts-source-{}", a.source.as_str())),
             status_code: a.status.as_str(),
@@ -89,7 +85,7 @@ async fn alerts_page(
             observed: a.observed,
             expected: number(a.expected),
             threshold: number(a.threshold),
-            escalated_to: a.escalated_to.as_ref().map(|p| area_name(&state, t, p.as_str())),
+            escalated_to: a.escalated_to.as_ref().map(|p| area_label(&state, t, p.as_str())),
             reason: a.reason.clone(),
             next: a
                 .status

@@ -5,7 +5,7 @@
 //! and minutes. Every form carries the session's CSRF token.
 
 use super::staff::{PageStaff, nav};
-use super::{Choice, Nav, render};
+use super::{Choice, Nav, area_label, render};
 use crate::actions::{NewActionInput, Progress};
 use crate::auth::Staff;
 use crate::committees::{self, Minutes, NewIssue, NewMeeting, NewMember};
@@ -57,10 +57,6 @@ fn checked(staff: &Staff, fields: &Fields) -> Result<(), AppError> {
     staff.check_csrf(field(fields, "csrf"))
 }
 
-fn area_name(state: &AppState, t: Tr, pcode: &str) -> String {
-    state.areas().get(pcode).map_or_else(|| pcode.to_owned(), |a| t.area_name(a).to_owned())
-}
-
 fn constituency_label(t: Tr, code: &str) -> String {
     t.get(&format!("constituency-{code}"))
 }
@@ -94,7 +90,7 @@ async fn list(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff)
         rows.push(CommitteeRow {
             id: committee.id,
             name: committee.name.clone(),
-            area: area_name(&state, t, committee.area.as_str()),
+            area: area_label(&state, t, committee.area.as_str()),
             members: t.num("committees-members", "count", members.iter().filter(|m| m.active).count() as i64),
             met: committees::composition(&committee, &members).met,
         });
@@ -175,7 +171,7 @@ async fn committee_page(
         nav: nav(&staff, "/staff/committees"),
         title: committee.name.clone(),
         id,
-        area: area_name(&state, t, committee.area.as_str()),
+        area: area_label(&state, t, committee.area.as_str()),
         members: members
             .iter()
             .filter(|m| m.active)
@@ -206,7 +202,7 @@ async fn committee_page(
             .organisations(committee.area.as_str())
             .await?
             .into_iter()
-            .map(|o| Choice::new(&o.id.to_string(), if t.lang_code() == "en" { o.name_en } else { o.name_ar }, ""))
+            .map(|o| Choice::new(&o.id.to_string(), o.name(t.lang_code()).to_owned(), ""))
             .collect(),
         may_manage: staff.user.role.may(Action::ManageCommittees),
         csrf: staff.csrf_token.clone(),
@@ -225,7 +221,7 @@ async fn action_rows(state: &AppState, t: Tr, committee: i64) -> Result<Vec<Acti
             id: a.id,
             version: a.version,
             title: a.title.clone(),
-            owner: owner.map_or_else(String::new, |o| if t.lang_code() == "en" { o.name_en } else { o.name_ar }),
+            owner: owner.map_or_else(String::new, |o| o.name(t.lang_code()).to_owned()),
             due: a.due_on.to_string(),
             status: t.get(&format!("action-status-{}", a.status)),
             overdue: status.is_some_and(ActionStatus::is_open) && a.due_on < state.today(),
@@ -416,7 +412,7 @@ async fn item_label(state: &AppState, t: Tr, committee_id: i64, key: &str) -> St
     match kind {
         "concern" => match state.db().concern(id).await {
             Ok(Some(c)) => {
-                format!("#{id} — {} — {}", t.category(c.category.as_str()), area_name(state, t, c.area.as_str()))
+                format!("#{id} — {} — {}", t.category(c.category.as_str()), area_label(state, t, c.area.as_str()))
             }
             _ => key.to_owned(),
         },

@@ -3,7 +3,7 @@
 //! plausibly take (drawn, so that areas whose intervals overlap are not read
 //! as different), and which indicators were missing.
 
-use super::{Choice, Nav, render};
+use super::{Choice, Nav, area_label, render};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::index::{DEFAULT_CONFIG, IndexSetup, Quarter, compute};
@@ -79,7 +79,7 @@ async fn index_page(
     let result = compute(&state, &setup, quarter, 2026).await?;
     let areas = result.rows.len().max(1) as f64;
     let at = |rank: f64| ((rank - 1.0) / (areas - 1.0).max(1.0) * 98.0).clamp(0.0, 98.0);
-    let name = |pcode: &str| state.areas().get(pcode).map_or_else(|| pcode.to_owned(), |a| t.area_name(a).to_owned());
+    let name = |pcode: &str| area_label(&state, t, pcode);
     let mut ranked: Vec<_> = result.rows.iter().filter(|r| r.rank.is_some()).collect();
     ranked.sort_by(|a, b| a.rank.partial_cmp(&b.rank).unwrap_or(std::cmp::Ordering::Equal));
     let rows = ranked

@@ -66,6 +66,11 @@ impl Nav {
     }
 }
 
+/// An area's name in the reader's script, or its P-code when unknown.
+pub fn area_label(state: &AppState, t: Tr, pcode: &str) -> String {
+    state.areas().get(pcode).map_or_else(|| pcode.to_owned(), |a| t.area_name(a).to_owned())
+}
+
 /// One `<option>` of a select.
 pub struct Choice {
     pub value: String,

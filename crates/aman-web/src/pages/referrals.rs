@@ -48,8 +48,7 @@ async fn rows(state: &AppState, t: Tr, referrals: &[ReferralRecord]) -> Result<V
             id: r.id,
             version: r.version,
             concern: concern.map_or_else(String::new, |c| format!("#{} — {}", c.id, t.category(c.category.as_str()))),
-            organisation: organisation
-                .map_or_else(String::new, |o| if t.lang_code() == "en" { o.name_en } else { o.name_ar }),
+            organisation: organisation.map_or_else(String::new, |o| o.name(t.lang_code()).to_owned()),
             sent: format_time(r.sent_at),
             deadline: format_time(r.deadline_at),
             status: t.get(&format!("referral-status-{}", r.status)),
@@ -88,7 +87,7 @@ async fn concern_referrals(
         .organisations(concern.area.as_str())
         .await?
         .into_iter()
-        .map(|o| Choice::new(&o.id.to_string(), if t.lang_code() == "en" { o.name_en } else { o.name_ar }, ""))
+        .map(|o| Choice::new(&o.id.to_string(), o.name(t.lang_code()).to_owned(), ""))
         .collect();
     let page = ReferralsPage {
         t,
