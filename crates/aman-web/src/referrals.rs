@@ -18,7 +18,7 @@ use aman_core::committee::referral::{
 use aman_core::concern::Language;
 use aman_core::role::Action;
 use aman_core::text;
-use aman_db::{Audit, DbError, EventKind, NewEvent, OrganisationRecord, ReferralRecord};
+use aman_db::{Audit, ConcernRecord, DbError, EventKind, NewEvent, OrganisationRecord, ReferralRecord};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -45,22 +45,21 @@ fn time(ms: i64) -> DateTime<Utc> {
 async fn tell_reporter(
     state: &AppState,
     staff: &Staff,
-    concern: i64,
+    concern: &ConcernRecord,
     key: &str,
-    args: &[(&str, &str)],
+    org: &OrganisationRecord,
+    date: Option<&str>,
 ) -> Result<(), AppError> {
-    let record = state.db().concern(concern).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-    let lang = Language::from_code(&record.language).unwrap_or(Language::Ar);
-    let body = Tr::new(lang).text(key, args);
+    let lang = Language::from_code(&concern.language).unwrap_or(Language::Ar);
+    let mut args = vec![("organisation", org.name(&concern.language))];
+    args.extend(date.map(|d| ("date", d)));
+    let body = Tr::new(lang).text(key, &args);
+    let concern = concern.id;
     let event =
         NewEvent { kind: EventKind::PublicUpdate, body: &body, actor_id: staff.user.id, now_ms: state.now_ms() };
     let audit_key = state.keys().audit_key();
     let audit = state.audit_event(Some(staff.user.id), "concern.public_update", &format!("concern:{concern}"), key);
     Ok(state.db().add_event(concern, event, Audit { key: &audit_key, event: audit }).await?)
-}
-
-fn org_name(org: &OrganisationRecord, lang: &str) -> String {
-    org.name(lang).to_owned()
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -109,14 +108,7 @@ pub async fn refer(state: &AppState, staff: &Staff, concern_id: i64, request: &R
         )
         .await?;
     let due = deadline.date_naive().to_string();
-    tell_reporter(
-        state,
-        staff,
-        concern_id,
-        "track-referred",
-        &[("organisation", &org_name(&org, &concern.language)), ("date", &due)],
-    )
-    .await?;
+    tell_reporter(state, staff, &concern, "track-referred", &org, Some(&due)).await?;
     Ok(id)
 }
 
@@ -156,15 +148,9 @@ pub async fn answer(state: &AppState, staff: &Staff, id: i64, answer: &Answer) -
     state.db().answer_referral(&referral, to, &response, state.now_ms(), Audit { key: &key, event: audit }).await?;
     if to != "acknowledged" {
         let concern = state.db().concern(referral.concern_id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-        let org = state
-            .db()
-            .organisations(concern.area.as_str())
-            .await?
-            .into_iter()
-            .find(|o| o.id == referral.organisation_id);
-        let name = org.map(|o| org_name(&o, &concern.language)).unwrap_or_default();
+        let org = state.db().organisation(referral.organisation_id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
         let message = if to == "responded" { "track-responded" } else { "track-declined" };
-        tell_reporter(state, staff, referral.concern_id, message, &[("organisation", &name)]).await?;
+        tell_reporter(state, staff, &concern, message, &org, None).await?;
     }
     state.db().referral(id).await?.ok_or(AppError::new(ErrorCode::NotFound))
 }
