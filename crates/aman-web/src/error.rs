@@ -184,16 +184,31 @@ impl IntoResponse for AppError {
     }
 }
 
+impl From<aman_app::Error> for AppError {
+    /// The web's answer to each application error.
+    fn from(error: aman_app::Error) -> AppError {
+        use aman_app::Error;
+        let code = match error {
+            Error::Invalid(fields) => return AppError { code: ErrorCode::ValidationFailed, fields },
+            Error::BadRequest => ErrorCode::BadRequest,
+            Error::NotFound => ErrorCode::NotFound,
+            Error::Unauthorized => ErrorCode::Unauthorized,
+            Error::Forbidden => ErrorCode::Forbidden,
+            Error::InvalidCredentials => ErrorCode::InvalidCredentials,
+            Error::SecondFactorNotEnrolled => ErrorCode::SecondFactorNotEnrolled,
+            Error::LockedOut => ErrorCode::RateLimited,
+            Error::IllegalTransition => ErrorCode::IllegalTransition,
+            Error::EditConflict => ErrorCode::EditConflict,
+            Error::Unavailable => ErrorCode::Unavailable,
+            Error::Internal => ErrorCode::Internal,
+        };
+        AppError::new(code)
+    }
+}
+
 impl From<DbError> for AppError {
     fn from(error: DbError) -> AppError {
-        match error {
-            DbError::Conflict => AppError::new(ErrorCode::EditConflict),
-            unavailable if unavailable.is_unavailable() => {
-                tracing::error!(error = %unavailable, "database unavailable");
-                AppError::new(ErrorCode::Unavailable)
-            }
-            other => AppError::internal(other),
-        }
+        aman_app::Error::from(error).into()
     }
 }
 

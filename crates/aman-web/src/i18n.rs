@@ -1,130 +1,31 @@
-//! Translations (Project Fluent, with CLDR plural rules: Arabic has six plural
-//! forms) and choosing the reader's language: `?lang=` (remembered in a
-//! cookie), then the cookie, then `Accept-Language`, then Arabic.
-//!
-//! The bundles are immutable data compiled into the binary, so they live in a
-//! process-wide `LazyLock` like any other constant.
+//! The reader's language for one request: `?lang=` (remembered in a
+//! cookie), then the cookie, then `Accept-Language`, then Arabic. The
+//! translations themselves are `aman_app::i18n`.
 
 use aman_core::concern::Language;
-use aman_geo::Area;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::convert::Infallible;
-use std::sync::LazyLock;
 
-const SOURCES: [(Language, &str); 3] = [
-    (Language::Ar, include_str!("../locales/ar.ftl")),
-    (Language::Ckb, include_str!("../locales/ckb.ftl")),
-    (Language::En, include_str!("../locales/en.ftl")),
-];
+pub use aman_app::i18n::keys;
 
-static BUNDLES: LazyLock<Vec<(Language, FluentBundle<FluentResource>)>> = LazyLock::new(|| {
-    SOURCES
-        .iter()
-        .map(|&(language, source)| {
-            let id: unic_langid::LanguageIdentifier = language.as_str().parse().expect("valid language tag");
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // Templates mark mixed-direction spans with <bdi>; no invisible
-            // isolation characters in the output.
-            bundle.set_use_isolating(false);
-            let resource = FluentResource::try_new(source.to_owned()).expect("locale files parse (tested)");
-            bundle.add_resource(resource).expect("no duplicate keys (tested)");
-            (language, bundle)
-        })
-        .collect()
-});
-
-/// The translator for one request's language.
+/// The translator for one request's language (an extractor).
 #[derive(Clone, Copy, Debug)]
-pub struct Tr {
-    pub lang: Language,
-}
+pub struct Tr(pub aman_app::i18n::Tr);
 
 impl Tr {
     pub fn new(lang: Language) -> Tr {
-        Tr { lang }
-    }
-
-    pub fn get(&self, key: &str) -> String {
-        self.format(key, None)
-    }
-
-    /// A message with numeric arguments (plural rules apply).
-    pub fn num(&self, key: &str, name: &str, value: i64) -> String {
-        let mut args = FluentArgs::new();
-        args.set(name.to_owned(), FluentValue::from(value));
-        self.format(key, Some(&args))
-    }
-
-    /// A message with text arguments.
-    pub fn text(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set((*name).to_owned(), FluentValue::from((*value).to_owned()));
-        }
-        self.format(key, Some(&fluent_args))
-    }
-
-    pub fn args(&self, key: &str, args: &FluentArgs) -> String {
-        self.format(key, Some(args))
-    }
-
-    fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
-        let Some((_, bundle)) = BUNDLES.iter().find(|(l, _)| *l == self.lang) else {
-            return key.to_owned();
-        };
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
-            tracing::warn!(key, lang = self.lang.as_str(), "missing translation");
-            return key.to_owned();
-        };
-        let mut errors = Vec::new();
-        bundle.format_pattern(pattern, args, &mut errors).into_owned()
-    }
-
-    pub fn category(&self, code: &str) -> String {
-        self.get(&format!("category-{code}"))
-    }
-
-    pub fn status(&self, code: &str) -> String {
-        self.get(&format!("status-{code}"))
-    }
-
-    pub fn role(&self, code: &str) -> String {
-        self.get(&format!("role-{code}"))
-    }
-
-    /// An area's name in the reader's script. Sorani readers see the Arabic
-    /// name until Kurdish names are recorded.
-    pub fn area_name<'a>(&self, area: &'a Area) -> &'a str {
-        match self.lang {
-            Language::En => &area.name_en,
-            Language::Ar | Language::Ckb => &area.name_ar,
-        }
-    }
-
-    pub fn lang_code(&self) -> &'static str {
-        self.lang.as_str()
-    }
-
-    pub fn dir(&self) -> &'static str {
-        if self.lang.is_rtl() { "rtl" } else { "ltr" }
+        Tr(aman_app::i18n::Tr::new(lang))
     }
 }
 
-/// Every key of a locale file, for tests.
-pub fn keys(lang: Language) -> Vec<String> {
-    let source = SOURCES.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s).unwrap_or_default();
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-            _ => None,
-        })
-        .collect()
+impl std::ops::Deref for Tr {
+    type Target = aman_app::i18n::Tr;
+
+    fn deref(&self) -> &aman_app::i18n::Tr {
+        &self.0
+    }
 }
 
 /// The language a request asked for explicitly with `?lang=`.
@@ -141,14 +42,7 @@ pub fn negotiate(query: Option<&str>, headers: &HeaderMap) -> Language {
     if let Some(lang) = requested_language(query) {
         return lang;
     }
-    let from_cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == "lang")
-        .and_then(|(_, value)| Language::from_code(value));
+    let from_cookie = crate::auth::cookie(headers, "lang").and_then(Language::from_code);
     if let Some(lang) = from_cookie {
         return lang;
     }
@@ -178,29 +72,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Tr {
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
-
-    #[test]
-    fn every_locale_has_every_key_and_parses() {
-        let english = keys(Language::En);
-        assert!(english.len() > 100);
-        for (lang, source) in SOURCES {
-            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(_, e)| panic!("{lang:?}: {e:?}"));
-            assert_eq!(keys(lang), english, "{lang:?} keys differ from English");
-        }
-    }
-
-    #[test]
-    fn arabic_plurals_use_six_forms() {
-        let ar = Tr::new(Language::Ar);
-        let forms: Vec<String> = [0, 1, 2, 3, 11, 100].iter().map(|&n| ar.num("queue-count", "count", n)).collect();
-        for (i, a) in forms.iter().enumerate() {
-            for b in &forms[i + 1..] {
-                assert_ne!(a, b);
-            }
-        }
-        assert_eq!(Tr::new(Language::En).num("queue-count", "count", 1), "One concern matches.");
-        assert_eq!(Tr::new(Language::En).num("queue-count", "count", 5), "5 concerns match.");
-    }
 
     #[test]
     fn negotiation_order() {

@@ -3,25 +3,20 @@
 //!
 //! [`serve`] takes a bound listener, so tests bind port 0 and never sleep.
 
-pub mod accountability;
-pub mod actions;
-pub mod alerts;
 mod api;
 mod auth;
 pub mod challenge;
-pub mod committees;
-mod concerns;
 pub mod error;
+pub mod gate;
 pub mod i18n;
-pub mod index;
-pub mod jobs;
 pub mod limits;
 mod pages;
-pub mod referrals;
 mod state;
-pub mod surveys;
 
-pub use state::{AppState, Clock, Settings, check_keys, reseal_key_canary};
+pub use state::{AppState, Settings};
+
+// The application's operations, as the handlers name them.
+use aman_app::{accountability, actions, alerts, committees, concerns, index, referrals, surveys};
 
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;
@@ -32,13 +27,6 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::{Json, Router};
 use std::future::Future;
 use tokio::net::TcpListener;
-
-/// Random bytes from the operating system's generator.
-pub(crate) fn random<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
-    bytes
-}
 
 /// Largest request body accepted anywhere (a concern is at most 4,000
 /// characters; 64 KiB leaves room for the rest of a form).
@@ -52,7 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", axum::routing::get(readyz))
         .fallback(|| async { AppError::new(ErrorCode::NotFound) })
         .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
-        .layer(middleware::from_fn_with_state(state.clone(), limits::limit_public))
+        .layer(middleware::from_fn_with_state(state.clone(), gate::limit_public))
         .layer(middleware::from_fn_with_state(state.clone(), finish))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
@@ -129,7 +117,7 @@ async fn finish(axum::extract::State(state): axum::extract::State<AppState>, req
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     // Served over HTTPS (behind a TLS proxy): browsers must never fall back.
-    if state.settings().secure_cookies {
+    if state.web_settings().secure_cookies {
         headers
             .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }

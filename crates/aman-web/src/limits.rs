@@ -1,4 +1,4 @@
-//! Flood limits for the public side: submissions and receipt lookups, per
+//! Flood limits for the public side (the limiter; `crate::gate` applies it): submissions and receipt lookups, per
 //! client and in total, and staff login attempts per client, answered with
 //! `429` and `Retry-After`; above the calm rate of submissions, the flood
 //! challenge of [`crate::challenge`]. Staff work behind a session is never
@@ -10,21 +10,12 @@
 //! one the proxy itself saw and appended) is used instead of the proxy's;
 //! earlier entries are whatever the client chose to send.
 
-use crate::challenge::{Challenge, Challenges, SURGE_HOLD_MS};
-use crate::error::{AppError, ErrorCode};
-use crate::random;
-use crate::state::AppState;
-use axum::extract::FromRequestParts;
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::request::Parts;
-use axum::http::{HeaderValue, Method, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use governor::clock::{Clock, DefaultClock};
+use crate::challenge::{Challenge, Challenges};
+use aman_app::random;
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -73,18 +64,18 @@ impl Default for IntakeLimits {
 }
 
 pub struct Limiter {
-    settings: IntakeLimits,
-    submissions: DefaultKeyedRateLimiter<[u8; 16]>,
-    lookups: DefaultKeyedRateLimiter<[u8; 16]>,
-    logins: DefaultKeyedRateLimiter<[u8; 16]>,
-    global: DefaultDirectRateLimiter,
-    key: [u8; 32],
-    checks: std::sync::atomic::AtomicU64,
-    calm: DefaultDirectRateLimiter,
-    waited: DefaultDirectRateLimiter,
+    pub(crate) settings: IntakeLimits,
+    pub(crate) submissions: DefaultKeyedRateLimiter<[u8; 16]>,
+    pub(crate) lookups: DefaultKeyedRateLimiter<[u8; 16]>,
+    pub(crate) logins: DefaultKeyedRateLimiter<[u8; 16]>,
+    pub(crate) global: DefaultDirectRateLimiter,
+    pub(crate) key: [u8; 32],
+    pub(crate) checks: std::sync::atomic::AtomicU64,
+    pub(crate) calm: DefaultDirectRateLimiter,
+    pub(crate) waited: DefaultDirectRateLimiter,
     /// Until when (ms, by the state's clock) submissions need a challenge.
-    surge_until: AtomicI64,
-    challenges: Challenges,
+    pub(crate) surge_until: AtomicI64,
+    pub(crate) challenges: Challenges,
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -116,25 +107,7 @@ impl Limiter {
         (now_ms < self.surge_until.load(Ordering::Relaxed)).then(|| self.challenges.issue(now_ms, random()))
     }
 
-    /// Lets a submission through, or answers with a new challenge: counts it
-    /// toward the calm rate and, during a surge, checks its answer.
-    pub fn admit_submission(&self, now_ms: i64, gate: &Gate) -> Result<(), Challenge> {
-        if gate.exempt {
-            return Ok(());
-        }
-        if self.calm.check().is_err() {
-            self.surge_until.fetch_max(now_ms + SURGE_HOLD_MS, Ordering::Relaxed);
-        }
-        if now_ms >= self.surge_until.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        match self.challenges.admit(&gate.token, &gate.solution, now_ms, || self.waited.check().is_ok()) {
-            Ok(()) => Ok(()),
-            Err(_) => Err(self.challenges.issue(now_ms, random())),
-        }
-    }
-
-    fn client_key(&self, address: &IpAddr) -> [u8; 16] {
+    pub(crate) fn client_key(&self, address: &IpAddr) -> [u8; 16] {
         let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key).expect("any key length");
         mac.update(address.to_string().as_bytes());
         let digest = mac.finalize().into_bytes();
@@ -142,131 +115,4 @@ impl Limiter {
         key.copy_from_slice(&digest[..16]);
         key
     }
-}
-
-enum Kind {
-    Submission,
-    Lookup,
-    Login,
-}
-
-fn kind_of(method: &Method, path: &str) -> Option<Kind> {
-    match (method, path) {
-        (&Method::POST, "/api/v1/concerns" | "/report") => Some(Kind::Submission),
-        (&Method::POST, path) if path.starts_with("/surveys/") => Some(Kind::Lookup),
-        (&Method::POST, "/track" | "/track/confirm" | "/receipt.txt") => Some(Kind::Lookup),
-        (&Method::POST, "/staff/login" | "/api/v1/sessions") => Some(Kind::Login),
-        (_, path) if path.starts_with("/api/v1/receipts/") => Some(Kind::Lookup),
-        _ => None,
-    }
-}
-
-fn client_address(limiter: &Limiter, request: &Request) -> Option<IpAddr> {
-    if limiter.settings.trust_forwarded_for {
-        let forwarded = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-        if let Some(last) = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|a| a.trim().parse().ok()) {
-            return Some(last);
-        }
-    }
-    request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip())
-}
-
-fn too_many(wait_seconds: u64) -> Response {
-    let mut response = AppError::new(ErrorCode::RateLimited).into_response();
-    if let Ok(value) = HeaderValue::from_str(&wait_seconds.max(1).to_string()) {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
-    response
-}
-
-/// The middleware.
-pub async fn limit_public(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let Some(limiter) = state.limiter() else { return next.run(request).await };
-    let Some(kind) = kind_of(request.method(), request.uri().path()) else { return next.run(request).await };
-    let address = client_address(limiter, &request);
-    if address.is_some_and(|a| limiter.settings.exempt.contains(&a)) {
-        let mut request = request;
-        request.extensions_mut().insert(Exempt);
-        return next.run(request).await;
-    }
-    // Forget clients whose buckets are full again, so memory stays bounded.
-    if limiter.checks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 4096 == 4095 {
-        limiter.submissions.retain_recent();
-        limiter.lookups.retain_recent();
-        limiter.logins.retain_recent();
-    }
-    let clock = DefaultClock::default();
-    if let Err(not_until) = limiter.global.check() {
-        return too_many(not_until.wait_time_from(clock.now()).as_secs());
-    }
-    if let Some(address) = address {
-        let bucket = match kind {
-            Kind::Submission => &limiter.submissions,
-            Kind::Lookup => &limiter.lookups,
-            Kind::Login => &limiter.logins,
-        };
-        if let Err(not_until) = bucket.check_key(&limiter.client_key(&address)) {
-            return too_many(not_until.wait_time_from(clock.now()).as_secs());
-        }
-    }
-    next.run(request).await
-}
-
-/// Marks a request from an exempt client (e.g. the SMS gateway).
-#[derive(Clone, Copy)]
-struct Exempt;
-
-/// What a submission brings to the flood gate: its answer to a challenge
-/// (`challenge` and `solution` in the page form's query string, the
-/// `Aman-Challenge` and `Aman-Solution` headers for the API) and whether its
-/// client is exempt.
-pub struct Gate {
-    token: String,
-    solution: String,
-    exempt: bool,
-}
-
-impl Gate {
-    /// Lets the submission through, or returns the challenge to answer.
-    pub fn admit(&self, state: &AppState) -> Result<(), Challenge> {
-        state.limiter().map_or(Ok(()), |limiter| limiter.admit_submission(state.now_ms(), self))
-    }
-}
-
-impl FromRequestParts<AppState> for Gate {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Gate, Self::Rejection> {
-        let query = parts.uri.query().unwrap_or_default();
-        let from_query = |name: &str| {
-            query
-                .split('&')
-                .filter_map(|pair| pair.split_once('='))
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_owned())
-        };
-        let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        Ok(Gate {
-            token: header("aman-challenge").or_else(|| from_query("challenge")).unwrap_or_default(),
-            solution: header("aman-solution").or_else(|| from_query("solution")).unwrap_or_default(),
-            exempt: parts.extensions.get::<Exempt>().is_some(),
-        })
-    }
-}
-
-/// The API's answer when a challenge is needed: `428 challenge_required`
-/// with the challenge in headers.
-pub fn challenge_response(challenge: &Challenge) -> Response {
-    let mut response = AppError::new(ErrorCode::ChallengeRequired).into_response();
-    let headers = response.headers_mut();
-    for (name, value) in [
-        ("aman-challenge", challenge.token.clone()),
-        ("aman-challenge-difficulty", challenge.difficulty.to_string()),
-        ("retry-after", challenge.wait_seconds.to_string()),
-    ] {
-        if let Ok(value) = HeaderValue::from_str(&value) {
-            headers.insert(name, value);
-        }
-    }
-    response
 }

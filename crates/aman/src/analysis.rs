@@ -10,7 +10,6 @@ use crate::keyfile::load_keys;
 use crate::{DbArg, KeyArg, open};
 use aman_detect::{CusumParams, EarsParams, FarringtonParams, Frequency, Method, ThresholdMethod};
 use aman_survey::EstimateArgs;
-use aman_web::{AppState, Settings};
 use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -210,8 +209,8 @@ pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
         AlertsCommand::Run { db, keys } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;
-            let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), Settings::default()).await?;
-            println!("{}", aman_web::alerts::run(&state).await?);
+            let app = aman_app::App::load(db, keys, Arc::new(chrono::Utc::now), aman_app::Settings::default()).await?;
+            println!("{}", aman_app::alerts::run(&app).await?);
             return Ok(());
         }
         AlertsCommand::Detect(args) => args,

@@ -8,6 +8,7 @@
 //! `crate::demo_actions`. Generated from a fixed seed; names, phones and
 //! addresses are fictitious.
 
+use aman_app::committees::{quorum, rankable};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
 use aman_core::committee::composition::{CompositionRule, Constituency};
@@ -15,7 +16,6 @@ use aman_core::committee::ranking::{self, Ballot, Method};
 use aman_core::lifecycle::Status;
 use aman_core::secrets::Keys;
 use aman_db::{Db, DbError, QueueFilter};
-use aman_web::committees::{quorum, rankable};
 use chrono::{DateTime, Days};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};

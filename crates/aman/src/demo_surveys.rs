@@ -3,11 +3,11 @@
 //! between groups and over quarters), and the real Kirkuk poll of 2017 loaded
 //! through a small form of its own. Every response passes its form's checks.
 
+use aman_app::surveys::{self, DesignColumns};
 use aman_db::{Db, DbError};
 use aman_geo::Areas;
 use aman_survey::kirkuk::{KirkukRespondent, parse_wave1};
 use aman_survey::xlsform::parse_xlsform;
-use aman_web::surveys::{self, DesignColumns};
 use chrono::{Days, NaiveDate};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};

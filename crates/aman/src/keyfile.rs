@@ -11,11 +11,11 @@ use std::path::Path;
 /// records the rotation; with `drop_old`, removes the old keys from the file.
 pub async fn rotate(path: &Path, db: &Db, drop_old: bool) -> anyhow::Result<()> {
     let keys = load_keys(path)?;
-    aman_web::check_keys(db, &keys).await?;
+    aman_app::check_keys(db, &keys).await?;
     let rotated = keys.with_new_data_key(random());
     write_key_file(path, &rotated)?;
     let resealed = reseal_all(db, &rotated).await?;
-    aman_web::reseal_key_canary(db, &rotated, random()).await?;
+    aman_app::reseal_key_canary(db, &rotated, random()).await?;
     let subject = format!("data_key:{}", rotated.current_data_key_id());
     crate::record(db, &rotated, "keys.rotate", &subject, &format!("{resealed} concerns re-encrypted")).await?;
     if drop_old {

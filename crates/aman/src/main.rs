@@ -295,9 +295,9 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 calm_submissions_per_minute,
                 ..Default::default()
             });
-            let alerts = aman_web::alerts::AlertSettings {
+            let alerts = aman_app::alerts::AlertSettings {
                 escalate_after_hours: alert_escalate_hours,
-                ..aman_web::alerts::AlertSettings::default()
+                ..aman_app::alerts::AlertSettings::default()
             };
             let referral_deadlines = match referral_deadlines {
                 Some(path) => {
@@ -311,13 +311,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("--small-numbers: {e}"))?;
             let settings = Settings {
                 secure_cookies,
-                job_period_ms,
-                retention_days,
                 intake_limits,
-                alerts,
-                referral_deadlines,
-                small_numbers,
-                ..Settings::default()
+                app: aman_app::Settings {
+                    job_period_ms,
+                    retention_days,
+                    alerts,
+                    referral_deadlines,
+                    small_numbers,
+                    ..aman_app::Settings::default()
+                },
             };
             serve(db, keys, &listen, settings).await
         }
@@ -342,8 +344,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {
             let keys = load_keys(&keys.path)?;
             let db = open(&db.url).await?;
-            aman_web::check_keys(&db, &keys).await?;
-            let purged = aman_web::jobs::purge_identities(&db, &keys, now_ms(), retention_days).await?;
+            aman_app::check_keys(&db, &keys).await?;
+            let purged = aman_app::jobs::purge_identities(&db, &keys, now_ms(), retention_days).await?;
             println!(
                 "erased the contact details and exact points of {purged} concerns closed over {retention_days} days ago"
             );
@@ -478,7 +480,7 @@ async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::
     let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr()?;
     let worker = format!("{}-{}", std::process::id(), hex_id(random::<4>()));
-    tokio::spawn(aman_web::jobs::run_forever(state.clone(), worker));
+    tokio::spawn(aman_app::jobs::run_forever(state.app().clone(), worker));
     println!("Aman is listening on http://{address}");
     aman_web::serve(listener, state, shutdown_signal()).await.context("server failed")?;
     println!("Aman stopped");

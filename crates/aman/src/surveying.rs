@@ -4,9 +4,9 @@
 
 use crate::keyfile::load_keys;
 use crate::{DbArg, KeyArg, open, record};
+use aman_app::surveys::{self, DesignColumns};
+use aman_app::{App, Settings};
 use aman_survey::xlsform::parse_xlsform;
-use aman_web::surveys::{self, DesignColumns};
-use aman_web::{AppState, Settings};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
@@ -110,7 +110,7 @@ pub async fn import_responses(args: ImportResponsesArgs) -> anyhow::Result<()> {
     let rows = rows(&args.input, &text).with_context(|| format!("in {}", args.input.display()))?;
     let keys = load_keys(&args.keys.path)?;
     let db = open(&args.db.url).await?;
-    let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), Settings::default()).await?;
+    let state = App::load(db, keys, Arc::new(chrono::Utc::now), Settings::default()).await?;
     let form = surveys::load_form(&state, &args.form).await.map_err(|_| anyhow::anyhow!("no form {}", args.form))?;
     let design = DesignColumns { weight: args.weight, stratum: args.stratum, cluster: args.cluster };
     let mut report = Vec::new();
@@ -171,7 +171,7 @@ pub struct IndexArgs {
 /// `aman index`: the Community Security Index of every governorate for one
 /// quarter, as CSV with pillar scores, ranks, rank intervals and missing data.
 pub async fn index(args: IndexArgs) -> anyhow::Result<()> {
-    use aman_web::index::{DEFAULT_CONFIG, IndexSetup, Quarter};
+    use aman_app::index::{DEFAULT_CONFIG, IndexSetup, Quarter};
     let text = match &args.config {
         Some(path) => std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?,
         None => DEFAULT_CONFIG.to_owned(),
@@ -179,14 +179,13 @@ pub async fn index(args: IndexArgs) -> anyhow::Result<()> {
     let setup = IndexSetup::parse(&text).map_err(|e| anyhow::anyhow!("index configuration: {e}"))?;
     let keys = load_keys(&args.keys.path)?;
     let db = open(&args.db.url).await?;
-    let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), Settings::default()).await?;
+    let state = App::load(db, keys, Arc::new(chrono::Utc::now), Settings::default()).await?;
     let quarter = match &args.period {
         Some(p) => Quarter::parse(p).with_context(|| format!("`{p}` is not a quarter like 2026-Q3"))?,
         None => Quarter::containing(state.today()).previous(),
     };
-    let result = aman_web::index::compute(&state, &setup, quarter, args.seed)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot compute the index: {:?}", e.code))?;
+    let result =
+        aman_app::index::compute(&state, &setup, quarter, args.seed).await.context("cannot compute the index")?;
     let mut out = String::from(
         "area,social,economic,cultural,institutional,overall,rank,rank_low,rank_median,rank_high,missing\n",
     );

@@ -5,8 +5,8 @@ use super::{Choice, Nav, format_time, render};
 use crate::challenge::Challenge;
 use crate::concerns;
 use crate::error::{AppError, ErrorCode, field_message};
+use crate::gate::Gate;
 use crate::i18n::Tr;
-use crate::limits::Gate;
 use crate::state::AppState;
 use aman_core::category::Category;
 use aman_core::concern::{ConcernInput, ContactInput, DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, NumberInput};
@@ -184,7 +184,7 @@ async fn report_submit(
         *response.status_mut() = StatusCode::PRECONDITION_REQUIRED;
         return response;
     }
-    match concerns::submit(&state, &form.to_input(area, t)).await {
+    match concerns::submit(&state, &form.to_input(area, t)).await.map_err(AppError::from) {
         Ok(submitted) => render(&ReceiptPage {
             t,
             nav: Nav::public("/track"),
@@ -299,7 +299,10 @@ struct ConfirmForm {
 
 /// The reporter says whether an action on their concern made it better.
 async fn track_confirm(State(state): State<AppState>, t: Tr, Form(form): Form<ConfirmForm>) -> Response {
-    match crate::actions::reporter_verdict(&state, &form.receipt, form.action, &form.verdict).await {
+    match crate::actions::reporter_verdict(&state, &form.receipt, form.action, &form.verdict)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(recorded) => {
             let notice = t.get(if recorded { "track-confirm-thanks" } else { "track-confirm-already" });
             track_page(&state, t, &form.receipt, Some(notice)).await
@@ -318,9 +321,9 @@ async fn track_page(state: &AppState, t: Tr, receipt: &str, notice: Option<Strin
         result: None,
         notice,
     };
-    let status = match concerns::track(state, receipt).await {
+    let status = match concerns::track(state, receipt).await.map_err(AppError::from) {
         Ok(record) => {
-            let actions = match crate::actions::for_reporter(state, record.id).await {
+            let actions = match crate::actions::for_reporter(state, record.id).await.map_err(AppError::from) {
                 Ok(actions) => actions,
                 Err(error) => return error.into_response(),
             };

@@ -67,7 +67,7 @@ struct LoginForm {
 }
 
 async fn login_submit(State(state): State<AppState>, t: Tr, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
-    match auth::login(&state, &form.email, &form.password, &form.code).await {
+    match auth::login(&state, &form.email, &form.password, &form.code).await.map_err(AppError::from) {
         Ok(token) => Ok((
             StatusCode::SEE_OTHER,
             [(header::SET_COOKIE, auth::session_cookie(&state, &token)), (header::LOCATION, "/staff".to_owned())],
@@ -270,7 +270,7 @@ async fn audit_page(
     PageStaff(staff): PageStaff,
     Query(query): Query<concerns::AuditQuery>,
 ) -> Response {
-    let (entries, total, page) = match concerns::audit_log(&state, &staff, &query).await {
+    let (entries, total, page) = match concerns::audit_log(&state, &staff, &query).await.map_err(AppError::from) {
         Ok(found) => found,
         Err(error) => return error.into_response(),
     };
@@ -394,7 +394,7 @@ async fn concern_page(
 /// refused because someone else changed the concern first, and shows what is
 /// there now.
 async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, conflict: bool) -> Response {
-    let view = match concerns::staff_view(state, staff, id).await {
+    let view = match concerns::staff_view(state, staff, id).await.map_err(AppError::from) {
         Ok(view) => view,
         Err(error) => return error.into_response(),
     };
@@ -505,7 +505,7 @@ async fn move_submit(
         public_note: Some(form.public_note),
         version: form.version,
     };
-    match concerns::move_concern(&state, &staff, id, &request).await {
+    match concerns::move_concern(&state, &staff, id, &request).await.map_err(AppError::from) {
         Ok(()) => Ok(back_to(id)),
         Err(error) if error.code == ErrorCode::EditConflict => Ok(concern_response(&state, t, &staff, id, true).await),
         Err(error) => Err(error),

@@ -7,9 +7,9 @@
 use super::{Choice, Nav, render};
 use crate::error::{AppError, field_message};
 use crate::i18n::Tr;
-use crate::random;
 use crate::state::AppState;
 use crate::surveys::{self, BY, DesignColumns, EstimateQuery, LoadedForm};
+use aman_app::random;
 use aman_survey::xlsform::{Form, Question, QuestionType, Translated};
 use askama::Template;
 use axum::Router;

@@ -42,11 +42,11 @@ async fn a_spike_raises_alerts_that_committees_answer(app: TestApp) {
         report(&app, "tribal_conflict", 0).await;
         report(&app, "security_conduct", 0).await;
     }
-    let run = aman_web::alerts::run(&app.state).await.expect("run");
+    let run = aman_app::alerts::run(&app.state).await.expect("run");
     assert_eq!(run.counted, 16);
     // One alert per area level (sub-district, district, governorate, Iraq) and category.
     assert_eq!(run.new_alerts, 8, "{run}");
-    let again = aman_web::alerts::run(&app.state).await.expect("run");
+    let again = aman_app::alerts::run(&app.state).await.expect("run");
     assert_eq!((again.counted, again.new_alerts), (0, 0), "no alert storm: {again}");
     assert!(again.continued >= 8, "{again}");
 
@@ -84,7 +84,7 @@ async fn a_spike_raises_alerts_that_committees_answer(app: TestApp) {
 
     // Nobody acknowledged the others: after 48 hours they go one level up.
     app.advance_minutes(49 * 60);
-    let later = aman_web::alerts::run(&app.state).await.expect("run");
+    let later = aman_app::alerts::run(&app.state).await.expect("run");
     assert_eq!(later.escalated, 5, "sub-district, district and governorate alerts except the answered one: {later}");
     assert_eq!(basra.get("/api/v1/alerts").await.0, StatusCode::UNAUTHORIZED, "sessions end after 12 hours");
     let basra = app.staff(Role::Administrator, "IQG02").await;
@@ -102,12 +102,12 @@ async fn the_series_are_counted_once_and_incrementally(app: TestApp) {
     for days_ago in [3, 2, 2] {
         report(&app, "crime", days_ago).await;
     }
-    aman_web::alerts::run(&app.state).await.expect("run");
+    aman_app::alerts::run(&app.state).await.expect("run");
     report(&app, "crime", 1).await;
     report(&app, "hate_speech", 2).await;
-    let run = aman_web::alerts::run(&app.state).await.expect("run");
+    let run = aman_app::alerts::run(&app.state).await.expect("run");
     assert_eq!(run.counted, 2, "only what arrived since the last run");
-    aman_web::alerts::run(&app.state).await.expect("run");
+    aman_app::alerts::run(&app.state).await.expect("run");
     let counts = app.db.table_snapshot("daily_counts").await.expect("counts");
     let total = |area: &str, category: &str| -> i64 {
         counts.iter().filter(|r| r[0] == "concerns" && r[1] == area && r[2] == category).map(|r| r[4].parse::<i64>().expect("count")).sum()
@@ -130,7 +130,7 @@ async fn the_alerts_page_lists_alerts_and_moves_them_with_csrf() {
     for _ in 0..6 {
         report(&app, "armed_groups_weapons", 1).await;
     }
-    assert!(aman_web::alerts::run(&app.state).await.expect("run").new_alerts > 0);
+    assert!(aman_app::alerts::run(&app.state).await.expect("run").new_alerts > 0);
     let password = app.add_user("secretary@basra", Role::CommitteeMember, "IQG02").await;
     let login = app
         .client
@@ -213,7 +213,7 @@ async fn a_rise_spread_over_a_week_is_caught_by_the_weekly_series() {
     for days_ago in 0..6 {
         report(&app, "hate_speech", days_ago).await;
     }
-    let run = aman_web::alerts::run(&app.state).await.expect("run");
+    let run = aman_app::alerts::run(&app.state).await.expect("run");
     assert!(run.new_alerts >= 1, "{run}");
     let staff = app.staff(Role::TriageOfficer, "IQ").await;
     let (_, body) = staff.get(&format!("/api/v1/alerts?area={SUBDISTRICT}&category=hate_speech")).await;

@@ -25,7 +25,7 @@ async fn populate(app: &TestApp) -> String {
     let (status, body) = app.post_json("/api/v1/concerns", &with_identity).await;
     assert_eq!(status, StatusCode::CREATED);
     let receipt = body["receipt"].as_str().expect("receipt").to_owned();
-    aman_web::jobs::run_due(&app.state, "populate").await;
+    aman_app::jobs::run_due(&app.state, "populate").await;
     app.db.upsert_organisation("police", "مركز شرطة", "Copied Police Station", "IQG15Q05").await.expect("organisation");
     app.submit("tribal_conflict", "IQG15Q05").await;
     let staff = app.staff(Role::TriageOfficer, "IQ").await;
@@ -60,7 +60,7 @@ async fn populate(app: &TestApp) -> String {
     for _ in 0..5 {
         app.submit("hate_speech", "IQG15Q05").await;
     }
-    assert!(aman_web::alerts::run(&app.state).await.expect("alerts").new_alerts > 0);
+    assert!(aman_app::alerts::run(&app.state).await.expect("alerts").new_alerts > 0);
     // A survey form with one response.
     let workbook =
         std::fs::read(format!("{}/../../data/surveys/community-security-perception.xlsx", env!("CARGO_MANIFEST_DIR")))

@@ -75,14 +75,14 @@ async fn referrals_are_routed_answered_followed_and_escalated(app: TestApp) {
     // The shelter has not answered: after its deadline the committee sees it, later the next level.
     let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{gbv_receipt}")).await;
     assert!(tracked["updates"].to_string().contains("Your report was passed to Basra women's shelter"), "{tracked}");
-    assert_eq!(aman_web::referrals::escalate(&app.state).await.expect("job"), 0);
+    assert_eq!(aman_app::referrals::escalate(&app.state).await.expect("job"), 0);
     app.advance_minutes(8 * 24 * 60);
     let triage = app.staff(Role::TriageOfficer, "IQG02Q03").await;
-    assert_eq!(aman_web::referrals::escalate(&app.state).await.expect("job"), 1);
+    assert_eq!(aman_app::referrals::escalate(&app.state).await.expect("job"), 1);
     let (_, list) = triage.get(&format!("/api/v1/concerns/{gbv_id}/referrals")).await;
     assert_eq!(list["referrals"][0]["escalation"], "committee", "{list}");
     app.advance_minutes(7 * 24 * 60);
-    aman_web::referrals::escalate(&app.state).await.expect("job");
+    aman_app::referrals::escalate(&app.state).await.expect("job");
     let triage = app.staff(Role::TriageOfficer, "IQ").await;
     let (_, list) = triage.get(&format!("/api/v1/concerns/{gbv_id}/referrals")).await;
     assert_eq!(list["referrals"][0]["escalation"], "next_level", "{list}");

@@ -26,11 +26,11 @@ async fn identities_are_erased_after_the_retention_period(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
 
     app.advance_minutes(89 * 24 * 60);
-    aman_web::jobs::run_due(&app.state, "day-89").await;
+    aman_app::jobs::run_due(&app.state, "day-89").await;
     assert_eq!(app.db.sealed_fields(0, 10).await.expect("sealed").len(), 2, "not yet");
 
     app.advance_minutes(2 * 24 * 60);
-    let ran = aman_web::jobs::run_due(&app.state, "day-91").await;
+    let ran = aman_app::jobs::run_due(&app.state, "day-91").await;
     assert!(ran.iter().any(|(job, _)| *job == "retention"), "{ran:?}");
     let sealed = app.db.sealed_fields(0, 10).await.expect("sealed");
     assert_eq!(sealed.iter().map(|f| f.id).collect::<Vec<_>>(), vec![open_id]);

@@ -31,10 +31,10 @@ async fn the_session_sweep_ends_expired_sessions(app: TestApp) {
     assert_eq!(staff.get("/api/v1/concerns").await.0, StatusCode::OK);
     assert_eq!(app.db.table_snapshot("sessions").await.expect("sessions").len(), 1);
     app.advance_minutes(60);
-    let ran = aman_web::jobs::run_due(&app.state, "test-worker").await;
+    let ran = aman_app::jobs::run_due(&app.state, "test-worker").await;
     assert!(ran.iter().any(|(job, _)| *job == "expire_sessions"), "{ran:?}");
     assert_eq!(app.db.table_snapshot("sessions").await.expect("sessions").len(), 0);
-    assert_eq!(aman_web::jobs::run_due(&app.state, "another").await, vec![], "same slot: nobody runs it again");
+    assert_eq!(aman_app::jobs::run_due(&app.state, "another").await, vec![], "same slot: nobody runs it again");
     let runs = app.db.job_runs("expire_sessions").await.expect("runs");
     assert_eq!(runs.len(), 1);
     assert!(runs[0].2, "finished");

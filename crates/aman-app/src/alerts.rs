@@ -4,9 +4,9 @@
 //! episode), escalating alerts nobody acknowledged, and the operations the
 //! API and pages share to list and move alerts.
 
-use crate::auth::Staff;
-use crate::error::{AppError, ErrorCode};
-use crate::state::AppState;
+use crate::Actor;
+use crate::App;
+use crate::Error;
 use aman_core::alert::{self, AlertStatus, Episode, SeriesSource};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
@@ -71,7 +71,7 @@ impl std::fmt::Display for AlertRun {
 
 /// One full run: count, detect, escalate. Safe to repeat and to run on
 /// several servers at once (counting is guarded by the watermark).
-pub async fn run(state: &AppState) -> Result<AlertRun, DbError> {
+pub async fn run(state: &App) -> Result<AlertRun, DbError> {
     let mut outcome = AlertRun::default();
     for source in SeriesSource::ALL {
         outcome.counted += count_new(state, source).await?;
@@ -83,7 +83,7 @@ pub async fn run(state: &AppState) -> Result<AlertRun, DbError> {
 
 /// Adds records that arrived since the watermark to the daily counts of
 /// their area and every area above it, up to the whole country.
-async fn count_new(state: &AppState, source: SeriesSource) -> Result<u64, DbError> {
+async fn count_new(state: &App, source: SeriesSource) -> Result<u64, DbError> {
     let mut counted = 0;
     loop {
         let after = state.db().series_watermark(source).await?;
@@ -143,7 +143,7 @@ fn alarms(
 
 /// Evaluates every daily series with a report in the latest days, and its
 /// weekly sums (complete weeks ending today; only the current week raises).
-async fn detect(state: &AppState, source: SeriesSource, outcome: &mut AlertRun) -> Result<(), DbError> {
+async fn detect(state: &App, source: SeriesSource, outcome: &mut AlertRun) -> Result<(), DbError> {
     let settings = &state.settings().alerts;
     let phase1 = presets::CUSUM_PHASE1_DAYS;
     let n = phase1 + settings.monitor_days as usize;
@@ -204,7 +204,7 @@ async fn detect(state: &AppState, source: SeriesSource, outcome: &mut AlertRun) 
 }
 
 /// Sends each alert nobody acknowledged in time one level up.
-async fn escalate(state: &AppState) -> Result<u64, DbError> {
+async fn escalate(state: &App) -> Result<u64, DbError> {
     let settings = &state.settings().alerts;
     let cutoff = state.now_ms() - settings.escalate_after_hours * 3_600_000;
     let mut escalated = 0;
@@ -222,7 +222,7 @@ async fn escalate(state: &AppState) -> Result<u64, DbError> {
 
 /// Whether a staff member may see an alert: its area is within their grant
 /// and its category visible to them.
-fn visible(staff: &Staff, alert: &AlertRecord) -> bool {
+fn visible(staff: &Actor, alert: &AlertRecord) -> bool {
     staff.grant().allows(Action::ViewConcerns, &alert.area, alert.category)
 }
 
@@ -238,9 +238,9 @@ pub struct AlertQuery {
     pub open: String,
 }
 
-pub async fn list(state: &AppState, staff: &Staff, query: &AlertQuery) -> Result<Vec<AlertRecord>, AppError> {
+pub async fn list(state: &App, staff: &Actor, query: &AlertQuery) -> Result<Vec<AlertRecord>, Error> {
     if !staff.user.role.may(Action::ViewConcerns) {
-        return Err(AppError::new(ErrorCode::Forbidden));
+        return Err(Error::Forbidden);
     }
     let own = staff.user.area.as_str();
     let area = query.area.trim();
@@ -268,31 +268,26 @@ pub struct AlertMove {
     pub version: Option<i64>,
 }
 
-pub async fn move_alert(
-    state: &AppState,
-    staff: &Staff,
-    id: i64,
-    request: &AlertMove,
-) -> Result<AlertRecord, AppError> {
-    let alert = state.db().alert(id).await?.filter(|a| visible(staff, a)).ok_or(AppError::new(ErrorCode::NotFound))?;
+pub async fn move_alert(state: &App, staff: &Actor, id: i64, request: &AlertMove) -> Result<AlertRecord, Error> {
+    let alert = state.db().alert(id).await?.filter(|a| visible(staff, a)).ok_or(Error::NotFound)?;
     if !staff.user.role.may(Action::RespondToAlerts) {
-        return Err(AppError::new(ErrorCode::Forbidden));
+        return Err(Error::Forbidden);
     }
     if request.version.is_some_and(|seen| seen != alert.version) {
-        return Err(AppError::new(ErrorCode::EditConflict));
+        return Err(Error::EditConflict);
     }
-    let to = AlertStatus::from_code(request.to.trim()).ok_or_else(|| AppError::field("to", "unknown_status"))?;
+    let to = AlertStatus::from_code(request.to.trim()).ok_or_else(|| Error::field("to", "unknown_status"))?;
     let reason = text::clean(&request.reason);
     if to.needs_reason() && reason.is_empty() {
-        return Err(AppError::field("reason", "required"));
+        return Err(Error::field("reason", "required"));
     }
     if !alert.status.next().contains(&to) {
-        return Err(AppError::new(ErrorCode::IllegalTransition));
+        return Err(Error::IllegalTransition);
     }
     let key = state.keys().audit_key();
     let detail = format!("{} -> {}", alert.status.as_str(), to.as_str());
     let event = state.audit_event(Some(staff.user.id), "alert.transition", &format!("alert:{id}"), &detail);
     let reason = (!reason.is_empty()).then_some(reason.as_str());
     state.db().move_alert(&alert, to, reason, state.now_ms(), Audit { key: &key, event }).await?;
-    state.db().alert(id).await?.ok_or(AppError::new(ErrorCode::NotFound))
+    state.db().alert(id).await?.ok_or(Error::NotFound)
 }

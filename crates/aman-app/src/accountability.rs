@@ -8,8 +8,8 @@
 //! received counts of the areas below are protected together with their
 //! total so that none can be recovered by subtraction.
 
-use crate::error::{AppError, ErrorCode};
-use crate::state::AppState;
+use crate::App;
+use crate::Error;
 use aman_core::committee::disclosure::{Protected, Threshold, protect_count, protect_parts, protect_share};
 use aman_db::{ActionFacts, ConcernFacts, ReferralFacts};
 use chrono::NaiveDate;
@@ -110,23 +110,23 @@ fn figures(
     }
 }
 
-fn date(text: &str, default: NaiveDate) -> Result<NaiveDate, AppError> {
+fn date(text: &str, default: NaiveDate) -> Result<NaiveDate, Error> {
     if text.trim().is_empty() {
         return Ok(default);
     }
-    text.trim().parse().map_err(|_| AppError::field("from", "invalid_date"))
+    text.trim().parse().map_err(|_| Error::field("from", "invalid_date"))
 }
 
-pub async fn compute(state: &AppState, query: &AccountabilityQuery) -> Result<Accountability, AppError> {
+pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Accountability, Error> {
     let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
     if state.areas().get(area).is_none() {
-        return Err(AppError::field("area", "unknown_area"));
+        return Err(Error::field("area", "unknown_area"));
     }
     let today = state.today();
     let to = date(&query.to, today)?;
     let from = date(&query.from, to - chrono::Days::new(365))?;
     if from > to {
-        return Err(AppError::new(ErrorCode::BadRequest));
+        return Err(Error::BadRequest);
     }
     let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
     let (from_ms, to_ms) = (ms(from), ms(to) + 86_400_000);
@@ -144,7 +144,7 @@ pub async fn compute(state: &AppState, query: &AccountabilityQuery) -> Result<Ac
     let here = concerns.len() as u64 - counts.iter().sum::<u64>();
     let mut parts = counts.clone();
     parts.push(here);
-    let table = protect_parts(concerns.len() as u64, &parts, t).map_err(AppError::internal)?;
+    let table = protect_parts(concerns.len() as u64, &parts, t).map_err(Error::internal)?;
     let mut areas = vec![figures(
         area.to_owned(),
         table.total,

@@ -6,12 +6,11 @@
 //! the committee, then one area level up. The reporter reads each step on
 //! `/track` as a public update in the language they wrote in.
 
-use crate::api::Body;
-use crate::auth::Staff;
+use crate::Actor;
+use crate::App;
+use crate::Error;
 use crate::concerns;
-use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;
-use crate::state::AppState;
 use aman_core::committee::referral::{
     EscalationLevel, OrganisationId, OrganisationKind, Recipient, ReferralState, Severity, escalation, may_refer,
 };
@@ -19,14 +18,8 @@ use aman_core::concern::Language;
 use aman_core::role::Action;
 use aman_core::text;
 use aman_db::{Audit, ConcernRecord, DbError, EventKind, NewEvent, OrganisationRecord, ReferralRecord};
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use serde_json::{Value, json};
 
 fn kind(org: &OrganisationRecord) -> Option<OrganisationKind> {
     OrganisationKind::from_code(&org.kind).or(match org.kind.as_str() {
@@ -43,13 +36,13 @@ fn time(ms: i64) -> DateTime<Utc> {
 /// Writes a public update on the concern, in the reporter's language, by
 /// the staff member whose act it reports, with its audit entry.
 async fn tell_reporter(
-    state: &AppState,
-    staff: &Staff,
+    state: &App,
+    staff: &Actor,
     concern: &ConcernRecord,
     key: &str,
     org: &OrganisationRecord,
     date: Option<&str>,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let lang = Language::from_code(&concern.language).unwrap_or(Language::Ar);
     let mut args = vec![("organisation", org.name(&concern.language))];
     args.extend(date.map(|d| ("date", d)));
@@ -70,7 +63,7 @@ pub struct ReferRequest {
     pub severity: String,
 }
 
-pub async fn refer(state: &AppState, staff: &Staff, concern_id: i64, request: &ReferRequest) -> Result<i64, AppError> {
+pub async fn refer(state: &App, staff: &Actor, concern_id: i64, request: &ReferRequest) -> Result<i64, Error> {
     let concern = concerns::load(state, staff, concern_id, Action::Triage).await?;
     let org = state
         .db()
@@ -78,17 +71,17 @@ pub async fn refer(state: &AppState, staff: &Staff, concern_id: i64, request: &R
         .await?
         .into_iter()
         .find(|o| o.id == request.organisation_id)
-        .ok_or_else(|| AppError::field("organisation_id", "unknown_organisation"))?;
+        .ok_or_else(|| Error::field("organisation_id", "unknown_organisation"))?;
     let recipient = Recipient {
         id: OrganisationId(org.id),
-        kind: kind(&org).ok_or_else(|| AppError::field("organisation_id", "unknown_organisation"))?,
+        kind: kind(&org).ok_or_else(|| Error::field("organisation_id", "unknown_organisation"))?,
         cleared_for: org.confidential.iter().filter_map(|c| aman_core::category::Category::from_code(c)).collect(),
     };
-    may_refer(&recipient, concern.category, None).map_err(|_| AppError::field("organisation_id", "not_cleared"))?;
+    may_refer(&recipient, concern.category, None).map_err(|_| Error::field("organisation_id", "not_cleared"))?;
     let severity = match request.severity.trim() {
         "urgent" => Severity::Urgent,
         "" | "normal" => Severity::Normal,
-        _ => return Err(AppError::field("severity", "unknown_severity")),
+        _ => return Err(Error::field("severity", "unknown_severity")),
     };
     let now = state.now();
     let deadline = state.settings().referral_deadlines.deadline(concern.category, severity, now);
@@ -122,37 +115,37 @@ pub struct Answer {
 }
 
 /// The organisation's answer; only its own staff may give it.
-pub async fn answer(state: &AppState, staff: &Staff, id: i64, answer: &Answer) -> Result<ReferralRecord, AppError> {
+pub async fn answer(state: &App, staff: &Actor, id: i64, answer: &Answer) -> Result<ReferralRecord, Error> {
     let referral = state
         .db()
         .referral(id)
         .await?
         .filter(|r| staff.user.organisation_id == Some(r.organisation_id))
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+        .ok_or(Error::NotFound)?;
     if answer.version.is_some_and(|v| v != referral.version) {
-        return Err(AppError::new(ErrorCode::EditConflict));
+        return Err(Error::EditConflict);
     }
     let response = text::clean(&answer.response);
     let to = match (answer.action.trim(), referral.status.as_str()) {
         ("acknowledge", "sent") => "acknowledged",
         ("respond", "sent" | "acknowledged") => "responded",
         ("decline", "sent" | "acknowledged") => "declined",
-        ("acknowledge" | "respond" | "decline", _) => return Err(AppError::new(ErrorCode::IllegalTransition)),
-        _ => return Err(AppError::field("action", "unknown_action")),
+        ("acknowledge" | "respond" | "decline", _) => return Err(Error::IllegalTransition),
+        _ => return Err(Error::field("action", "unknown_action")),
     };
     if to != "acknowledged" && response.is_empty() {
-        return Err(AppError::field("response", "required"));
+        return Err(Error::field("response", "required"));
     }
     let key = state.keys().audit_key();
     let audit = state.audit_event(Some(staff.user.id), "referral.answer", &format!("referral:{id}"), to);
     state.db().answer_referral(&referral, to, &response, state.now_ms(), Audit { key: &key, event: audit }).await?;
     if to != "acknowledged" {
-        let concern = state.db().concern(referral.concern_id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-        let org = state.db().organisation(referral.organisation_id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+        let concern = state.db().concern(referral.concern_id).await?.ok_or(Error::NotFound)?;
+        let org = state.db().organisation(referral.organisation_id).await?.ok_or(Error::NotFound)?;
         let message = if to == "responded" { "track-responded" } else { "track-declined" };
         tell_reporter(state, staff, &concern, message, &org, None).await?;
     }
-    state.db().referral(id).await?.ok_or(AppError::new(ErrorCode::NotFound))
+    state.db().referral(id).await?.ok_or(Error::NotFound)
 }
 
 fn level_code(level: EscalationLevel) -> &'static str {
@@ -165,7 +158,7 @@ fn level_code(level: EscalationLevel) -> &'static str {
 
 /// The scheduled job: brings every open referral's escalation level up to
 /// date; returns how many rose.
-pub async fn escalate(state: &AppState) -> Result<u64, DbError> {
+pub async fn escalate(state: &App) -> Result<u64, DbError> {
     let now = state.now();
     let mut raised = 0;
     for r in state.db().open_referrals().await? {
@@ -180,57 +173,4 @@ pub async fn escalate(state: &AppState) -> Result<u64, DbError> {
         }
     }
     Ok(raised)
-}
-
-pub fn referral_json(r: &ReferralRecord) -> Value {
-    let day = |ms: i64| time(ms).to_rfc3339();
-    json!({
-        "id": r.id, "concern_id": r.concern_id, "organisation_id": r.organisation_id, "severity": r.severity,
-        "sent_at": day(r.sent_at), "deadline_at": day(r.deadline_at), "status": r.status,
-        "acknowledged_at": r.acknowledged_at.map(day), "responded_at": r.responded_at.map(day),
-        "response": r.response, "escalation": r.escalation, "version": r.version,
-    })
-}
-
-pub fn api_router() -> Router<AppState> {
-    Router::new()
-        .route("/concerns/{id}/referrals", post(api_refer).get(api_of_concern))
-        .route("/referrals", get(api_mine))
-        .route("/referrals/{id}/answer", post(api_answer))
-}
-
-async fn api_refer(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<i64>,
-    Body(request): Body<ReferRequest>,
-) -> Result<Response, AppError> {
-    let referral = refer(&state, &staff, id, &request).await?;
-    Ok((StatusCode::CREATED, Json(json!({"id": referral}))).into_response())
-}
-
-async fn api_of_concern(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<i64>,
-) -> Result<Json<Value>, AppError> {
-    concerns::load(&state, &staff, id, Action::ViewConcerns).await?;
-    let list = state.db().referrals(Some(id), None).await?;
-    Ok(Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()})))
-}
-
-/// The referrals sent to the caller's organisation.
-async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<Value>, AppError> {
-    let Some(org) = staff.user.organisation_id else { return Err(AppError::new(ErrorCode::Forbidden)) };
-    let list = state.db().referrals(None, Some(org)).await?;
-    Ok(Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()})))
-}
-
-async fn api_answer(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<i64>,
-    Body(request): Body<Answer>,
-) -> Result<Json<Value>, AppError> {
-    Ok(Json(referral_json(&answer(&state, &staff, id, &request).await?)))
 }

@@ -5,8 +5,8 @@
 //! imported populations. The method is `aman_survey::index`
 //! (docs/index-method.md); this module only gathers the inputs.
 
-use crate::error::{AppError, ErrorCode};
-use crate::state::AppState;
+use crate::App;
+use crate::Error;
 use crate::surveys::{self, EstimateQuery};
 use aman_core::alert::SeriesSource;
 use aman_survey::index::{IndexConfig, IndexResult, IndicatorValue, Observation, compute_index};
@@ -89,12 +89,7 @@ impl std::fmt::Display for Quarter {
 
 /// The index for every governorate in one quarter. Survey shares from too
 /// few respondents and rates without a population are missing, and flagged.
-pub async fn compute(
-    state: &AppState,
-    setup: &IndexSetup,
-    quarter: Quarter,
-    seed: u64,
-) -> Result<IndexResult, AppError> {
+pub async fn compute(state: &App, setup: &IndexSetup, quarter: Quarter, seed: u64) -> Result<IndexResult, Error> {
     let period = quarter.to_string();
     let governorates: Vec<String> = state.areas().children("IQ").map(|a| a.pcode.clone()).collect();
     let populations: BTreeMap<String, i64> = state.db().populations().await?.into_iter().collect();
@@ -118,7 +113,7 @@ pub async fn compute(
                     if !forms.contains_key(survey) {
                         let form = match surveys::load_form(state, survey).await {
                             Ok(form) => Some(form),
-                            Err(error) if error.code == ErrorCode::NotFound => None,
+                            Err(Error::NotFound) => None,
                             Err(error) => return Err(error),
                         };
                         forms.insert(survey.clone(), form);
@@ -143,7 +138,7 @@ pub async fn compute(
                 }
                 Source::Series { series, category } => {
                     let Some(source) = SeriesSource::from_code(series) else {
-                        return Err(AppError::internal(format!("unknown series {series}")));
+                        return Err(Error::internal(format!("unknown series {series}")));
                     };
                     let Some(population) = populations.get(area).filter(|p| **p > 0) else { continue };
                     let count = counts.get(&(source, area.clone(), category.clone())).copied().unwrap_or(0);
@@ -161,5 +156,5 @@ pub async fn compute(
     if observations.is_empty() {
         return Ok(IndexResult { rows: Vec::new(), draws: 0, seed });
     }
-    compute_index(&setup.index, &observations, seed).map_err(AppError::internal)
+    compute_index(&setup.index, &observations, seed).map_err(Error::internal)
 }

@@ -3,7 +3,7 @@
 //! claiming the slot (`Db::claim_job`). A claim not finished within its lease
 //! (the server died mid-run) is taken over, so jobs must be idempotent.
 
-use crate::state::AppState;
+use crate::App;
 use aman_core::audit::AuditEvent;
 use aman_core::secrets::Keys;
 use aman_db::{Audit, Db, DbError};
@@ -25,7 +25,7 @@ pub const JOBS: [Job; 4] = [
 
 /// Runs each job whose current slot nobody has claimed; returns what this
 /// worker ran as `(job, slot)`.
-pub async fn run_due(state: &AppState, worker: &str) -> Vec<(&'static str, i64)> {
+pub async fn run_due(state: &App, worker: &str) -> Vec<(&'static str, i64)> {
     let mut ran = Vec::new();
     for job in &JOBS {
         let period = state.settings().job_period_ms.unwrap_or(job.period_ms).max(1);
@@ -53,7 +53,7 @@ pub async fn run_due(state: &AppState, worker: &str) -> Vec<(&'static str, i64)>
     ran
 }
 
-async fn run(state: &AppState, job: &str) -> Result<String, aman_db::DbError> {
+async fn run(state: &App, job: &str) -> Result<String, aman_db::DbError> {
     match job {
         "expire_sessions" => {
             let settings = state.settings();
@@ -92,7 +92,7 @@ pub async fn purge_identities(db: &Db, keys: &Keys, now_ms: i64, retention_days:
 }
 
 /// The loop each server runs until shutdown.
-pub async fn run_forever(state: AppState, worker: String) {
+pub async fn run_forever(state: App, worker: String) {
     let tick =
         Duration::from_millis(state.settings().job_period_ms.map_or(30_000, |p| (p / 4).clamp(50, 30_000)) as u64);
     loop {

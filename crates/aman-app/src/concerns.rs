@@ -2,10 +2,10 @@
 //! (validate, locate, seal the identity, store durably, hand out a receipt),
 //! reading it back as a reporter or as staff, and triage.
 
-use crate::auth::Staff;
-use crate::error::{AppError, ErrorCode};
+use crate::Actor;
+use crate::App;
+use crate::Error;
 use crate::random;
-use crate::state::AppState;
 use aman_core::area::Pcode;
 use aman_core::concern::{self, ConcernInput, Contact, NewConcern, Place};
 use aman_core::lifecycle::Status;
@@ -24,7 +24,7 @@ pub struct Submitted {
 }
 
 /// Validates and stores a concern; answers only once it is durably committed.
-pub async fn submit(state: &AppState, input: &ConcernInput) -> Result<Submitted, AppError> {
+pub async fn submit(state: &App, input: &ConcernInput) -> Result<Submitted, Error> {
     let areas = state.areas();
     let concern = concern::parse(input, state.today(), |place| match place {
         Place::Area(pcode) => areas.get(pcode.as_str()).map(|_| pcode.clone()).ok_or("unknown_area"),
@@ -32,8 +32,8 @@ pub async fn submit(state: &AppState, input: &ConcernInput) -> Result<Submitted,
             areas.locate(*lat, *lon).and_then(|area| Pcode::parse(&area.pcode)).ok_or("outside_iraq")
         }
     })
-    .map_err(|errors| AppError::validation(&errors))?;
-    let area = areas.get(concern.area.as_str()).ok_or_else(|| AppError::internal("located area vanished"))?.clone();
+    .map_err(|errors| Error::validation(&errors))?;
+    let area = areas.get(concern.area.as_str()).ok_or_else(|| Error::internal("located area vanished"))?.clone();
     // A receipt collision (2^-120) is retried rather than reported.
     for _ in 0..3 {
         let receipt = Receipt::from_entropy(random::<{ receipt::ENTROPY_BYTES }>());
@@ -43,10 +43,10 @@ pub async fn submit(state: &AppState, input: &ConcernInput) -> Result<Submitted,
             Err(error) => return Err(error.into()),
         }
     }
-    Err(AppError::internal("three receipt collisions in a row"))
+    Err(Error::internal("three receipt collisions in a row"))
 }
 
-fn seal(state: &AppState, concern: &NewConcern, receipt: &Receipt) -> StoredConcern {
+fn seal(state: &App, concern: &NewConcern, receipt: &Receipt) -> StoredConcern {
     let keys = state.keys();
     let receipt_hash = receipt.keyed_hash(keys.receipt_key());
     StoredConcern {
@@ -63,13 +63,9 @@ fn seal(state: &AppState, concern: &NewConcern, receipt: &Receipt) -> StoredConc
 }
 
 /// Looks a receipt up as its holder typed it.
-pub async fn track(state: &AppState, typed: &str) -> Result<aman_db::TrackRecord, AppError> {
-    let receipt = Receipt::parse(typed).ok_or_else(|| AppError::field("receipt", "invalid_receipt"))?;
-    state
-        .db()
-        .track(&receipt.keyed_hash(state.keys().receipt_key()))
-        .await?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))
+pub async fn track(state: &App, typed: &str) -> Result<aman_db::TrackRecord, Error> {
+    let receipt = Receipt::parse(typed).ok_or_else(|| Error::field("receipt", "invalid_receipt"))?;
+    state.db().track(&receipt.keyed_hash(state.keys().receipt_key())).await?.ok_or(Error::NotFound)
 }
 
 /// A concern as one staff member may see it.
@@ -91,21 +87,21 @@ pub struct Identity {
 /// Fetches a concern the staff member may act on with `action`. A concern
 /// outside their area or category scope is "not found", so its existence is
 /// not revealed; a role without the action at all is "forbidden".
-pub async fn load(state: &AppState, staff: &Staff, id: i64, action: Action) -> Result<ConcernRecord, AppError> {
+pub async fn load(state: &App, staff: &Actor, id: i64, action: Action) -> Result<ConcernRecord, Error> {
     if !staff.user.role.may(action) {
-        return Err(AppError::new(ErrorCode::Forbidden));
+        return Err(Error::Forbidden);
     }
-    let record = state.db().concern(id).await?.ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    let record = state.db().concern(id).await?.ok_or(Error::NotFound)?;
     if !staff.grant().allows(Action::ViewConcerns, &record.area, record.category) {
-        return Err(AppError::new(ErrorCode::NotFound));
+        return Err(Error::NotFound);
     }
     if !staff.grant().allows(action, &record.area, record.category) {
-        return Err(AppError::new(ErrorCode::Forbidden));
+        return Err(Error::Forbidden);
     }
     Ok(record)
 }
 
-pub async fn staff_view(state: &AppState, staff: &Staff, id: i64) -> Result<StaffView, AppError> {
+pub async fn staff_view(state: &App, staff: &Actor, id: i64) -> Result<StaffView, Error> {
     let record = load(state, staff, id, Action::ViewConcerns).await?;
     let grant = staff.grant();
     let subject = format!("concern:{id}");
@@ -119,7 +115,7 @@ pub async fn staff_view(state: &AppState, staff: &Staff, id: i64) -> Result<Staf
         None
     };
     let area =
-        state.areas().get(record.area.as_str()).cloned().ok_or_else(|| AppError::internal("unknown stored area"))?;
+        state.areas().get(record.area.as_str()).cloned().ok_or_else(|| Error::internal("unknown stored area"))?;
     let events = state.db().concern_events(id).await?;
     Ok(StaffView {
         may_triage: grant.allows(Action::Triage, &record.area, record.category),
@@ -131,7 +127,7 @@ pub async fn staff_view(state: &AppState, staff: &Staff, id: i64) -> Result<Staf
     })
 }
 
-fn open_identity(state: &AppState, record: &ConcernRecord) -> Result<Identity, AppError> {
+fn open_identity(state: &App, record: &ConcernRecord) -> Result<Identity, Error> {
     let keys = state.keys();
     let hash = &record.receipt_hash;
     Ok(Identity {
@@ -140,13 +136,8 @@ fn open_identity(state: &AppState, record: &ConcernRecord) -> Result<Identity, A
             .as_ref()
             .map(|s| keys.open_contact(hash, s))
             .transpose()
-            .map_err(AppError::internal)?,
-        point: record
-            .point_sealed
-            .as_ref()
-            .map(|s| keys.open_point(hash, s))
-            .transpose()
-            .map_err(AppError::internal)?,
+            .map_err(Error::internal)?,
+        point: record.point_sealed.as_ref().map(|s| keys.open_point(hash, s)).transpose().map_err(Error::internal)?,
     })
 }
 
@@ -167,27 +158,27 @@ pub struct MoveRequest {
     pub version: Option<i64>,
 }
 
-fn bounded_text(field: &str, value: &str, required: bool) -> Result<Option<String>, AppError> {
+fn bounded_text(field: &str, value: &str, required: bool) -> Result<Option<String>, Error> {
     let value = text::clean(value);
     if value.is_empty() {
-        return if required { Err(AppError::field(field, "required")) } else { Ok(None) };
+        return if required { Err(Error::field(field, "required")) } else { Ok(None) };
     }
     if value.chars().count() > NOTE_MAX_CHARS {
-        return Err(AppError::field(field, "too_long"));
+        return Err(Error::field(field, "too_long"));
     }
     Ok(Some(value))
 }
 
-pub async fn move_concern(state: &AppState, staff: &Staff, id: i64, request: &MoveRequest) -> Result<(), AppError> {
+pub async fn move_concern(state: &App, staff: &Actor, id: i64, request: &MoveRequest) -> Result<(), Error> {
     let record = load(state, staff, id, Action::Triage).await?;
     if request.version.is_some_and(|seen| seen != record.version) {
-        return Err(AppError::new(ErrorCode::EditConflict));
+        return Err(Error::EditConflict);
     }
-    let to = Status::from_code(request.to.trim()).ok_or_else(|| AppError::field("to", "unknown_status"))?;
+    let to = Status::from_code(request.to.trim()).ok_or_else(|| Error::field("to", "unknown_status"))?;
     let reason = bounded_text("reason", &request.reason, true)?.unwrap_or_default();
     let public_note = bounded_text("public_note", request.public_note.as_deref().unwrap_or_default(), false)?;
     if !record.status.can_move_to(to) {
-        return Err(AppError::new(ErrorCode::IllegalTransition));
+        return Err(Error::IllegalTransition);
     }
     let duplicate_of = if to == Status::Duplicate {
         Some(canonical_original(state, staff, id, request.duplicate_of.as_deref()).await?)
@@ -212,21 +203,21 @@ pub async fn move_concern(state: &AppState, staff: &Staff, id: i64, request: &Mo
 
 /// The concern a duplicate points to: one the staff member can see, not the
 /// concern itself, and never itself a duplicate (chains are followed).
-async fn canonical_original(state: &AppState, staff: &Staff, id: i64, given: Option<&str>) -> Result<i64, AppError> {
+async fn canonical_original(state: &App, staff: &Actor, id: i64, given: Option<&str>) -> Result<i64, Error> {
     let given =
-        given.map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| AppError::field("duplicate_of", "required"))?;
+        given.map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| Error::field("duplicate_of", "required"))?;
     let mut original: i64 = text::ascii_digits(given)
         .trim_start_matches('#')
         .parse()
-        .map_err(|_| AppError::field("duplicate_of", "invalid_number"))?;
+        .map_err(|_| Error::field("duplicate_of", "invalid_number"))?;
     for _ in 0..16 {
         if original == id {
-            return Err(AppError::field("duplicate_of", "same_concern"));
+            return Err(Error::field("duplicate_of", "same_concern"));
         }
         let record = match load(state, staff, original, Action::ViewConcerns).await {
             Ok(record) => record,
-            Err(error) if error.code == ErrorCode::NotFound => {
-                return Err(AppError::field("duplicate_of", "not_found"));
+            Err(Error::NotFound) => {
+                return Err(Error::field("duplicate_of", "not_found"));
             }
             Err(error) => return Err(error),
         };
@@ -235,11 +226,11 @@ async fn canonical_original(state: &AppState, staff: &Staff, id: i64, given: Opt
             _ => return Ok(original),
         }
     }
-    Err(AppError::field("duplicate_of", "not_found"))
+    Err(Error::field("duplicate_of", "not_found"))
 }
 
 /// Adds an internal note or an update for the reporter.
-pub async fn add_event(state: &AppState, staff: &Staff, id: i64, kind: EventKind, body: &str) -> Result<(), AppError> {
+pub async fn add_event(state: &App, staff: &Actor, id: i64, kind: EventKind, body: &str) -> Result<(), Error> {
     let action = if kind == EventKind::PublicUpdate { Action::PublicUpdate } else { Action::AddNote };
     load(state, staff, id, action).await?;
     let body = bounded_text("body", body, true)?.unwrap_or_default();
@@ -269,44 +260,44 @@ fn present(value: &Option<String>) -> Option<String> {
 }
 
 /// The `page` parameter: 1 when absent.
-fn page_number(value: &Option<String>) -> Result<i64, AppError> {
+fn page_number(value: &Option<String>) -> Result<i64, Error> {
     match present(value) {
         None => Ok(1),
-        Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::field("page", "invalid_number")),
+        Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| Error::field("page", "invalid_number")),
     }
 }
 
 /// Turns the query into a filter limited to what the staff member may see.
-pub fn queue_filter(staff: &Staff, query: &QueueQuery) -> Result<(aman_db::QueueFilter, i64), AppError> {
+pub fn queue_filter(staff: &Actor, query: &QueueQuery) -> Result<(aman_db::QueueFilter, i64), Error> {
     use aman_core::category::Category;
     if !staff.user.role.may(Action::ViewConcerns) {
-        return Err(AppError::new(ErrorCode::Forbidden));
+        return Err(Error::Forbidden);
     }
     let grant = staff.grant();
     let scope = match present(&query.area) {
         None => grant.area.clone(),
         Some(code) => {
-            let wanted = Pcode::parse(&code).ok_or_else(|| AppError::field("area", "unknown_area"))?;
+            let wanted = Pcode::parse(&code).ok_or_else(|| Error::field("area", "unknown_area"))?;
             if grant.area.covers(&wanted) {
                 wanted
             } else if wanted.covers(&grant.area) {
                 grant.area.clone()
             } else {
-                return Err(AppError::new(ErrorCode::Forbidden));
+                return Err(Error::Forbidden);
             }
         }
     };
     let category = present(&query.category)
-        .map(|c| Category::from_code(&c).ok_or_else(|| AppError::field("category", "unknown_category")))
+        .map(|c| Category::from_code(&c).ok_or_else(|| Error::field("category", "unknown_category")))
         .transpose()?;
     let status = present(&query.status)
-        .map(|s| Status::from_code(&s).ok_or_else(|| AppError::field("status", "unknown_status")))
+        .map(|s| Status::from_code(&s).ok_or_else(|| Error::field("status", "unknown_status")))
         .transpose()?;
     let date = |field: &'static str, value: Option<String>| {
         value
             .map(|v| {
                 chrono::NaiveDate::parse_from_str(&text::ascii_digits(&v), "%Y-%m-%d")
-                    .map_err(|_| AppError::field(field, "invalid_date"))
+                    .map_err(|_| Error::field(field, "invalid_date"))
             })
             .transpose()
     };
@@ -326,11 +317,7 @@ pub fn queue_filter(staff: &Staff, query: &QueueQuery) -> Result<(aman_db::Queue
 }
 
 /// The triage queue for a staff member; the listing itself is audited.
-pub async fn queue(
-    state: &AppState,
-    staff: &Staff,
-    query: &QueueQuery,
-) -> Result<(Vec<ConcernRecord>, i64, i64), AppError> {
+pub async fn queue(state: &App, staff: &Actor, query: &QueueQuery) -> Result<(Vec<ConcernRecord>, i64, i64), Error> {
     let (filter, page) = queue_filter(staff, query)?;
     let detail = format!(
         "scope={} category={} status={} page={page}",
@@ -356,24 +343,24 @@ pub struct AuditQuery {
 
 /// Audit entries for an administrator, newest first; browsing is audited too.
 pub async fn audit_log(
-    state: &AppState,
-    staff: &Staff,
+    state: &App,
+    staff: &Actor,
     query: &AuditQuery,
-) -> Result<(Vec<aman_core::audit::AuditEntry>, i64, i64), AppError> {
+) -> Result<(Vec<aman_core::audit::AuditEntry>, i64, i64), Error> {
     if !staff.user.role.may(Action::ViewAudit) {
-        return Err(AppError::new(ErrorCode::Forbidden));
+        return Err(Error::Forbidden);
     }
     let day_start = |field: &'static str, value: Option<String>, extra_days: i64| {
         value
             .map(|v| {
                 chrono::NaiveDate::parse_from_str(&text::ascii_digits(&v), "%Y-%m-%d")
                     .map(|d| (aman_db::day_number(d) + extra_days) * 86_400_000 - 3 * 3_600_000)
-                    .map_err(|_| AppError::field(field, "invalid_date"))
+                    .map_err(|_| Error::field(field, "invalid_date"))
             })
             .transpose()
     };
     let actor_id = present(&query.actor)
-        .map(|a| a.trim_start_matches("user:").parse::<i64>().map_err(|_| AppError::field("actor", "invalid_number")))
+        .map(|a| a.trim_start_matches("user:").parse::<i64>().map_err(|_| Error::field("actor", "invalid_number")))
         .transpose()?;
     let page = page_number(&query.page)?;
     let filter = aman_db::AuditFilter {

@@ -2,11 +2,15 @@
 //! fixed by the project; errors are always `{"error": {"code", "message",
 //! "fields"}}` with the codes of `docs/api-errors.md`.
 
+mod actions;
+mod committees;
+mod referrals;
+
 use crate::alerts;
 use crate::auth::{self, Staff};
 use crate::concerns::{self, MoveRequest, QueueQuery};
 use crate::error::{AppError, ErrorCode};
-use crate::limits::{Gate, challenge_response};
+use crate::gate::{Gate, challenge_response};
 use crate::state::AppState;
 use crate::surveys;
 use aman_core::concern::ConcernInput;
@@ -41,9 +45,9 @@ pub fn router() -> Router<AppState> {
         .route("/public/accountability", get(public_accountability))
         .route("/surveys", get(list_surveys))
         .route("/surveys/{key}/estimates", get(survey_estimates))
-        .merge(crate::committees::api_router())
-        .merge(crate::referrals::api_router())
-        .merge(crate::actions::api_router())
+        .merge(committees::api_router())
+        .merge(referrals::api_router())
+        .merge(actions::api_router())
 }
 
 /// A JSON body, with axum's rejections turned into our error codes.

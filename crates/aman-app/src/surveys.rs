@@ -3,8 +3,8 @@
 //! nothing, with a report per row), and design-based estimates by area,
 //! group and period — the operations the CLI, pages and API share.
 
-use crate::error::{AppError, ErrorCode};
-use crate::state::AppState;
+use crate::App;
+use crate::Error;
 use aman_core::area::Pcode;
 use aman_db::{DbError, NewResponse, ResponseRecord, SurveyFormRecord};
 use aman_geo::Areas;
@@ -27,9 +27,9 @@ pub struct LoadedForm {
     pub form: Form,
 }
 
-pub async fn load_form(state: &AppState, key: &str) -> Result<LoadedForm, AppError> {
-    let record = state.db().survey_form(key).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-    let form = parse_xlsform(&record.workbook).map_err(AppError::internal)?;
+pub async fn load_form(state: &App, key: &str) -> Result<LoadedForm, Error> {
+    let record = state.db().survey_form(key).await?.ok_or(Error::NotFound)?;
+    let form = parse_xlsform(&record.workbook).map_err(Error::internal)?;
     Ok(LoadedForm { record, form })
 }
 
@@ -117,7 +117,7 @@ pub fn raw_answers<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> BT
 }
 
 /// Stores every response or none; returns how many.
-pub async fn store(state: &AppState, form: &LoadedForm, responses: &[NewResponse]) -> Result<u64, DbError> {
+pub async fn store(state: &App, form: &LoadedForm, responses: &[NewResponse]) -> Result<u64, DbError> {
     state.db().insert_responses(form.record.id, responses).await
 }
 
@@ -184,11 +184,7 @@ fn value_of(answers: &BTreeMap<String, String>, var: &str, value: &str) -> f64 {
 /// Weighted estimates with Taylor-linearised standard errors for one
 /// question, overall or by group; strata and clusters as recorded, each
 /// respondent its own cluster when none was. Small groups are suppressed.
-pub async fn estimate(
-    state: &AppState,
-    form: &LoadedForm,
-    query: &EstimateQuery,
-) -> Result<Vec<EstimateRow>, AppError> {
+pub async fn estimate(state: &App, form: &LoadedForm, query: &EstimateQuery) -> Result<Vec<EstimateRow>, Error> {
     let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
     let responses = state.db().survey_responses(&form.record.form_key, area).await?;
     estimate_among(form, &responses, query, state.today())
@@ -201,18 +197,18 @@ pub fn estimate_among(
     responses: &[ResponseRecord],
     query: &EstimateQuery,
     today: chrono::NaiveDate,
-) -> Result<Vec<EstimateRow>, AppError> {
-    let question = form.form.question(&query.var).ok_or_else(|| AppError::field("var", "unknown_question"))?;
+) -> Result<Vec<EstimateRow>, Error> {
+    let question = form.form.question(&query.var).ok_or_else(|| Error::field("var", "unknown_question"))?;
     let proportion = matches!(question.kind, QuestionType::SelectOne(_) | QuestionType::SelectMultiple(_));
     let choices = form.form.choices_for(question, &BTreeMap::new(), today);
     if proportion && !query.value.split(',').all(|v| choices.iter().any(|c| c.name == v)) {
-        return Err(AppError::field("value", "unknown_choice"));
+        return Err(Error::field("value", "unknown_choice"));
     }
     if !proportion && !matches!(question.kind, QuestionType::Integer | QuestionType::Decimal) {
-        return Err(AppError::field("var", "not_estimable"));
+        return Err(Error::field("var", "not_estimable"));
     }
     if !is_grouping(&form.form, &query.by) {
-        return Err(AppError::field("by", "unknown_group"));
+        return Err(Error::field("by", "unknown_group"));
     }
     if responses.is_empty() {
         return Ok(Vec::new());
@@ -234,12 +230,12 @@ pub fn estimate_among(
         .strata(&strata)
         .psu(&clusters)
         .build()
-        .map_err(AppError::internal)?;
+        .map_err(Error::internal)?;
     let labels: Vec<Option<String>> = responses.iter().zip(&answers).map(|(r, a)| domain_of(r, a, &query.by)).collect();
     let domains = Domains::from_labels(labels.iter().map(|l| l.as_deref()));
     let stat = if proportion { Statistic::Proportion } else { Statistic::Mean };
     let options = Options { lonely_psu: LonelyPsu::Adjust, ..Options::default() };
-    let estimates = estimate_domains(&design, &y, &domains, stat, &options).map_err(AppError::internal)?;
+    let estimates = estimate_domains(&design, &y, &domains, stat, &options).map_err(Error::internal)?;
     Ok(domains
         .labels()
         .iter()

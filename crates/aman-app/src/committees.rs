@@ -1,0 +1,302 @@
+//! Joint community security committees in the server: the operations the
+//! JSON API (routes below) and the pages share — committees of an area and
+//! their composition, members, issues grouping concerns, meetings with
+//! agenda, attendance (and quorum), minutes, ballots and the priority list
+//! computed from them with each constituency's own ranking kept. Every
+//! change is recorded in the audit log. The rules are `aman_core::committee`.
+
+use crate::Actor;
+use crate::App;
+use crate::Error;
+use aman_core::area::Pcode;
+use aman_core::committee::composition::{self, CompositionReport, CompositionRule, Constituency, Member, Sex};
+use aman_core::committee::meeting::{self, Attendance, QuorumReport, QuorumRule};
+use aman_core::committee::ranking::{self, Ballot, Method, Prioritisation};
+use aman_core::lifecycle::Status;
+use aman_core::role::Action;
+use aman_core::text;
+use aman_db::{CommitteeRecord, MeetingRecord, MemberRecord};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+/// A committee the staff member may see (its area within their grant), for
+/// `action`.
+pub async fn load(state: &App, staff: &Actor, id: i64, action: Action) -> Result<CommitteeRecord, Error> {
+    if !staff.user.role.may(Action::ViewCommittees) {
+        return Err(Error::Forbidden);
+    }
+    let committee =
+        state.db().committee(id).await?.filter(|c| staff.user.area.covers(&c.area)).ok_or(Error::NotFound)?;
+    if !staff.user.role.may(action) {
+        return Err(Error::Forbidden);
+    }
+    Ok(committee)
+}
+
+pub fn rule(committee: &CommitteeRecord) -> CompositionRule {
+    serde_json::from_str(&committee.rule).unwrap_or_default()
+}
+
+fn member(record: &MemberRecord) -> Member {
+    Member {
+        constituency: Constituency::from_code(&record.constituency).unwrap_or(Constituency::Residents),
+        sex: match record.sex.as_str() {
+            "female" => Sex::Female,
+            "male" => Sex::Male,
+            _ => Sex::NotRecorded,
+        },
+    }
+}
+
+/// The composition of the active members against the committee's rule (a
+/// warning, never a block).
+pub fn composition(committee: &CommitteeRecord, members: &[MemberRecord]) -> CompositionReport {
+    let active: Vec<Member> = members.iter().filter(|m| m.active).map(member).collect();
+    composition::check(&rule(committee), &active)
+}
+
+pub fn quorum(members: &[MemberRecord], meeting: &MeetingRecord) -> QuorumReport {
+    let attendance: Vec<Attendance> = members
+        .iter()
+        .filter(|m| m.active)
+        .map(|m| Attendance {
+            member: member(m),
+            present: meeting.attendance.iter().any(|(id, present)| *id == m.id && *present),
+        })
+        .collect();
+    meeting::quorum(&QuorumRule::default(), &attendance)
+}
+
+fn required(field: &str, value: &str, max: usize) -> Result<String, Error> {
+    let value = text::clean(value);
+    if value.is_empty() {
+        return Err(Error::field(field, "required"));
+    }
+    if value.chars().count() > max {
+        return Err(Error::field(field, "too_long"));
+    }
+    Ok(value)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewCommittee {
+    pub area: String,
+    pub name: String,
+    pub rule: Option<CompositionRule>,
+}
+
+pub async fn create(state: &App, staff: &Actor, input: &NewCommittee) -> Result<i64, Error> {
+    if !staff.user.role.may(Action::ManageCommittees) {
+        return Err(Error::Forbidden);
+    }
+    let area = Pcode::parse(input.area.trim())
+        .filter(|p| state.areas().get(p.as_str()).is_some())
+        .ok_or_else(|| Error::field("area", "unknown_area"))?;
+    if !staff.user.area.covers(&area) {
+        return Err(Error::Forbidden);
+    }
+    let name = required("name", &input.name, 200)?;
+    let rule = serde_json::to_string(&input.rule.clone().unwrap_or_default()).map_err(Error::internal)?;
+    let id = state.db().create_committee(&area, &name, &rule, state.now_ms()).await?;
+    state.audit(Some(staff.user.id), "committee.create", &format!("committee:{id}"), area.as_str()).await?;
+    Ok(id)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewMember {
+    pub name: String,
+    pub constituency: String,
+    pub sex: String,
+    pub organisation_id: Option<i64>,
+}
+
+pub async fn add_member(state: &App, staff: &Actor, committee: i64, input: &NewMember) -> Result<i64, Error> {
+    load(state, staff, committee, Action::ManageCommittees).await?;
+    let name = required("name", &input.name, 200)?;
+    let constituency = Constituency::from_code(input.constituency.trim())
+        .ok_or_else(|| Error::field("constituency", "unknown_constituency"))?;
+    let sex = match input.sex.trim() {
+        sex @ ("female" | "male" | "not_recorded") => sex,
+        _ => return Err(Error::field("sex", "unknown_sex")),
+    };
+    let id = state
+        .db()
+        .add_member(committee, &name, constituency.as_str(), sex, input.organisation_id, state.now_ms())
+        .await?;
+    let detail = format!("{} ({})", constituency.as_str(), sex);
+    state.audit(Some(staff.user.id), "committee.member_add", &format!("committee:{committee}"), &detail).await?;
+    Ok(id)
+}
+
+/// Checks agenda item keys (`concern:ID`, `issue:ID`, `alert:ID`): each must
+/// exist within the committee's area (an issue: of this committee).
+pub(crate) async fn check_items(state: &App, committee: &CommitteeRecord, items: &[String]) -> Result<(), Error> {
+    let bad = || Error::field("agenda", "unknown_item");
+    let issues = state.db().issues(committee.id).await?;
+    for item in items {
+        let (kind, id) = item.split_once(':').ok_or_else(bad)?;
+        let id: i64 = id.parse().map_err(|_| bad())?;
+        let known = match kind {
+            "concern" => state.db().concern(id).await?.is_some_and(|c| committee.area.covers(&c.area)),
+            "alert" => state.db().alert(id).await?.is_some_and(|a| committee.area.covers(&a.area)),
+            "issue" => issues.iter().any(|i| i.id == id),
+            _ => false,
+        };
+        if !known {
+            return Err(bad());
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewIssue {
+    pub title: String,
+    pub concerns: Vec<i64>,
+}
+
+pub async fn create_issue(state: &App, staff: &Actor, committee: i64, input: &NewIssue) -> Result<i64, Error> {
+    let record = load(state, staff, committee, Action::ManageCommittees).await?;
+    let title = required("title", &input.title, 300)?;
+    let keys: Vec<String> = input.concerns.iter().map(|c| format!("concern:{c}")).collect();
+    check_items(state, &record, &keys).await.map_err(|_| Error::field("concerns", "unknown_item"))?;
+    let id = state.db().create_issue(committee, &title, &input.concerns, state.now_ms()).await?;
+    state.audit(Some(staff.user.id), "committee.issue_create", &format!("issue:{id}"), &title).await?;
+    Ok(id)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewMeeting {
+    pub held_on: String,
+    pub place: String,
+    /// Item keys, in order: `concern:ID`, `issue:ID`, `alert:ID`.
+    pub agenda: Vec<String>,
+}
+
+pub async fn create_meeting(state: &App, staff: &Actor, committee: i64, input: &NewMeeting) -> Result<i64, Error> {
+    let record = load(state, staff, committee, Action::ManageCommittees).await?;
+    let held_on: NaiveDate = input.held_on.trim().parse().map_err(|_| Error::field("held_on", "invalid_date"))?;
+    let place = required("place", &input.place, 300)?;
+    check_items(state, &record, &input.agenda).await?;
+    let id = state.db().create_meeting(committee, held_on, &place, &input.agenda, state.now_ms()).await?;
+    state
+        .audit(Some(staff.user.id), "meeting.create", &format!("meeting:{id}"), &format!("committee:{committee}"))
+        .await?;
+    Ok(id)
+}
+
+/// A meeting with its committee (checked like the committee).
+pub async fn load_meeting(
+    state: &App,
+    staff: &Actor,
+    id: i64,
+    action: Action,
+) -> Result<(CommitteeRecord, MeetingRecord), Error> {
+    let meeting = state.db().meeting(id).await?.ok_or(Error::NotFound)?;
+    let committee = load(state, staff, meeting.committee_id, action).await?;
+    Ok((committee, meeting))
+}
+
+pub async fn set_attendance(state: &App, staff: &Actor, id: i64, present: &[i64]) -> Result<(), Error> {
+    let (committee, _) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
+    let members = state.db().members(committee.id).await?;
+    if present.iter().any(|p| !members.iter().any(|m| m.id == *p)) {
+        return Err(Error::field("present", "unknown_member"));
+    }
+    let attendance: Vec<(i64, bool)> =
+        members.iter().filter(|m| m.active).map(|m| (m.id, present.contains(&m.id))).collect();
+    state.db().set_attendance(id, &attendance).await?;
+    let detail = format!("{} of {} present", present.len(), attendance.len());
+    state.audit(Some(staff.user.id), "meeting.attendance", &format!("meeting:{id}"), &detail).await?;
+    Ok(())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Minutes {
+    pub minutes: String,
+    pub decisions: String,
+    pub version: Option<i64>,
+}
+
+pub async fn set_minutes(state: &App, staff: &Actor, id: i64, input: &Minutes) -> Result<(), Error> {
+    let (_, meeting) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
+    let (minutes, decisions) = (text::clean(&input.minutes), text::clean(&input.decisions));
+    if minutes.chars().count() > 20_000 || decisions.chars().count() > 20_000 {
+        return Err(Error::field("minutes", "too_long"));
+    }
+    state.db().set_minutes(id, input.version.unwrap_or(meeting.version), &minutes, &decisions).await?;
+    state.audit(Some(staff.user.id), "meeting.minutes", &format!("meeting:{id}"), "").await?;
+    Ok(())
+}
+
+/// The items a meeting ranks: its agenda's concerns and issues.
+pub fn rankable(meeting: &MeetingRecord) -> Vec<String> {
+    meeting.agenda.iter().filter(|i| i.starts_with("concern:") || i.starts_with("issue:")).cloned().collect()
+}
+
+/// Of the agenda's rankable items, those members may rank: issues, and
+/// concerns verified and still open (verified, prioritised or in action).
+async fn verified(state: &App, items: Vec<String>) -> Result<Vec<String>, Error> {
+    let mut out = Vec::new();
+    for item in items {
+        let rankable = match item.strip_prefix("concern:").and_then(|id| id.parse::<i64>().ok()) {
+            Some(id) => state
+                .db()
+                .concern(id)
+                .await?
+                .is_some_and(|c| matches!(c.status, Status::Verified | Status::Prioritised | Status::InAction)),
+            None => true,
+        };
+        if rankable {
+            out.push(item);
+        }
+    }
+    Ok(out)
+}
+
+pub async fn set_ballot(state: &App, staff: &Actor, id: i64, member: i64, ranking: &[String]) -> Result<(), Error> {
+    let (committee, meeting) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
+    let members = state.db().members(committee.id).await?;
+    if !members.iter().any(|m| m.id == member && m.active) {
+        return Err(Error::field("member", "unknown_member"));
+    }
+    let items = verified(state, rankable(&meeting)).await?;
+    let mut seen = std::collections::BTreeSet::new();
+    if ranking.is_empty() || !ranking.iter().all(|r| items.contains(r) && seen.insert(r)) {
+        return Err(Error::field("ranking", "invalid_ranking"));
+    }
+    state.db().set_ballot(id, member, &serde_json::to_string(ranking).map_err(Error::internal)?).await?;
+    state.audit(Some(staff.user.id), "meeting.ballot", &format!("meeting:{id}"), &format!("member:{member}")).await?;
+    Ok(())
+}
+
+/// Counts the ballots with `method` and stores the committee's list and each
+/// constituency's own ranking.
+pub async fn prioritise(state: &App, staff: &Actor, id: i64, method: &str) -> Result<Prioritisation<String>, Error> {
+    let (committee, meeting) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
+    let method = Method::from_code(method.trim()).ok_or_else(|| Error::field("method", "unknown_method"))?;
+    let members = state.db().members(committee.id).await?;
+    let mut ballots = Vec::new();
+    for (member_id, ranking) in state.db().ballots(id).await? {
+        let Some(m) = members.iter().find(|m| m.id == member_id) else { continue };
+        let ranking: Vec<String> = serde_json::from_str(&ranking).map_err(Error::internal)?;
+        ballots.push(Ballot { constituency: member(m).constituency, ranking });
+    }
+    if ballots.is_empty() {
+        return Err(Error::field("ballots", "required"));
+    }
+    let items = verified(state, rankable(&meeting)).await?;
+    let result = ranking::prioritise(method, &items, &ballots).map_err(Error::internal)?;
+    let stored = serde_json::to_string(&result).map_err(Error::internal)?;
+    state.db().set_priorities(id, method.as_str(), &stored, state.now_ms()).await?;
+    let detail = format!("{} from {} ballots", method.as_str(), result.ballots);
+    state.audit(Some(staff.user.id), "meeting.prioritise", &format!("meeting:{id}"), &detail).await?;
+    Ok(result)
+}
+
+// ---- JSON API ----

@@ -1,0 +1,97 @@
+//! The action-plan routes of the JSON API, over `aman_app::actions`.
+
+use super::Body;
+use crate::auth::Staff;
+use crate::error::AppError;
+use crate::state::AppState;
+use aman_app::actions::*;
+use aman_app::committees;
+use aman_core::role::Action;
+use aman_db::ActionRecord;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+fn action_json(a: &ActionRecord) -> Value {
+    json!({"id": a.id, "committee_id": a.committee_id, "title": a.title, "owner_id": a.owner_id, "partners": a.partners,
+        "due_on": a.due_on.to_string(), "status": a.status, "items": a.items, "version": a.version})
+}
+
+pub fn api_router() -> Router<AppState> {
+    Router::new()
+        .route("/committees/{id}/actions", post(api_create).get(api_list))
+        .route("/actions/{id}", get(api_show))
+        .route("/actions/{id}/progress", post(api_progress))
+        .route("/actions/{id}/confirmations", post(api_member_verdict))
+        .route("/receipts/{receipt}/confirmations", post(api_reporter_verdict))
+}
+
+async fn api_create(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<NewActionInput>,
+) -> Result<Response, AppError> {
+    let action = create(&state, &staff, id, &input).await?;
+    Ok((StatusCode::CREATED, Json(json!({"id": action}))).into_response())
+}
+
+async fn api_list(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<Value>, AppError> {
+    committees::load(&state, &staff, id, Action::ViewCommittees).await?;
+    let list = state.db().actions(id).await?;
+    Ok(Json(json!({"actions": list.iter().map(action_json).collect::<Vec<_>>()})))
+}
+
+async fn api_show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<Value>, AppError> {
+    let record = aman_app::actions::load(&state, &staff, id, Action::ViewCommittees).await?;
+    let mut body = action_json(&record);
+    let updates = state.db().action_updates(id).await?;
+    body["updates"] = json!(updates.iter().map(|u| json!({"status": u.status, "body": u.body})).collect::<Vec<_>>());
+    let (better, disputed) = state.db().confirmations(id).await?;
+    body["confirmations"] = json!({"better": better, "disputed": disputed});
+    Ok(Json(body))
+}
+
+async fn api_progress(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<Progress>,
+) -> Result<Json<Value>, AppError> {
+    progress(&state, &staff, id, &input).await?;
+    api_show(State(state), staff, Path(id)).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct VerdictInput {
+    member_id: i64,
+    action_id: i64,
+    verdict: String,
+}
+
+fn verdict_response(recorded: bool) -> Response {
+    let status = if recorded { StatusCode::CREATED } else { StatusCode::OK };
+    (status, Json(json!({"recorded": recorded}))).into_response()
+}
+
+async fn api_member_verdict(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<VerdictInput>,
+) -> Result<Response, AppError> {
+    Ok(verdict_response(member_verdict(&state, &staff, id, input.member_id, &input.verdict).await?))
+}
+
+async fn api_reporter_verdict(
+    State(state): State<AppState>,
+    Path(receipt): Path<String>,
+    Body(input): Body<VerdictInput>,
+) -> Result<Response, AppError> {
+    Ok(verdict_response(reporter_verdict(&state, &receipt, input.action_id, &input.verdict).await?))
+}

@@ -1,0 +1,233 @@
+//! The committee routes of the JSON API: committees, members, issues,
+//! meetings (attendance, minutes, ballots, priorities) and organisations,
+//! over the operations of `aman_app::committees`.
+
+use super::Body;
+use crate::auth::Staff;
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+use aman_app::committees::*;
+use aman_core::committee::ranking::Prioritisation;
+use aman_core::role::Action;
+use aman_db::{CommitteeRecord, MemberRecord};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+pub fn api_router() -> Router<AppState> {
+    Router::new()
+        .route("/committees", get(api_list).post(api_create))
+        .route("/committees/{id}", get(api_show))
+        .route("/committees/{id}/members", post(api_add_member))
+        .route("/committees/{id}/issues", post(api_create_issue))
+        .route("/committees/{id}/meetings", post(api_create_meeting))
+        .route("/meetings/{id}", get(api_meeting))
+        .route("/meetings/{id}/attendance", put(api_attendance))
+        .route("/meetings/{id}/minutes", put(api_minutes))
+        .route("/meetings/{id}/ballots/{member}", put(api_ballot))
+        .route("/meetings/{id}/priorities", post(api_prioritise))
+        .route("/organisations", get(api_organisations))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AreaQuery {
+    area: String,
+}
+
+fn committee_json(committee: &CommitteeRecord, members: &[MemberRecord]) -> Value {
+    json!({
+        "id": committee.id,
+        "area": committee.area.as_str(),
+        "name": committee.name,
+        "rule": rule(committee),
+        "composition": composition(committee, members),
+        "members": members.iter().map(|m| json!({
+            "id": m.id, "name": m.name, "constituency": m.constituency, "sex": m.sex,
+            "organisation_id": m.organisation_id, "active": m.active,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+async fn api_list(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<AreaQuery>,
+) -> Result<Json<Value>, AppError> {
+    if !staff.user.role.may(Action::ViewCommittees) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let own = staff.user.area.as_str();
+    let area = if q.area.trim().starts_with(own) { q.area.trim() } else { own };
+    let mut list = Vec::new();
+    for committee in state.db().committees(area).await? {
+        let members = state.db().members(committee.id).await?;
+        list.push(committee_json(&committee, &members));
+    }
+    Ok(Json(json!({"committees": list})))
+}
+
+async fn api_create(
+    State(state): State<AppState>,
+    staff: Staff,
+    Body(input): Body<NewCommittee>,
+) -> Result<Response, AppError> {
+    let id = create(&state, &staff, &input).await?;
+    Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
+}
+
+async fn api_show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<Value>, AppError> {
+    let committee = load(&state, &staff, id, Action::ViewCommittees).await?;
+    let members = state.db().members(id).await?;
+    let mut body = committee_json(&committee, &members);
+    let meetings = state.db().meetings(id).await?;
+    body["meetings"] = json!(
+        meetings
+            .iter()
+            .map(|m| json!({"id": m.id, "held_on": m.held_on.to_string(), "place": m.place}))
+            .collect::<Vec<_>>()
+    );
+    let issues = state.db().issues(id).await?;
+    body["issues"] =
+        json!(issues.iter().map(|i| json!({"id": i.id, "title": i.title, "concerns": i.concerns})).collect::<Vec<_>>());
+    Ok(Json(body))
+}
+
+async fn created(id: Result<i64, aman_app::Error>) -> Result<Response, AppError> {
+    Ok((StatusCode::CREATED, Json(json!({"id": id?}))).into_response())
+}
+
+async fn api_add_member(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<NewMember>,
+) -> Result<Response, AppError> {
+    created(add_member(&state, &staff, id, &input).await).await
+}
+
+async fn api_create_issue(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<NewIssue>,
+) -> Result<Response, AppError> {
+    created(create_issue(&state, &staff, id, &input).await).await
+}
+
+async fn api_create_meeting(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<NewMeeting>,
+) -> Result<Response, AppError> {
+    created(create_meeting(&state, &staff, id, &input).await).await
+}
+
+async fn api_meeting(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, AppError> {
+    let (committee, meeting) = load_meeting(&state, &staff, id, Action::ViewCommittees).await?;
+    let members = state.db().members(committee.id).await?;
+    let priorities = state.db().priorities(id).await?.map(|(method, result)| {
+        json!({"method": method, "result": serde_json::from_str::<Value>(&result).unwrap_or(Value::Null)})
+    });
+    Ok(Json(json!({
+        "id": meeting.id,
+        "committee_id": committee.id,
+        "held_on": meeting.held_on.to_string(),
+        "place": meeting.place,
+        "agenda": meeting.agenda,
+        "attendance": meeting.attendance.iter().map(|(m, p)| json!({"member_id": m, "present": p})).collect::<Vec<_>>(),
+        "quorum": quorum(&members, &meeting),
+        "minutes": meeting.minutes,
+        "decisions": meeting.decisions,
+        "version": meeting.version,
+        "priorities": priorities,
+    })))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Present {
+    present: Vec<i64>,
+}
+
+async fn api_attendance(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<Present>,
+) -> Result<Json<Value>, AppError> {
+    set_attendance(&state, &staff, id, &input.present).await?;
+    api_meeting(State(state), staff, Path(id)).await
+}
+
+async fn api_minutes(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<Minutes>,
+) -> Result<Json<Value>, AppError> {
+    set_minutes(&state, &staff, id, &input).await?;
+    api_meeting(State(state), staff, Path(id)).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Ranking {
+    ranking: Vec<String>,
+}
+
+async fn api_ballot(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((id, member)): Path<(i64, i64)>,
+    Body(input): Body<Ranking>,
+) -> Result<StatusCode, AppError> {
+    set_ballot(&state, &staff, id, member, &input.ranking).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MethodChoice {
+    method: String,
+}
+
+async fn api_prioritise(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(input): Body<MethodChoice>,
+) -> Result<Json<Prioritisation<String>>, AppError> {
+    Ok(Json(prioritise(&state, &staff, id, &input.method).await?))
+}
+
+async fn api_organisations(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<AreaQuery>,
+) -> Result<Json<Value>, AppError> {
+    if !staff.user.role.may(Action::ViewCommittees) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let area = if q.area.trim().is_empty() { staff.user.area.as_str() } else { q.area.trim() };
+    let list: Vec<Value> = state
+        .db()
+        .organisations(area)
+        .await?
+        .iter()
+        .map(|o| {
+            json!({"id": o.id, "kind": o.kind, "name": {"ar": o.name_ar, "en": o.name_en}, "area": o.area,
+                "categories": o.categories, "confidential": o.confidential, "contact": o.contact})
+        })
+        .collect();
+    Ok(Json(json!({"organisations": list})))
+}

@@ -1,0 +1,69 @@
+//! The referral routes of the JSON API, over `aman_app::referrals`.
+
+use super::Body;
+use crate::auth::Staff;
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+use aman_app::concerns;
+use aman_app::referrals::*;
+use aman_core::role::Action;
+use aman_db::ReferralRecord;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::{Value, json};
+
+pub fn referral_json(r: &ReferralRecord) -> Value {
+    let day = |ms: i64| super::time(ms);
+    json!({
+        "id": r.id, "concern_id": r.concern_id, "organisation_id": r.organisation_id, "severity": r.severity,
+        "sent_at": day(r.sent_at), "deadline_at": day(r.deadline_at), "status": r.status,
+        "acknowledged_at": r.acknowledged_at.map(day), "responded_at": r.responded_at.map(day),
+        "response": r.response, "escalation": r.escalation, "version": r.version,
+    })
+}
+
+pub fn api_router() -> Router<AppState> {
+    Router::new()
+        .route("/concerns/{id}/referrals", post(api_refer).get(api_of_concern))
+        .route("/referrals", get(api_mine))
+        .route("/referrals/{id}/answer", post(api_answer))
+}
+
+async fn api_refer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(request): Body<ReferRequest>,
+) -> Result<Response, AppError> {
+    let referral = refer(&state, &staff, id, &request).await?;
+    Ok((StatusCode::CREATED, Json(json!({"id": referral}))).into_response())
+}
+
+async fn api_of_concern(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, AppError> {
+    concerns::load(&state, &staff, id, Action::ViewConcerns).await?;
+    let list = state.db().referrals(Some(id), None).await?;
+    Ok(Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()})))
+}
+
+/// The referrals sent to the caller's organisation.
+async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<Value>, AppError> {
+    let Some(org) = staff.user.organisation_id else { return Err(AppError::new(ErrorCode::Forbidden)) };
+    let list = state.db().referrals(None, Some(org)).await?;
+    Ok(Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()})))
+}
+
+async fn api_answer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(request): Body<Answer>,
+) -> Result<Json<Value>, AppError> {
+    Ok(Json(referral_json(&answer(&state, &staff, id, &request).await?)))
+}
