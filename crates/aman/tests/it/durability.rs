@@ -40,8 +40,11 @@ async fn acknowledged_concerns_survive_kill_9() {
     let mut server = start(&db, &key);
     let client = reqwest::Client::builder().timeout(Duration::from_secs(5)).build().expect("client");
     let mut writers = Vec::new();
+    let (counted, mut progress) = tokio::sync::watch::channel(0usize);
+    let counted = std::sync::Arc::new(counted);
     for writer in 0..8 {
         let client = client.clone();
+        let counted = counted.clone();
         let url = format!("{}/api/v1/concerns", server.base);
         writers.push(tokio::spawn(async move {
             let mut acknowledged = Vec::new();
@@ -51,6 +54,7 @@ async fn acknowledged_concerns_survive_kill_9() {
                     Ok(response) if response.status() == StatusCode::CREATED => {
                         let value: serde_json::Value = response.json().await.expect("json");
                         acknowledged.push(value["receipt"].as_str().expect("receipt").to_owned());
+                        counted.send_modify(|n| *n += 1);
                     }
                     _ => break,
                 }
@@ -58,11 +62,9 @@ async fn acknowledged_concerns_survive_kill_9() {
             acknowledged
         }));
     }
-    // Let the writers get going, then kill the server without warning.
-    let started = std::time::Instant::now();
-    while started.elapsed() < Duration::from_millis(1500) {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // Once the writers have had 200 concerns acknowledged, kill the server
+    // without warning while they go on.
+    progress.wait_for(|n| *n >= 200).await.expect("writers acknowledged");
     server.child.kill().expect("SIGKILL");
     server.child.wait().expect("reaped");
     let mut receipts = Vec::new();

@@ -224,25 +224,26 @@ async fn the_challenge_script_is_served_under_a_csp_without_inline_script() {
     assert!(response.text().await.expect("script").contains("crypto.subtle.digest"));
 }
 
-/// The page's script, run by Node.js against a stand-in form, finds an
-/// answer the server accepts.
-#[test]
-fn the_page_script_finds_a_valid_answer() {
-    let token = "v1.1795942800000.8.00112233445566778899aabbccddeeff.0123456789abcdef0123456789abcdef";
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../aman-web/static/challenge.js");
-    let harness = format!(
-        r#"const attrs = {{"data-challenge": "{token}", "data-difficulty": "8"}};
-        const form = {{ getAttribute: (n) => attrs[n], setAttribute: (n, v) => {{ attrs[n] = v; }} }};
-        globalThis.window = globalThis;
-        globalThis.document = {{ querySelector: () => form }};
-        require({script:?});
-        const wait = () => attrs.action ? console.log(attrs.action) : setTimeout(wait, 10);
-        wait();"#
-    );
-    let output = std::process::Command::new("node").arg("-e").arg(harness).output().expect("node is installed");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let action = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    let solution = action.rsplit_once("&solution=").map(|(_, s)| s.to_owned()).expect("a solution in the action");
-    assert!(action.starts_with(&format!("/report?challenge={token}")), "{action}");
-    assert!(aman_web::challenge::is_solution(token, &solution, 8), "{action}");
+/// The report page in a real headless Chromium during a surge: its script
+/// finds an answer the server accepts and puts it in the form's address.
+#[tokio::test]
+async fn the_page_script_finds_a_valid_answer_in_a_browser() {
+    let surge = IntakeLimits { calm_submissions_per_minute: 1, challenge_difficulty: 8, ..limits(100, 100, 1000) };
+    let app = TestApp::sqlite_with(Settings { intake_limits: Some(surge), ..Settings::default() }).await;
+    for _ in 0..2 {
+        app.post_json("/api/v1/concerns", &concern()).await;
+    }
+    let dom = crate::support::browser_dom(&app.url("/report?lang=en")).await;
+    let action = form_action(&dom).expect("the report form");
+    let (token, solution) = action
+        .strip_prefix("/report?challenge=")
+        .and_then(|rest| rest.split_once("&amp;solution="))
+        .unwrap_or_else(|| panic!("the script answered the challenge: {action}"));
+    assert!(aman_web::challenge::is_solution(token, solution, 8), "{action}");
+}
+
+/// The `action` of the report form in a page's HTML.
+fn form_action(page: &str) -> Option<String> {
+    let start = page.find("action=\"/report?challenge=")? + "action=\"".len();
+    Some(page[start..].split('"').next()?.to_owned())
 }

@@ -3,7 +3,9 @@
 //!
 //! Behaviour tests are written once inside `both! { … }` and run on SQLite
 //! always and on PostgreSQL when `AMAN_TEST_POSTGRES_URL` is set (each test in
-//! a fresh database cloned from a template).
+//! a fresh database cloned from a template). With `AMAN_TEST_REQUIRE_POSTGRES`
+//! set (as `.ci/run` does), a missing PostgreSQL fails the tests instead of
+//! skipping them.
 
 /// Turns each `async fn name(app: TestApp) { … }` into a module `name` with
 /// the tests `sqlite` and `postgres`.

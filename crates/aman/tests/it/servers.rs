@@ -155,9 +155,18 @@ async fn two_servers_share_one_database() {
     statuses.sort();
     assert_eq!(statuses, [200, 409]);
 
-    // Let the one-second job run a few slots on both servers.
-    while started.elapsed() < std::time::Duration::from_millis(4500) {
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    // Let the one-second job run at least four slots between the two servers.
+    let slots_run = |servers: &[Server]| {
+        servers
+            .iter()
+            .map(|server| std::fs::read_to_string(&server.log).unwrap_or_default())
+            .map(|log| log.lines().filter(|l| l.contains("job finished") && l.contains("expire_sessions")).count())
+            .sum::<usize>()
+    };
+    let mut ticks = tokio::time::interval(std::time::Duration::from_millis(100));
+    while slots_run(&servers) < 4 {
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "the job never ran four slots");
+        ticks.tick().await;
     }
     for server in &mut servers {
         server.child.kill().expect("kill");

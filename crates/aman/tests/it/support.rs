@@ -69,8 +69,20 @@ pub struct TestApp {
 
 /// Where PostgreSQL tests run: `AMAN_TEST_POSTGRES_URL` names a server and a
 /// database this user may create databases from (e.g. postgres://postgres@127.0.0.1/postgres).
+/// With `AMAN_TEST_REQUIRE_POSTGRES` set (as `.ci/run` does), a missing URL
+/// fails the test instead of skipping its PostgreSQL half.
 fn postgres_admin_url() -> Option<String> {
-    std::env::var("AMAN_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())
+    let url = std::env::var("AMAN_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty());
+    assert!(
+        url.is_some() || !postgres_required(),
+        "AMAN_TEST_REQUIRE_POSTGRES is set but AMAN_TEST_POSTGRES_URL is not"
+    );
+    url
+}
+
+/// Whether a missing PostgreSQL is an error rather than a reason to skip.
+fn postgres_required() -> bool {
+    std::env::var_os("AMAN_TEST_REQUIRE_POSTGRES").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// The URL of another database on the same server.
@@ -401,4 +413,29 @@ impl Drop for TestApp {
             on_own_runtime(admin_execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")));
         }
     }
+}
+
+/// The document of a page after headless Chromium has loaded it and run its
+/// scripts (up to ten seconds of the page's virtual time).
+pub async fn browser_dom(url: &str) -> String {
+    let profile = TempDir::new().expect("profile dir");
+    let output = tokio::process::Command::new(std::env::var("AMAN_TEST_CHROMIUM").unwrap_or("chromium".into()))
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--virtual-time-budget=10000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .await
+        .expect("chromium is installed (.ci/run installs it)");
+    assert!(output.status.success(), "chromium: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8 page")
 }
