@@ -27,7 +27,7 @@ pub struct AccountabilityQuery {
 }
 
 /// The figures of one area or organisation; every value is protected.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Figures {
     pub id: String,
     pub received: Protected<u64>,
@@ -40,7 +40,7 @@ pub struct Figures {
     pub confirmations_disputed: Protected<u64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Accountability {
     pub area: String,
     pub from: NaiveDate,

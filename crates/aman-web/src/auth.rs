@@ -52,18 +52,6 @@ impl Staff {
     }
 }
 
-/// One cookie's value from the request's `Cookie` headers.
-pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
-
 fn bearer_token(parts: &Parts) -> Option<String> {
     let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     value.strip_prefix("Bearer ").map(|t| t.trim().to_owned())
@@ -81,7 +69,7 @@ impl FromRequestParts<AppState> for Staff {
         let token = if path.starts_with("/api/") {
             bearer_token(parts)
         } else {
-            cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned)
+            crate::cookies::cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned)
         };
         let Some(token) = token else {
             return Err(AppError::new(ErrorCode::Unauthorized));

@@ -6,6 +6,7 @@
 //! `{"error": {"code", "message", "fields"}}` or as a translated HTML page.
 //! A 5xx logs its cause and tells the client nothing internal.
 
+use crate::bodies::{ErrorBody, ErrorDetail};
 use crate::i18n::Tr;
 use aman_core::concern::{DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, FieldErrors};
 use aman_db::DbError;
@@ -13,7 +14,6 @@ use axum::extract::rejection::{FormRejection, JsonRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use fluent_bundle::FluentArgs;
-use serde_json::json;
 use std::collections::BTreeMap;
 
 /// Stable, documented error codes (docs/api-errors.md). Never rename one.
@@ -132,17 +132,15 @@ impl AppError {
         AppError::new(ErrorCode::Internal)
     }
 
-    pub fn json_body(&self, tr: Tr) -> serde_json::Value {
-        let fields: BTreeMap<&str, String> =
-            self.fields.iter().map(|(field, code)| (field.as_str(), field_message(tr, code))).collect();
-        json!({
-            "error": {
-                "code": self.code.as_str(),
-                "message": tr.get(&format!("error-{}", self.code.as_str())),
-                "fields": fields,
-                "field_codes": self.fields,
-            }
-        })
+    pub fn json_body(&self, tr: Tr) -> ErrorBody {
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code.as_str().to_owned(),
+                message: tr.get(&format!("error-{}", self.code.as_str())),
+                fields: self.fields.iter().map(|(field, code)| (field.clone(), field_message(tr, code))).collect(),
+                field_codes: self.fields.clone(),
+            },
+        }
     }
 }
 

@@ -42,7 +42,7 @@ pub fn negotiate(query: Option<&str>, headers: &HeaderMap) -> Language {
     if let Some(lang) = requested_language(query) {
         return lang;
     }
-    let from_cookie = crate::auth::cookie(headers, "lang").and_then(Language::from_code);
+    let from_cookie = crate::cookies::cookie(headers, "lang").and_then(Language::from_code);
     if let Some(lang) = from_cookie {
         return lang;
     }

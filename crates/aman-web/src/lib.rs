@@ -5,7 +5,9 @@
 
 mod api;
 mod auth;
+pub mod bodies;
 pub mod challenge;
+mod cookies;
 pub mod error;
 pub mod gate;
 pub mod i18n;

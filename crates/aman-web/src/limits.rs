@@ -1,4 +1,4 @@
-//! Flood limits for the public side (the limiter; `crate::gate` applies it): submissions and receipt lookups, per
+//! Flood limits for the public side (the limiter; the `gate` module applies it): submissions and receipt lookups, per
 //! client and in total, and staff login attempts per client, answered with
 //! `429` and `Retry-After`; above the calm rate of submissions, the flood
 //! challenge of [`crate::challenge`]. Staff work behind a session is never

@@ -130,7 +130,7 @@ impl Default for CompositionRule {
 }
 
 /// One unmet part of the rule, with the numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finding {
     /// The committee has no members at all.
@@ -192,7 +192,7 @@ impl fmt::Display for Finding {
 }
 
 /// The outcome of [`check`]: `met` is true exactly when there are no findings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompositionReport {
     pub met: bool,
     pub findings: Vec<Finding>,

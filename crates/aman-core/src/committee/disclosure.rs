@@ -81,7 +81,7 @@ impl From<Threshold> for u64 {
 }
 
 /// A published figure: its value, or only the fact that it is too small.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Protected<T> {
     Shown(T),
@@ -117,7 +117,7 @@ pub fn protect_count(count: u64, threshold: Threshold) -> Protected<u64> {
 }
 
 /// A protected table: a total and its parts, in the caller's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProtectedParts {
     pub total: Protected<u64>,
     pub parts: Vec<Protected<u64>>,

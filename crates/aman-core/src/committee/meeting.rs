@@ -40,7 +40,7 @@ pub struct Attendance {
 }
 
 /// Which condition of the rule is unmet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QuorumShortfall {
     /// `present` of `members` came; `needed` would have been enough.
@@ -54,7 +54,7 @@ pub enum QuorumShortfall {
 }
 
 /// The outcome of [`quorum`]: `met` exactly when `shortfalls` is empty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuorumReport {
     pub met: bool,
     pub present: u32,

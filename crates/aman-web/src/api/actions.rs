@@ -2,6 +2,7 @@
 
 use super::Body;
 use crate::auth::Staff;
+use crate::bodies::*;
 use crate::error::AppError;
 use crate::state::AppState;
 use aman_app::actions::*;
@@ -14,11 +15,19 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
-use serde_json::{Value, json};
 
-fn action_json(a: &ActionRecord) -> Value {
-    json!({"id": a.id, "committee_id": a.committee_id, "title": a.title, "owner_id": a.owner_id, "partners": a.partners,
-        "due_on": a.due_on.to_string(), "status": a.status, "items": a.items, "version": a.version})
+fn action_body(a: ActionRecord) -> ActionBody {
+    ActionBody {
+        id: a.id,
+        committee_id: a.committee_id,
+        title: a.title,
+        owner_id: a.owner_id,
+        partners: a.partners,
+        due_on: a.due_on,
+        status: a.status,
+        items: a.items,
+        version: a.version,
+    }
 }
 
 pub fn api_router() -> Router<AppState> {
@@ -37,23 +46,32 @@ async fn api_create(
     Body(input): Body<NewActionInput>,
 ) -> Result<Response, AppError> {
     let action = create(&state, &staff, id, &input).await?;
-    Ok((StatusCode::CREATED, Json(json!({"id": action}))).into_response())
+    Ok((StatusCode::CREATED, Json(Created { id: action })).into_response())
 }
 
-async fn api_list(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<Value>, AppError> {
+async fn api_list(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<ActionList>, AppError> {
     committees::load(&state, &staff, id, Action::ViewCommittees).await?;
     let list = state.db().actions(id).await?;
-    Ok(Json(json!({"actions": list.iter().map(action_json).collect::<Vec<_>>()})))
+    Ok(Json(ActionList { actions: list.into_iter().map(action_body).collect() }))
 }
 
-async fn api_show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<Value>, AppError> {
+async fn api_show(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<ActionDetail>, AppError> {
     let record = aman_app::actions::load(&state, &staff, id, Action::ViewCommittees).await?;
-    let mut body = action_json(&record);
     let updates = state.db().action_updates(id).await?;
-    body["updates"] = json!(updates.iter().map(|u| json!({"status": u.status, "body": u.body})).collect::<Vec<_>>());
     let (better, disputed) = state.db().confirmations(id).await?;
-    body["confirmations"] = json!({"better": better, "disputed": disputed});
-    Ok(Json(body))
+    Ok(Json(ActionDetail {
+        action: action_body(record),
+        updates: updates.into_iter().map(|u| ActionUpdateBody { status: u.status, body: u.body }).collect(),
+        confirmations: Confirmations { better, disputed },
+    }))
 }
 
 async fn api_progress(
@@ -61,7 +79,7 @@ async fn api_progress(
     staff: Staff,
     Path(id): Path<i64>,
     Body(input): Body<Progress>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ActionDetail>, AppError> {
     progress(&state, &staff, id, &input).await?;
     api_show(State(state), staff, Path(id)).await
 }
@@ -76,7 +94,7 @@ struct VerdictInput {
 
 fn verdict_response(recorded: bool) -> Response {
     let status = if recorded { StatusCode::CREATED } else { StatusCode::OK };
-    (status, Json(json!({"recorded": recorded}))).into_response()
+    (status, Json(VerdictRecorded { recorded })).into_response()
 }
 
 async fn api_member_verdict(

@@ -4,6 +4,7 @@
 
 use super::Body;
 use crate::auth::Staff;
+use crate::bodies::*;
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 use aman_app::committees::*;
@@ -16,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
-use serde_json::{Value, json};
 
 pub fn api_router() -> Router<AppState> {
     Router::new()
@@ -39,25 +39,32 @@ struct AreaQuery {
     area: String,
 }
 
-fn committee_json(committee: &CommitteeRecord, members: &[MemberRecord]) -> Value {
-    json!({
-        "id": committee.id,
-        "area": committee.area.as_str(),
-        "name": committee.name,
-        "rule": rule(committee),
-        "composition": composition(committee, members),
-        "members": members.iter().map(|m| json!({
-            "id": m.id, "name": m.name, "constituency": m.constituency, "sex": m.sex,
-            "organisation_id": m.organisation_id, "active": m.active,
-        })).collect::<Vec<_>>(),
-    })
+fn committee_body(committee: &CommitteeRecord, members: &[MemberRecord]) -> CommitteeBody {
+    CommitteeBody {
+        id: committee.id,
+        area: committee.area.as_str().to_owned(),
+        name: committee.name.clone(),
+        rule: rule(committee),
+        composition: composition(committee, members),
+        members: members
+            .iter()
+            .map(|m| MemberBody {
+                id: m.id,
+                name: m.name.clone(),
+                constituency: m.constituency.clone(),
+                sex: m.sex.clone(),
+                organisation_id: m.organisation_id,
+                active: m.active,
+            })
+            .collect(),
+    }
 }
 
 async fn api_list(
     State(state): State<AppState>,
     staff: Staff,
     Query(q): Query<AreaQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<CommitteeList>, AppError> {
     if !staff.user.role.may(Action::ViewCommittees) {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
@@ -66,9 +73,9 @@ async fn api_list(
     let mut list = Vec::new();
     for committee in state.db().committees(area).await? {
         let members = state.db().members(committee.id).await?;
-        list.push(committee_json(&committee, &members));
+        list.push(committee_body(&committee, &members));
     }
-    Ok(Json(json!({"committees": list})))
+    Ok(Json(CommitteeList { committees: list }))
 }
 
 async fn api_create(
@@ -76,29 +83,30 @@ async fn api_create(
     staff: Staff,
     Body(input): Body<NewCommittee>,
 ) -> Result<Response, AppError> {
-    let id = create(&state, &staff, &input).await?;
-    Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
+    created(create(&state, &staff, &input).await).await
 }
 
-async fn api_show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<Value>, AppError> {
+async fn api_show(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<CommitteeDetail>, AppError> {
     let committee = load(&state, &staff, id, Action::ViewCommittees).await?;
     let members = state.db().members(id).await?;
-    let mut body = committee_json(&committee, &members);
     let meetings = state.db().meetings(id).await?;
-    body["meetings"] = json!(
-        meetings
-            .iter()
-            .map(|m| json!({"id": m.id, "held_on": m.held_on.to_string(), "place": m.place}))
-            .collect::<Vec<_>>()
-    );
     let issues = state.db().issues(id).await?;
-    body["issues"] =
-        json!(issues.iter().map(|i| json!({"id": i.id, "title": i.title, "concerns": i.concerns})).collect::<Vec<_>>());
-    Ok(Json(body))
+    Ok(Json(CommitteeDetail {
+        committee: committee_body(&committee, &members),
+        meetings: meetings
+            .into_iter()
+            .map(|m| MeetingSummary { id: m.id, held_on: m.held_on, place: m.place })
+            .collect(),
+        issues: issues.into_iter().map(|i| IssueBody { id: i.id, title: i.title, concerns: i.concerns }).collect(),
+    }))
 }
 
 async fn created(id: Result<i64, aman_app::Error>) -> Result<Response, AppError> {
-    Ok((StatusCode::CREATED, Json(json!({"id": id?}))).into_response())
+    Ok((StatusCode::CREATED, Json(Created { id: id? })).into_response())
 }
 
 async fn api_add_member(
@@ -132,25 +140,31 @@ async fn api_meeting(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<i64>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<MeetingBody>, AppError> {
     let (committee, meeting) = load_meeting(&state, &staff, id, Action::ViewCommittees).await?;
     let members = state.db().members(committee.id).await?;
-    let priorities = state.db().priorities(id).await?.map(|(method, result)| {
-        json!({"method": method, "result": serde_json::from_str::<Value>(&result).unwrap_or(Value::Null)})
-    });
-    Ok(Json(json!({
-        "id": meeting.id,
-        "committee_id": committee.id,
-        "held_on": meeting.held_on.to_string(),
-        "place": meeting.place,
-        "agenda": meeting.agenda,
-        "attendance": meeting.attendance.iter().map(|(m, p)| json!({"member_id": m, "present": p})).collect::<Vec<_>>(),
-        "quorum": quorum(&members, &meeting),
-        "minutes": meeting.minutes,
-        "decisions": meeting.decisions,
-        "version": meeting.version,
-        "priorities": priorities,
-    })))
+    let priorities = state
+        .db()
+        .priorities(id)
+        .await?
+        .map(|(method, result)| PrioritiesBody { method, result: serde_json::from_str(&result).ok() });
+    Ok(Json(MeetingBody {
+        id: meeting.id,
+        committee_id: committee.id,
+        held_on: meeting.held_on,
+        place: meeting.place.clone(),
+        agenda: meeting.agenda.clone(),
+        attendance: meeting
+            .attendance
+            .iter()
+            .map(|&(member_id, present)| AttendanceBody { member_id, present })
+            .collect(),
+        quorum: quorum(&members, &meeting),
+        minutes: meeting.minutes,
+        decisions: meeting.decisions,
+        version: meeting.version,
+        priorities,
+    }))
 }
 
 #[derive(Deserialize, Default)]
@@ -164,7 +178,7 @@ async fn api_attendance(
     staff: Staff,
     Path(id): Path<i64>,
     Body(input): Body<Present>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<MeetingBody>, AppError> {
     set_attendance(&state, &staff, id, &input.present).await?;
     api_meeting(State(state), staff, Path(id)).await
 }
@@ -174,7 +188,7 @@ async fn api_minutes(
     staff: Staff,
     Path(id): Path<i64>,
     Body(input): Body<Minutes>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<MeetingBody>, AppError> {
     set_minutes(&state, &staff, id, &input).await?;
     api_meeting(State(state), staff, Path(id)).await
 }
@@ -214,20 +228,25 @@ async fn api_organisations(
     State(state): State<AppState>,
     staff: Staff,
     Query(q): Query<AreaQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<OrganisationList>, AppError> {
     if !staff.user.role.may(Action::ViewCommittees) {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
     let area = if q.area.trim().is_empty() { staff.user.area.as_str() } else { q.area.trim() };
-    let list: Vec<Value> = state
+    let organisations = state
         .db()
         .organisations(area)
         .await?
-        .iter()
-        .map(|o| {
-            json!({"id": o.id, "kind": o.kind, "name": {"ar": o.name_ar, "en": o.name_en}, "area": o.area,
-                "categories": o.categories, "confidential": o.confidential, "contact": o.contact})
+        .into_iter()
+        .map(|o| OrganisationBody {
+            id: o.id,
+            kind: o.kind,
+            name: Names { ar: o.name_ar, en: o.name_en },
+            area: o.area,
+            categories: o.categories,
+            confidential: o.confidential,
+            contact: o.contact,
         })
         .collect();
-    Ok(Json(json!({"organisations": list})))
+    Ok(Json(OrganisationList { organisations }))
 }

@@ -8,6 +8,7 @@ mod referrals;
 
 use crate::alerts;
 use crate::auth::{self, Staff};
+use crate::bodies::*;
 use crate::concerns::{self, MoveRequest, QueueQuery};
 use crate::error::{AppError, ErrorCode};
 use crate::gate::{Gate, challenge_response};
@@ -22,9 +23,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use serde_json::{Value, json};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -63,19 +62,6 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<
     }
 }
 
-pub fn area_json(area: &Area) -> Value {
-    json!({
-        "pcode": area.pcode,
-        "level": area.level,
-        "parent": area.parent,
-        "name": {"ar": area.name_ar, "en": area.name_en},
-    })
-}
-
-fn time(ms: i64) -> String {
-    DateTime::<Utc>::from_timestamp_millis(ms).map(|t| t.to_rfc3339()).unwrap_or_default()
-}
-
 async fn create_concern(
     State(state): State<AppState>,
     gate: Gate,
@@ -85,36 +71,40 @@ async fn create_concern(
         return Ok(challenge_response(&challenge));
     }
     let submitted = concerns::submit(&state, &input).await?;
-    let body = json!({
-        "receipt": submitted.receipt.grouped(),
-        "status": "submitted",
-        "area": area_json(&submitted.area),
-    });
+    let body = Submitted {
+        receipt: submitted.receipt.grouped(),
+        status: "submitted".to_owned(),
+        area: AreaBody::from(&submitted.area),
+    };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-async fn show_receipt(State(state): State<AppState>, Path(receipt): Path<String>) -> Result<Json<Value>, AppError> {
+async fn show_receipt(
+    State(state): State<AppState>,
+    Path(receipt): Path<String>,
+) -> Result<Json<ReceiptStatus>, AppError> {
     let record = concerns::track(&state, &receipt).await?;
-    let area = state.areas().get(record.area.as_str()).map(area_json);
-    let updates: Vec<Value> = record.updates.iter().map(|(at, text)| json!({"at": time(*at), "text": text})).collect();
-    let actions: Vec<Value> = crate::actions::for_reporter(&state, record.id)
+    let actions = crate::actions::for_reporter(&state, record.id)
         .await?
-        .iter()
-        .map(|a| {
-            json!({"id": a.id, "title": a.title, "organisation": {"ar": a.organisation_ar, "en": a.organisation_en},
-                "due_on": a.due_on.to_string(), "status": a.status})
+        .into_iter()
+        .map(|a| ReporterActionBody {
+            id: a.id,
+            title: a.title,
+            organisation: Names { ar: a.organisation_ar, en: a.organisation_en },
+            due_on: a.due_on,
+            status: a.status,
         })
         .collect();
-    Ok(Json(json!({
-        "status": record.status.as_str(),
-        "category": record.category.as_str(),
-        "area": area,
-        "submitted_at": time(record.submitted_at),
-        "updated_at": time(record.updated_at),
-        "updates": updates,
-        "actions": actions,
-        "on_agenda": state.db().agenda_days(record.id).await?.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
-    })))
+    Ok(Json(ReceiptStatus {
+        status: record.status.as_str().to_owned(),
+        category: record.category.as_str().to_owned(),
+        area: state.areas().get(record.area.as_str()).map(AreaBody::from),
+        submitted_at: time(record.submitted_at),
+        updated_at: time(record.updated_at),
+        updates: record.updates.iter().map(|(at, text)| Update { at: time(*at), text: text.clone() }).collect(),
+        actions,
+        on_agenda: state.db().agenda_days(record.id).await?,
+    }))
 }
 
 #[derive(Deserialize)]
@@ -123,7 +113,7 @@ struct AreaQuery {
     parent: Option<String>,
 }
 
-async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery>) -> Result<Json<Value>, AppError> {
+async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery>) -> Result<Json<AreaList>, AppError> {
     let areas = state.areas();
     let level = match query.level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
         None => None,
@@ -144,7 +134,7 @@ async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery
         }
         None => areas.at_level(level.unwrap_or(1)).collect(),
     };
-    Ok(Json(json!({ "areas": list.into_iter().map(area_json).collect::<Vec<_>>() })))
+    Ok(Json(AreaList { areas: list.into_iter().map(AreaBody::from).collect() }))
 }
 
 #[derive(Deserialize)]
@@ -153,7 +143,7 @@ struct LocateQuery {
     lon: Option<String>,
 }
 
-async fn locate(State(state): State<AppState>, Query(query): Query<LocateQuery>) -> Result<Json<Value>, AppError> {
+async fn locate(State(state): State<AppState>, Query(query): Query<LocateQuery>) -> Result<Json<Located>, AppError> {
     let number = |field: &str, value: Option<String>| -> Result<f64, AppError> {
         let value = value.filter(|v| !v.trim().is_empty()).ok_or_else(|| AppError::field(field, "required"))?;
         value
@@ -165,17 +155,17 @@ async fn locate(State(state): State<AppState>, Query(query): Query<LocateQuery>)
     };
     let (lat, lon) = (number("lat", query.lat)?, number("lon", query.lon)?);
     let area = state.areas().locate(lat, lon).ok_or_else(|| AppError::field("lat", "outside_iraq"))?;
-    Ok(Json(json!({ "area": area_json(area), "path": path_json(&state, area) })))
+    Ok(Json(Located { area: area.into(), path: path(&state, area) }))
 }
 
 /// The area and its ancestors, governorate first.
-fn path_json(state: &AppState, area: &Area) -> Vec<Value> {
-    let mut path = vec![area_json(area)];
+fn path(state: &AppState, area: &Area) -> Vec<AreaBody> {
+    let mut path = vec![AreaBody::from(area)];
     let mut parent = area.parent.clone();
     while let Some(code) = parent {
         match state.areas().get(&code) {
             Some(up) if up.level > 0 => {
-                path.push(area_json(up));
+                path.push(up.into());
                 parent = up.parent.clone();
             }
             _ => break,
@@ -185,19 +175,10 @@ fn path_json(state: &AppState, area: &Area) -> Vec<Value> {
     path
 }
 
-async fn show_area(State(state): State<AppState>, Path(pcode): Path<String>) -> Result<Json<Value>, AppError> {
+async fn show_area(State(state): State<AppState>, Path(pcode): Path<String>) -> Result<Json<AreaDetail>, AppError> {
     let area = state.areas().get(&pcode.to_ascii_uppercase()).ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    let children: Vec<Value> = state.areas().children(&area.pcode).map(area_json).collect();
-    Ok(Json(json!({ "area": area_json(area), "path": path_json(&state, area), "children": children })))
-}
-
-#[derive(Deserialize)]
-struct Credentials {
-    email: String,
-    password: String,
-    /// The TOTP code, for accounts with a second factor.
-    #[serde(default)]
-    code: String,
+    let children = state.areas().children(&area.pcode).map(AreaBody::from).collect();
+    Ok(Json(AreaDetail { area: area.into(), path: path(&state, area), children }))
 }
 
 async fn create_session(
@@ -205,11 +186,11 @@ async fn create_session(
     Body(credentials): Body<Credentials>,
 ) -> Result<Response, AppError> {
     let token = auth::login(&state, &credentials.email, &credentials.password, &credentials.code).await?;
-    let body = json!({
-        "token": token,
-        "idle_timeout_minutes": state.settings().session_idle_minutes,
-        "absolute_timeout_hours": state.settings().session_absolute_hours,
-    });
+    let body = SessionOpened {
+        token,
+        idle_timeout_minutes: state.settings().session_idle_minutes,
+        absolute_timeout_hours: state.settings().session_absolute_hours,
+    };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
@@ -223,64 +204,70 @@ async fn end_all_sessions(State(state): State<AppState>, staff: Staff) -> Result
     Ok(StatusCode::NO_CONTENT)
 }
 
-fn concern_summary(state: &AppState, record: &ConcernRecord) -> Value {
-    json!({
-        "id": record.id,
-        "category": record.category.as_str(),
-        "status": record.status.as_str(),
-        "area": state.areas().get(record.area.as_str()).map(area_json),
-        "description": record.description,
-        "occurred_on": record.occurred_on.to_string(),
-        "language": record.language,
-        "duplicate_of": record.duplicate_of,
-        "submitted_at": time(record.submitted_at),
-        "updated_at": time(record.updated_at),
-        "version": record.version,
-    })
+fn concern_summary(state: &AppState, record: &ConcernRecord) -> ConcernSummary {
+    ConcernSummary {
+        id: record.id,
+        category: record.category.as_str().to_owned(),
+        status: record.status.as_str().to_owned(),
+        area: state.areas().get(record.area.as_str()).map(AreaBody::from),
+        description: record.description.clone(),
+        occurred_on: record.occurred_on,
+        language: record.language.clone(),
+        duplicate_of: record.duplicate_of,
+        submitted_at: time(record.submitted_at),
+        updated_at: time(record.updated_at),
+        version: record.version,
+    }
 }
 
 async fn list_concerns(
     State(state): State<AppState>,
     staff: Staff,
     Query(query): Query<QueueQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ConcernPage>, AppError> {
     let (records, total, page) = concerns::queue(&state, &staff, &query).await?;
-    let list: Vec<Value> = records.iter().map(|r| concern_summary(&state, r)).collect();
-    Ok(Json(json!({ "total": total, "page": page, "page_size": concerns::PAGE_SIZE, "concerns": list })))
+    let concerns = records.iter().map(|r| concern_summary(&state, r)).collect();
+    Ok(Json(ConcernPage { total, page, page_size: concerns::PAGE_SIZE, concerns }))
 }
 
 async fn show_concern(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<i64>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ConcernDetail>, AppError> {
     let view = concerns::staff_view(&state, &staff, id).await?;
-    let mut body = concern_summary(&state, &view.record);
-    if let Some(identity) = &view.identity {
-        body["contact"] = json!(identity.contact);
-        body["point"] = json!(identity.point.map(|(lat, lon)| json!({"lat": lat, "lon": lon})));
-    }
-    body["allowed_transitions"] = json!(if view.may_triage {
-        view.record.status.next().iter().map(|s| s.as_str()).collect::<Vec<_>>()
+    let allowed_transitions = if view.may_triage {
+        view.record.status.next().iter().map(|s| s.as_str().to_owned()).collect()
     } else {
         Vec::new()
-    });
-    body["history"] = view
+    };
+    let history = view
         .events
         .iter()
-        .map(|e| {
-            json!({
-                "kind": match e.kind { EventKind::Transition => "transition", EventKind::Note => "note", EventKind::PublicUpdate => "public_update" },
-                "from": e.from_status.map(|s| s.as_str()),
-                "to": e.to_status.map(|s| s.as_str()),
-                "text": e.body,
-                "public": e.public,
-                "by": e.actor_name,
-                "at": time(e.created_at),
-            })
+        .map(|e| HistoryEntry {
+            kind: match e.kind {
+                EventKind::Transition => "transition",
+                EventKind::Note => "note",
+                EventKind::PublicUpdate => "public_update",
+            }
+            .to_owned(),
+            from: e.from_status.map(|s| s.as_str().to_owned()),
+            to: e.to_status.map(|s| s.as_str().to_owned()),
+            text: e.body.clone(),
+            public: e.public,
+            by: e.actor_name.clone(),
+            at: time(e.created_at),
         })
         .collect();
-    Ok(Json(body))
+    Ok(Json(ConcernDetail {
+        concern: concern_summary(&state, &view.record),
+        identity: view.identity.map(|identity| IdentityBody {
+            contact: identity.contact,
+            point: identity.point.map(|(lat, lon)| Point { lat, lon }),
+        }),
+        allowed_transitions,
+        history,
+    }))
 }
 
 async fn move_concern(
@@ -288,7 +275,7 @@ async fn move_concern(
     staff: Staff,
     Path(id): Path<i64>,
     Body(request): Body<MoveRequest>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ConcernDetail>, AppError> {
     concerns::move_concern(&state, &staff, id, &request).await?;
     show_concern(State(state), staff, Path(id)).await
 }
@@ -323,23 +310,21 @@ async fn audit_log(
     State(state): State<AppState>,
     staff: Staff,
     Query(query): Query<concerns::AuditQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<AuditPage>, AppError> {
     let (entries, total, page) = concerns::audit_log(&state, &staff, &query).await?;
-    let list: Vec<Value> = entries
-        .iter()
-        .map(|e| {
-            json!({
-                "seq": e.seq,
-                "at": time(e.event.at_ms),
-                "actor": e.event.actor_id,
-                "action": e.event.action,
-                "subject": e.event.subject,
-                "detail": e.event.detail,
-                "hash": e.hash,
-            })
+    let entries = entries
+        .into_iter()
+        .map(|e| AuditEntry {
+            seq: e.seq,
+            at: time(e.event.at_ms),
+            actor: e.event.actor_id,
+            action: e.event.action,
+            subject: e.event.subject,
+            detail: e.event.detail,
+            hash: e.hash,
         })
         .collect();
-    Ok(Json(json!({ "total": total, "page": page, "page_size": concerns::PAGE_SIZE, "entries": list })))
+    Ok(Json(AuditPage { total, page, page_size: concerns::PAGE_SIZE, entries }))
 }
 
 impl From<ErrorCode> for AppError {
@@ -348,38 +333,34 @@ impl From<ErrorCode> for AppError {
     }
 }
 
-fn day(date: chrono::NaiveDate) -> String {
-    date.to_string()
-}
-
-fn alert_json(alert: &AlertRecord) -> Value {
-    json!({
-        "id": alert.id,
-        "source": alert.source.as_str(),
-        "area": alert.area.as_str(),
-        "category": alert.category.as_str(),
-        "method": alert.method,
-        "status": alert.status.as_str(),
-        "first_day": day(alert.first_day),
-        "last_day": day(alert.last_day),
-        "observed": alert.observed,
-        "expected": alert.expected,
-        "threshold": alert.threshold,
-        "score": alert.score,
-        "escalated_to": alert.escalated_to.as_ref().map(|p| p.as_str()),
-        "reason": alert.reason,
-        "allowed_transitions": alert.status.next().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-        "version": alert.version,
-    })
+fn alert_body(alert: &AlertRecord) -> AlertBody {
+    AlertBody {
+        id: alert.id,
+        source: alert.source.as_str().to_owned(),
+        area: alert.area.as_str().to_owned(),
+        category: alert.category.as_str().to_owned(),
+        method: alert.method.clone(),
+        status: alert.status.as_str().to_owned(),
+        first_day: alert.first_day,
+        last_day: alert.last_day,
+        observed: alert.observed,
+        expected: alert.expected,
+        threshold: alert.threshold,
+        score: alert.score,
+        escalated_to: alert.escalated_to.as_ref().map(|p| p.as_str().to_owned()),
+        reason: alert.reason.clone(),
+        allowed_transitions: alert.status.next().iter().map(|s| s.as_str().to_owned()).collect(),
+        version: alert.version,
+    }
 }
 
 async fn list_alerts(
     State(state): State<AppState>,
     staff: Staff,
     Query(query): Query<alerts::AlertQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<AlertList>, AppError> {
     let list = alerts::list(&state, &staff, &query).await?;
-    Ok(Json(json!({"alerts": list.iter().map(alert_json).collect::<Vec<_>>()})))
+    Ok(Json(AlertList { alerts: list.iter().map(alert_body).collect() }))
 }
 
 async fn move_alert(
@@ -387,15 +368,15 @@ async fn move_alert(
     staff: Staff,
     Path(id): Path<i64>,
     Body(request): Body<alerts::AlertMove>,
-) -> Result<Json<Value>, AppError> {
-    Ok(Json(alert_json(&alerts::move_alert(&state, &staff, id, &request).await?)))
+) -> Result<Json<AlertBody>, AppError> {
+    Ok(Json(alert_body(&alerts::move_alert(&state, &staff, id, &request).await?)))
 }
 
-async fn list_surveys(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
+async fn list_surveys(State(state): State<AppState>) -> Result<Json<SurveyList>, AppError> {
     let forms = state.db().survey_forms().await?;
-    let list: Vec<Value> =
-        forms.iter().map(|f| json!({"id": f.form_key, "version": f.version, "title": f.title})).collect();
-    Ok(Json(json!({"surveys": list})))
+    let surveys =
+        forms.into_iter().map(|f| SurveySummary { id: f.form_key, version: f.version, title: f.title }).collect();
+    Ok(Json(SurveyList { surveys }))
 }
 
 #[derive(Deserialize)]
@@ -415,34 +396,42 @@ async fn survey_estimates(
     let form = surveys::load_form(&state, &key).await?;
     let rows = surveys::estimate(&state, &form, &query).await?;
     if format.format == "csv" {
-        let mut csv = String::from("domain,n,estimate,se,ci_low,ci_high,df\n");
+        let mut csv = csv::Writer::from_writer(Vec::new());
+        let mut write = |row: [String; 7]| csv.write_record(row).map_err(AppError::internal);
+        write(["domain", "n", "estimate", "se", "ci_low", "ci_high", "df"].map(String::from))?;
         for row in &rows {
-            let values = row
-                .estimate
-                .values
-                .map_or_else(|| ",,,".to_owned(), |v| format!("{},{},{},{}", v.estimate, v.se, v.ci_low, v.ci_high));
-            csv.push_str(&format!("{},{},{values},{}\n", row.domain, row.estimate.n, row.estimate.df));
+            let v = row.estimate.values;
+            let value = |f: fn(&aman_survey::Values) -> f64| v.as_ref().map(f).map_or(String::new(), |x| x.to_string());
+            write([
+                row.domain.clone(),
+                row.estimate.n.to_string(),
+                value(|v| v.estimate),
+                value(|v| v.se),
+                value(|v| v.ci_low),
+                value(|v| v.ci_high),
+                row.estimate.df.to_string(),
+            ])?;
         }
+        let csv = csv.into_inner().map_err(AppError::internal)?;
         return Ok(([(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], csv).into_response());
     }
-    let estimates: Vec<Value> = rows
+    let estimates = rows
         .iter()
         .map(|row| {
             let v = row.estimate.values;
-            json!({
-                "domain": row.domain,
-                "n": row.estimate.n,
-                "df": row.estimate.df,
-                "suppressed": v.is_none(),
-                "estimate": v.map(|v| v.estimate),
-                "se": v.map(|v| v.se),
-                "ci_low": v.map(|v| v.ci_low),
-                "ci_high": v.map(|v| v.ci_high),
-            })
+            EstimateBody {
+                domain: row.domain.clone(),
+                n: row.estimate.n,
+                df: row.estimate.df,
+                suppressed: v.is_none(),
+                estimate: v.map(|v| v.estimate),
+                se: v.map(|v| v.se),
+                ci_low: v.map(|v| v.ci_low),
+                ci_high: v.map(|v| v.ci_high),
+            }
         })
         .collect();
-    Ok(Json(json!({"survey": key, "var": query.var, "value": query.value, "by": query.by, "estimates": estimates}))
-        .into_response())
+    Ok(Json(Estimates { survey: key, var: query.var, value: query.value, by: query.by, estimates }).into_response())
 }
 
 /// Public accountability figures (no login; small numbers protected).

@@ -2,6 +2,7 @@
 
 use super::Body;
 use crate::auth::Staff;
+use crate::bodies::*;
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 use aman_app::concerns;
@@ -13,16 +14,26 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::{Value, json};
 
-pub fn referral_json(r: &ReferralRecord) -> Value {
-    let day = |ms: i64| super::time(ms);
-    json!({
-        "id": r.id, "concern_id": r.concern_id, "organisation_id": r.organisation_id, "severity": r.severity,
-        "sent_at": day(r.sent_at), "deadline_at": day(r.deadline_at), "status": r.status,
-        "acknowledged_at": r.acknowledged_at.map(day), "responded_at": r.responded_at.map(day),
-        "response": r.response, "escalation": r.escalation, "version": r.version,
-    })
+fn referral_body(r: ReferralRecord) -> ReferralBody {
+    ReferralBody {
+        id: r.id,
+        concern_id: r.concern_id,
+        organisation_id: r.organisation_id,
+        severity: r.severity,
+        sent_at: time(r.sent_at),
+        deadline_at: time(r.deadline_at),
+        status: r.status,
+        acknowledged_at: r.acknowledged_at.map(time),
+        responded_at: r.responded_at.map(time),
+        response: r.response,
+        escalation: r.escalation,
+        version: r.version,
+    }
+}
+
+fn referral_list(list: Vec<ReferralRecord>) -> Json<ReferralList> {
+    Json(ReferralList { referrals: list.into_iter().map(referral_body).collect() })
 }
 
 pub fn api_router() -> Router<AppState> {
@@ -39,24 +50,22 @@ async fn api_refer(
     Body(request): Body<ReferRequest>,
 ) -> Result<Response, AppError> {
     let referral = refer(&state, &staff, id, &request).await?;
-    Ok((StatusCode::CREATED, Json(json!({"id": referral}))).into_response())
+    Ok((StatusCode::CREATED, Json(Created { id: referral })).into_response())
 }
 
 async fn api_of_concern(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<i64>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ReferralList>, AppError> {
     concerns::load(&state, &staff, id, Action::ViewConcerns).await?;
-    let list = state.db().referrals(Some(id), None).await?;
-    Ok(Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()})))
+    Ok(referral_list(state.db().referrals(Some(id), None).await?))
 }
 
 /// The referrals sent to the caller's organisation.
-async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<Value>, AppError> {
+async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<ReferralList>, AppError> {
     let Some(org) = staff.user.organisation_id else { return Err(AppError::new(ErrorCode::Forbidden)) };
-    let list = state.db().referrals(None, Some(org)).await?;
-    Ok(Json(json!({"referrals": list.iter().map(referral_json).collect::<Vec<_>>()})))
+    Ok(referral_list(state.db().referrals(None, Some(org)).await?))
 }
 
 async fn api_answer(
@@ -64,6 +73,6 @@ async fn api_answer(
     staff: Staff,
     Path(id): Path<i64>,
     Body(request): Body<Answer>,
-) -> Result<Json<Value>, AppError> {
-    Ok(Json(referral_json(&answer(&state, &staff, id, &request).await?)))
+) -> Result<Json<ReferralBody>, AppError> {
+    Ok(Json(referral_body(answer(&state, &staff, id, &request).await?)))
 }

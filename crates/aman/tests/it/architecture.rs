@@ -44,3 +44,113 @@ fn pure_crates_stay_pure() {
         }
     }
 }
+
+/// The application layer knows nothing of HTTP, HTML or the command line,
+/// and the binary's commands call it directly: only `serve` builds the web
+/// door's state.
+#[test]
+fn the_application_layer_has_no_door_of_its_own() {
+    let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(format!("{root}/aman-app/Cargo.toml")).expect("manifest");
+    let dependencies = manifest.split("[dependencies]").nth(1).expect("dependencies");
+    for door in ["axum", "askama", "aman-web", "clap", "governor", "reqwest", "indicatif"] {
+        assert!(!dependencies.lines().any(|l| l.trim_start().starts_with(door)), "aman-app must not depend on {door}");
+    }
+    for entry in std::fs::read_dir(format!("{root}/aman/src")).expect("src") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("source");
+        let uses_web = text.lines().filter(|l| l.contains("aman_web")).count();
+        if path.ends_with("main.rs") {
+            // `serve` alone: the state it serves, the flood limits it is given, and the listener.
+            assert!(uses_web <= 3, "{}: only `serve` may use aman_web", path.display());
+        } else {
+            assert_eq!(uses_web, 0, "{}: commands call aman_app, not the web crate", path.display());
+        }
+    }
+}
+
+/// No two source files of a crate import each other, directly or round a
+/// longer loop (a `mod` declaration is ownership, not an import).
+#[test]
+fn no_import_cycles_between_files() {
+    let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
+    for krate in ["aman-app", "aman-web", "aman-db", "aman-core"] {
+        let src = std::path::PathBuf::from(format!("{root}/{krate}/src"));
+        let mut files = Vec::new();
+        let mut folders = vec![src.clone()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).expect("src") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        // A file's module path: src/a/b.rs and src/a/b/mod.rs are `a::b`.
+        let module = |path: &std::path::Path| -> Vec<String> {
+            let relative = path.strip_prefix(&src).expect("under src").with_extension("");
+            let mut parts: Vec<String> = relative.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+            if matches!(parts.last().map(String::as_str), Some("mod" | "lib")) {
+                parts.pop();
+            }
+            parts
+        };
+        let modules: Vec<Vec<String>> = files.iter().map(|f| module(f)).collect();
+        // The file a path like `crate::a::b::Item` lands in: its longest module prefix.
+        let target = |path: &[String]| -> Option<usize> {
+            (1..=path.len()).rev().find_map(|n| modules.iter().position(|m| m.as_slice() == &path[..n]))
+        };
+        let mut edges = vec![Vec::new(); files.len()];
+        for (i, file) in files.iter().enumerate() {
+            let text = std::fs::read_to_string(file).expect("source");
+            let text: String = text.split("#[cfg(test)]").next().unwrap_or_default().to_owned();
+            let here = &modules[i];
+            for (prefix, base) in [("crate::", Vec::new()), ("super::", here[..here.len().saturating_sub(1)].to_vec())]
+            {
+                for (at, _) in text.match_indices(prefix) {
+                    let rest = &text[at + prefix.len()..];
+                    let words: Vec<String> = rest
+                        .split("::")
+                        .map(|w| w.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>())
+                        .take_while(|w| !w.is_empty())
+                        .collect();
+                    let mut path = base.clone();
+                    path.extend(words);
+                    if let Some(j) = target(&path).filter(|&j| j != i && !modules[j].is_empty()) {
+                        edges[i].push(j);
+                    }
+                }
+            }
+        }
+        // Depth-first search for a back edge.
+        fn visit(n: usize, edges: &[Vec<usize>], state: &mut [u8], stack: &mut Vec<usize>) -> Option<Vec<usize>> {
+            state[n] = 1;
+            stack.push(n);
+            for &m in &edges[n] {
+                if state[m] == 1 {
+                    let start = stack.iter().position(|&s| s == m).expect("on stack");
+                    return Some(stack[start..].to_vec());
+                }
+                if state[m] == 0 {
+                    if let Some(cycle) = visit(m, edges, state, stack) {
+                        return Some(cycle);
+                    }
+                }
+            }
+            stack.pop();
+            state[n] = 2;
+            None
+        }
+        let mut state = vec![0u8; files.len()];
+        for n in 0..files.len() {
+            if state[n] == 0 {
+                let cycle = visit(n, &edges, &mut state, &mut Vec::new());
+                let names: Vec<String> =
+                    cycle.unwrap_or_default().iter().map(|&f| files[f].display().to_string()).collect();
+                assert!(names.is_empty(), "{krate}: files import each other: {}", names.join(" -> "));
+            }
+        }
+    }
+}

@@ -236,7 +236,7 @@ impl TestApp {
 
     pub async fn post_json(&self, path: &str, body: &Value) -> (StatusCode, Value) {
         let response = self.client.post(self.url(path)).json(body).send().await.expect("request");
-        json_of(response).await
+        json_of_request(reqwest::Method::POST, response).await
     }
 
     pub async fn get_json(&self, path: &str) -> (StatusCode, Value) {
@@ -356,7 +356,8 @@ impl Staff {
     }
 
     pub async fn post(&self, path: &str, body: &Value) -> (StatusCode, Value) {
-        json_of(
+        json_of_request(
+            reqwest::Method::POST,
             self.client
                 .post(format!("{}{path}", self.base))
                 .bearer_auth(&self.token)
@@ -369,10 +370,22 @@ impl Staff {
     }
 }
 
+/// The status and JSON body of an answer; an API answer is checked against
+/// the API contract (`contract.rs`).
 pub async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
+    json_of_request(reqwest::Method::GET, response).await
+}
+
+pub async fn json_of_request(method: reqwest::Method, response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
+    let path = response.url().path().to_owned();
+    let is_json = response.headers().get("content-type").is_some_and(|t| t.as_bytes().starts_with(b"application/json"));
     let text = response.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    if is_json {
+        crate::contract::check(&method, &path, status, &body);
+    }
+    (status, body)
 }
 
 /// Finds a value as text or as hex (how binary columns are dumped).
