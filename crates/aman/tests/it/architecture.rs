@@ -133,10 +133,10 @@ fn no_import_cycles_between_files() {
                     let start = stack.iter().position(|&s| s == m).expect("on stack");
                     return Some(stack[start..].to_vec());
                 }
-                if state[m] == 0 {
-                    if let Some(cycle) = visit(m, edges, state, stack) {
-                        return Some(cycle);
-                    }
+                if state[m] == 0
+                    && let Some(cycle) = visit(m, edges, state, stack)
+                {
+                    return Some(cycle);
                 }
             }
             stack.pop();
