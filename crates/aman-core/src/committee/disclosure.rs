@@ -329,44 +329,49 @@ mod props {
         }
         let hidden: Vec<usize> = (0..values.len()).filter(|&i| published.parts[i].is_suppressed()).collect();
         let hidden_sum: u64 = hidden.iter().map(|&i| values[i]).sum();
-        let mut seen: Vec<(usize, BTreeSet<u64>)> = hidden.iter().map(|&i| (i, BTreeSet::new())).collect();
-        let mut candidate = values.to_vec();
-        let mut tried = 0;
-        // Depth-first over the ways to split `hidden_sum` among the hidden cells.
-        fn fill(
-            k: usize,
-            left: u64,
-            hidden: &[usize],
-            candidate: &mut Vec<u64>,
-            published: &ProtectedParts,
+        struct Search<'a> {
+            hidden: &'a [usize],
+            published: &'a ProtectedParts,
             threshold: Threshold,
-            seen: &mut Vec<(usize, BTreeSet<u64>)>,
-            tried: &mut usize,
+            candidate: Vec<u64>,
+            seen: Vec<(usize, BTreeSet<u64>)>,
             budget: usize,
-        ) {
-            if *tried >= budget || seen.iter().all(|(_, values)| values.len() >= 2) {
-                return;
-            }
-            if k + 1 == hidden.len() {
-                candidate[hidden[k]] = left;
-                *tried += 1;
-                let total = candidate.iter().sum();
-                if protect_parts(total, candidate, threshold).as_ref() == Ok(published) {
-                    for (i, values) in seen.iter_mut() {
-                        values.insert(candidate[*i]);
-                    }
+        }
+        impl Search<'_> {
+            /// Depth-first over the ways to split `left` among hidden cells `k..`.
+            fn fill(&mut self, k: usize, left: u64) {
+                if self.budget == 0 || self.seen.iter().all(|(_, values)| values.len() >= 2) {
+                    return;
                 }
-                return;
-            }
-            for v in 0..=left {
-                candidate[hidden[k]] = v;
-                fill(k + 1, left - v, hidden, candidate, published, threshold, seen, tried, budget);
+                if k + 1 == self.hidden.len() {
+                    self.candidate[self.hidden[k]] = left;
+                    self.budget -= 1;
+                    let total = self.candidate.iter().sum();
+                    if protect_parts(total, &self.candidate, self.threshold).as_ref() == Ok(self.published) {
+                        for (i, values) in self.seen.iter_mut() {
+                            values.insert(self.candidate[*i]);
+                        }
+                    }
+                    return;
+                }
+                for v in 0..=left {
+                    self.candidate[self.hidden[k]] = v;
+                    self.fill(k + 1, left - v);
+                }
             }
         }
+        let mut search = Search {
+            hidden: &hidden,
+            published: &published,
+            threshold,
+            candidate: values.to_vec(),
+            seen: hidden.iter().map(|&i| (i, BTreeSet::new())).collect(),
+            budget,
+        };
         if !hidden.is_empty() {
-            fill(0, hidden_sum, &hidden, &mut candidate, &published, threshold, &mut seen, &mut tried, budget);
+            search.fill(0, hidden_sum);
         }
-        seen
+        search.seen
     }
 
     proptest! {
