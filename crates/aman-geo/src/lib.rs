@@ -346,6 +346,9 @@ mod props {
             ]),
             -1000.0f64..1000.0,
             28.0f64..50.0,
+            // Inside Iraq's box, as latitude or longitude.
+            29.0f64..37.5,
+            38.7f64..48.7,
         ]
     }
 
