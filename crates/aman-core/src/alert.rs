@@ -132,3 +132,67 @@ mod tests {
         assert_eq!(episode(Some((5, 80)), 100, 7), Episode::Start);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn status() -> impl Strategy<Value = AlertStatus> {
+        proptest::sample::select(AlertStatus::ALL.to_vec())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Walking the table from `new`: every state on the way is open, the
+        /// walk ends at `closed` or `dismissed`, `closed` comes only after
+        /// `acknowledged`, and only the move to `dismissed` needs a reason.
+        #[test]
+        fn walks_stay_open_until_they_end(choices in prop::collection::vec(any::<usize>(), 0..10)) {
+            let mut path = vec![AlertStatus::New];
+            for choice in &choices {
+                let exits = path[path.len() - 1].next();
+                if exits.is_empty() {
+                    break;
+                }
+                path.push(exits[choice % exits.len()]);
+            }
+            for (k, pair) in path.windows(2).enumerate() {
+                prop_assert!(pair[0].is_open(), "{path:?}");
+                prop_assert_ne!(pair[0], pair[1]);
+                prop_assert_eq!(pair[1].needs_reason(), pair[1] == AlertStatus::Dismissed);
+                if pair[1] == AlertStatus::Closed {
+                    prop_assert!(path[..=k].contains(&AlertStatus::Acknowledged), "{path:?}");
+                }
+            }
+            let last = path[path.len() - 1];
+            prop_assert_eq!(last.is_open(), !last.next().is_empty());
+        }
+
+        /// Any open alert can be dismissed; a closed or dismissed one has no exit.
+        #[test]
+        fn open_means_dismissable_and_ended_means_stuck(status in status()) {
+            prop_assert_eq!(status.is_open(), status.next().contains(&AlertStatus::Dismissed));
+            prop_assert_eq!(!status.is_open(), status.next().is_empty());
+            prop_assert!(!status.needs_reason() || !status.is_open());
+            prop_assert_eq!(AlertStatus::from_code(status.as_str()), Some(status));
+            prop_assert_eq!(serde_json::to_string(&status).unwrap_or_default(), format!("\"{}\"", status.as_str()));
+        }
+
+        /// An alarm continues the open alert exactly within the gap, and every
+        /// day between the last alarm and a continuing day continues it too.
+        #[test]
+        fn episodes_are_contiguous(id in any::<i64>(), last in -10_000i64..10_000, day in -10_000i64..10_000, gap in 0i64..60) {
+            let open = Some((id, last));
+            prop_assert_eq!(episode(None, day, gap), Episode::Start);
+            let continues = episode(open, day, gap) == Episode::Continue(id);
+            prop_assert_eq!(continues, day - last <= gap);
+            if continues && day >= last {
+                for between in last..=day {
+                    prop_assert_eq!(episode(open, between, gap), Episode::Continue(id));
+                }
+            }
+        }
+    }
+}

@@ -111,3 +111,73 @@ mod tests {
         assert!(!Pcode::parse("IQG01").unwrap().covers(&Pcode::parse("IQG15").unwrap()));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The documented grammar, independently: `IQ` then up to three
+    /// marker-and-two-digit chunks G, Q, N in that order.
+    fn is_pcode(code: &str) -> bool {
+        let Some(rest) = code.strip_prefix("IQ") else { return false };
+        let chunks: Vec<&[u8]> = rest.as_bytes().chunks(3).collect();
+        rest.len() % 3 == 0
+            && chunks.len() <= 3
+            && chunks.iter().zip(b"GQN").all(|(c, m)| c[0] == *m && c[1..].iter().all(u8::is_ascii_digit))
+    }
+
+    /// A valid code at `depth`, its letters in either case.
+    fn code() -> impl Strategy<Value = String> {
+        (0usize..4, prop::collection::vec(0u8..100, 3), prop::collection::vec(any::<bool>(), 5)).prop_map(
+            |(depth, numbers, lower)| {
+                let mut code = "IQ".to_owned();
+                for (marker, number) in ["G", "Q", "N"].iter().zip(numbers).take(depth) {
+                    code.push_str(&format!("{marker}{number:02}"));
+                }
+                code.chars().enumerate().map(|(i, c)| if lower[i % 5] { c.to_ascii_lowercase() } else { c }).collect()
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Never panics, whatever the text; what it accepts is the trimmed,
+        /// upper-cased input and a P-code by the grammar.
+        #[test]
+        fn parse_accepts_only_pcodes(input in "\\PC{0,16}|[IQGNiqgn0-9 ]{0,14}|\\pC{0,4}") {
+            let parsed = Pcode::parse(&input);
+            let normal = input.trim().to_ascii_uppercase();
+            let grammatical = is_pcode(&normal);
+            prop_assert_eq!(parsed.is_some(), grammatical, "{:?}", input);
+            if let Some(code) = parsed {
+                prop_assert_eq!(code.as_str(), normal.as_str());
+                prop_assert!(code.level() <= 3);
+            }
+        }
+
+        /// Every valid code is accepted in either case with surrounding
+        /// whitespace; its parents are its prefixes, one level at a time, and
+        /// each covers it; anything appended makes it invalid.
+        #[test]
+        fn valid_codes_parse_with_their_hierarchy(code in code(), pad in "[ \\t\\n]{0,3}", tail in "[0-9A-Za-z]{1,3}") {
+            let upper = code.to_ascii_uppercase();
+            let parsed = Pcode::parse(&format!("{pad}{code}{pad}"));
+            prop_assert_eq!(parsed.as_ref().map(Pcode::as_str), Some(upper.as_str()));
+            let Some(parsed) = parsed else { return Ok(()) };
+            let mut child = parsed.clone();
+            while let Some(parent) = child.parent() {
+                prop_assert_eq!(parent.level() + 1, child.level());
+                prop_assert!(parent.covers(&parsed) && !child.covers(&parent));
+                let reparsed = Pcode::parse(parent.as_str());
+                prop_assert_eq!(reparsed.as_ref(), Some(&parent));
+                child = parent;
+            }
+            prop_assert_eq!(child, Pcode::country());
+            if parsed.level() == 3 || tail.len() != 3 {
+                prop_assert_eq!(Pcode::parse(&format!("{code}{tail}")), None);
+            }
+        }
+    }
+}

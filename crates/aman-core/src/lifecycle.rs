@@ -119,3 +119,94 @@ mod tests {
         assert_eq!(seen.len(), Status::ALL.len());
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn status() -> impl Strategy<Value = Status> {
+        proptest::sample::select(Status::ALL.to_vec())
+    }
+
+    /// Walks the table from `submitted`, taking the `choice`-th exit at each
+    /// step, until a terminal status or the end of the choices.
+    fn walk(choices: &[usize]) -> Vec<Status> {
+        let mut path = vec![Status::Submitted];
+        for &choice in choices {
+            let exits = path[path.len() - 1].next();
+            if exits.is_empty() {
+                break;
+            }
+            path.push(exits[choice % exits.len()]);
+        }
+        path
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Every step of a path is a legal move, never a stay in place, and a
+        /// path stops only at a terminal status (`duplicate`, `closed`).
+        #[test]
+        fn paths_follow_the_table_and_end_only_at_terminals(choices in prop::collection::vec(any::<usize>(), 0..40)) {
+            let path = walk(&choices);
+            for pair in path.windows(2) {
+                prop_assert!(pair[0].can_move_to(pair[1]), "{pair:?}");
+                prop_assert_ne!(pair[0], pair[1]);
+            }
+            let last = path[path.len() - 1];
+            if path.len() <= choices.len() {
+                prop_assert!(last.next().is_empty());
+                prop_assert!(matches!(last, Status::Duplicate | Status::Closed), "{last:?}");
+            }
+        }
+
+        /// Nothing is prioritised, acted on, resolved or closed without having
+        /// been verified first.
+        #[test]
+        fn action_only_after_verification(choices in prop::collection::vec(any::<usize>(), 0..40)) {
+            let path = walk(&choices);
+            let acted = path.iter().position(|s| matches!(s, Status::Prioritised | Status::InAction | Status::Resolved | Status::Closed));
+            if let Some(acted) = acted {
+                prop_assert!(path[..acted].contains(&Status::Verified), "{path:?}");
+            }
+        }
+
+        /// From any status a terminal one can still be reached: no status is a
+        /// trap that the table can never leave.
+        #[test]
+        fn every_status_can_end(from in status(), choices in prop::collection::vec(any::<usize>(), 0..64)) {
+            let mut at = from;
+            for choice in choices {
+                let exits = at.next();
+                if exits.is_empty() {
+                    break;
+                }
+                at = exits[choice % exits.len()];
+            }
+            let mut seen = vec![at];
+            let mut i = 0;
+            while i < seen.len() {
+                for &next in seen[i].next() {
+                    if !seen.contains(&next) {
+                        seen.push(next);
+                    }
+                }
+                i += 1;
+            }
+            prop_assert!(seen.iter().any(|s| s.next().is_empty()), "{from:?} → {at:?}: {seen:?}");
+        }
+
+        /// The code, the serde name and `from_code` agree, and no other string is a status.
+        #[test]
+        fn codes_round_trip_and_nothing_else_parses(status in status(), other in ".{0,20}") {
+            prop_assert_eq!(Status::from_code(status.as_str()), Some(status));
+            prop_assert_eq!(serde_json::to_string(&status).unwrap_or_default(), format!("\"{}\"", status.as_str()));
+            prop_assert_eq!(serde_json::from_str::<Status>(&format!("\"{}\"", status.as_str())).ok(), Some(status));
+            if let Some(parsed) = Status::from_code(&other) {
+                prop_assert_eq!(parsed.as_str(), other.as_str());
+            }
+        }
+    }
+}

@@ -112,3 +112,98 @@ mod tests {
         assert_eq!(format!("{a:?}"), "Receipt(…)");
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// How a person might type one symbol of a receipt: either case, O for
+    /// 0, I or L for 1, Arabic-Indic or Persian digits.
+    fn typed(symbol: char, variant: u8) -> String {
+        let arabic = |base: u32| char::from_u32(base + symbol.to_digit(10).unwrap_or(0)).unwrap_or(symbol);
+        match (symbol, variant % 4) {
+            ('0', 1) => "o".into(),
+            ('0', 2) => "O".into(),
+            ('1', 1) => "i".into(),
+            ('1', 2) => "L".into(),
+            ('0'..='9', 3) => arabic(if variant % 8 == 3 { 0x0660 } else { 0x06F0 }).to_string(),
+            (c, 1 | 3) => c.to_ascii_lowercase().to_string(),
+            (c, _) => c.to_string(),
+        }
+    }
+
+    const SEPARATORS: [&str; 6] = ["", " ", "-", "\u{00A0}", "\t", "."];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any typing of a printed receipt reads back as that receipt, and so
+        /// finds the same stored hash.
+        #[test]
+        fn every_forgiven_typing_reads_back(
+            entropy in any::<[u8; ENTROPY_BYTES]>(),
+            variants in prop::collection::vec(any::<u8>(), SYMBOLS),
+            separators in prop::collection::vec(0..SEPARATORS.len(), SYMBOLS + 1),
+            key in any::<[u8; 32]>(),
+        ) {
+            let receipt = Receipt::from_entropy(entropy);
+            prop_assert_eq!(Receipt::parse(&receipt.grouped()), Some(receipt.clone()));
+            let mut input = SEPARATORS[separators[SYMBOLS]].to_owned();
+            for ((symbol, variant), separator) in receipt.0.chars().zip(&variants).zip(&separators) {
+                input.push_str(&typed(symbol, *variant));
+                input.push_str(SEPARATORS[*separator]);
+            }
+            let parsed = Receipt::parse(&input);
+            prop_assert_eq!(parsed.as_ref(), Some(&receipt), "{:?}", input);
+            prop_assert_eq!(parsed.map(|p| p.keyed_hash(&key)), Some(receipt.keyed_hash(&key)));
+        }
+
+        /// One symbol too many or too few, or one symbol outside the alphabet
+        /// and its look-alikes, and the receipt is refused.
+        #[test]
+        fn wrong_length_or_alphabet_is_refused(
+            entropy in any::<[u8; ENTROPY_BYTES]>(),
+            at in 0..SYMBOLS,
+            intruder in any::<char>(),
+            extra in "[0-9A-Za-z]",
+        ) {
+            let code = Receipt::from_entropy(entropy).0;
+            let mut shorter = code.clone();
+            shorter.remove(at);
+            prop_assert_eq!(Receipt::parse(&shorter), None);
+            let mut longer = code.clone();
+            longer.insert_str(at, &extra);
+            prop_assert_eq!(Receipt::parse(&longer), None);
+            let forgiven = intruder.is_ascii_alphanumeric() && !matches!(intruder.to_ascii_uppercase(), 'U')
+                || matches!(intruder, ' ' | '-' | '\u{00A0}' | '\t' | '.' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
+            if !forgiven {
+                let mut odd = code.clone();
+                odd.replace_range(at..=at, &intruder.to_string());
+                prop_assert_eq!(Receipt::parse(&odd), None, "{:?}", odd);
+            }
+        }
+
+        /// Whatever is typed, parsing does not panic, and what it accepts is
+        /// 24 symbols of the alphabet, read back the same from its grouped form.
+        #[test]
+        fn parse_never_panics_and_accepts_only_receipts(input in "\\PC{0,40}|[0-9A-Za-z \\-]{20,34}") {
+            if let Some(receipt) = Receipt::parse(&input) {
+                prop_assert_eq!(receipt.0.len(), SYMBOLS);
+                prop_assert!(receipt.0.bytes().all(|b| ALPHABET.contains(&b)));
+                prop_assert_eq!(Receipt::parse(&receipt.grouped()), Some(receipt));
+            }
+        }
+
+        /// The stored hash depends on the key and the code, deterministically.
+        #[test]
+        fn keyed_hash_is_stable(a in any::<[u8; ENTROPY_BYTES]>(), b in any::<[u8; ENTROPY_BYTES]>(), key in any::<[u8; 32]>(), other_key in any::<[u8; 32]>()) {
+            let (ra, rb) = (Receipt::from_entropy(a), Receipt::from_entropy(b));
+            let hash = ra.keyed_hash(&key);
+            prop_assert_eq!(&hash, &ra.clone().keyed_hash(&key));
+            prop_assert!(hash.len() == 64 && hash.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
+            prop_assert_eq!(a == b, hash == rb.keyed_hash(&key));
+            prop_assert_eq!(key == other_key, hash == ra.keyed_hash(&other_key));
+        }
+    }
+}

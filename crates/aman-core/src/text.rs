@@ -3,14 +3,18 @@
 //! Arabic-Indic digits so phone numbers and receipts typed on an Arabic keyboard
 //! are understood.
 
-/// Removes control characters (keeping newlines and tabs) and the bidi controls
-/// U+200E/F, U+202A–E and U+2066–9, then trims.
+/// Removes control characters (keeping newlines and tabs), the bidi controls
+/// (Unicode's Bidi_Control: U+061C, U+200E/F, U+202A–E and U+2066–9) and the
+/// byte-order mark U+FEFF, then trims.
 pub fn clean(input: &str) -> String {
     input
         .chars()
         .filter(|&c| {
             !(c.is_control() && c != '\n' && c != '\t'
-                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+                || matches!(
+                    c,
+                    '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+                ))
         })
         .collect::<String>()
         .replace("\r\n", "\n")
@@ -40,8 +44,88 @@ mod tests {
         assert_eq!(clean("line one\r\nline two"), "line one\nline two");
     }
 
+    /// Found by the property tests: the Arabic letter mark, a bidi control
+    /// like U+200F that an Arabic keyboard can type, survived cleaning.
+    #[test]
+    fn clean_strips_the_arabic_letter_mark() {
+        assert_eq!(clean("\u{061C}"), "");
+        assert_eq!(clean("رقم\u{061C} 12"), "رقم 12");
+    }
+
     #[test]
     fn digits_fold() {
         assert_eq!(ascii_digits("٠٧٧٠ ١٢٣ ۴۵۶"), "0770 123 456");
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Characters `clean` promises to remove.
+    fn stripped(c: char) -> bool {
+        c.is_control() && c != '\n' && c != '\t'
+            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    }
+
+    /// Mostly Arabic and Latin text with the troublesome characters mixed in.
+    fn messy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-z ]{1,5}",
+            "[\u{0621}-\u{064A} ]{1,5}",
+            "[\u{0660}-\u{0669}\u{06F0}-\u{06F9}0-9]{1,3}",
+            "[\r\n\t \u{00A0}\u{2028}\u{3000}]",
+            "[\u{0000}-\u{001F}\u{007F}-\u{009F}]",
+            "[\u{061C}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{FEFF}]",
+            "\\PC",
+            "\\pC",
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Cleaning twice is cleaning once; the result has none of the
+        /// stripped characters, nothing to trim, and is the input's other
+        /// characters in order.
+        #[test]
+        fn clean_is_idempotent_and_strips_what_it_says(input in messy()) {
+            let once = clean(&input);
+            prop_assert_eq!(clean(&once), once.clone());
+            prop_assert!(!once.chars().any(stripped), "{:?}", once);
+            prop_assert!(!once.contains('\r'));
+            prop_assert_eq!(once.trim(), once.as_str());
+            let kept: String = input.chars().filter(|&c| !stripped(c)).collect();
+            prop_assert!(kept.contains(once.as_str()), "{:?} not within {:?}", once, kept);
+        }
+
+        /// Bidi controls (Unicode's Bidi_Control property) never survive:
+        /// they could reorder what staff read.
+        #[test]
+        fn no_bidi_control_survives(input in messy()) {
+            let bidi_control = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            prop_assert!(!clean(&input).chars().any(bidi_control), "{:?}", input);
+        }
+
+        /// Folding digits changes only the Arabic-Indic and Persian digits,
+        /// one for one, and is idempotent.
+        #[test]
+        fn digits_fold_one_for_one(input in messy()) {
+            let folded = ascii_digits(&input);
+            prop_assert_eq!(ascii_digits(&folded), folded.clone());
+            prop_assert_eq!(folded.chars().count(), input.chars().count());
+            for (before, after) in input.chars().zip(folded.chars()) {
+                match before {
+                    '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => {
+                        prop_assert!(after.is_ascii_digit());
+                        prop_assert_eq!(before.to_digit(10), None);
+                        prop_assert_eq!(after as u32 - '0' as u32, (before as u32 - 0x0660) % (0x06F0 - 0x0660));
+                    }
+                    _ => prop_assert_eq!(before, after),
+                }
+            }
+        }
     }
 }

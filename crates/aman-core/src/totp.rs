@@ -107,3 +107,55 @@ mod tests {
         assert!(uri.contains(&format!("secret={}", secret_base32(&[1u8; SECRET_BYTES]))), "{uri}");
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Each case computes a handful of HMAC-SHA-1 codes: cheap, but keep it modest.
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A code verifies at its own time (typed with spaces too), returns
+        /// its own step, and is refused as a replay once that step is used —
+        /// as is any code of an earlier step.
+        #[test]
+        fn a_code_verifies_once_at_its_step(
+            secret in any::<[u8; SECRET_BYTES]>(), now in 30i64..4_102_444_800, spaces in prop::collection::vec(any::<bool>(), 6)
+        ) {
+            let step = now / STEP_SECONDS as i64;
+            let code = code_at(&secret, now);
+            prop_assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()), "{}", code);
+            let typed: String = code.chars().zip(&spaces).flat_map(|(c, &space)| [Some(c), space.then_some(' ')]).flatten().collect();
+            // A code equal to the previous step's (one in a million) matches that step first.
+            let collides = code_at(&secret, now - STEP_SECONDS as i64) == code;
+            let used = verify(&secret, &typed, now, None);
+            if !collides {
+                prop_assert_eq!(used, Ok(step));
+            }
+            let used = used.map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+            prop_assert_eq!(verify(&secret, &code, now, Some(used)), Err(Rejection::Replayed));
+            prop_assert_eq!(verify(&secret, &code, now + STEP_SECONDS as i64, Some(used)), Err(Rejection::Replayed));
+            prop_assert_eq!(verify(&secret, &code, now, Some(used - 1)), Ok(used));
+        }
+
+        /// Two steps away a code is wrong (unless it happens to equal a code
+        /// of the window), and a time before 1970 is refused, never a panic.
+        #[test]
+        fn old_codes_and_negative_times_are_wrong(secret in any::<[u8; SECRET_BYTES]>(), now in 90i64..4_102_444_800, before in i64::MIN..0) {
+            let old = code_at(&secret, now - 3 * STEP_SECONDS as i64);
+            let window = [-1i64, 0, 1].map(|k| code_at(&secret, now + k * STEP_SECONDS as i64));
+            if !window.contains(&old) {
+                prop_assert_eq!(verify(&secret, &old, now, None), Err(Rejection::Wrong));
+            }
+            prop_assert_eq!(verify(&secret, &old, before, None), Err(Rejection::Wrong));
+        }
+
+        /// Base32 secrets read back as the same bytes.
+        #[test]
+        fn secrets_round_trip_through_base32(secret in any::<[u8; SECRET_BYTES]>()) {
+            prop_assert_eq!(secret_from_base32(&format!(" {} ", secret_base32(&secret))), Some(secret.to_vec()));
+        }
+    }
+}

@@ -110,3 +110,76 @@ mod tests {
         assert_eq!(after_confirmation(ActionStatus::InProgress, Verdict::Better), None);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn status() -> impl Strategy<Value = ActionStatus> {
+        proptest::sample::select(ActionStatus::ALL.to_vec())
+    }
+
+    fn verdict() -> impl Strategy<Value = Verdict> {
+        prop_oneof![Just(Verdict::Better), Just(Verdict::Disputed)]
+    }
+
+    /// A step of an action's life: a move by the table or a verdict.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Move(usize),
+        Verdict(Verdict),
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Only a done action takes a verdict; "better" leaves it done and a
+        /// dispute reopens it in progress, from where it can be done again.
+        #[test]
+        fn verdicts_apply_to_done_actions_only(status in status(), verdict in verdict()) {
+            let after = after_confirmation(status, verdict);
+            prop_assert_eq!(after.is_some(), status == ActionStatus::Done);
+            match (after, verdict) {
+                (Some(after), Verdict::Better) => prop_assert_eq!(after, status),
+                (Some(after), Verdict::Disputed) => {
+                    prop_assert!(after.is_open());
+                    prop_assert!(after.next().contains(&ActionStatus::Done));
+                }
+                (None, _) => {}
+            }
+            prop_assert_eq!(Verdict::from_code(verdict.as_str()), Some(verdict));
+            prop_assert_eq!(ActionStatus::from_code(status.as_str()), Some(status));
+            prop_assert_eq!(status.is_open(), !status.next().is_empty());
+        }
+
+        /// Any mix of moves and verdicts from `planned`: moves follow the
+        /// table, a verdict given before the action is done changes nothing,
+        /// and a dropped action stays dropped.
+        #[test]
+        fn lives_follow_the_table(steps in prop::collection::vec(
+            prop_oneof![any::<usize>().prop_map(Step::Move), verdict().prop_map(Step::Verdict)], 0..30)
+        ) {
+            let mut status = ActionStatus::Planned;
+            for step in steps {
+                let before = status;
+                match step {
+                    Step::Move(choice) => {
+                        let exits = status.next();
+                        if !exits.is_empty() {
+                            status = exits[choice % exits.len()];
+                            prop_assert!(before.next().contains(&status) && before != status);
+                        }
+                    }
+                    Step::Verdict(verdict) => {
+                        if let Some(after) = after_confirmation(status, verdict) {
+                            status = after;
+                        }
+                        prop_assert!(before == ActionStatus::Done || status == before);
+                    }
+                }
+                prop_assert!(before != ActionStatus::Dropped || status == ActionStatus::Dropped);
+            }
+        }
+    }
+}

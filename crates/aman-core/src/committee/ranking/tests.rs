@@ -281,3 +281,155 @@ fn property_schulze_is_condorcet_consistent_and_respects_beats() {
     }
     assert!(condorcet_profiles > 50, "only {condorcet_profiles} profiles with a Condorcet winner");
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A ballot over items `0..n`: a shuffled prefix of some length.
+    fn ballot(n: usize) -> impl Strategy<Value = Ballot<u32>> {
+        (
+            Just((0..n as u32).collect::<Vec<_>>()).prop_shuffle(),
+            0..=n,
+            proptest::sample::select(Constituency::ALL.to_vec()),
+        )
+            .prop_map(|(mut ranking, k, constituency)| {
+                ranking.truncate(k);
+                Ballot { constituency, ranking }
+            })
+    }
+
+    /// An agenda (items `0..n` in a shuffled tie-break order) and ballots.
+    fn election(max_items: usize, max_ballots: usize) -> impl Strategy<Value = (Vec<u32>, Vec<Ballot<u32>>)> {
+        (0..=max_items).prop_flat_map(move |n| {
+            (Just((0..n as u32).collect::<Vec<_>>()).prop_shuffle(), prop::collection::vec(ballot(n), 0..=max_ballots))
+        })
+    }
+
+    fn items(standings: &[Standing<u32>]) -> Vec<u32> {
+        standings.iter().map(|s| s.item).collect()
+    }
+
+    fn is_permutation(ranked: &[u32], agenda: &[u32]) -> bool {
+        let (mut a, mut b) = (ranked.to_vec(), agenda.to_vec());
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    }
+
+    /// Ballots preferring `i` to `j`, counted from the ballots directly (an
+    /// item listed beats one left out).
+    fn prefer(ballots: &[Ballot<u32>], i: u32, j: u32) -> usize {
+        ballots
+            .iter()
+            .filter(|b| {
+                let place = |x| b.ranking.iter().position(|&y| y == x).unwrap_or(usize::MAX);
+                place(i) < place(j)
+            })
+            .count()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The committee's list and every constituency's list are orderings of
+        /// the whole agenda, the last place is never "tied with next", and
+        /// dissent is a distance between 0 and 1.
+        #[test]
+        fn rankings_are_permutations((agenda, ballots) in election(7, 10)) {
+            for method in Method::ALL {
+                let result = prioritise(method, &agenda, &ballots).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(result.ballots, ballots.len());
+                prop_assert_eq!(result.constituencies.iter().map(|c| c.ballots).sum::<usize>(), ballots.len());
+                for ranking in std::iter::once(&result.committee).chain(result.constituencies.iter().map(|c| &c.ranking)) {
+                    prop_assert!(is_permutation(&items(ranking), &agenda), "{method:?}: {ranking:?}");
+                    prop_assert!(ranking.last().is_none_or(|s| !s.tied_with_next));
+                }
+                for c in &result.constituencies {
+                    prop_assert!(c.dissent.discordant_pairs <= c.dissent.pairs);
+                    prop_assert!((0.0..=1.0).contains(&c.dissent.distance));
+                    prop_assert_eq!(c.dissent.pairs as usize, agenda.len() * agenda.len().saturating_sub(1) / 2);
+                }
+            }
+        }
+
+        /// When every ballot is the same (possibly partial) list, both methods
+        /// put its items first in its order, then the rest in tie-break order,
+        /// marked as tied.
+        #[test]
+        fn unanimous_ballots_give_their_order(
+            (agenda, ballot) in (0usize..8).prop_flat_map(|n| (Just((0..n as u32).collect::<Vec<_>>()).prop_shuffle(), ballot(n))),
+            copies in 1usize..5,
+        ) {
+            let ballots = vec![ballot.clone(); copies];
+            let k = ballot.ranking.len();
+            let mut expected = ballot.ranking.clone();
+            expected.extend(agenda.iter().filter(|item| !ballot.ranking.contains(item)));
+            for method in Method::ALL {
+                let ranking = rank(method, &agenda, &ballots).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(items(&ranking), expected.clone(), "{:?}", method);
+                let ties: Vec<bool> = ranking.iter().map(|s| s.tied_with_next).collect();
+                let expected_ties: Vec<bool> = (0..agenda.len()).map(|p| p >= k && p + 1 < agenda.len()).collect();
+                prop_assert_eq!(ties, expected_ties, "{:?}", method);
+            }
+        }
+
+        /// An item that beats every other one head to head (counted here from
+        /// the ballots, not by the module) is Schulze's first place.
+        #[test]
+        fn schulze_elects_the_condorcet_winner((agenda, ballots) in election(6, 9)) {
+            let winner = agenda.iter().copied().find(|&w| {
+                agenda.iter().all(|&j| j == w || prefer(&ballots, w, j) > prefer(&ballots, j, w))
+            });
+            let ranking = rank(Method::Schulze, &agenda, &ballots).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            if let Some(winner) = winner {
+                prop_assert_eq!(ranking[0].item, winner);
+                prop_assert!(agenda.len() < 2 || !ranking[0].tied_with_next);
+            }
+        }
+
+        /// Borda hands out the same points per ballot and lists them in
+        /// descending order; an empty ballot changes no order, and completing
+        /// a ballot that leaves one item out changes nothing at all.
+        #[test]
+        fn empty_and_completed_ballots_change_nothing((agenda, ballots) in election(7, 8), extra in 0usize..3) {
+            let n = agenda.len();
+            let borda = rank(Method::Borda, &agenda, &ballots).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let total: f64 = borda.iter().map(|s| s.score).sum();
+            prop_assert_eq!(total, (ballots.len() * n * n.saturating_sub(1)) as f64 / 2.0);
+            prop_assert!(borda.windows(2).all(|w| w[0].score >= w[1].score));
+            let mut padded = ballots.clone();
+            padded.extend(std::iter::repeat_n(Ballot { constituency: Constituency::Residents, ranking: vec![] }, extra));
+            let completed: Vec<Ballot<u32>> = ballots
+                .iter()
+                .map(|b| {
+                    let mut b = b.clone();
+                    if b.ranking.len() + 1 == n {
+                        let missing: Vec<u32> = agenda.iter().copied().filter(|item| !b.ranking.contains(item)).collect();
+                        b.ranking.extend(missing);
+                    }
+                    b
+                })
+                .collect();
+            for method in Method::ALL {
+                let plain = rank(method, &agenda, &ballots).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                // An empty ballot gives every item the same points: the order and ties stay.
+                let with_empty = rank(method, &agenda, &padded).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let shape = |r: &[Standing<u32>]| r.iter().map(|s| (s.item, s.tied_with_next)).collect::<Vec<_>>();
+                prop_assert_eq!(shape(&with_empty), shape(&plain), "{:?}", method);
+                prop_assert_eq!(rank(method, &agenda, &completed).ok(), Some(plain), "{:?}", method);
+            }
+        }
+
+        /// Kendall tau: symmetric, 0 against itself, 1 against its reverse.
+        #[test]
+        fn kendall_tau_is_a_normalised_distance(a in Just((0..8u32).collect::<Vec<_>>()).prop_shuffle(), b in Just((0..8u32).collect::<Vec<_>>()).prop_shuffle()) {
+            let ab = kendall_tau_distance(&a, &b);
+            prop_assert_eq!(ab, kendall_tau_distance(&b, &a));
+            prop_assert_eq!(kendall_tau_distance(&a, &a).discordant_pairs, 0);
+            let reversed: Vec<u32> = a.iter().rev().copied().collect();
+            prop_assert_eq!(kendall_tau_distance(&a, &reversed).distance, 1.0);
+            prop_assert!((0.0..=1.0).contains(&ab.distance) && ab.pairs == 28);
+        }
+    }
+}

@@ -5,5 +5,6 @@
 mod errors;
 mod expr;
 mod item_bank;
+mod props;
 mod validate;
 mod xlsx;
