@@ -27,11 +27,11 @@ use std::time::{Duration, Instant};
 use aman_detect::{Frequency, Method, default_range, detect, presets};
 use anyhow::Result;
 
+use crate::cli::DetectArgs;
 use crate::cpu;
-use crate::options::{Options, UsageError};
 use crate::rng::SplitMix64;
 
-const DEFAULT_SEED: u64 = 0x00A3_A11A_DE7E;
+pub(crate) const DEFAULT_SEED: u64 = 0x00A3_A11A_DE7E;
 const DISTRICTS: usize = 101;
 const GOVERNORATES: usize = 18;
 /// Relative weight of each of the 13 categories.
@@ -46,13 +46,7 @@ const MIN_PHASE1_REPORTS: u64 = 12;
 /// Evaluates one series; returns (points evaluated, alarms).
 type Job = Box<dyn Fn(&[u64]) -> (usize, usize) + Sync>;
 
-pub fn run(mut options: Options) -> Result<()> {
-    let runs: usize = options.take("runs")?.unwrap_or(3);
-    let seed: u64 = options.take("seed")?.unwrap_or(DEFAULT_SEED);
-    options.finish()?;
-    if runs == 0 {
-        return Err(UsageError::new("`--runs` must be at least 1").into());
-    }
+pub fn run(DetectArgs { runs, seed }: DetectArgs) -> Result<()> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let series = simulate(seed);
     let reports: u64 = series.iter().flatten().sum();

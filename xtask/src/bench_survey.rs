@@ -27,10 +27,10 @@ use std::time::{Duration, Instant};
 use aman_survey::{Design, Domains, Estimate, LonelyPsu, Options as SurveyOptions, Statistic, estimate_domains};
 use anyhow::{Context, Result, bail, ensure};
 
-use crate::options::{Options, UsageError};
+use crate::cli::SurveyArgs;
 use crate::rng::SplitMix64;
 
-const DEFAULT_SEED: u64 = 0x5EED_5A7E_2026;
+pub(crate) const DEFAULT_SEED: u64 = 0x5EED_5A7E_2026;
 const STRATA: usize = 20;
 const PSUS_PER_STRATUM: usize = 100;
 const TARGET_SPEEDUP: f64 = 100.0;
@@ -157,16 +157,7 @@ fn run_r(csv: &Path, dir: &Path) -> Result<Option<RRun>> {
     Ok(Some(RRun { design, estimate, wall, rows }))
 }
 
-pub fn run(mut options: Options) -> Result<()> {
-    let n: usize = options.take("responses")?.unwrap_or(1_000_000);
-    let n_domains: usize = options.take("domains")?.unwrap_or(50);
-    let runs: usize = options.take("runs")?.unwrap_or(3);
-    let seed: u64 = options.take("seed")?.unwrap_or(DEFAULT_SEED);
-    options.finish()?;
-    if n < 1000 || n_domains == 0 || n_domains > 1000 || runs == 0 {
-        return Err(UsageError::new("need --responses ≥ 1000, 1 ≤ --domains ≤ 1000, --runs ≥ 1").into());
-    }
-
+pub fn run(SurveyArgs { responses: n, domains: n_domains, runs, seed }: SurveyArgs) -> Result<()> {
     let dir: PathBuf = std::env::temp_dir().join(format!("aman-bench-survey-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let result = measure(n, n_domains, runs, seed, &dir);

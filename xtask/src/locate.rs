@@ -18,8 +18,8 @@ use std::time::{Duration, Instant};
 use aman_geo::{AreaIndex, AreaRecord};
 use anyhow::{Context, Result, ensure};
 
+use crate::cli::LocateArgs;
 use crate::cpu;
-use crate::options::{Options, UsageError};
 use crate::rng::SplitMix64;
 
 /// Iraq's bounding box in degrees.
@@ -28,21 +28,13 @@ const LON_RANGE: (f64, f64) = (38.79, 48.63);
 /// How far a sub-district's inner point is moved, at most, in each axis.
 const JITTER_DEGREES: f64 = 0.02;
 const TARGET_POINTS_PER_SECOND: f64 = 1_000_000.0;
-const DEFAULT_SEED: u64 = 0x00A3_A11A_2025;
+pub(crate) const DEFAULT_SEED: u64 = 0x00A3_A11A_2025;
 const SUB_DISTRICT: u8 = 3;
 
 /// A point as `(lat, lon)`, the order `AreaIndex::locate` takes.
 type LatLon = (f64, f64);
 
-pub fn run(mut options: Options) -> Result<()> {
-    let points: usize = options.take("points")?.unwrap_or(2_000_000);
-    let runs: usize = options.take("runs")?.unwrap_or(3);
-    let seed: u64 = options.take("seed")?.unwrap_or(DEFAULT_SEED);
-    options.finish()?;
-    if points == 0 || runs == 0 {
-        return Err(UsageError::new("`--points` and `--runs` must be at least 1").into());
-    }
-
+pub fn run(LocateArgs { points, runs, seed }: LocateArgs) -> Result<()> {
     let started = Instant::now();
     let areas = Areas::load()?;
     println!(
