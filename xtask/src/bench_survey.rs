@@ -26,9 +26,10 @@ use std::time::{Duration, Instant};
 
 use aman_survey::{Design, Domains, Estimate, LonelyPsu, Options as SurveyOptions, Statistic, estimate_domains};
 use anyhow::{Context, Result, bail, ensure};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 
 use crate::cli::SurveyArgs;
-use crate::rng::SplitMix64;
 
 pub(crate) const DEFAULT_SEED: u64 = 0x5EED_5A7E_2026;
 const STRATA: usize = 20;
@@ -61,7 +62,7 @@ struct Survey {
 }
 
 fn generate(n: usize, domains: usize, seed: u64) -> Survey {
-    let mut rng = SplitMix64::new(seed);
+    let mut rng = StdRng::seed_from_u64(seed);
     let mut s = Survey {
         stratum: Vec::with_capacity(n),
         psu: Vec::with_capacity(n),
@@ -72,20 +73,20 @@ fn generate(n: usize, domains: usize, seed: u64) -> Survey {
         labels: (0..domains).map(|g| format!("d{g:02}")).collect(),
     };
     for _ in 0..n {
-        let h = rng.below(STRATA);
-        let j = rng.below(PSUS_PER_STRATUM);
-        let g = rng.below(domains);
+        let h = rng.random_range(0..STRATA);
+        let j = rng.random_range(0..PSUS_PER_STRATUM);
+        let g = rng.random_range(0..domains);
         s.stratum.push(h as u32 + 1);
         s.psu.push(j as u32 + 1);
         // weights to 2 decimals so the CSV carries them exactly
-        s.w.push((rng.between(50.0, 450.0) * 100.0).round() / 100.0);
+        s.w.push((rng.random_range(50.0_f64..450.0) * 100.0).round() / 100.0);
         s.domain.push(g as u32);
         let level = 4.0 + 0.1 * h as f64 + 0.05 * g as f64;
-        let score = (level + rng.between(-4.0, 4.0)).clamp(0.0, 10.0);
-        s.score.push(if rng.between(0.0, 1.0) < 0.05 { f64::NAN } else { (score * 10.0).round() / 10.0 });
+        let score = (level + rng.random_range(-4.0..4.0)).clamp(0.0, 10.0);
+        s.score.push(if rng.random::<f64>() < 0.05 { f64::NAN } else { (score * 10.0).round() / 10.0 });
         let p = 0.3 + 0.01 * h as f64 + 0.004 * g as f64;
-        let yes = if rng.between(0.0, 1.0) < p { 1.0 } else { 0.0 };
-        s.yes.push(if rng.between(0.0, 1.0) < 0.04 { f64::NAN } else { yes });
+        let yes = if rng.random::<f64>() < p { 1.0 } else { 0.0 };
+        s.yes.push(if rng.random::<f64>() < 0.04 { f64::NAN } else { yes });
     }
     s
 }
@@ -219,4 +220,24 @@ fn measure(n: usize, n_domains: usize, runs: usize, seed: u64, dir: &Path) -> Re
     );
     ensure!(worst < 1e-9, "Aman and R disagree by {worst:.3e}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_survey_is_seeded_and_in_range() {
+        let survey = generate(5000, 7, DEFAULT_SEED);
+        let again = generate(5000, 7, DEFAULT_SEED);
+        assert_eq!((&survey.stratum, &survey.psu, &survey.domain), (&again.stratum, &again.psu, &again.domain));
+        assert_eq!(survey.w, again.w);
+        assert_ne!(survey.w, generate(5000, 7, DEFAULT_SEED + 1).w);
+        assert!(survey.stratum.iter().all(|&h| (1..=STRATA as u32).contains(&h)));
+        assert!(survey.psu.iter().all(|&j| (1..=PSUS_PER_STRATUM as u32).contains(&j)));
+        assert!(survey.domain.iter().all(|&g| g < 7));
+        assert!(survey.w.iter().all(|&w| (50.0..=450.0).contains(&w)));
+        assert!(survey.score.iter().filter(|s| !s.is_nan()).all(|&s| (0.0..=10.0).contains(&s)));
+        assert!(survey.yes.iter().filter(|y| !y.is_nan()).all(|&y| y == 0.0 || y == 1.0));
+    }
 }

@@ -22,7 +22,6 @@ mod intake;
 mod load;
 mod locate;
 mod pgbench;
-mod rng;
 mod server;
 
 use std::process::ExitCode;

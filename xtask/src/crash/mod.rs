@@ -33,6 +33,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail, ensure};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 use tokio::sync::Notify;
@@ -40,7 +42,6 @@ use tokio::task::JoinSet;
 
 use crate::cli::{Backend, CrashArgs};
 use crate::load;
-use crate::rng::SplitMix64;
 use crate::server;
 
 mod database;
@@ -150,11 +151,11 @@ fn crash_test(
         "aman import areas",
     )?;
 
-    let mut rng = SplitMix64::new(settings.seed);
+    let mut rng = StdRng::seed_from_u64(settings.seed);
     let mut rounds = Vec::with_capacity(settings.rounds);
     let mut records = Vec::new();
     for round in 1..=settings.rounds {
-        let kill_at = ((settings.submissions as f64 * rng.between(0.1, 0.9)) as usize).max(1);
+        let kill_at = ((settings.submissions as f64 * rng.random_range(0.1..0.9)) as usize).max(1);
         let mut server = Serve::start(binary, &db_url, &key_file, dir, &format!("round-{round:03}"))?;
         let (report, round_records) = runtime.block_on(run_round(&mut server, settings, round, kill_at))?;
         eprintln!(
