@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use ::csv::{Position, ReaderBuilder, StringRecord, Trim, WriterBuilder};
+use chrono::{Datelike, NaiveDate};
 
 use crate::{Frequency, Method, default_range, detect};
 
@@ -51,57 +52,26 @@ pub struct Series {
     pub counts: Vec<u64>,
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-/// `days_from_civil`).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Inverse of [`days_from_civil`].
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
-}
-
-/// Parses `YYYY-MM-DD` into days since 1970-01-01.
+/// Parses `YYYY-MM-DD` (exactly: four-digit year, two-digit month and day)
+/// into days since 1970-01-01.
 pub fn parse_date(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if !shape {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let part = &s[r];
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let dim = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=dim).contains(&d).then(|| days_from_civil(y, m, d))
+    let date = NaiveDate::from_ymd_opt(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)?;
+    Some(i64::from(date.to_epoch_days()))
 }
 
-/// Formats days since 1970-01-01 as `YYYY-MM-DD`.
+/// Formats days since 1970-01-01 as `YYYY-MM-DD`. Days beyond chrono's range
+/// (about 262,000 years either way) are written as a plain day count.
 pub fn format_date(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
+    match i32::try_from(days).ok().and_then(NaiveDate::from_epoch_days) {
+        Some(date) => format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
+        None => format!("{days} days after 1970-01-01"),
+    }
 }
 
 /// Physical 1-based line numbers of records, as `str::lines` counts them.

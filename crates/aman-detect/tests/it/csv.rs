@@ -160,3 +160,23 @@ fn line_numbers_with_crlf_and_blank_lines() {
     let e = error("series,date,count\r\n\r\na,2024-01-01\r\n", Frequency::Day);
     assert_eq!(e, "line 3: expected 3 fields, found 2");
 }
+
+#[test]
+fn dates_are_strict_and_total() {
+    for bad in [
+        "2023-02-29",
+        "1900-02-29",
+        "2024-04-31",
+        "2024-00-10",
+        "2024-01-00",
+        "+202-01-01",
+        "2024-01-1 ",
+        "２０２４-01-01",
+    ] {
+        assert_eq!(parse_date(bad), None, "{bad}");
+    }
+    assert_eq!(parse_date("2000-02-29"), Some(11_016));
+    assert_eq!(parse_date("0000-01-01"), Some(-719_528));
+    assert_eq!(format_date(-719_528), "0000-01-01");
+    assert_eq!(format_date(i64::MAX), format!("{} days after 1970-01-01", i64::MAX));
+}
