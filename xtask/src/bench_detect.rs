@@ -26,12 +26,13 @@ use std::time::{Duration, Instant};
 
 use aman_detect::{Frequency, Method, default_range, detect, presets};
 use anyhow::Result;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 
+use crate::cli::DetectArgs;
 use crate::cpu;
-use crate::options::{Options, UsageError};
-use crate::rng::SplitMix64;
 
-const DEFAULT_SEED: u64 = 0x00A3_A11A_DE7E;
+pub(crate) const DEFAULT_SEED: u64 = 0x00A3_A11A_DE7E;
 const DISTRICTS: usize = 101;
 const GOVERNORATES: usize = 18;
 /// Relative weight of each of the 13 categories.
@@ -46,13 +47,7 @@ const MIN_PHASE1_REPORTS: u64 = 12;
 /// Evaluates one series; returns (points evaluated, alarms).
 type Job = Box<dyn Fn(&[u64]) -> (usize, usize) + Sync>;
 
-pub fn run(mut options: Options) -> Result<()> {
-    let runs: usize = options.take("runs")?.unwrap_or(3);
-    let seed: u64 = options.take("seed")?.unwrap_or(DEFAULT_SEED);
-    options.finish()?;
-    if runs == 0 {
-        return Err(UsageError::new("`--runs` must be at least 1").into());
-    }
+pub fn run(DetectArgs { runs, seed }: DetectArgs) -> Result<()> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let series = simulate(seed);
     let reports: u64 = series.iter().flatten().sum();
@@ -199,13 +194,13 @@ fn format_rate(rate: f64) -> String {
 
 /// The 1,547 seeded series, districts first, then governorates.
 fn simulate(seed: u64) -> Vec<Vec<u64>> {
-    let mut rng = SplitMix64::new(seed);
+    let mut rng = StdRng::seed_from_u64(seed);
     let mut series = Vec::new();
     for area in 0..DISTRICTS + GOVERNORATES {
-        let scale = if area < DISTRICTS { rng.between(0.01, 0.3) } else { rng.between(0.2, 3.0) };
+        let scale = if area < DISTRICTS { rng.random_range(0.01..0.3) } else { rng.random_range(0.2..3.0) };
         for (category, weight) in CATEGORY_WEIGHTS.iter().enumerate() {
             let seasonal = category % 3 == 0;
-            let phase = rng.between(0.0, 365.0);
+            let phase = rng.random_range(0.0..365.0);
             let mut rate: Vec<f64> = (0..DAYS)
                 .map(|t| {
                     let season = if seasonal {
@@ -216,9 +211,10 @@ fn simulate(seed: u64) -> Vec<Vec<u64>> {
                     (scale * weight * season).max(0.005)
                 })
                 .collect();
-            if rng.below(3) == 0 {
-                for _ in 0..1 + rng.below(4) {
-                    let (start, length, factor) = (rng.below(DAYS - 10), 3 + rng.below(8), rng.between(3.0, 5.0));
+            if rng.random_range(0..3) == 0 {
+                for _ in 0..1 + rng.random_range(0..4) {
+                    let (start, length, factor) =
+                        (rng.random_range(0..DAYS - 10), 3 + rng.random_range(0..8), rng.random_range(3.0..5.0));
                     rate[start..start + length].iter_mut().for_each(|r| *r = *r * factor + 0.3);
                 }
             }
@@ -229,12 +225,12 @@ fn simulate(seed: u64) -> Vec<Vec<u64>> {
 }
 
 /// Knuth's multiplication method; fine for the small rates here.
-fn poisson(rng: &mut SplitMix64, mu: f64) -> u64 {
+fn poisson(rng: &mut StdRng, mu: f64) -> u64 {
     let limit = (-mu).exp();
-    let (mut k, mut p) = (0, rng.between(0.0, 1.0));
+    let (mut k, mut p) = (0, rng.random::<f64>());
     while p > limit {
         k += 1;
-        p *= rng.between(0.0, 1.0);
+        p *= rng.random::<f64>();
     }
     k
 }

@@ -18,7 +18,6 @@
 //! The two sets of estimates and SEs are compared, and the speed-up of the
 //! computation is printed (target ≥ 100×).
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,11 +25,12 @@ use std::time::{Duration, Instant};
 
 use aman_survey::{Design, Domains, Estimate, LonelyPsu, Options as SurveyOptions, Statistic, estimate_domains};
 use anyhow::{Context, Result, bail, ensure};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 
-use crate::options::{Options, UsageError};
-use crate::rng::SplitMix64;
+use crate::cli::SurveyArgs;
 
-const DEFAULT_SEED: u64 = 0x5EED_5A7E_2026;
+pub(crate) const DEFAULT_SEED: u64 = 0x5EED_5A7E_2026;
 const STRATA: usize = 20;
 const PSUS_PER_STRATUM: usize = 100;
 const TARGET_SPEEDUP: f64 = 100.0;
@@ -61,7 +61,7 @@ struct Survey {
 }
 
 fn generate(n: usize, domains: usize, seed: u64) -> Survey {
-    let mut rng = SplitMix64::new(seed);
+    let mut rng = StdRng::seed_from_u64(seed);
     let mut s = Survey {
         stratum: Vec::with_capacity(n),
         psu: Vec::with_capacity(n),
@@ -72,41 +72,47 @@ fn generate(n: usize, domains: usize, seed: u64) -> Survey {
         labels: (0..domains).map(|g| format!("d{g:02}")).collect(),
     };
     for _ in 0..n {
-        let h = rng.below(STRATA);
-        let j = rng.below(PSUS_PER_STRATUM);
-        let g = rng.below(domains);
+        let h = rng.random_range(0..STRATA);
+        let j = rng.random_range(0..PSUS_PER_STRATUM);
+        let g = rng.random_range(0..domains);
         s.stratum.push(h as u32 + 1);
         s.psu.push(j as u32 + 1);
         // weights to 2 decimals so the CSV carries them exactly
-        s.w.push((rng.between(50.0, 450.0) * 100.0).round() / 100.0);
+        s.w.push((rng.random_range(50.0_f64..450.0) * 100.0).round() / 100.0);
         s.domain.push(g as u32);
         let level = 4.0 + 0.1 * h as f64 + 0.05 * g as f64;
-        let score = (level + rng.between(-4.0, 4.0)).clamp(0.0, 10.0);
-        s.score.push(if rng.between(0.0, 1.0) < 0.05 { f64::NAN } else { (score * 10.0).round() / 10.0 });
+        let score = (level + rng.random_range(-4.0..4.0)).clamp(0.0, 10.0);
+        s.score.push(if rng.random::<f64>() < 0.05 { f64::NAN } else { (score * 10.0).round() / 10.0 });
         let p = 0.3 + 0.01 * h as f64 + 0.004 * g as f64;
-        let yes = if rng.between(0.0, 1.0) < p { 1.0 } else { 0.0 };
-        s.yes.push(if rng.between(0.0, 1.0) < 0.04 { f64::NAN } else { yes });
+        let yes = if rng.random::<f64>() < p { 1.0 } else { 0.0 };
+        s.yes.push(if rng.random::<f64>() < 0.04 { f64::NAN } else { yes });
     }
     s
 }
 
 fn write_csv(s: &Survey, path: &Path) -> Result<()> {
-    let mut out = String::with_capacity(s.w.len() * 32);
-    out.push_str("stratum,psu,w,domain,score,yes\n");
+    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    survey_csv(s, file).with_context(|| format!("writing {}", path.display()))
+}
+
+/// The survey as CSV, `stratum,psu,w,domain,score,yes`; missing values are
+/// empty fields.
+fn survey_csv(s: &Survey, out: impl std::io::Write) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(["stratum", "psu", "w", "domain", "score", "yes"])?;
     let cell = |v: f64| if v.is_nan() { String::new() } else { v.to_string() };
     for i in 0..s.w.len() {
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{}",
-            s.stratum[i],
-            s.psu[i],
-            s.w[i],
-            s.labels[s.domain[i] as usize],
+        writer.write_record([
+            s.stratum[i].to_string(),
+            s.psu[i].to_string(),
+            s.w[i].to_string(),
+            s.labels[s.domain[i] as usize].clone(),
             cell(s.score[i]),
-            cell(s.yes[i])
-        );
+            cell(s.yes[i]),
+        ])?;
     }
-    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
+    writer.flush()?;
+    Ok(())
 }
 
 /// One timed Aman run: (design build, estimation, means, proportions).
@@ -147,26 +153,24 @@ fn run_r(csv: &Path, dir: &Path) -> Result<Option<RRun>> {
     let text = std::fs::read_to_string(&times)?;
     let mut t = text.split_whitespace().map(str::parse::<f64>);
     let (Some(Ok(design)), Some(Ok(estimate))) = (t.next(), t.next()) else { bail!("bad R timings `{text}`") };
-    let mut rows = Vec::new();
-    for line in std::fs::read_to_string(&out)?.lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        ensure!(f.len() == 5, "bad R output line `{line}`");
-        let num = |k: usize| f[k].parse::<f64>().with_context(|| format!("bad number in `{line}`"));
-        rows.push((f[0].to_string(), [num(1)?, num(2)?, num(3)?, num(4)?]));
-    }
+    let rows = r_estimates(&std::fs::read_to_string(&out)?)?;
     Ok(Some(RRun { design, estimate, wall, rows }))
 }
 
-pub fn run(mut options: Options) -> Result<()> {
-    let n: usize = options.take("responses")?.unwrap_or(1_000_000);
-    let n_domains: usize = options.take("domains")?.unwrap_or(50);
-    let runs: usize = options.take("runs")?.unwrap_or(3);
-    let seed: u64 = options.take("seed")?.unwrap_or(DEFAULT_SEED);
-    options.finish()?;
-    if n < 1000 || n_domains == 0 || n_domains > 1000 || runs == 0 {
-        return Err(UsageError::new("need --responses ≥ 1000, 1 ≤ --domains ≤ 1000, --runs ≥ 1").into());
+/// Parses the R script's `domain,mean,mean_se,prop,prop_se` output.
+fn r_estimates(text: &str) -> Result<Vec<(String, [f64; 4])>> {
+    let mut rows = Vec::new();
+    for record in csv::Reader::from_reader(text.as_bytes()).records() {
+        let record = record.context("bad R output")?;
+        let line = record.position().map_or(0, |p| p.line());
+        ensure!(record.len() == 5, "bad R output on line {line}: {} fields, expected 5", record.len());
+        let num = |k: usize| record[k].parse::<f64>().with_context(|| format!("bad number in R output on line {line}"));
+        rows.push((record[0].to_string(), [num(1)?, num(2)?, num(3)?, num(4)?]));
     }
+    Ok(rows)
+}
 
+pub fn run(SurveyArgs { responses: n, domains: n_domains, runs, seed }: SurveyArgs) -> Result<()> {
     let dir: PathBuf = std::env::temp_dir().join(format!("aman-bench-survey-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let result = measure(n, n_domains, runs, seed, &dir);
@@ -228,4 +232,51 @@ fn measure(n: usize, n_domains: usize, runs: usize, seed: u64, dir: &Path) -> Re
     );
     ensure!(worst < 1e-9, "Aman and R disagree by {worst:.3e}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_survey_is_seeded_and_in_range() {
+        let survey = generate(5000, 7, DEFAULT_SEED);
+        let again = generate(5000, 7, DEFAULT_SEED);
+        assert_eq!((&survey.stratum, &survey.psu, &survey.domain), (&again.stratum, &again.psu, &again.domain));
+        assert_eq!(survey.w, again.w);
+        assert_ne!(survey.w, generate(5000, 7, DEFAULT_SEED + 1).w);
+        assert!(survey.stratum.iter().all(|&h| (1..=STRATA as u32).contains(&h)));
+        assert!(survey.psu.iter().all(|&j| (1..=PSUS_PER_STRATUM as u32).contains(&j)));
+        assert!(survey.domain.iter().all(|&g| g < 7));
+        assert!(survey.w.iter().all(|&w| (50.0..=450.0).contains(&w)));
+        assert!(survey.score.iter().filter(|s| !s.is_nan()).all(|&s| (0.0..=10.0).contains(&s)));
+        assert!(survey.yes.iter().filter(|y| !y.is_nan()).all(|&y| y == 0.0 || y == 1.0));
+    }
+
+    #[test]
+    fn writes_the_survey_as_csv() -> Result<()> {
+        let survey = Survey {
+            stratum: vec![1, 20],
+            psu: vec![3, 100],
+            w: vec![50.25, 449.0],
+            domain: vec![1, 0],
+            score: vec![f64::NAN, 7.5],
+            yes: vec![1.0, f64::NAN],
+            labels: vec!["d00".to_owned(), "d01".to_owned()],
+        };
+        let mut out = Vec::new();
+        survey_csv(&survey, &mut out)?;
+        assert_eq!(String::from_utf8(out)?, "stratum,psu,w,domain,score,yes\n1,3,50.25,d01,,1\n20,100,449,d00,7.5,\n");
+        Ok(())
+    }
+
+    #[test]
+    fn reads_the_r_estimates() -> Result<()> {
+        let rows = r_estimates("domain,mean,mean_se,prop,prop_se\nd00,5.5,0.125,0.25,1e-3\nd01,6,0.5,0.5,0.01\n")?;
+        assert_eq!(rows, [("d00".to_owned(), [5.5, 0.125, 0.25, 0.001]), ("d01".to_owned(), [6.0, 0.5, 0.5, 0.01])]);
+        let error = r_estimates("domain,mean,mean_se,prop,prop_se\nd00,5.5,x,0.25,0.1\n").map(drop);
+        assert!(format!("{:#}", error.err().unwrap_or_else(|| anyhow::anyhow!("accepted"))).contains("line 2"));
+        assert!(r_estimates("domain,mean,mean_se,prop,prop_se\nd00,5.5,0.1\n").is_err());
+        Ok(())
+    }
 }

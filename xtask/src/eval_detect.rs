@@ -42,9 +42,9 @@ use anyhow::{Context, Result};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use crate::options::{Options, UsageError};
+use crate::cli::EvalArgs;
 
-const DEFAULT_SEED: u64 = 0x00A3_A11A_0E7D;
+pub(crate) const DEFAULT_SEED: u64 = 0x00A3_A11A_0E7D;
 const YEAR: usize = 365;
 /// History before the evaluated year: enough for Farrington with b = 5.
 const HISTORY: usize = 5 * YEAR + 30;
@@ -216,13 +216,7 @@ fn parallel<T: Send>(jobs: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
     results.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().flatten().collect()
 }
 
-pub fn run(mut options: Options) -> Result<()> {
-    let n_series: usize = options.take("series")?.unwrap_or(200);
-    let seed: u64 = options.take("seed")?.unwrap_or(DEFAULT_SEED);
-    options.finish()?;
-    if n_series == 0 {
-        return Err(UsageError::new("`--series` must be at least 1").into());
-    }
+pub fn run(EvalArgs { series: n_series, seed }: EvalArgs) -> Result<()> {
     let started = Instant::now();
 
     let scenarios = scenarios();

@@ -22,8 +22,8 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
+use crate::cli::{Backend, IntakeArgs};
 use crate::load::{self, Endpoint, PhaseReport};
-use crate::options::{Options, UsageError};
 use crate::pgbench::{self, Ceiling, TempDatabase};
 use crate::server::{self, Server};
 
@@ -39,39 +39,8 @@ struct Settings {
     connections: Vec<usize>,
 }
 
-/// Where `aman demo` keeps its data during the run.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-pub fn run(mut options: Options) -> Result<()> {
-    let seconds: f64 = options.take("seconds")?.unwrap_or(10.0);
-    let warmup: f64 = options.take("warmup")?.unwrap_or(1.0);
-    let connections: Vec<usize> = options.take_list("connections")?.unwrap_or_else(|| vec![64, 256]);
-    let url: Option<String> = options.take("url")?;
-    let backend = match options.take::<String>("db")?.as_deref() {
-        None | Some("sqlite") => Backend::Sqlite,
-        Some("postgres") => Backend::Postgres,
-        Some(other) => return Err(UsageError::new(format!("`--db` is sqlite or postgres, not `{other}`")).into()),
-    };
-    let postgres_url = match options.take::<String>("postgres-url")? {
-        Some(url) => url,
-        None => std::env::var("AMAN_TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1/postgres".to_owned()),
-    };
-    options.finish()?;
-    let seconds_ok = |s: f64| s.is_finite() && (0.0..=3600.0).contains(&s);
-    if !seconds_ok(seconds) || seconds == 0.0 || !seconds_ok(warmup) {
-        return Err(UsageError::new("`--seconds` must be in (0, 3600] and `--warmup` in [0, 3600]").into());
-    }
-    if connections.is_empty() || connections.iter().any(|&c| c == 0 || c > 10_000) {
-        return Err(UsageError::new("each connection count must be between 1 and 10000").into());
-    }
-    if url.is_some() && backend == Backend::Postgres {
-        return Err(UsageError::new("`--db postgres` starts its own server; it cannot be combined with `--url`").into());
-    }
+/// Runs the benchmark; `args` has been checked by [`crate::cli::Cli::check`].
+pub fn run(IntakeArgs { seconds, connections, warmup, db: backend, postgres_url, url }: IntakeArgs) -> Result<()> {
     let settings =
         Settings { window: Duration::from_secs_f64(seconds), warmup: Duration::from_secs_f64(warmup), connections };
 

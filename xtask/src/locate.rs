@@ -17,10 +17,11 @@ use std::time::{Duration, Instant};
 
 use aman_geo::{AreaIndex, AreaRecord};
 use anyhow::{Context, Result, ensure};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 
+use crate::cli::LocateArgs;
 use crate::cpu;
-use crate::options::{Options, UsageError};
-use crate::rng::SplitMix64;
 
 /// Iraq's bounding box in degrees.
 const LAT_RANGE: (f64, f64) = (29.06, 37.38);
@@ -28,21 +29,13 @@ const LON_RANGE: (f64, f64) = (38.79, 48.63);
 /// How far a sub-district's inner point is moved, at most, in each axis.
 const JITTER_DEGREES: f64 = 0.02;
 const TARGET_POINTS_PER_SECOND: f64 = 1_000_000.0;
-const DEFAULT_SEED: u64 = 0x00A3_A11A_2025;
+pub(crate) const DEFAULT_SEED: u64 = 0x00A3_A11A_2025;
 const SUB_DISTRICT: u8 = 3;
 
 /// A point as `(lat, lon)`, the order `AreaIndex::locate` takes.
 type LatLon = (f64, f64);
 
-pub fn run(mut options: Options) -> Result<()> {
-    let points: usize = options.take("points")?.unwrap_or(2_000_000);
-    let runs: usize = options.take("runs")?.unwrap_or(3);
-    let seed: u64 = options.take("seed")?.unwrap_or(DEFAULT_SEED);
-    options.finish()?;
-    if points == 0 || runs == 0 {
-        return Err(UsageError::new("`--points` and `--runs` must be at least 1").into());
-    }
-
+pub fn run(LocateArgs { points, runs, seed }: LocateArgs) -> Result<()> {
     let started = Instant::now();
     let areas = Areas::load()?;
     println!(
@@ -53,7 +46,7 @@ pub fn run(mut options: Options) -> Result<()> {
     );
     println!("{points} points per workload, {runs} timed runs each, one thread, seed {seed:#x}\n");
 
-    let mut rng = SplitMix64::new(seed);
+    let mut rng = StdRng::seed_from_u64(seed);
     let workloads = [
         ("bbox-uniform", bbox_uniform(&mut rng, points)),
         ("subdistrict-jitter", subdistrict_jitter(&mut rng, &areas, points)),
@@ -135,26 +128,29 @@ impl Areas {
     }
 }
 
-fn bbox_point(rng: &mut SplitMix64) -> LatLon {
-    (rng.between(LAT_RANGE.0, LAT_RANGE.1), rng.between(LON_RANGE.0, LON_RANGE.1))
+fn bbox_point(rng: &mut StdRng) -> LatLon {
+    (rng.random_range(LAT_RANGE.0..LAT_RANGE.1), rng.random_range(LON_RANGE.0..LON_RANGE.1))
 }
 
-fn bbox_uniform(rng: &mut SplitMix64, count: usize) -> Vec<LatLon> {
+fn bbox_uniform(rng: &mut StdRng, count: usize) -> Vec<LatLon> {
     (0..count).map(|_| bbox_point(rng)).collect()
 }
 
-fn subdistrict_jitter(rng: &mut SplitMix64, areas: &Areas, count: usize) -> Vec<LatLon> {
+fn subdistrict_jitter(rng: &mut StdRng, areas: &Areas, count: usize) -> Vec<LatLon> {
     (0..count)
         .map(|_| {
-            let (lat, lon) = areas.sub_districts[rng.below(areas.sub_districts.len())];
-            (lat + rng.between(-JITTER_DEGREES, JITTER_DEGREES), lon + rng.between(-JITTER_DEGREES, JITTER_DEGREES))
+            let (lat, lon) = areas.sub_districts[rng.random_range(0..areas.sub_districts.len())];
+            (
+                lat + rng.random_range(-JITTER_DEGREES..JITTER_DEGREES),
+                lon + rng.random_range(-JITTER_DEGREES..JITTER_DEGREES),
+            )
         })
         .collect()
 }
 
 /// Points of the bounding box that land in a sub-district; generating them
 /// costs about two lookups each, outside the timed part.
-fn iraq_uniform(rng: &mut SplitMix64, areas: &Areas, count: usize) -> Vec<LatLon> {
+fn iraq_uniform(rng: &mut StdRng, areas: &Areas, count: usize) -> Vec<LatLon> {
     let mut points = Vec::with_capacity(count);
     while points.len() < count {
         let point = bbox_point(rng);
@@ -243,4 +239,20 @@ fn report_machine_load(before: Option<cpu::Snapshot>) {
 
 fn percent(part: usize, whole: usize) -> f64 {
     100.0 * part as f64 / whole.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_are_seeded_and_inside_the_bounding_box() {
+        let points = bbox_uniform(&mut StdRng::seed_from_u64(DEFAULT_SEED), 10_000);
+        assert_eq!(points, bbox_uniform(&mut StdRng::seed_from_u64(DEFAULT_SEED), 10_000));
+        assert_ne!(points, bbox_uniform(&mut StdRng::seed_from_u64(DEFAULT_SEED + 1), 10_000));
+        for (lat, lon) in points {
+            assert!((LAT_RANGE.0..LAT_RANGE.1).contains(&lat), "{lat}");
+            assert!((LON_RANGE.0..LON_RANGE.1).contains(&lon), "{lon}");
+        }
+    }
 }

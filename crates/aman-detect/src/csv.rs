@@ -4,15 +4,19 @@
 //! order, extra columns ignored), then one row per series and date. Dates
 //! are ISO `YYYY-MM-DD`; rows may come in any order but each series must be
 //! gap-free (consecutive days, or weeks 7 days apart) without duplicates.
-//! Fields are separated by commas; a field may be wrapped in double quotes
-//! (a quoted field cannot contain a comma or a quote).
+//! Fields are separated by commas and trimmed; a field may be wrapped in
+//! double quotes to contain commas, line breaks or quotes (doubled: `""`), as
+//! in RFC 4180.
 //!
 //! Output: `series,date,count,expected,threshold,score,alarm`, series in
 //! order of first appearance, dates ascending; empty cells where a value
-//! cannot be computed.
+//! cannot be computed; a series name is quoted only when it must be.
 
 use std::collections::HashMap;
-use std::fmt::{self, Write as _};
+use std::fmt;
+
+use ::csv::{Position, ReaderBuilder, StringRecord, Trim, WriterBuilder};
+use chrono::{Datelike, NaiveDate};
 
 use crate::{Frequency, Method, default_range, detect};
 
@@ -48,75 +52,85 @@ pub struct Series {
     pub counts: Vec<u64>,
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-/// `days_from_civil`).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Inverse of [`days_from_civil`].
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
-}
-
-/// Parses `YYYY-MM-DD` into days since 1970-01-01.
+/// Parses `YYYY-MM-DD` (exactly: four-digit year, two-digit month and day)
+/// into days since 1970-01-01.
 pub fn parse_date(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if !shape {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let part = &s[r];
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let dim = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=dim).contains(&d).then(|| days_from_civil(y, m, d))
+    let date = NaiveDate::from_ymd_opt(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)?;
+    Some(i64::from(date.to_epoch_days()))
 }
 
-/// Formats days since 1970-01-01 as `YYYY-MM-DD`.
+/// Formats days since 1970-01-01 as `YYYY-MM-DD`. Days beyond chrono's range
+/// (about 262,000 years either way) are written as a plain day count.
 pub fn format_date(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
+    match i32::try_from(days).ok().and_then(NaiveDate::from_epoch_days) {
+        Some(date) => format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
+        None => format!("{days} days after 1970-01-01"),
+    }
 }
 
-fn fields(line: &str) -> impl Iterator<Item = &str> {
-    line.split(',').map(|f| {
-        let f = f.trim();
-        f.strip_prefix('"').and_then(|f| f.strip_suffix('"')).unwrap_or(f)
-    })
+/// Physical 1-based line numbers of records, as `str::lines` counts them.
+///
+/// `csv`'s own `Position::line()` is one short after CRLF terminators and
+/// after blank lines (BurntSushi/rust-csv issues 395 and 208), and a record's
+/// `Position::byte()` may point at the previous record's terminator or at the
+/// skipped blank lines. So the record starts at the first byte from there on
+/// that is not a line break, and its line is one more than the line feeds
+/// before it. Records come in order, so the feeds are counted only once.
+struct LineNumbers<'a> {
+    input: &'a [u8],
+    /// Bytes before this offset have been counted ...
+    offset: usize,
+    /// ... and hold this many line feeds.
+    feeds: usize,
+}
+
+impl<'a> LineNumbers<'a> {
+    fn new(input: &'a str) -> Self {
+        LineNumbers { input: input.as_bytes(), offset: 0, feeds: 0 }
+    }
+
+    fn line(&mut self, position: Option<&Position>) -> usize {
+        let Some(position) = position else { return self.feeds + 1 };
+        let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(self.input.len());
+        while matches!(self.input.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.offset {
+            (self.offset, self.feeds) = (0, 0);
+        }
+        self.feeds += self.input[self.offset..start].iter().filter(|&&b| b == b'\n').count();
+        self.offset = start;
+        self.feeds + 1
+    }
+}
+
+/// A line with nothing but white space.
+fn is_blank(record: &StringRecord) -> bool {
+    record.len() == 1 && record[0].is_empty()
 }
 
 /// Parses the input CSV into gap-free series.
 pub fn parse_series(input: &str, frequency: Frequency) -> Result<Vec<Series>, InputError> {
-    let mut lines = input.lines().enumerate().map(|(i, l)| (i + 1, l));
-    let (_, header) = lines
-        .by_ref()
-        .find(|(_, l)| !l.trim().is_empty())
-        .ok_or_else(|| err(1, "empty input: a header `series,date,count` is required"))?;
-    let header_line = input.lines().position(|l| !l.trim().is_empty()).unwrap_or(0) + 1;
-    let names: Vec<String> = fields(header.trim_start_matches('\u{feff}')).map(|f| f.to_ascii_lowercase()).collect();
+    let reader = ReaderBuilder::new().has_headers(false).flexible(true).trim(Trim::All).from_reader(input.as_bytes());
+    let mut lines = LineNumbers::new(input);
+    let mut records = reader.into_records().filter(|r| !r.as_ref().is_ok_and(is_blank)).map(|r| match r {
+        Ok(record) => Ok((lines.line(record.position()), record)),
+        Err(e) => Err(err(lines.line(e.position()), e.to_string())),
+    });
+    let (header_line, header) =
+        records.next().ok_or_else(|| err(1, "empty input: a header `series,date,count` is required"))??;
+    let names: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, f)| if i == 0 { f.trim_start_matches('\u{feff}') } else { f })
+        .map(str::to_ascii_lowercase)
+        .collect();
     let col = |name: &str| {
         names
             .iter()
@@ -128,23 +142,18 @@ pub fn parse_series(input: &str, frequency: Frequency) -> Result<Vec<Series>, In
     // Per series: rows of (date, count, line).
     let mut order: Vec<String> = Vec::new();
     let mut rows: HashMap<String, Vec<(i64, u64, usize)>> = HashMap::new();
-    let mut cells: Vec<&str> = Vec::with_capacity(ncol);
-    for (no, line) in lines {
-        if line.trim().is_empty() {
-            continue;
-        }
-        cells.clear();
-        cells.extend(fields(line));
+    for record in records {
+        let (no, cells) = record?;
         if cells.len() != ncol {
             return Err(err(no, format!("expected {ncol} fields, found {}", cells.len())));
         }
-        let name = cells[cs];
+        let name = &cells[cs];
         if name.is_empty() {
             return Err(err(no, "empty series name"));
         }
-        let date = parse_date(cells[cd])
-            .ok_or_else(|| err(no, format!("unparsable date `{}` (expected YYYY-MM-DD)", cells[cd])))?;
-        let raw = cells[cc];
+        let date = parse_date(&cells[cd])
+            .ok_or_else(|| err(no, format!("unparsable date `{}` (expected YYYY-MM-DD)", &cells[cd])))?;
+        let raw = &cells[cc];
         let count: u64 = raw.parse().map_err(|_| {
             let what = if raw.starts_with('-') && raw[1..].parse::<f64>().is_ok() {
                 "negative count"
@@ -200,46 +209,38 @@ pub fn parse_series(input: &str, frequency: Frequency) -> Result<Vec<Series>, In
     Ok(out)
 }
 
-fn opt(out: &mut String, v: Option<f64>) {
-    if let Some(v) = v {
-        let _ = write!(out, "{v}");
-    }
-}
-
 /// Runs `method` on every series of the CSV `input` and returns the output
 /// CSV. Each series is evaluated over [`default_range`].
 pub fn detect_csv(input: &str, frequency: Frequency, method: &Method) -> Result<String, InputError> {
     let series = parse_series(input, frequency)?;
-    let mut out = String::from("series,date,count,expected,threshold,score,alarm\n");
     let step = match frequency {
         Frequency::Day => 1,
         Frequency::Week => 7,
     };
+    // Writing to memory cannot fail, and every field is UTF-8.
+    const IN_MEMORY: &str = "writing CSV to memory";
+    let mut writer = WriterBuilder::new().from_writer(Vec::new());
+    writer.write_record(["series", "date", "count", "expected", "threshold", "score", "alarm"]).expect(IN_MEMORY);
+    let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for s in &series {
         let range = default_range(method, frequency, s.counts.len());
         let points = detect(&s.counts, frequency, method, range.clone());
         for (i, &c) in s.counts.iter().enumerate() {
-            let name = if s.name.contains(',') || s.name.contains('"') {
-                format!("\"{}\"", s.name.replace('"', "\"\""))
-            } else {
-                s.name.clone()
+            let date = format_date(s.start + step * i as i64);
+            let [expected, threshold, score, alarm] = match range.contains(&i).then(|| points[i - range.start]) {
+                Some(p) => [
+                    number(p.expected),
+                    number(p.threshold),
+                    number(p.score),
+                    p.alarm.map(|a| a.to_string()).unwrap_or_default(),
+                ],
+                None => Default::default(),
             };
-            let _ = write!(out, "{name},{},{c},", format_date(s.start + step * i as i64));
-            if let Some(p) = range.contains(&i).then(|| points[i - range.start]) {
-                opt(&mut out, p.expected);
-                out.push(',');
-                opt(&mut out, p.threshold);
-                out.push(',');
-                opt(&mut out, p.score);
-                out.push(',');
-                if let Some(a) = p.alarm {
-                    out.push_str(if a { "true" } else { "false" });
-                }
-            } else {
-                out.push_str(",,,");
-            }
-            out.push('\n');
+            writer
+                .write_record([s.name.as_str(), &date, &c.to_string(), &expected, &threshold, &score, &alarm])
+                .expect(IN_MEMORY);
         }
     }
-    Ok(out)
+    let bytes = writer.into_inner().expect(IN_MEMORY);
+    Ok(String::from_utf8(bytes).expect(IN_MEMORY))
 }

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use csv::{ReaderBuilder, StringRecord, Trim, WriterBuilder};
 use thiserror::Error;
 
+use crate::lines::LineNumbers;
 use crate::{Design, Domains, LonelyPsu, NO_DOMAIN, Options, Statistic, SurveyError};
 use crate::{DomainDf, estimate_domains};
 
@@ -162,9 +163,12 @@ impl Interner {
 /// Runs `aman survey estimate` on CSV text and returns the output CSV.
 pub fn estimate_csv(input: &str, args: &EstimateArgs) -> Result<String, CsvError> {
     let mut reader = ReaderBuilder::new().trim(Trim::All).from_reader(input.as_bytes());
-    let malformed =
-        |e: csv::Error| CsvError::Malformed { line: e.position().map_or(0, |p| p.line()), message: e.to_string() };
-    let header = reader.headers().map_err(malformed)?.clone();
+    let mut lines = LineNumbers::new(input);
+    let malformed = |e: csv::Error, lines: &mut LineNumbers| CsvError::Malformed {
+        line: lines.line(e.position()),
+        message: e.to_string(),
+    };
+    let header = reader.headers().map_err(|e| malformed(e, &mut lines))?.clone();
     if header.is_empty() {
         return Err(CsvError::Empty);
     }
@@ -192,9 +196,9 @@ pub fn estimate_csv(input: &str, args: &EstimateArgs) -> Result<String, CsvError
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(malformed(e)),
+            Err(e) => return Err(malformed(e, &mut lines)),
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = lines.line(record.position());
         let field = |col: usize| record.get(col).unwrap_or("");
         let number = |col: usize, name: &str| -> Result<f64, CsvError> {
             let text = field(col);

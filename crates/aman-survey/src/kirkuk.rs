@@ -20,7 +20,9 @@
 //! ages 17–28): estimates are unweighted, each respondent their own PSU,
 //! and describe these respondents, not Kirkuk's population.
 
-use csv::{ReaderBuilder, StringRecord, Trim};
+use csv::{ReaderBuilder, StringRecord, Trim, WriterBuilder};
+
+use crate::lines::LineNumbers;
 
 /// Self-reported ethnicity (`A6`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -99,17 +101,20 @@ const COLUMNS: [&str; 11] =
 /// Reads the wave-1 table (`sheet_1.csv`) into respondent rows, in file order.
 pub fn parse_wave1(csv: &str) -> Result<Vec<KirkukRespondent>, KirkukError> {
     let mut reader = ReaderBuilder::new().trim(Trim::All).from_reader(csv.as_bytes());
-    let malformed =
-        |e: csv::Error| KirkukError::Malformed { line: e.position().map_or(0, |p| p.line()), message: e.to_string() };
-    let header = reader.headers().map_err(malformed)?.clone();
+    let mut lines = LineNumbers::new(csv);
+    let malformed = |e: csv::Error, lines: &mut LineNumbers| KirkukError::Malformed {
+        line: lines.line(e.position()),
+        message: e.to_string(),
+    };
+    let header = reader.headers().map_err(|e| malformed(e, &mut lines))?.clone();
     let mut at = [0usize; 11];
     for (slot, name) in at.iter_mut().zip(COLUMNS) {
         *slot = header.iter().position(|h| h == name).ok_or(KirkukError::MissingColumn(name))?;
     }
     let mut out = Vec::new();
     let mut record = StringRecord::new();
-    while reader.read_record(&mut record).map_err(malformed)? {
-        let line = record.position().map_or(0, |p| p.line());
+    while reader.read_record(&mut record).map_err(|e| malformed(e, &mut lines))? {
+        let line = lines.line(record.position());
         let field = |k: usize| record.get(at[k]).unwrap_or("");
         let bad = |k: usize| KirkukError::BadValue { line, column: COLUMNS[k], value: field(k).to_string() };
         let number = |k: usize| -> Result<Option<f64>, KirkukError> {
@@ -166,9 +171,24 @@ pub fn trusts(values: impl IntoIterator<Item = Option<f64>>, threshold: f64) -> 
 /// The rows as a tidy CSV for `aman survey estimate` ([`crate::estimate_csv`]):
 /// `id,age,sex,ethnicity,trust_arabs,...`, empty fields for missing values.
 pub fn to_csv(rows: &[KirkukRespondent]) -> String {
-    let mut out = String::from(
-        "id,age,sex,ethnicity,trust_arabs,trust_kurds,trust_turkmen,trust_council,trust_judiciary,trust_police,trust_army\n",
-    );
+    // Writing to memory cannot fail, and every field is UTF-8.
+    const IN_MEMORY: &str = "writing CSV to memory";
+    let mut writer = WriterBuilder::new().from_writer(Vec::new());
+    writer
+        .write_record([
+            "id",
+            "age",
+            "sex",
+            "ethnicity",
+            "trust_arabs",
+            "trust_kurds",
+            "trust_turkmen",
+            "trust_council",
+            "trust_judiciary",
+            "trust_police",
+            "trust_army",
+        ])
+        .expect(IN_MEMORY);
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for r in rows {
         let fields = [
@@ -184,8 +204,7 @@ pub fn to_csv(rows: &[KirkukRespondent]) -> String {
             num(r.trust_police),
             num(r.trust_army),
         ];
-        out.push_str(&fields.join(","));
-        out.push('\n');
+        writer.write_record(&fields).expect(IN_MEMORY);
     }
-    out
+    String::from_utf8(writer.into_inner().expect(IN_MEMORY)).expect(IN_MEMORY)
 }

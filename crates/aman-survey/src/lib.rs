@@ -91,6 +91,7 @@ mod error;
 mod estimate;
 pub mod index;
 pub mod kirkuk;
+mod lines;
 mod tdist;
 pub mod xlsform;
 

@@ -33,14 +33,15 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail, ensure};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
+use crate::cli::{Backend, CrashArgs};
 use crate::load;
-use crate::options::{Options, UsageError};
-use crate::rng::SplitMix64;
 use crate::server;
 
 mod database;
@@ -73,12 +74,6 @@ const EXAMPLES: usize = 10;
 /// Lines of a server's stderr shown when it fails.
 const TAIL_LINES: usize = 30;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Backend {
-    Sqlite,
-    Postgres,
-}
-
 struct Settings {
     rounds: usize,
     submissions: usize,
@@ -86,35 +81,8 @@ struct Settings {
     seed: u64,
 }
 
-pub fn run(mut options: Options) -> Result<()> {
-    let backend = match options.take::<String>("db")?.as_deref() {
-        None | Some("sqlite") => Backend::Sqlite,
-        Some("postgres") => Backend::Postgres,
-        Some(other) => return Err(UsageError::new(format!("`--db` is sqlite or postgres, not `{other}`")).into()),
-    };
-    let postgres_url = match options.take::<String>("postgres-url")? {
-        Some(url) => url,
-        None => std::env::var("AMAN_TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1/postgres".to_owned()),
-    };
-    let rounds: usize = options.take("rounds")?.unwrap_or(20);
-    let submissions: usize = options.take("submissions")?.unwrap_or(5000);
-    let clients: usize = options.take("clients")?.unwrap_or(32);
-    let aman: Option<PathBuf> = options.take("aman")?;
-    let seed: u64 = match options.take("seed")? {
-        Some(seed) => seed,
-        None => SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64),
-    };
-    options.finish()?;
-    if !(1..=10_000).contains(&rounds) {
-        return Err(UsageError::new("`--rounds` must be between 1 and 10000").into());
-    }
-    if !(10..=10_000_000).contains(&submissions) {
-        return Err(UsageError::new("`--submissions` must be between 10 and 10000000").into());
-    }
-    if !(1..=10_000).contains(&clients) {
-        return Err(UsageError::new("`--clients` must be between 1 and 10000").into());
-    }
+pub fn run(CrashArgs { db: backend, postgres_url, rounds, submissions, clients, aman, seed }: CrashArgs) -> Result<()> {
+    let seed = seed.unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64));
     let settings = Settings { rounds, submissions, clients, seed };
 
     // Fail before the long part if the database client is missing.
@@ -183,11 +151,11 @@ fn crash_test(
         "aman import areas",
     )?;
 
-    let mut rng = SplitMix64::new(settings.seed);
+    let mut rng = StdRng::seed_from_u64(settings.seed);
     let mut rounds = Vec::with_capacity(settings.rounds);
     let mut records = Vec::new();
     for round in 1..=settings.rounds {
-        let kill_at = ((settings.submissions as f64 * rng.between(0.1, 0.9)) as usize).max(1);
+        let kill_at = ((settings.submissions as f64 * rng.random_range(0.1..0.9)) as usize).max(1);
         let mut server = Serve::start(binary, &db_url, &key_file, dir, &format!("round-{round:03}"))?;
         let (report, round_records) = runtime.block_on(run_round(&mut server, settings, round, kill_at))?;
         eprintln!(

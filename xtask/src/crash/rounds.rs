@@ -2,6 +2,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use rand::seq::SliceRandom;
 
 /// The fate of one submission, as the client saw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,7 +184,7 @@ pub(super) struct ReceiptCheck {
 
 /// Looks up a seeded random sample of acknowledged receipts, and one receipt
 /// that was never issued (so a 200 means something).
-pub(super) async fn check_receipts(base_url: &str, records: &[Record], rng: &mut SplitMix64) -> Result<ReceiptCheck> {
+pub(super) async fn check_receipts(base_url: &str, records: &[Record], rng: &mut StdRng) -> Result<ReceiptCheck> {
     let client = load::client(1)?;
     wait_ready(&client, base_url).await?;
     let mut receipts: Vec<&str> = records
@@ -194,14 +195,11 @@ pub(super) async fn check_receipts(base_url: &str, records: &[Record], rng: &mut
         })
         .collect();
     let unreadable = records.iter().filter(|r| r.outcome == Outcome::Acknowledged(None)).count();
-    // A partial Fisher–Yates shuffle picks the sample.
+    // A seeded partial Fisher–Yates shuffle (rand's) picks the sample.
     let sampled = receipts.len().min(RECEIPT_SAMPLE);
-    for i in 0..sampled {
-        let j = i + rng.below(receipts.len() - i);
-        receipts.swap(i, j);
-    }
+    let (sample, _) = receipts.partial_shuffle(rng, sampled);
     let mut found = 0;
-    for receipt in &receipts[..sampled] {
+    for receipt in sample.iter() {
         let status = lookup(&client, base_url, receipt).await?;
         if status == StatusCode::OK {
             found += 1;

@@ -105,3 +105,78 @@ fn quoted_fields_and_crlf() {
     assert_eq!(s[0].name, "a b");
     assert_eq!(s[0].counts, vec![4]);
 }
+
+#[test]
+fn quoted_fields_may_hold_commas_quotes_and_line_breaks() {
+    let input = "series,date,count\n\
+                 \"Basra, Abu Al-Khaseeb\",2024-01-01,1\n\
+                 \"Mosul \"\"old city\"\"\",2024-01-01,2\n\
+                 \"Basra, Abu Al-Khaseeb\",2024-01-02,3\n\
+                 \"two\nlines\",2024-01-01,4\n\
+                 \"Mosul \"\"old city\"\"\",2024-01-02,5\n";
+    let s = parse_series(input, Frequency::Day).unwrap();
+    let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Basra, Abu Al-Khaseeb", "Mosul \"old city\"", "two\nlines"]);
+    assert_eq!(
+        (s[0].counts.as_slice(), s[1].counts.as_slice(), s[2].counts.as_slice()),
+        (&[1, 3][..], &[2, 5][..], &[4][..])
+    );
+
+    // The output quotes exactly the names that need it, so it reads back.
+    let out = detect_csv(input, Frequency::Day, &Method::EarsC1(EarsParams::default())).unwrap();
+    assert!(out.starts_with(
+        "series,date,count,expected,threshold,score,alarm\n\
+         \"Basra, Abu Al-Khaseeb\",2024-01-01,1,,,,\n\
+         \"Basra, Abu Al-Khaseeb\",2024-01-02,3,,,,\n\
+         \"Mosul \"\"old city\"\"\",2024-01-01,2,,,,\n"
+    ));
+    let again = parse_series(&out, Frequency::Day).unwrap();
+    assert_eq!(again.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), names);
+}
+
+#[test]
+fn line_numbers_count_physical_lines() {
+    // A quoted line break spans two lines; blank lines are skipped but counted.
+    let e = error("\n\nseries,date,count\n\"a\nb\",2024-01-01,1\n\n\"a\nb\",2024-01-01,2\n", Frequency::Day);
+    assert_eq!(e, "line 7: duplicate date 2024-01-01 in series `a\nb` (also on line 4)");
+    assert_eq!(error("\n  \nseries,day,count\n", Frequency::Day), "line 3: missing column `date` in header");
+    let e = error("series,date,count\na,2024-01-01,1\n\"x,y\",2024-01-01\n", Frequency::Day);
+    assert_eq!(e, "line 3: expected 3 fields, found 2");
+}
+
+#[test]
+fn byte_order_mark_blank_lines_and_padding() {
+    let input = "\u{feff}Series, Date ,COUNT\n\n   \n a , 2024-01-01 , 1 \na,2024-01-02,2\n";
+    let s = parse_series(input, Frequency::Day).unwrap();
+    assert_eq!((s.len(), s[0].name.as_str(), s[0].counts.as_slice()), (1, "a", &[1, 2][..]));
+    assert_eq!(s[0].start, parse_date("2024-01-01").unwrap());
+}
+
+#[test]
+fn line_numbers_with_crlf_and_blank_lines() {
+    // csv's Position::line() would say 2 and 3 here (rust-csv issues 395 and 208).
+    let e = error("series,date,count\r\na,2024-01-01,1\r\n\r\n\r\na,2024-01-01,2\r\n", Frequency::Day);
+    assert_eq!(e, "line 5: duplicate date 2024-01-01 in series `a` (also on line 2)");
+    let e = error("series,date,count\r\n\r\na,2024-01-01\r\n", Frequency::Day);
+    assert_eq!(e, "line 3: expected 3 fields, found 2");
+}
+
+#[test]
+fn dates_are_strict_and_total() {
+    for bad in [
+        "2023-02-29",
+        "1900-02-29",
+        "2024-04-31",
+        "2024-00-10",
+        "2024-01-00",
+        "+202-01-01",
+        "2024-01-1 ",
+        "２０２４-01-01",
+    ] {
+        assert_eq!(parse_date(bad), None, "{bad}");
+    }
+    assert_eq!(parse_date("2000-02-29"), Some(11_016));
+    assert_eq!(parse_date("0000-01-01"), Some(-719_528));
+    assert_eq!(format_date(-719_528), "0000-01-01");
+    assert_eq!(format_date(i64::MAX), format!("{} days after 1970-01-01", i64::MAX));
+}

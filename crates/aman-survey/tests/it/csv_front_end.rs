@@ -185,3 +185,16 @@ fn output_edge_cases() {
     let hi: f64 = rows[1][5].parse().unwrap();
     assert!((lo - 0.001272319).abs() < 1e-9 && (hi - 0.9987277).abs() < 1e-7, "{lo} {hi}");
 }
+
+#[test]
+fn lines_are_physical_with_crlf_and_blank_lines() {
+    // As Excel saves it: CRLF, and here a blank line after the header; the
+    // bad weight is on line 6 of the file (csv's own count would say 4).
+    let lf = edit(5, 4, "abc");
+    let mut text = lf.lines().map(|l| format!("{l}\r\n")).collect::<Vec<_>>();
+    text.insert(1, "\r\n".to_owned());
+    let e = estimate_csv(&text.concat(), &args("score")).unwrap_err();
+    assert_eq!(e.to_string(), "line 6, column \"w\": \"abc\" is not a finite number");
+    let e = estimate_csv(&edit(6, 7, "idp\n1,2").replace('\n', "\r\n"), &args("score")).unwrap_err();
+    assert!(matches!(e, CsvError::Malformed { line: 7, .. }), "{e}");
+}

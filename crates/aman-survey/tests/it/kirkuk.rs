@@ -107,6 +107,15 @@ fn trust_by_ethnicity_matches_r_survey() {
 fn the_tidy_csv_feeds_the_command_line_estimator() {
     let rows = parse_wave1(WAVE1).unwrap();
     let tidy = to_csv(&rows);
+    let mut tidy_lines = tidy.lines();
+    assert_eq!(
+        tidy_lines.next(),
+        Some(
+            "id,age,sex,ethnicity,trust_arabs,trust_kurds,trust_turkmen,trust_council,trust_judiciary,trust_police,trust_army"
+        )
+    );
+    assert_eq!(tidy_lines.count(), rows.len());
+    assert!(!tidy.contains('"'), "nothing needs quoting");
     let mut args = EstimateArgs::new("trust_police");
     args.by = Some("ethnicity".into());
     let out = estimate_csv(&tidy, &args).unwrap();
