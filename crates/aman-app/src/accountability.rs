@@ -10,13 +10,12 @@
 
 use crate::App;
 use crate::Error;
+use aman_core::committee::action::ActionStatus;
 use aman_core::committee::disclosure::{Protected, Threshold, protect_count, protect_parts, protect_share};
 use aman_db::{ActionFacts, ConcernFacts, ReferralFacts};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-const VERIFIED_OR_LATER: [&str; 5] = ["verified", "prioritised", "in_action", "resolved", "closed"];
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -73,18 +72,15 @@ fn figures(
     t: Threshold,
 ) -> Figures {
     let n = concerns.len() as u64;
-    let verified = concerns.iter().filter(|c| VERIFIED_OR_LATER.contains(&c.status.as_str())).count() as u64;
+    let verified = concerns.iter().filter(|c| c.status.was_verified()).count() as u64;
     let days: Vec<f64> = concerns
         .iter()
         .filter_map(|c| c.first_response_at.map(|r| (r - c.submitted_at) as f64 / 86_400_000.0))
         .collect();
     let responded = days.len() as u64;
     let on_time = referrals.iter().filter(|r| r.responded_at.is_some_and(|at| at <= r.deadline_at)).count() as u64;
-    let done = actions.iter().filter(|a| a.status == "done").count() as u64;
-    let overdue = actions
-        .iter()
-        .filter(|a| matches!(a.status.as_str(), "planned" | "in_progress" | "blocked") && a.due_on < today)
-        .count() as u64;
+    let done = actions.iter().filter(|a| a.status == ActionStatus::Done).count() as u64;
+    let overdue = actions.iter().filter(|a| a.status.is_open() && a.due_on < today).count() as u64;
     let share = |part: u64, total: u64| {
         if received.is_suppressed() {
             Protected::Suppressed

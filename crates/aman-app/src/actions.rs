@@ -54,10 +54,11 @@ pub async fn create(state: &App, staff: &Actor, committee: i64, input: &NewActio
         due_on,
         items: &input.items,
     };
-    let id = state.db().create_action(&action, state.now_ms()).await?;
-    state
-        .audit(Some(staff.user.id), "action.create", &format!("action:{id}"), &format!("committee:{committee}"))
-        .await?;
+    let mut tx = state.db().begin().await?;
+    let id = tx.create_action(&action, state.now_ms()).await?;
+    let detail = format!("committee:{committee}");
+    state.audit_in(&mut tx, Some(staff.user.id), "action.create", &format!("action:{id}"), &detail).await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -80,15 +81,16 @@ pub async fn progress(state: &App, staff: &Actor, id: i64, input: &Progress) -> 
     if input.version.is_some_and(|v| v != record.version) {
         return Err(Error::EditConflict);
     }
-    let from = ActionStatus::from_code(&record.status).ok_or(Error::Internal)?;
+    let from = record.status;
     let to = ActionStatus::from_code(input.status.trim()).ok_or_else(|| Error::field("status", "unknown_status"))?;
     if to != from && !from.next().contains(&to) {
         return Err(Error::IllegalTransition);
     }
     let body = text::clean(&input.body);
-    state.db().update_action(&record, to.as_str(), &body, Some(staff.user.id), state.now_ms()).await?;
-    state.audit(Some(staff.user.id), "action.progress", &format!("action:{id}"), to.as_str()).await?;
-    Ok(())
+    let mut tx = state.db().begin().await?;
+    tx.update_action(&record, to, &body, Some(staff.user.id), state.now_ms()).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "action.progress", &format!("action:{id}"), to.as_str()).await?;
+    Ok(tx.commit().await?)
 }
 
 /// Records a verdict on a done action (a dispute reopens it); false when
@@ -102,18 +104,19 @@ async fn record_verdict(
     actor: Option<i64>,
 ) -> Result<bool, Error> {
     let verdict = Verdict::from_code(verdict.trim()).ok_or_else(|| Error::field("verdict", "unknown_verdict"))?;
-    let status = ActionStatus::from_code(&record.status).ok_or(Error::Internal)?;
+    let status = record.status;
     let after = after_confirmation(status, verdict).ok_or(Error::IllegalTransition)?;
-    if !state.db().confirm_action(record.id, concern, member, verdict.as_str(), state.now_ms()).await? {
+    let mut tx = state.db().begin().await?;
+    if !tx.confirm_action(record.id, concern, member, verdict, state.now_ms()).await? {
         return Ok(false);
     }
     if after != status {
-        state.db().update_action(record, after.as_str(), "disputed", actor, state.now_ms()).await?;
+        tx.update_action(record, after, "disputed", actor, state.now_ms()).await?;
     }
     let who = concern.map_or_else(|| format!("member:{}", member.unwrap_or_default()), |_| "reporter".to_owned());
-    state
-        .audit(actor, "action.confirmation", &format!("action:{}", record.id), &format!("{who} {}", verdict.as_str()))
-        .await?;
+    let detail = format!("{who} {}", verdict.as_str());
+    state.audit_in(&mut tx, actor, "action.confirmation", &format!("action:{}", record.id), &detail).await?;
+    tx.commit().await?;
     Ok(true)
 }
 
@@ -147,7 +150,7 @@ pub struct ReporterAction {
     pub organisation_ar: String,
     pub organisation_en: String,
     pub due_on: NaiveDate,
-    pub status: String,
+    pub status: ActionStatus,
 }
 
 pub async fn for_reporter(state: &App, concern: i64) -> Result<Vec<ReporterAction>, Error> {

@@ -7,7 +7,7 @@
 use crate::Actor;
 use crate::App;
 use crate::Error;
-use aman_core::alert::{self, AlertStatus, Episode, SeriesSource};
+use aman_core::alert::{self, AlertMethod, AlertStatus, Detector, Episode, SeriesSource};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
 use aman_core::role::Action;
@@ -111,7 +111,7 @@ struct Found {
     index: usize,
     observed: u64,
     point: aman_detect::Point,
-    method: &'static str,
+    method: AlertMethod,
 }
 
 /// Runs the series' method and keeps the alarms from `raised_from` on: the
@@ -125,11 +125,12 @@ fn alarms(
     settings: &AlertSettings,
 ) -> Vec<Found> {
     let n = counts.len();
-    let weekly = frequency == Frequency::Week;
-    let (method, evaluated, name) = if counts[..phase1.min(n)].iter().sum::<u64>() >= settings.min_phase1_reports {
-        (Method::Cusum(presets::cusum()), phase1..n, if weekly { "cusum-weekly" } else { "cusum" })
-    } else {
-        (Method::EarsC2(presets::ears()), raised_from..n, if weekly { "ears-c2-weekly" } else { "ears-c2" })
+    let phase1_reports = counts[..phase1.min(n)].iter().sum::<u64>();
+    let detector = Detector::for_series(phase1_reports, settings.min_phase1_reports);
+    let name = AlertMethod { detector, weekly: frequency == Frequency::Week };
+    let (method, evaluated) = match detector {
+        Detector::Cusum => (Method::Cusum(presets::cusum()), phase1..n),
+        Detector::EarsC2 => (Method::EarsC2(presets::ears()), raised_from..n),
     };
     let points = aman_detect::detect(counts, frequency, &method, evaluated.clone());
     points
@@ -192,9 +193,11 @@ async fn detect(state: &App, source: SeriesSource, outcome: &mut AlertRun) -> Re
                     outcome.continued += 1;
                 }
                 Episode::Start => {
-                    let id = state.db().insert_alert(&alarm, state.now_ms()).await?;
+                    let mut tx = state.db().begin().await?;
+                    let id = tx.insert_alert(&alarm, state.now_ms()).await?;
                     let detail = format!("{source} {category} in {area}", source = source.as_str());
-                    state.audit(None, "alert.raise", &format!("alert:{id}"), &detail).await?;
+                    state.audit_in(&mut tx, None, "alert.raise", &format!("alert:{id}"), &detail).await?;
+                    tx.commit().await?;
                     outcome.new_alerts += 1;
                 }
             }
@@ -212,8 +215,11 @@ async fn escalate(state: &App) -> Result<u64, DbError> {
         let current = alert.escalated_to.as_ref().unwrap_or(&alert.area);
         let Some(parent) = state.areas().get(current.as_str()).and_then(|a| a.parent.clone()) else { continue };
         let Some(parent) = Pcode::parse(&parent) else { continue };
-        if state.db().escalate_alert(alert.id, &parent, state.now_ms()).await? {
-            state.audit(None, "alert.escalate", &format!("alert:{}", alert.id), &format!("to {parent}")).await?;
+        let mut tx = state.db().begin().await?;
+        if tx.escalate_alert(alert.id, &parent, state.now_ms()).await? {
+            let subject = format!("alert:{}", alert.id);
+            state.audit_in(&mut tx, None, "alert.escalate", &subject, &format!("to {parent}")).await?;
+            tx.commit().await?;
             escalated += 1;
         }
     }

@@ -38,14 +38,7 @@ pub fn rule(committee: &CommitteeRecord) -> CompositionRule {
 }
 
 fn member(record: &MemberRecord) -> Member {
-    Member {
-        constituency: Constituency::from_code(&record.constituency).unwrap_or(Constituency::Residents),
-        sex: match record.sex.as_str() {
-            "female" => Sex::Female,
-            "male" => Sex::Male,
-            _ => Sex::NotRecorded,
-        },
-    }
+    Member { constituency: record.constituency, sex: record.sex }
 }
 
 /// The composition of the active members against the committee's rule (a
@@ -98,8 +91,10 @@ pub async fn create(state: &App, staff: &Actor, input: &NewCommittee) -> Result<
     }
     let name = required("name", &input.name, 200)?;
     let rule = serde_json::to_string(&input.rule.clone().unwrap_or_default()).map_err(Error::internal)?;
-    let id = state.db().create_committee(&area, &name, &rule, state.now_ms()).await?;
-    state.audit(Some(staff.user.id), "committee.create", &format!("committee:{id}"), area.as_str()).await?;
+    let mut tx = state.db().begin().await?;
+    let id = tx.create_committee(&area, &name, &rule, state.now_ms()).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "committee.create", &format!("committee:{id}"), area.as_str()).await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -117,16 +112,13 @@ pub async fn add_member(state: &App, staff: &Actor, committee: i64, input: &NewM
     let name = required("name", &input.name, 200)?;
     let constituency = Constituency::from_code(input.constituency.trim())
         .ok_or_else(|| Error::field("constituency", "unknown_constituency"))?;
-    let sex = match input.sex.trim() {
-        sex @ ("female" | "male" | "not_recorded") => sex,
-        _ => return Err(Error::field("sex", "unknown_sex")),
-    };
-    let id = state
-        .db()
-        .add_member(committee, &name, constituency.as_str(), sex, input.organisation_id, state.now_ms())
-        .await?;
-    let detail = format!("{} ({})", constituency.as_str(), sex);
-    state.audit(Some(staff.user.id), "committee.member_add", &format!("committee:{committee}"), &detail).await?;
+    let sex = Sex::from_code(input.sex.trim()).ok_or_else(|| Error::field("sex", "unknown_sex"))?;
+    let mut tx = state.db().begin().await?;
+    let id = tx.add_member(committee, &name, constituency, sex, input.organisation_id, state.now_ms()).await?;
+    let detail = format!("{} ({})", constituency.as_str(), sex.as_str());
+    let subject = format!("committee:{committee}");
+    state.audit_in(&mut tx, Some(staff.user.id), "committee.member_add", &subject, &detail).await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -163,8 +155,10 @@ pub async fn create_issue(state: &App, staff: &Actor, committee: i64, input: &Ne
     let title = required("title", &input.title, 300)?;
     let keys: Vec<String> = input.concerns.iter().map(|c| format!("concern:{c}")).collect();
     check_items(state, &record, &keys).await.map_err(|_| Error::field("concerns", "unknown_item"))?;
-    let id = state.db().create_issue(committee, &title, &input.concerns, state.now_ms()).await?;
-    state.audit(Some(staff.user.id), "committee.issue_create", &format!("issue:{id}"), &title).await?;
+    let mut tx = state.db().begin().await?;
+    let id = tx.create_issue(committee, &title, &input.concerns, state.now_ms()).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "committee.issue_create", &format!("issue:{id}"), &title).await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -182,10 +176,11 @@ pub async fn create_meeting(state: &App, staff: &Actor, committee: i64, input: &
     let held_on: NaiveDate = input.held_on.trim().parse().map_err(|_| Error::field("held_on", "invalid_date"))?;
     let place = required("place", &input.place, 300)?;
     check_items(state, &record, &input.agenda).await?;
-    let id = state.db().create_meeting(committee, held_on, &place, &input.agenda, state.now_ms()).await?;
-    state
-        .audit(Some(staff.user.id), "meeting.create", &format!("meeting:{id}"), &format!("committee:{committee}"))
-        .await?;
+    let mut tx = state.db().begin().await?;
+    let id = tx.create_meeting(committee, held_on, &place, &input.agenda, state.now_ms()).await?;
+    let detail = format!("committee:{committee}");
+    state.audit_in(&mut tx, Some(staff.user.id), "meeting.create", &format!("meeting:{id}"), &detail).await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -209,10 +204,11 @@ pub async fn set_attendance(state: &App, staff: &Actor, id: i64, present: &[i64]
     }
     let attendance: Vec<(i64, bool)> =
         members.iter().filter(|m| m.active).map(|m| (m.id, present.contains(&m.id))).collect();
-    state.db().set_attendance(id, &attendance).await?;
+    let mut tx = state.db().begin().await?;
+    tx.set_attendance(id, &attendance).await?;
     let detail = format!("{} of {} present", present.len(), attendance.len());
-    state.audit(Some(staff.user.id), "meeting.attendance", &format!("meeting:{id}"), &detail).await?;
-    Ok(())
+    state.audit_in(&mut tx, Some(staff.user.id), "meeting.attendance", &format!("meeting:{id}"), &detail).await?;
+    Ok(tx.commit().await?)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -229,9 +225,10 @@ pub async fn set_minutes(state: &App, staff: &Actor, id: i64, input: &Minutes) -
     if minutes.chars().count() > 20_000 || decisions.chars().count() > 20_000 {
         return Err(Error::field("minutes", "too_long"));
     }
-    state.db().set_minutes(id, input.version.unwrap_or(meeting.version), &minutes, &decisions).await?;
-    state.audit(Some(staff.user.id), "meeting.minutes", &format!("meeting:{id}"), "").await?;
-    Ok(())
+    let mut tx = state.db().begin().await?;
+    tx.set_minutes(id, input.version.unwrap_or(meeting.version), &minutes, &decisions).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "meeting.minutes", &format!("meeting:{id}"), "").await?;
+    Ok(tx.commit().await?)
 }
 
 /// The items a meeting ranks: its agenda's concerns and issues.
@@ -270,9 +267,12 @@ pub async fn set_ballot(state: &App, staff: &Actor, id: i64, member: i64, rankin
     if ranking.is_empty() || !ranking.iter().all(|r| items.contains(r) && seen.insert(r)) {
         return Err(Error::field("ranking", "invalid_ranking"));
     }
-    state.db().set_ballot(id, member, &serde_json::to_string(ranking).map_err(Error::internal)?).await?;
-    state.audit(Some(staff.user.id), "meeting.ballot", &format!("meeting:{id}"), &format!("member:{member}")).await?;
-    Ok(())
+    let ranking = serde_json::to_string(ranking).map_err(Error::internal)?;
+    let mut tx = state.db().begin().await?;
+    tx.set_ballot(id, member, &ranking).await?;
+    let detail = format!("member:{member}");
+    state.audit_in(&mut tx, Some(staff.user.id), "meeting.ballot", &format!("meeting:{id}"), &detail).await?;
+    Ok(tx.commit().await?)
 }
 
 /// Counts the ballots with `method` and stores the committee's list and each
@@ -293,9 +293,11 @@ pub async fn prioritise(state: &App, staff: &Actor, id: i64, method: &str) -> Re
     let items = verified(state, rankable(&meeting)).await?;
     let result = ranking::prioritise(method, &items, &ballots).map_err(Error::internal)?;
     let stored = serde_json::to_string(&result).map_err(Error::internal)?;
-    state.db().set_priorities(id, method.as_str(), &stored, state.now_ms()).await?;
+    let mut tx = state.db().begin().await?;
+    tx.set_priorities(id, method.as_str(), &stored, state.now_ms()).await?;
     let detail = format!("{} from {} ballots", method.as_str(), result.ballots);
-    state.audit(Some(staff.user.id), "meeting.prioritise", &format!("meeting:{id}"), &detail).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "meeting.prioritise", &format!("meeting:{id}"), &detail).await?;
+    tx.commit().await?;
     Ok(result)
 }
 

@@ -235,10 +235,11 @@ pub async fn add_event(state: &App, staff: &Actor, id: i64, kind: EventKind, bod
     load(state, staff, id, action).await?;
     let body = bounded_text("body", body, true)?.unwrap_or_default();
     let event = NewEvent { kind, body: &body, actor_id: staff.user.id, now_ms: state.now_ms() };
-    let key = state.keys().audit_key();
     let action = if kind == EventKind::PublicUpdate { "concern.public_update" } else { "concern.note" };
-    let audit = state.audit_event(Some(staff.user.id), action, &format!("concern:{id}"), "");
-    Ok(state.db().add_event(id, event, Audit { key: &key, event: audit }).await?)
+    let mut tx = state.db().begin().await?;
+    tx.add_event(id, event).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), action, &format!("concern:{id}"), "").await?;
+    Ok(tx.commit().await?)
 }
 
 /// The triage queue's filters as they arrive in a query string.

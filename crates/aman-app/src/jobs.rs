@@ -75,8 +75,10 @@ async fn run(state: &App, job: &str) -> Result<String, aman_db::DbError> {
 
 /// Erases contact details and exact points of concerns closed longer ago
 /// than the retention period, recording each erasure in the audit log.
+/// The erasures and their audit entries commit together.
 pub async fn purge_identities(db: &Db, keys: &Keys, now_ms: i64, retention_days: i64) -> Result<usize, DbError> {
-    let purged = db.purge_identities(now_ms - retention_days * 86_400_000).await?;
+    let mut tx = db.begin().await?;
+    let purged = tx.purge_identities(now_ms - retention_days * 86_400_000).await?;
     let key = keys.audit_key();
     for id in &purged {
         let event = AuditEvent {
@@ -86,8 +88,9 @@ pub async fn purge_identities(db: &Db, keys: &Keys, now_ms: i64, retention_days:
             subject: format!("concern:{id}"),
             detail: format!("contact and exact point erased {retention_days} days after closing"),
         };
-        db.append_audit(Audit { key: &key, event }).await?;
+        tx.audit(Audit { key: &key, event }).await?;
     }
+    tx.commit().await?;
     Ok(purged.len())
 }
 

@@ -27,7 +27,7 @@ pub use keycheck::{LoadError, check_keys, reseal_key_canary};
 
 use aman_core::audit::AuditEvent;
 use aman_core::secrets::Keys;
-use aman_db::{Audit, Db, Intake};
+use aman_db::{Audit, Db, Intake, Tx};
 use aman_geo::Areas;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use std::sync::Arc;
@@ -160,6 +160,21 @@ impl App {
     ) -> Result<(), aman_db::DbError> {
         let key = self.keys().audit_key();
         self.db().append_audit(Audit { key: &key, event: self.audit_event(actor_id, action, subject, detail) }).await?;
+        Ok(())
+    }
+
+    /// Records an audit event inside an operation's transaction: it commits
+    /// with the change it describes, or neither does.
+    pub async fn audit_in(
+        &self,
+        tx: &mut Tx,
+        actor_id: Option<i64>,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> Result<(), aman_db::DbError> {
+        let key = self.keys().audit_key();
+        tx.audit(Audit { key: &key, event: self.audit_event(actor_id, action, subject, detail) }).await?;
         Ok(())
     }
 

@@ -6,18 +6,17 @@
 //! the committee, then one area level up. The reporter reads each step on
 //! `/track` as a public update in the language they wrote in.
 
-use crate::Actor;
-use crate::App;
-use crate::Error;
 use crate::concerns;
 use crate::i18n::Tr;
+use crate::{Actor, App, Error};
 use aman_core::committee::referral::{
-    EscalationLevel, OrganisationId, OrganisationKind, Recipient, ReferralState, Severity, escalation, may_refer,
+    OrganisationId, OrganisationKind, Recipient, ReferralAnswer, ReferralState, ReferralStatus, Severity, escalation,
+    may_refer,
 };
 use aman_core::concern::Language;
 use aman_core::role::Action;
 use aman_core::text;
-use aman_db::{Audit, ConcernRecord, DbError, EventKind, NewEvent, OrganisationRecord, ReferralRecord};
+use aman_db::{ConcernRecord, DbError, EventKind, NewEvent, OrganisationRecord, ReferralRecord, Tx};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
@@ -34,9 +33,11 @@ fn time(ms: i64) -> DateTime<Utc> {
 }
 
 /// Writes a public update on the concern, in the reporter's language, by
-/// the staff member whose act it reports, with its audit entry.
+/// the staff member whose act it reports, with its audit entry, inside the
+/// operation's transaction.
 async fn tell_reporter(
     state: &App,
+    tx: &mut Tx,
     staff: &Actor,
     concern: &ConcernRecord,
     key: &str,
@@ -50,9 +51,8 @@ async fn tell_reporter(
     let concern = concern.id;
     let event =
         NewEvent { kind: EventKind::PublicUpdate, body: &body, actor_id: staff.user.id, now_ms: state.now_ms() };
-    let audit_key = state.keys().audit_key();
-    let audit = state.audit_event(Some(staff.user.id), "concern.public_update", &format!("concern:{concern}"), key);
-    Ok(state.db().add_event(concern, event, Audit { key: &audit_key, event: audit }).await?)
+    tx.add_event(concern, event).await?;
+    Ok(state.audit_in(tx, Some(staff.user.id), "concern.public_update", &format!("concern:{concern}"), key).await?)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -79,29 +79,18 @@ pub async fn refer(state: &App, staff: &Actor, concern_id: i64, request: &ReferR
     };
     may_refer(&recipient, concern.category, None).map_err(|_| Error::field("organisation_id", "not_cleared"))?;
     let severity = match request.severity.trim() {
-        "urgent" => Severity::Urgent,
-        "" | "normal" => Severity::Normal,
-        _ => return Err(Error::field("severity", "unknown_severity")),
+        "" => Severity::Normal,
+        code => Severity::from_code(code).ok_or_else(|| Error::field("severity", "unknown_severity"))?,
     };
     let now = state.now();
     let deadline = state.settings().referral_deadlines.deadline(concern.category, severity, now);
-    let severity_code = if severity == Severity::Urgent { "urgent" } else { "normal" };
-    let key = state.keys().audit_key();
-    let detail = format!("organisation:{} {severity_code}", org.id);
-    let audit = state.audit_event(Some(staff.user.id), "referral.create", &format!("concern:{concern_id}"), &detail);
-    let id = state
-        .db()
-        .create_referral(
-            concern_id,
-            org.id,
-            severity_code,
-            state.now_ms(),
-            deadline.timestamp_millis(),
-            Audit { key: &key, event: audit },
-        )
-        .await?;
+    let detail = format!("organisation:{} {}", org.id, severity.as_str());
+    let mut tx = state.db().begin().await?;
+    let id = tx.create_referral(concern_id, org.id, severity, state.now_ms(), deadline.timestamp_millis()).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "referral.create", &format!("concern:{concern_id}"), &detail).await?;
     let due = deadline.date_naive().to_string();
-    tell_reporter(state, staff, &concern, "track-referred", &org, Some(&due)).await?;
+    tell_reporter(state, &mut tx, staff, &concern, "track-referred", &org, Some(&due)).await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -126,34 +115,27 @@ pub async fn answer(state: &App, staff: &Actor, id: i64, answer: &Answer) -> Res
         return Err(Error::EditConflict);
     }
     let response = text::clean(&answer.response);
-    let to = match (answer.action.trim(), referral.status.as_str()) {
-        ("acknowledge", "sent") => "acknowledged",
-        ("respond", "sent" | "acknowledged") => "responded",
-        ("decline", "sent" | "acknowledged") => "declined",
-        ("acknowledge" | "respond" | "decline", _) => return Err(Error::IllegalTransition),
-        _ => return Err(Error::field("action", "unknown_action")),
-    };
-    if to != "acknowledged" && response.is_empty() {
+    let action =
+        ReferralAnswer::from_code(answer.action.trim()).ok_or_else(|| Error::field("action", "unknown_action"))?;
+    let to = referral.status.answer(action).ok_or(Error::IllegalTransition)?;
+    if action.needs_text() && response.is_empty() {
         return Err(Error::field("response", "required"));
     }
-    let key = state.keys().audit_key();
-    let audit = state.audit_event(Some(staff.user.id), "referral.answer", &format!("referral:{id}"), to);
-    state.db().answer_referral(&referral, to, &response, state.now_ms(), Audit { key: &key, event: audit }).await?;
-    if to != "acknowledged" {
+    let mut tx = state.db().begin().await?;
+    tx.answer_referral(&referral, to, &response, state.now_ms()).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "referral.answer", &format!("referral:{id}"), to.as_str()).await?;
+    let message = match to {
+        ReferralStatus::Responded => Some("track-responded"),
+        ReferralStatus::Declined => Some("track-declined"),
+        ReferralStatus::Sent | ReferralStatus::Acknowledged => None,
+    };
+    if let Some(message) = message {
         let concern = state.db().concern(referral.concern_id).await?.ok_or(Error::NotFound)?;
         let org = state.db().organisation(referral.organisation_id).await?.ok_or(Error::NotFound)?;
-        let message = if to == "responded" { "track-responded" } else { "track-declined" };
-        tell_reporter(state, staff, &concern, message, &org, None).await?;
+        tell_reporter(state, &mut tx, staff, &concern, message, &org, None).await?;
     }
+    tx.commit().await?;
     state.db().referral(id).await?.ok_or(Error::NotFound)
-}
-
-fn level_code(level: EscalationLevel) -> &'static str {
-    match level {
-        EscalationLevel::None => "none",
-        EscalationLevel::Committee => "committee",
-        EscalationLevel::NextLevel => "next_level",
-    }
 }
 
 /// The scheduled job: brings every open referral's escalation level up to
@@ -166,9 +148,14 @@ pub async fn escalate(state: &App) -> Result<u64, DbError> {
             Some(at) => ReferralState::Acknowledged { at: time(at) },
             None => ReferralState::Sent,
         };
-        let level = level_code(escalation(time(r.sent_at), time(r.deadline_at), status, now).level);
-        if level != r.escalation && state.db().set_referral_escalation(r.id, level).await? {
-            state.audit(None, "referral.escalate", &format!("referral:{}", r.id), level).await?;
+        let level = escalation(time(r.sent_at), time(r.deadline_at), status, now).level;
+        if level == r.escalation {
+            continue;
+        }
+        let mut tx = state.db().begin().await?;
+        if tx.set_referral_escalation(r.id, level).await? {
+            state.audit_in(&mut tx, None, "referral.escalate", &format!("referral:{}", r.id), level.as_str()).await?;
+            tx.commit().await?;
             raised += 1;
         }
     }

@@ -110,9 +110,81 @@ pub fn episode(open_alert: Option<(i64, i64)>, day: i64, episode_gap_days: i64) 
     }
 }
 
+/// The detection method the server applies to a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Detector {
+    /// Aman's count CUSUM, for series whose in-control year holds enough reports.
+    Cusum,
+    /// EARS C2 with a floor on the standard deviation: new or very quiet series.
+    EarsC2,
+}
+
+impl Detector {
+    /// The one rule: the CUSUM needs `min_phase1_reports` reports in its
+    /// in-control period to fit its mean; anything quieter gets EARS C2.
+    pub fn for_series(phase1_reports: u64, min_phase1_reports: u64) -> Detector {
+        if phase1_reports >= min_phase1_reports { Detector::Cusum } else { Detector::EarsC2 }
+    }
+}
+
+/// How an alert was found: the detector, on daily counts or weekly sums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AlertMethod {
+    pub detector: Detector,
+    pub weekly: bool,
+}
+
+impl AlertMethod {
+    pub const ALL: [AlertMethod; 4] = [
+        AlertMethod { detector: Detector::Cusum, weekly: false },
+        AlertMethod { detector: Detector::Cusum, weekly: true },
+        AlertMethod { detector: Detector::EarsC2, weekly: false },
+        AlertMethod { detector: Detector::EarsC2, weekly: true },
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match (self.detector, self.weekly) {
+            (Detector::Cusum, false) => "cusum",
+            (Detector::Cusum, true) => "cusum-weekly",
+            (Detector::EarsC2, false) => "ears-c2",
+            (Detector::EarsC2, true) => "ears-c2-weekly",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AlertMethod> {
+        AlertMethod::ALL.into_iter().find(|m| m.as_str() == code)
+    }
+}
+
+impl serde::Serialize for AlertMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AlertMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<AlertMethod, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        AlertMethod::from_code(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown alert method `{code}`")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn method_codes_round_trip_and_the_detector_follows_the_reports() {
+        for method in AlertMethod::ALL {
+            assert_eq!(AlertMethod::from_code(method.as_str()), Some(method));
+            let json = serde_json::to_string(&method).expect("serialise");
+            assert_eq!(serde_json::from_str::<AlertMethod>(&json).expect("read back"), method);
+        }
+        assert_eq!(AlertMethod::from_code("farrington"), None);
+        assert_eq!(Detector::for_series(12, 12), Detector::Cusum);
+        assert_eq!(Detector::for_series(11, 12), Detector::EarsC2);
+        assert_eq!(Detector::for_series(0, 0), Detector::Cusum);
+    }
 
     #[test]
     fn the_life_cycle_moves_forward_and_ends() {

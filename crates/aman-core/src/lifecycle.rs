@@ -73,6 +73,13 @@ impl Status {
     pub fn can_move_to(self, to: Status) -> bool {
         self.next().contains(&to)
     }
+
+    /// The concern was verified: it is at `verified` or a stage only reachable
+    /// through it (the public "share verified" counts these).
+    pub fn was_verified(self) -> bool {
+        use Status::*;
+        matches!(self, Verified | Prioritised | InAction | Resolved | Closed)
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The raw rows behind the public accountability figures: concerns with the
 //! time of their first response, referrals and actions of an area and period.
 
-use crate::{Db, DbError, date_from_day_number};
+use crate::{Db, DbError, corrupt, date_from_day_number};
+use aman_core::committee::action::ActionStatus;
+use aman_core::lifecycle::Status;
 use chrono::NaiveDate;
 use sqlx::Row;
 
@@ -9,7 +11,7 @@ use sqlx::Row;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConcernFacts {
     pub area: String,
-    pub status: String,
+    pub status: Status,
     pub submitted_at: i64,
     /// The first life-cycle move or public update, if any.
     pub first_response_at: Option<i64>,
@@ -27,7 +29,7 @@ pub struct ReferralFacts {
 pub struct ActionFacts {
     pub area: String,
     pub owner_id: i64,
-    pub status: String,
+    pub status: ActionStatus,
     pub due_on: NaiveDate,
     pub better: i64,
     pub disputed: i64,
@@ -54,7 +56,10 @@ impl Db {
             .map(|r| {
                 Ok(ConcernFacts {
                     area: r.try_get(0)?,
-                    status: r.try_get(1)?,
+                    status: {
+                        let code: String = r.try_get(1)?;
+                        Status::from_code(&code).ok_or_else(|| corrupt("status", &code))?
+                    },
                     submitted_at: r.try_get(2)?,
                     first_response_at: r.try_get(3)?,
                 })
@@ -108,7 +113,10 @@ impl Db {
                 Ok(ActionFacts {
                     area: r.try_get(0)?,
                     owner_id: r.try_get(1)?,
-                    status: r.try_get(2)?,
+                    status: {
+                        let code: String = r.try_get(2)?;
+                        ActionStatus::from_code(&code).ok_or_else(|| corrupt("action status", &code))?
+                    },
                     due_on: date_from_day_number(day).ok_or_else(|| DbError::Corrupt(format!("action due {day}")))?,
                     better: r.try_get(4)?,
                     disputed: r.try_get(5)?,

@@ -2,8 +2,9 @@
 //! members, meetings (agenda, attendance, minutes), issues grouping concerns,
 //! members' ballots and the stored priority lists.
 
-use crate::{Db, DbError, date_from_day_number, day_number};
+use crate::{Db, DbError, corrupt, date_from_day_number, day_number};
 use aman_core::area::Pcode;
+use aman_core::committee::composition::{Constituency, Sex};
 use chrono::NaiveDate;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -45,8 +46,8 @@ pub struct MemberRecord {
     pub id: i64,
     pub committee_id: i64,
     pub name: String,
-    pub constituency: String,
-    pub sex: String,
+    pub constituency: Constituency,
+    pub sex: Sex,
     pub organisation_id: Option<i64>,
     pub active: bool,
 }
@@ -145,18 +146,6 @@ impl Db {
         row.as_ref().map(organisation_from_row).transpose()
     }
 
-    pub async fn create_committee(&self, area: &Pcode, name: &str, rule: &str, now_ms: i64) -> Result<i64, DbError> {
-        let row =
-            sqlx::query("INSERT INTO committees (area, name, rule, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
-                .bind(area.as_str())
-                .bind(name)
-                .bind(rule)
-                .bind(now_ms)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(row.try_get(0)?)
-    }
-
     /// Committees of an area and below it.
     pub async fn committees(&self, area_prefix: &str) -> Result<Vec<CommitteeRecord>, DbError> {
         let rows =
@@ -173,30 +162,6 @@ impl Db {
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(committee_from_row).transpose()
-    }
-
-    pub async fn add_member(
-        &self,
-        committee_id: i64,
-        name: &str,
-        constituency: &str,
-        sex: &str,
-        organisation_id: Option<i64>,
-        now_ms: i64,
-    ) -> Result<i64, DbError> {
-        let row = sqlx::query(
-            "INSERT INTO committee_members (committee_id, name, constituency, sex, organisation_id, active, joined_at) \
-             VALUES ($1, $2, $3, $4, $5, 1, $6) RETURNING id",
-        )
-        .bind(committee_id)
-        .bind(name)
-        .bind(constituency)
-        .bind(sex)
-        .bind(organisation_id)
-        .bind(now_ms)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(row.try_get(0)?)
     }
 
     pub async fn set_member_active(&self, member_id: i64, active: bool) -> Result<(), DbError> {
@@ -222,46 +187,19 @@ impl Db {
                     id: r.try_get(0)?,
                     committee_id: r.try_get(1)?,
                     name: r.try_get(2)?,
-                    constituency: r.try_get(3)?,
-                    sex: r.try_get(4)?,
+                    constituency: {
+                        let code: String = r.try_get(3)?;
+                        Constituency::from_code(&code).ok_or_else(|| corrupt("constituency", &code))?
+                    },
+                    sex: {
+                        let code: String = r.try_get(4)?;
+                        Sex::from_code(&code).ok_or_else(|| corrupt("sex", &code))?
+                    },
                     organisation_id: r.try_get(5)?,
                     active: r.try_get::<i64, _>(6)? != 0,
                 })
             })
             .collect()
-    }
-
-    /// A meeting with its agenda, in one transaction.
-    pub async fn create_meeting(
-        &self,
-        committee_id: i64,
-        held_on: NaiveDate,
-        place: &str,
-        agenda: &[String],
-        now_ms: i64,
-    ) -> Result<i64, DbError> {
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "INSERT INTO meetings (committee_id, held_on, place, minutes, decisions, created_at, version) \
-             VALUES ($1, $2, $3, '', '', $4, 0) RETURNING id",
-        )
-        .bind(committee_id)
-        .bind(day_number(held_on))
-        .bind(place)
-        .bind(now_ms)
-        .fetch_one(&mut *tx)
-        .await?;
-        let id: i64 = row.try_get(0)?;
-        for (position, item) in agenda.iter().enumerate() {
-            sqlx::query("INSERT INTO agenda_items (meeting_id, position, item) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(position as i64)
-                .bind(item)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(id)
     }
 
     /// A committee's meetings, newest first (without agenda and attendance).
@@ -321,72 +259,6 @@ impl Db {
             .collect()
     }
 
-    /// Replaces a meeting's attendance.
-    pub async fn set_attendance(&self, meeting_id: i64, attendance: &[(i64, bool)]) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM attendance WHERE meeting_id = $1").bind(meeting_id).execute(&mut *tx).await?;
-        for (member, present) in attendance {
-            sqlx::query("INSERT INTO attendance (meeting_id, member_id, present) VALUES ($1, $2, $3)")
-                .bind(meeting_id)
-                .bind(*member)
-                .bind(i64::from(*present))
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Records minutes and decisions if the meeting is still at `version`.
-    pub async fn set_minutes(
-        &self,
-        meeting_id: i64,
-        version: i64,
-        minutes: &str,
-        decisions: &str,
-    ) -> Result<(), DbError> {
-        let changed = sqlx::query(
-            "UPDATE meetings SET minutes = $1, decisions = $2, version = version + 1 WHERE id = $3 AND version = $4",
-        )
-        .bind(minutes)
-        .bind(decisions)
-        .bind(meeting_id)
-        .bind(version)
-        .execute(&self.pool)
-        .await?
-        .rows_affected();
-        if changed == 1 { Ok(()) } else { Err(DbError::Conflict) }
-    }
-
-    pub async fn create_issue(
-        &self,
-        committee_id: i64,
-        title: &str,
-        concerns: &[i64],
-        now_ms: i64,
-    ) -> Result<i64, DbError> {
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "INSERT INTO concern_issues (committee_id, title, created_at) VALUES ($1, $2, $3) RETURNING id",
-        )
-        .bind(committee_id)
-        .bind(title)
-        .bind(now_ms)
-        .fetch_one(&mut *tx)
-        .await?;
-        let id: i64 = row.try_get(0)?;
-        for concern in concerns {
-            sqlx::query("INSERT INTO issue_concerns (issue_id, concern_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(*concern)
-                .execute(&mut *tx)
-                .await
-                .map_err(DbError::from_insert)?;
-        }
-        tx.commit().await?;
-        Ok(id)
-    }
-
     pub async fn issues(&self, committee_id: i64) -> Result<Vec<IssueRecord>, DbError> {
         let rows = sqlx::query(
             "SELECT i.id, i.title, c.concern_id FROM concern_issues i LEFT JOIN issue_concerns c ON c.issue_id = i.id \
@@ -408,20 +280,6 @@ impl Db {
         Ok(issues)
     }
 
-    /// Records (or replaces) a member's ballot: agenda item keys, best first, as JSON.
-    pub async fn set_ballot(&self, meeting_id: i64, member_id: i64, ranking: &str) -> Result<(), DbError> {
-        sqlx::query(
-            "INSERT INTO ballots (meeting_id, member_id, ranking) VALUES ($1, $2, $3) \
-             ON CONFLICT (meeting_id, member_id) DO UPDATE SET ranking = excluded.ranking",
-        )
-        .bind(meeting_id)
-        .bind(member_id)
-        .bind(ranking)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
     /// `(member id, ranking JSON)` of a meeting's ballots.
     pub async fn ballots(&self, meeting_id: i64) -> Result<Vec<(i64, String)>, DbError> {
         let rows = sqlx::query("SELECT member_id, ranking FROM ballots WHERE meeting_id = $1 ORDER BY member_id")
@@ -429,28 +287,6 @@ impl Db {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
-    }
-
-    /// Stores a meeting's computed priorities (replacing earlier ones).
-    pub async fn set_priorities(
-        &self,
-        meeting_id: i64,
-        method: &str,
-        result: &str,
-        now_ms: i64,
-    ) -> Result<(), DbError> {
-        sqlx::query(
-            "INSERT INTO priorities (meeting_id, method, result, computed_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (meeting_id) DO UPDATE SET method = excluded.method, result = excluded.result, \
-             computed_at = excluded.computed_at",
-        )
-        .bind(meeting_id)
-        .bind(method)
-        .bind(result)
-        .bind(now_ms)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
     }
 
     /// `(method, result JSON)` of a meeting's stored priorities.
@@ -476,4 +312,177 @@ fn meeting_from_row(r: &AnyRow) -> Result<MeetingRecord, DbError> {
         agenda: Vec::new(),
         attendance: Vec::new(),
     })
+}
+
+impl crate::Tx {
+    pub async fn create_committee(
+        &mut self,
+        area: &Pcode,
+        name: &str,
+        rule: &str,
+        now_ms: i64,
+    ) -> Result<i64, DbError> {
+        let row =
+            sqlx::query("INSERT INTO committees (area, name, rule, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+                .bind(area.as_str())
+                .bind(name)
+                .bind(rule)
+                .bind(now_ms)
+                .fetch_one(self.conn())
+                .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    pub async fn add_member(
+        &mut self,
+        committee_id: i64,
+        name: &str,
+        constituency: Constituency,
+        sex: Sex,
+        organisation_id: Option<i64>,
+        now_ms: i64,
+    ) -> Result<i64, DbError> {
+        let row = sqlx::query(
+            "INSERT INTO committee_members (committee_id, name, constituency, sex, organisation_id, active, joined_at) \
+             VALUES ($1, $2, $3, $4, $5, 1, $6) RETURNING id",
+        )
+        .bind(committee_id)
+        .bind(name)
+        .bind(constituency.as_str())
+        .bind(sex.as_str())
+        .bind(organisation_id)
+        .bind(now_ms)
+        .fetch_one(self.conn())
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// A meeting with its agenda, in one transaction.
+    pub async fn create_meeting(
+        &mut self,
+        committee_id: i64,
+        held_on: NaiveDate,
+        place: &str,
+        agenda: &[String],
+        now_ms: i64,
+    ) -> Result<i64, DbError> {
+        let row = sqlx::query(
+            "INSERT INTO meetings (committee_id, held_on, place, minutes, decisions, created_at, version) \
+             VALUES ($1, $2, $3, '', '', $4, 0) RETURNING id",
+        )
+        .bind(committee_id)
+        .bind(day_number(held_on))
+        .bind(place)
+        .bind(now_ms)
+        .fetch_one(self.conn())
+        .await?;
+        let id: i64 = row.try_get(0)?;
+        for (position, item) in agenda.iter().enumerate() {
+            sqlx::query("INSERT INTO agenda_items (meeting_id, position, item) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(position as i64)
+                .bind(item)
+                .execute(self.conn())
+                .await?;
+        }
+        Ok(id)
+    }
+
+    /// Replaces a meeting's attendance.
+    pub async fn set_attendance(&mut self, meeting_id: i64, attendance: &[(i64, bool)]) -> Result<(), DbError> {
+        sqlx::query("DELETE FROM attendance WHERE meeting_id = $1").bind(meeting_id).execute(self.conn()).await?;
+        for (member, present) in attendance {
+            sqlx::query("INSERT INTO attendance (meeting_id, member_id, present) VALUES ($1, $2, $3)")
+                .bind(meeting_id)
+                .bind(*member)
+                .bind(i64::from(*present))
+                .execute(self.conn())
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Records minutes and decisions if the meeting is still at `version`.
+    pub async fn set_minutes(
+        &mut self,
+        meeting_id: i64,
+        version: i64,
+        minutes: &str,
+        decisions: &str,
+    ) -> Result<(), DbError> {
+        let changed = sqlx::query(
+            "UPDATE meetings SET minutes = $1, decisions = $2, version = version + 1 WHERE id = $3 AND version = $4",
+        )
+        .bind(minutes)
+        .bind(decisions)
+        .bind(meeting_id)
+        .bind(version)
+        .execute(self.conn())
+        .await?
+        .rows_affected();
+        if changed == 1 { Ok(()) } else { Err(DbError::Conflict) }
+    }
+
+    pub async fn create_issue(
+        &mut self,
+        committee_id: i64,
+        title: &str,
+        concerns: &[i64],
+        now_ms: i64,
+    ) -> Result<i64, DbError> {
+        let row = sqlx::query(
+            "INSERT INTO concern_issues (committee_id, title, created_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(committee_id)
+        .bind(title)
+        .bind(now_ms)
+        .fetch_one(self.conn())
+        .await?;
+        let id: i64 = row.try_get(0)?;
+        for concern in concerns {
+            sqlx::query("INSERT INTO issue_concerns (issue_id, concern_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(*concern)
+                .execute(self.conn())
+                .await
+                .map_err(DbError::from_insert)?;
+        }
+        Ok(id)
+    }
+
+    /// Records (or replaces) a member's ballot: agenda item keys, best first, as JSON.
+    pub async fn set_ballot(&mut self, meeting_id: i64, member_id: i64, ranking: &str) -> Result<(), DbError> {
+        sqlx::query(
+            "INSERT INTO ballots (meeting_id, member_id, ranking) VALUES ($1, $2, $3) \
+             ON CONFLICT (meeting_id, member_id) DO UPDATE SET ranking = excluded.ranking",
+        )
+        .bind(meeting_id)
+        .bind(member_id)
+        .bind(ranking)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// Stores a meeting's computed priorities (replacing earlier ones).
+    pub async fn set_priorities(
+        &mut self,
+        meeting_id: i64,
+        method: &str,
+        result: &str,
+        now_ms: i64,
+    ) -> Result<(), DbError> {
+        sqlx::query(
+            "INSERT INTO priorities (meeting_id, method, result, computed_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (meeting_id) DO UPDATE SET method = excluded.method, result = excluded.result, \
+             computed_at = excluded.computed_at",
+        )
+        .bind(meeting_id)
+        .bind(method)
+        .bind(result)
+        .bind(now_ms)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
 }

@@ -128,7 +128,7 @@ pub struct QueueFilter {
 const CONCERN_COLUMNS: &str = "id, receipt_hash, category, description, area, occurred_on, language, status, \
      duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version";
 
-fn corrupt(what: &str, value: &str) -> DbError {
+pub(crate) fn corrupt(what: &str, value: &str) -> DbError {
     DbError::Corrupt(format!("{what} `{value}`"))
 }
 
@@ -353,9 +353,14 @@ impl Db {
         Ok(())
     }
 
+    pub async fn count_concerns(&self) -> Result<i64, DbError> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM concerns").fetch_one(&self.pool).await?.try_get(0)?)
+    }
+}
+
+impl crate::Tx {
     /// Adds an internal note or a public update.
-    pub async fn add_event(&self, concern_id: i64, event: NewEvent<'_>, audit: Audit<'_>) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
+    pub async fn add_event(&mut self, concern_id: i64, event: NewEvent<'_>) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO concern_events (concern_id, kind, body, public, actor_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
@@ -365,19 +370,13 @@ impl Db {
         .bind(i64::from(event.kind == EventKind::PublicUpdate))
         .bind(event.actor_id)
         .bind(event.now_ms)
-        .execute(&mut *tx)
+        .execute(self.conn())
         .await?;
         sqlx::query("UPDATE concerns SET updated_at = $1 WHERE id = $2")
             .bind(event.now_ms)
             .bind(concern_id)
-            .execute(&mut *tx)
+            .execute(self.conn())
             .await?;
-        crate::audit::append_in(&mut tx, audit).await?;
-        tx.commit().await?;
         Ok(())
-    }
-
-    pub async fn count_concerns(&self) -> Result<i64, DbError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM concerns").fetch_one(&self.pool).await?.try_get(0)?)
     }
 }

@@ -3,7 +3,7 @@
 //! alerts with their life-cycle.
 
 use crate::{Audit, Db, DbError, date_from_day_number, day_number};
-use aman_core::alert::{AlertStatus, SeriesSource};
+use aman_core::alert::{AlertMethod, AlertStatus, SeriesSource};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
 use chrono::NaiveDate;
@@ -45,7 +45,7 @@ pub struct AlertRecord {
     pub source: SeriesSource,
     pub area: Pcode,
     pub category: Category,
-    pub method: String,
+    pub method: AlertMethod,
     pub status: AlertStatus,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
@@ -66,7 +66,7 @@ pub struct AlarmRecord<'a> {
     pub source: SeriesSource,
     pub area: &'a str,
     pub category: &'a str,
-    pub method: &'a str,
+    pub method: AlertMethod,
     pub day: i64,
     pub observed: i64,
     pub expected: Option<f64>,
@@ -104,7 +104,10 @@ fn alert_from_row(row: &AnyRow) -> Result<AlertRecord, DbError> {
         source: SeriesSource::from_code(&source).ok_or_else(|| corrupt("source", &source))?,
         area: Pcode::parse(&area).ok_or_else(|| corrupt("area", &area))?,
         category: Category::from_code(&category).ok_or_else(|| corrupt("category", &category))?,
-        method: text("method")?,
+        method: {
+            let code = text("method")?;
+            AlertMethod::from_code(&code).ok_or_else(|| crate::corrupt("alert method", &code))?
+        },
         status: AlertStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
         first_day: day("first_day")?,
         last_day: day("last_day")?,
@@ -262,28 +265,6 @@ impl Db {
         row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
     }
 
-    /// Opens a new alert for an alarm.
-    pub async fn insert_alert(&self, alarm: &AlarmRecord<'_>, now_ms: i64) -> Result<i64, DbError> {
-        let row = sqlx::query(
-            "INSERT INTO alerts (source, area, category, method, status, first_day, last_day, observed, expected, \
-             threshold, score, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, 'new', $5, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-        )
-        .bind(alarm.source.as_str())
-        .bind(alarm.area)
-        .bind(alarm.category)
-        .bind(alarm.method)
-        .bind(alarm.day)
-        .bind(alarm.observed)
-        .bind(alarm.expected)
-        .bind(alarm.threshold)
-        .bind(alarm.score)
-        .bind(now_ms)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(row.try_get(0)?)
-    }
-
     /// Updates an open alert with a later (or re-evaluated) alarm of its episode.
     pub async fn continue_alert(&self, id: i64, alarm: &AlarmRecord<'_>, now_ms: i64) -> Result<(), DbError> {
         sqlx::query(
@@ -366,17 +347,41 @@ impl Db {
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(cutoff_ms).fetch_all(&self.pool).await?;
         rows.iter().map(alert_from_row).collect()
     }
+}
+
+impl crate::Tx {
+    /// Opens a new alert for an alarm.
+    pub async fn insert_alert(&mut self, alarm: &AlarmRecord<'_>, now_ms: i64) -> Result<i64, DbError> {
+        let row = sqlx::query(
+            "INSERT INTO alerts (source, area, category, method, status, first_day, last_day, observed, expected, \
+             threshold, score, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, 'new', $5, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+        )
+        .bind(alarm.source.as_str())
+        .bind(alarm.area)
+        .bind(alarm.category)
+        .bind(alarm.method.as_str())
+        .bind(alarm.day)
+        .bind(alarm.observed)
+        .bind(alarm.expected)
+        .bind(alarm.threshold)
+        .bind(alarm.score)
+        .bind(now_ms)
+        .fetch_one(self.conn())
+        .await?;
+        Ok(row.try_get(0)?)
+    }
 
     /// Escalates an alert to `to` (the next level up), unless it was
     /// acknowledged meanwhile.
-    pub async fn escalate_alert(&self, id: i64, to: &Pcode, now_ms: i64) -> Result<bool, DbError> {
+    pub async fn escalate_alert(&mut self, id: i64, to: &Pcode, now_ms: i64) -> Result<bool, DbError> {
         let changed = sqlx::query(
             "UPDATE alerts SET escalated_to = $1, escalated_at = $2, version = version + 1 WHERE id = $3 AND status = 'new'",
         )
         .bind(to.as_str())
         .bind(now_ms)
         .bind(id)
-        .execute(&self.pool)
+        .execute(self.conn())
         .await?
         .rows_affected();
         Ok(changed == 1)

@@ -79,11 +79,13 @@ impl Db {
         tx.commit().await?;
         Ok(())
     }
+}
 
+impl crate::Tx {
     /// Erases the contact details and exact point of concerns that left the
     /// life-cycle (closed, rejected or duplicate) before `cutoff_ms`, keeping
     /// the anonymised record. Returns the ids purged.
-    pub async fn purge_identities(&self, cutoff_ms: i64) -> Result<Vec<i64>, DbError> {
+    pub async fn purge_identities(&mut self, cutoff_ms: i64) -> Result<Vec<i64>, DbError> {
         let rows = sqlx::query(
             "SELECT c.id FROM concerns c \
              WHERE c.status IN ('closed', 'rejected', 'duplicate') \
@@ -92,17 +94,15 @@ impl Db {
              ORDER BY c.id",
         )
         .bind(cutoff_ms)
-        .fetch_all(&self.pool)
+        .fetch_all(self.conn())
         .await?;
         let ids: Vec<i64> = rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?;
-        let mut tx = self.pool.begin().await?;
         for id in &ids {
             sqlx::query("UPDATE concerns SET contact_sealed = NULL, point_sealed = NULL WHERE id = $1")
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(self.conn())
                 .await?;
         }
-        tx.commit().await?;
         Ok(ids)
     }
 }

@@ -11,6 +11,7 @@ mod areas;
 mod audit;
 mod committees;
 mod concerns;
+pub(crate) use concerns::corrupt;
 pub mod copy;
 mod early_warning;
 mod intake;
@@ -21,6 +22,7 @@ mod referrals;
 pub mod schema;
 mod snapshot;
 mod surveys;
+mod tx;
 mod users;
 
 pub use accountability::{ActionFacts, ConcernFacts, ReferralFacts};
@@ -36,6 +38,7 @@ pub use keys::SealedFields;
 pub use migrate::schema_fingerprint;
 pub use referrals::ReferralRecord;
 pub use surveys::{NewResponse, ResponseRecord, SurveyFormRecord};
+pub use tx::Tx;
 pub use users::{NewUser, SessionRecord, UserRecord};
 
 use chrono::NaiveDate;

@@ -2,7 +2,8 @@
 //! answer (guarded by a version), and the escalation level the scheduled job
 //! keeps up to date.
 
-use crate::{Audit, Db, DbError};
+use crate::{Db, DbError, corrupt};
+use aman_core::committee::referral::{EscalationLevel, ReferralStatus, Severity};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -11,16 +12,14 @@ pub struct ReferralRecord {
     pub id: i64,
     pub concern_id: i64,
     pub organisation_id: i64,
-    pub severity: String,
+    pub severity: Severity,
     pub sent_at: i64,
     pub deadline_at: i64,
-    /// `sent`, `acknowledged`, `responded` or `declined`.
-    pub status: String,
+    pub status: ReferralStatus,
     pub acknowledged_at: Option<i64>,
     pub responded_at: Option<i64>,
     pub response: String,
-    /// `none`, `committee` or `next_level`.
-    pub escalation: String,
+    pub escalation: EscalationLevel,
     pub version: i64,
 }
 
@@ -32,46 +31,28 @@ fn from_row(r: &AnyRow) -> Result<ReferralRecord, DbError> {
         id: r.try_get("id")?,
         concern_id: r.try_get("concern_id")?,
         organisation_id: r.try_get("organisation_id")?,
-        severity: r.try_get("severity")?,
+        severity: {
+            let code: String = r.try_get("severity")?;
+            Severity::from_code(&code).ok_or_else(|| corrupt("referral severity", &code))?
+        },
         sent_at: r.try_get("sent_at")?,
         deadline_at: r.try_get("deadline_at")?,
-        status: r.try_get("status")?,
+        status: {
+            let code: String = r.try_get("status")?;
+            ReferralStatus::from_code(&code).ok_or_else(|| corrupt("referral status", &code))?
+        },
         acknowledged_at: r.try_get("acknowledged_at")?,
         responded_at: r.try_get("responded_at")?,
         response: r.try_get("response")?,
-        escalation: r.try_get("escalation")?,
+        escalation: {
+            let code: String = r.try_get("escalation")?;
+            EscalationLevel::from_code(&code).ok_or_else(|| corrupt("escalation level", &code))?
+        },
         version: r.try_get("version")?,
     })
 }
 
 impl Db {
-    /// Sends a referral, with its audit entry, in one transaction.
-    pub async fn create_referral(
-        &self,
-        concern_id: i64,
-        organisation_id: i64,
-        severity: &str,
-        sent_at: i64,
-        deadline_at: i64,
-        audit: Audit<'_>,
-    ) -> Result<i64, DbError> {
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "INSERT INTO referrals (concern_id, organisation_id, severity, sent_at, deadline_at, status, response, \
-             escalation, version) VALUES ($1, $2, $3, $4, $5, 'sent', '', 'none', 0) RETURNING id",
-        )
-        .bind(concern_id)
-        .bind(organisation_id)
-        .bind(severity)
-        .bind(sent_at)
-        .bind(deadline_at)
-        .fetch_one(&mut *tx)
-        .await?;
-        crate::audit::append_in(&mut tx, audit).await?;
-        tx.commit().await?;
-        Ok(row.try_get(0)?)
-    }
-
     pub async fn referral(&self, id: i64) -> Result<Option<ReferralRecord>, DbError> {
         let sql = format!("SELECT {COLUMNS} FROM referrals WHERE id = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;
@@ -99,18 +80,41 @@ impl Db {
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&self.pool).await?;
         rows.iter().map(from_row).collect()
     }
+}
+
+impl crate::Tx {
+    /// Sends a referral.
+    pub async fn create_referral(
+        &mut self,
+        concern_id: i64,
+        organisation_id: i64,
+        severity: Severity,
+        sent_at: i64,
+        deadline_at: i64,
+    ) -> Result<i64, DbError> {
+        let row = sqlx::query(
+            "INSERT INTO referrals (concern_id, organisation_id, severity, sent_at, deadline_at, status, response, \
+             escalation, version) VALUES ($1, $2, $3, $4, $5, 'sent', '', 'none', 0) RETURNING id",
+        )
+        .bind(concern_id)
+        .bind(organisation_id)
+        .bind(severity.as_str())
+        .bind(sent_at)
+        .bind(deadline_at)
+        .fetch_one(self.conn())
+        .await?;
+        Ok(row.try_get(0)?)
+    }
 
     /// Records the organisation's answer if the referral is still at its
-    /// version ([`DbError::Conflict`] otherwise), with its audit entry.
+    /// version ([`DbError::Conflict`] otherwise).
     pub async fn answer_referral(
-        &self,
+        &mut self,
         referral: &ReferralRecord,
-        status: &str,
+        status: ReferralStatus,
         response: &str,
         now_ms: i64,
-        audit: Audit<'_>,
     ) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
         let changed = sqlx::query(
             "UPDATE referrals SET status = $1, response = $2, \
              acknowledged_at = COALESCE(acknowledged_at, $3), \
@@ -118,31 +122,29 @@ impl Db {
              escalation = CASE WHEN $1 IN ('responded', 'declined') THEN 'none' ELSE escalation END, \
              version = version + 1 WHERE id = $4 AND version = $5",
         )
-        .bind(status)
+        .bind(status.as_str())
         .bind(response)
         .bind(now_ms)
         .bind(referral.id)
         .bind(referral.version)
-        .execute(&mut *tx)
+        .execute(self.conn())
         .await?
         .rows_affected();
         if changed != 1 {
             return Err(DbError::Conflict);
         }
-        crate::audit::append_in(&mut tx, audit).await?;
-        tx.commit().await?;
         Ok(())
     }
 
     /// Sets the escalation level of a still-open referral; false if it was answered meanwhile.
-    pub async fn set_referral_escalation(&self, id: i64, level: &str) -> Result<bool, DbError> {
+    pub async fn set_referral_escalation(&mut self, id: i64, level: EscalationLevel) -> Result<bool, DbError> {
         let changed = sqlx::query(
             "UPDATE referrals SET escalation = $1, version = version + 1 \
              WHERE id = $2 AND status IN ('sent', 'acknowledged') AND escalation <> $1",
         )
-        .bind(level)
+        .bind(level.as_str())
         .bind(id)
-        .execute(&self.pool)
+        .execute(self.conn())
         .await?
         .rows_affected();
         Ok(changed == 1)

@@ -5,9 +5,12 @@
 //! and fail if the JSON holds anything the type does not describe.
 
 use aman_app::accountability::Accountability;
-use aman_core::committee::composition::{CompositionReport, CompositionRule};
+use aman_core::alert::AlertMethod;
+use aman_core::committee::action::ActionStatus;
+use aman_core::committee::composition::{CompositionReport, CompositionRule, Constituency, Sex};
 use aman_core::committee::meeting::QuorumReport;
 use aman_core::committee::ranking::Prioritisation;
+use aman_core::committee::referral::{EscalationLevel, ReferralStatus, Severity};
 use aman_core::concern::Contact;
 use aman_geo::Area;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -65,7 +68,7 @@ pub struct ReporterActionBody {
     pub title: String,
     pub organisation: Names,
     pub due_on: NaiveDate,
-    pub status: String,
+    pub status: ActionStatus,
 }
 
 /// `GET /receipts/{receipt}`.
@@ -215,7 +218,7 @@ pub struct AlertBody {
     pub source: String,
     pub area: String,
     pub category: String,
-    pub method: String,
+    pub method: AlertMethod,
     pub status: String,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
@@ -281,8 +284,8 @@ pub struct Created {
 pub struct MemberBody {
     pub id: i64,
     pub name: String,
-    pub constituency: String,
-    pub sex: String,
+    pub constituency: Constituency,
+    pub sex: Sex,
     pub organisation_id: Option<i64>,
     pub active: bool,
 }
@@ -380,7 +383,7 @@ pub struct ActionBody {
     pub owner_id: i64,
     pub partners: Vec<i64>,
     pub due_on: NaiveDate,
-    pub status: String,
+    pub status: ActionStatus,
     pub items: Vec<String>,
     pub version: i64,
 }
@@ -393,7 +396,7 @@ pub struct ActionList {
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ActionUpdateBody {
-    pub status: String,
+    pub status: ActionStatus,
     pub body: String,
 }
 
@@ -424,14 +427,14 @@ pub struct ReferralBody {
     pub id: i64,
     pub concern_id: i64,
     pub organisation_id: i64,
-    pub severity: String,
+    pub severity: Severity,
     pub sent_at: String,
     pub deadline_at: String,
-    pub status: String,
+    pub status: ReferralStatus,
     pub acknowledged_at: Option<String>,
     pub responded_at: Option<String>,
     pub response: String,
-    pub escalation: String,
+    pub escalation: EscalationLevel,
     pub version: i64,
 }
 

@@ -8,8 +8,12 @@
 //! late or not at all, the unanswered ones escalated as the scheduled job
 //! would. All as the server would write it; generated from a fixed seed.
 
+use crate::demo::write;
 use aman_core::audit::AuditEvent;
 use aman_core::category::Category;
+use aman_core::committee::action::{ActionStatus, Verdict};
+use aman_core::committee::referral::ReferralStatus::{Acknowledged, Declined as Refused, Responded};
+use aman_core::committee::referral::{EscalationLevel, ReferralStatus, Severity};
 use aman_core::lifecycle::Status;
 use aman_core::secrets::Keys;
 use aman_db::{Audit, Db, DbError, NewAction, OrganisationRecord, QueueFilter};
@@ -114,9 +118,9 @@ pub async fn link_police(db: &Db) -> Result<(), DbError> {
 }
 
 /// Moves an action to `status` with a dated update, as the server does.
-async fn step(db: &Db, id: i64, status: &str, body: &str, actor: Option<i64>, at: i64) -> Result<(), DbError> {
+async fn step(db: &Db, id: i64, status: ActionStatus, body: &str, actor: Option<i64>, at: i64) -> Result<(), DbError> {
     let record = db.action(id).await?.ok_or_else(|| corrupt(format!("action {id}")))?;
-    db.update_action(&record, status, body, actor, at).await
+    write(db, async |tx| tx.update_action(&record, status, body, actor, at).await).await
 }
 
 /// The committee's actions, decided at meetings spread over its year.
@@ -198,31 +202,32 @@ pub async fn seed_actions(
             due_on: day(due),
             items: &keys,
         };
-        let id = db.create_action(&action, created).await?;
+        let id = write(db, async |tx| tx.create_action(&action, created).await).await?;
         if fate == Planned {
             continue;
         }
         if fate == Dropped {
-            step(db, id, "dropped", CANCELLED, actor, past(created + rng.random_range(8..20) * DAY_MS)).await?;
+            step(db, id, ActionStatus::Dropped, CANCELLED, actor, past(created + rng.random_range(8..20) * DAY_MS))
+                .await?;
             continue;
         }
         let started = past(created + rng.random_range(3..8) * DAY_MS);
-        step(db, id, "in_progress", STARTED, actor, started).await?;
+        step(db, id, ActionStatus::InProgress, STARTED, actor, started).await?;
         let halfway = past(started + (due - started) / 2);
         match fate {
             Blocked => {
-                step(db, id, "blocked", STUCK, actor, halfway).await?;
+                step(db, id, ActionStatus::Blocked, STUCK, actor, halfway).await?;
                 continue;
             }
             Overdue => {
-                step(db, id, "in_progress", HALFWAY, actor, halfway).await?;
-                step(db, id, "in_progress", LATE, actor, past(due + 3 * DAY_MS)).await?;
+                step(db, id, ActionStatus::InProgress, HALFWAY, actor, halfway).await?;
+                step(db, id, ActionStatus::InProgress, LATE, actor, past(due + 3 * DAY_MS)).await?;
                 continue;
             }
-            _ => step(db, id, "in_progress", HALFWAY, actor, halfway).await?,
+            _ => step(db, id, ActionStatus::InProgress, HALFWAY, actor, halfway).await?,
         }
         let done = past(due - rng.random_range(0..5) * DAY_MS);
-        step(db, id, "done", FINISHED, actor, done).await?;
+        step(db, id, ActionStatus::Done, FINISHED, actor, done).await?;
 
         // Verdicts: members present when it was decided, then reporters of
         // the concerns it answers; a reporter's dispute reopens it.
@@ -232,20 +237,20 @@ pub async fn seed_actions(
         let count = if fate == Disputed { 2 } else { rng.random_range(4..=7) };
         for (k, member) in voters.iter().take(count).enumerate() {
             let at = past(done + (1 + i64::try_from(k).unwrap_or(0)) * DAY_MS);
-            db.confirm_action(id, None, Some(*member), "better", at).await?;
+            write(db, async |tx| tx.confirm_action(id, None, Some(*member), Verdict::Better, at).await).await?;
         }
         let mut reporters: Vec<i64> = keys.iter().filter_map(item).flat_map(|(.., c)| c.iter().copied()).collect();
         reporters.dedup();
         let at = past(done + rng.random_range(10..20) * DAY_MS);
         if fate == Disputed {
             if let Some(&concern) = reporters.first() {
-                db.confirm_action(id, Some(concern), None, "disputed", at).await?;
-                step(db, id, "in_progress", "disputed", None, at).await?;
-                step(db, id, "in_progress", REOPENED, actor, past(at + 4 * DAY_MS)).await?;
+                write(db, async |tx| tx.confirm_action(id, Some(concern), None, Verdict::Disputed, at).await).await?;
+                step(db, id, ActionStatus::InProgress, "disputed", None, at).await?;
+                step(db, id, ActionStatus::InProgress, REOPENED, actor, past(at + 4 * DAY_MS)).await?;
             }
         } else {
             for &concern in reporters.iter().take(2) {
-                db.confirm_action(id, Some(concern), None, "better", at).await?;
+                write(db, async |tx| tx.confirm_action(id, Some(concern), None, Verdict::Better, at).await).await?;
             }
         }
     }
@@ -260,7 +265,7 @@ enum Outcome {
     Declined,
     /// Still unanswered past its deadline (acknowledged or not), at this
     /// escalation level.
-    Open(&'static str, bool),
+    Open(EscalationLevel, bool),
 }
 
 use Outcome::{Declined, Late, OnTime, Open};
@@ -279,7 +284,7 @@ const REFERRALS: [(&str, &str, Referrals); 3] = [
             ("local_authority", Declined),
             ("cso", OnTime),
             ("local_authority", OnTime),
-            ("police", Open("committee", true)),
+            ("police", Open(EscalationLevel::Committee, true)),
         ],
     ),
     (
@@ -290,10 +295,14 @@ const REFERRALS: [(&str, &str, Referrals); 3] = [
             ("local_authority", Declined),
             ("youth_group", Late),
             ("police", OnTime),
-            ("local_authority", Open("next_level", false)),
+            ("local_authority", Open(EscalationLevel::NextLevel, false)),
         ],
     ),
-    ("IQG08Q05", "triage@demo.aman", &[("cso", OnTime), ("cso", Late), ("cso", Open("committee", false))]),
+    (
+        "IQG08Q05",
+        "triage@demo.aman",
+        &[("cso", OnTime), ("cso", Late), ("cso", Open(EscalationLevel::Committee, false))],
+    ),
 ];
 
 fn response(kind: &str) -> &'static str {
@@ -337,14 +346,14 @@ fn fits(tier: u8, org: &OrganisationRecord, kind: &str, category: Category) -> b
         }
 }
 
-fn severity(category: Category) -> (&'static str, i64) {
+fn severity(category: Category) -> (Severity, i64) {
     match category {
         Category::ArmedGroupsWeapons
         | Category::Terrorism
         | Category::ExplosiveHazards
         | Category::TribalConflict
-        | Category::Gbv => ("urgent", 2),
-        _ => ("normal", 7),
+        | Category::Gbv => (Severity::Urgent, 2),
+        _ => (Severity::Normal, 7),
     }
 }
 
@@ -406,57 +415,63 @@ pub async fn seed_referrals(db: &Db, keys: &Keys, rng: &mut StdRng, now_ms: i64)
             let (severity, window_days) = severity(concern.category);
             let window = window_days * DAY_MS;
             let sent = match outcome {
-                Open("next_level", _) => now_ms - 2 * window - DAY_MS,
+                Open(EscalationLevel::NextLevel, _) => now_ms - 2 * window - DAY_MS,
                 Open(..) => now_ms - window - window / 2,
                 _ => concern.submitted_at + rng.random_range(20..80) * HOUR_MS,
             };
             let deadline = sent + window;
-            let detail = format!("organisation:{} {severity}", org.id);
+            let detail = format!("organisation:{} {}", org.id, severity.as_str());
             let event = audit(sent, desk, "referral.create", format!("concern:{}", concern.id), detail);
-            let id = db.create_referral(concern.id, org.id, severity, sent, deadline, event).await?;
+            let id = write(db, async |tx| {
+                let id = tx.create_referral(concern.id, org.id, severity, sent, deadline).await?;
+                tx.audit(event).await?;
+                Ok(id)
+            })
+            .await?;
             let responder = police.as_ref().filter(|u| u.organisation_id == Some(org.id)).map(|u| u.id);
             let subject = format!("referral:{id}");
-            let answer = |status: &'static str, text: &'static str, at: i64| async move {
+            let subject = subject.as_str();
+            let answer = |status: ReferralStatus, text: &'static str, at: i64| async move {
                 let referral = db.referral(id).await?.ok_or_else(|| corrupt(format!("referral {id}")))?;
-                let event = audit(at, responder, "referral.answer", format!("referral:{id}"), status.to_owned());
-                db.answer_referral(&referral, status, text, at, event).await
+                let event = audit(at, responder, "referral.answer", subject.to_owned(), status.as_str().to_owned());
+                write(db, async |tx| {
+                    tx.answer_referral(&referral, status, text, at).await?;
+                    tx.audit(event).await?;
+                    Ok(())
+                })
+                .await
+            };
+            // The scheduled job's escalation, at the time it would have run.
+            let escalate = |level: EscalationLevel, at: i64| {
+                let event = audit(at, None, "referral.escalate", subject.to_owned(), level.as_str().to_owned());
+                write(db, async move |tx| {
+                    tx.set_referral_escalation(id, level).await?;
+                    tx.audit(event).await?;
+                    Ok(())
+                })
             };
             match outcome {
                 OnTime => {
-                    answer("acknowledged", "", sent + rng.random_range(2..12) * HOUR_MS).await?;
+                    answer(Acknowledged, "", sent + rng.random_range(2..12) * HOUR_MS).await?;
                     let at = sent + window * rng.random_range(30..90) / 100;
-                    answer("responded", response(&org.kind), at).await?;
+                    answer(Responded, response(&org.kind), at).await?;
                 }
                 Declined => {
-                    answer("declined", refusal(&org.kind), sent + window * rng.random_range(20..70) / 100).await?;
+                    answer(Refused, refusal(&org.kind), sent + window * rng.random_range(20..70) / 100).await?;
                 }
                 Late => {
-                    answer("acknowledged", "", sent + DAY_MS).await?;
-                    // The scheduled job raised it to the committee first.
-                    let raised = deadline + HOUR_MS;
-                    db.set_referral_escalation(id, "committee").await?;
-                    db.append_audit(audit(raised, None, "referral.escalate", subject.clone(), "committee".into()))
-                        .await?;
+                    answer(Acknowledged, "", sent + DAY_MS).await?;
+                    escalate(EscalationLevel::Committee, deadline + HOUR_MS).await?;
                     let at = (deadline + rng.random_range(1..5) * DAY_MS).min(deadline + window);
-                    answer("responded", response(&org.kind), at.min(now_ms - HOUR_MS)).await?;
+                    answer(Responded, response(&org.kind), at.min(now_ms - HOUR_MS)).await?;
                 }
                 Open(level, acknowledged) => {
                     if acknowledged {
-                        answer("acknowledged", "", sent + 6 * HOUR_MS).await?;
+                        answer(Acknowledged, "", sent + 6 * HOUR_MS).await?;
                     }
-                    db.set_referral_escalation(id, "committee").await?;
-                    db.append_audit(audit(
-                        deadline + HOUR_MS,
-                        None,
-                        "referral.escalate",
-                        subject.clone(),
-                        "committee".into(),
-                    ))
-                    .await?;
-                    if level == "next_level" {
-                        db.set_referral_escalation(id, level).await?;
-                        let at = deadline + window + HOUR_MS;
-                        db.append_audit(audit(at, None, "referral.escalate", subject.clone(), level.into())).await?;
+                    escalate(EscalationLevel::Committee, deadline + HOUR_MS).await?;
+                    if level == EscalationLevel::NextLevel {
+                        escalate(level, deadline + window + HOUR_MS).await?;
                     }
                 }
             }

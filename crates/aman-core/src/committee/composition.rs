@@ -89,6 +89,22 @@ pub enum Sex {
     NotRecorded,
 }
 
+impl Sex {
+    pub const ALL: [Sex; 3] = [Sex::Female, Sex::Male, Sex::NotRecorded];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sex::Female => "female",
+            Sex::Male => "male",
+            Sex::NotRecorded => "not_recorded",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Sex> {
+        Sex::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+}
+
 /// One seat holder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {

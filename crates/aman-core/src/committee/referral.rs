@@ -31,6 +31,19 @@ pub enum Severity {
     Normal,
 }
 
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Urgent => "urgent",
+            Severity::Normal => "normal",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Severity> {
+        [Severity::Urgent, Severity::Normal].into_iter().find(|s| s.as_str() == code)
+    }
+}
+
 /// Response windows in days, by severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -171,6 +184,80 @@ pub fn may_refer(
     Ok(())
 }
 
+/// A referral's status: sent, then acknowledged, then answered (responded
+/// or declined). [`ReferralStatus::answer`] is the one table of moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferralStatus {
+    Sent,
+    Acknowledged,
+    Responded,
+    Declined,
+}
+
+/// What the organisation does with a referral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferralAnswer {
+    Acknowledge,
+    Respond,
+    Decline,
+}
+
+impl ReferralAnswer {
+    pub fn from_code(code: &str) -> Option<ReferralAnswer> {
+        match code {
+            "acknowledge" => Some(ReferralAnswer::Acknowledge),
+            "respond" => Some(ReferralAnswer::Respond),
+            "decline" => Some(ReferralAnswer::Decline),
+            _ => None,
+        }
+    }
+
+    /// A response or a refusal says something; an acknowledgement need not.
+    pub fn needs_text(self) -> bool {
+        self != ReferralAnswer::Acknowledge
+    }
+}
+
+impl ReferralStatus {
+    pub const ALL: [ReferralStatus; 4] =
+        [ReferralStatus::Sent, ReferralStatus::Acknowledged, ReferralStatus::Responded, ReferralStatus::Declined];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferralStatus::Sent => "sent",
+            ReferralStatus::Acknowledged => "acknowledged",
+            ReferralStatus::Responded => "responded",
+            ReferralStatus::Declined => "declined",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ReferralStatus> {
+        ReferralStatus::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+
+    /// Still waiting for an answer.
+    pub fn is_open(self) -> bool {
+        matches!(self, ReferralStatus::Sent | ReferralStatus::Acknowledged)
+    }
+
+    /// Where an answer takes the referral; `None` when it may not be given
+    /// now (acknowledging twice, answering what was already answered).
+    pub fn answer(self, answer: ReferralAnswer) -> Option<ReferralStatus> {
+        match (answer, self) {
+            (ReferralAnswer::Acknowledge, ReferralStatus::Sent) => Some(ReferralStatus::Acknowledged),
+            (ReferralAnswer::Respond, ReferralStatus::Sent | ReferralStatus::Acknowledged) => {
+                Some(ReferralStatus::Responded)
+            }
+            (ReferralAnswer::Decline, ReferralStatus::Sent | ReferralStatus::Acknowledged) => {
+                Some(ReferralStatus::Declined)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Where a referral stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -189,6 +276,22 @@ pub enum EscalationLevel {
     Committee,
     /// The next area level up (sub-district → district → governorate → country).
     NextLevel,
+}
+
+impl EscalationLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EscalationLevel::None => "none",
+            EscalationLevel::Committee => "committee",
+            EscalationLevel::NextLevel => "next_level",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EscalationLevel> {
+        [EscalationLevel::None, EscalationLevel::Committee, EscalationLevel::NextLevel]
+            .into_iter()
+            .find(|l| l.as_str() == code)
+    }
 }
 
 /// The escalation of one referral at one moment, and when it next changes.
@@ -353,6 +456,32 @@ mod tests {
 mod props {
     use super::*;
     use proptest::prelude::*;
+
+    fn answer() -> impl Strategy<Value = ReferralAnswer> {
+        prop_oneof![Just(ReferralAnswer::Acknowledge), Just(ReferralAnswer::Respond), Just(ReferralAnswer::Decline)]
+    }
+
+    proptest! {
+        /// Any sequence of answers follows the table: an answered referral
+        /// never moves again, acknowledging comes at most once and first, and
+        /// codes round-trip.
+        #[test]
+        fn referral_answers_follow_the_table(answers in proptest::collection::vec(answer(), 0..8)) {
+            let mut status = ReferralStatus::Sent;
+            for a in answers {
+                match status.answer(a) {
+                    Some(next) => {
+                        prop_assert!(status.is_open());
+                        prop_assert_ne!(next, status);
+                        prop_assert_eq!(next == ReferralStatus::Acknowledged, a == ReferralAnswer::Acknowledge);
+                        status = next;
+                    }
+                    None => prop_assert!(!status.is_open() || (a == ReferralAnswer::Acknowledge && status == ReferralStatus::Acknowledged)),
+                }
+                prop_assert_eq!(ReferralStatus::from_code(status.as_str()), Some(status));
+            }
+        }
+    }
 
     fn level() -> impl Strategy<Value = EscalationLevel> {
         prop_oneof![Just(EscalationLevel::None), Just(EscalationLevel::Committee), Just(EscalationLevel::NextLevel)]

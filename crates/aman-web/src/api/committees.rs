@@ -51,8 +51,8 @@ fn committee_body(committee: &CommitteeRecord, members: &[MemberRecord]) -> Comm
             .map(|m| MemberBody {
                 id: m.id,
                 name: m.name.clone(),
-                constituency: m.constituency.clone(),
-                sex: m.sex.clone(),
+                constituency: m.constituency,
+                sex: m.sex,
                 organisation_id: m.organisation_id,
                 active: m.active,
             })

@@ -339,7 +339,7 @@ fn alert_body(alert: &AlertRecord) -> AlertBody {
         source: alert.source.as_str().to_owned(),
         area: alert.area.as_str().to_owned(),
         category: alert.category.as_str().to_owned(),
-        method: alert.method.clone(),
+        method: alert.method,
         status: alert.status.as_str().to_owned(),
         first_day: alert.first_day,
         last_day: alert.last_day,

@@ -13,7 +13,6 @@ use crate::concerns::{self, QueueQuery};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
-use aman_core::committee::action::ActionStatus;
 use aman_core::committee::composition::{Constituency, Finding};
 use aman_core::committee::ranking::{Method, Prioritisation};
 use aman_core::lifecycle::Status;
@@ -177,8 +176,8 @@ async fn committee_page(
             .filter(|m| m.active)
             .map(|m| MemberRow {
                 name: m.name.clone(),
-                constituency: constituency_label(t, &m.constituency),
-                sex: t.get(&format!("sex-{}", m.sex)),
+                constituency: constituency_label(t, m.constituency.as_str()),
+                sex: t.get(&format!("sex-{}", m.sex.as_str())),
             })
             .collect(),
         met: report.met,
@@ -216,25 +215,22 @@ async fn action_rows(state: &AppState, t: Tr, committee: i64) -> Result<Vec<Acti
     for a in state.db().actions(committee).await? {
         let owner = state.db().organisation(a.owner_id).await?;
         let (better, disputed) = state.db().confirmations(a.id).await?;
-        let status = ActionStatus::from_code(&a.status);
         rows.push(ActionRow {
             id: a.id,
             version: a.version,
             title: a.title.clone(),
             owner: owner.map_or_else(String::new, |o| o.name(t.lang_code()).to_owned()),
             due: a.due_on.to_string(),
-            status: t.get(&format!("action-status-{}", a.status)),
-            overdue: status.is_some_and(ActionStatus::is_open) && a.due_on < state.today(),
+            status: t.get(&format!("action-status-{}", a.status.as_str())),
+            overdue: a.status.is_open() && a.due_on < state.today(),
             confirmations: t
                 .text("action-confirmations", &[("better", &better.to_string()), ("disputed", &disputed.to_string())]),
-            next: status
-                .map(|s| {
-                    s.next()
-                        .iter()
-                        .map(|n| Choice::new(n.as_str(), t.get(&format!("action-status-{}", n.as_str())), ""))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            next: a
+                .status
+                .next()
+                .iter()
+                .map(|n| Choice::new(n.as_str(), t.get(&format!("action-status-{}", n.as_str())), ""))
+                .collect(),
         });
     }
     Ok(rows)
@@ -474,7 +470,7 @@ async fn meeting_view(state: &AppState, t: Tr, staff: &Staff, id: i64, print: bo
             .map(|m| AttendanceRow {
                 id: m.id,
                 name: m.name.clone(),
-                constituency: constituency_label(t, &m.constituency),
+                constituency: constituency_label(t, m.constituency.as_str()),
                 present: meeting.attendance.iter().any(|(id, p)| *id == m.id && *p),
             })
             .collect(),

@@ -9,6 +9,7 @@ use crate::gate::Gate;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use aman_core::category::Category;
+use aman_core::committee::action::ActionStatus;
 use aman_core::concern::{ConcernInput, ContactInput, DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, NumberInput};
 use aman_core::receipt::Receipt;
 use askama::Template;
@@ -338,8 +339,8 @@ async fn track_page(state: &AppState, t: Tr, receipt: &str, notice: Option<Strin
                             "track-action",
                             &[("title", &a.title), ("organisation", &organisation), ("date", &due)],
                         ),
-                        status: t.get(&format!("action-status-{}", a.status)),
-                        done: a.status == "done",
+                        status: t.get(&format!("action-status-{}", a.status.as_str())),
+                        done: a.status == ActionStatus::Done,
                     }
                 })
                 .collect();

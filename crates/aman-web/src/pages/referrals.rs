@@ -10,6 +10,7 @@ use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;
 use crate::referrals::{self, Answer, ReferRequest};
 use crate::state::AppState;
+use aman_core::committee::referral::EscalationLevel;
 use aman_core::role::Action;
 use aman_db::ReferralRecord;
 use askama::Template;
@@ -51,10 +52,11 @@ async fn rows(state: &AppState, t: Tr, referrals: &[ReferralRecord]) -> Result<V
             organisation: organisation.map_or_else(String::new, |o| o.name(t.lang_code()).to_owned()),
             sent: format_time(r.sent_at),
             deadline: format_time(r.deadline_at),
-            status: t.get(&format!("referral-status-{}", r.status)),
-            escalation: (r.escalation != "none").then(|| t.get(&format!("referral-escalation-{}", r.escalation))),
+            status: t.get(&format!("referral-status-{}", r.status.as_str())),
+            escalation: (r.escalation != EscalationLevel::None)
+                .then(|| t.get(&format!("referral-escalation-{}", r.escalation.as_str()))),
             response: r.response.clone(),
-            open: matches!(r.status.as_str(), "sent" | "acknowledged"),
+            open: r.status.is_open(),
         });
     }
     Ok(out)

@@ -4,6 +4,9 @@
 
 use crate::cli::aman;
 use crate::support::{ScratchPostgres, TestApp};
+use aman_core::committee::action::{ActionStatus, Verdict};
+use aman_core::committee::composition::{Constituency, Sex};
+use aman_core::committee::referral::Severity;
 use aman_core::role::Role;
 use aman_db::Db;
 use aman_db::schema::{SCHEMA, expected_summary};
@@ -83,16 +86,17 @@ async fn populate(app: &TestApp) -> String {
     let ninewa = aman_core::area::Pcode::parse("IQG15").expect("pcode");
     app.db.upsert_populations(&[(ninewa.clone(), 4_000_000, 2024)]).await.expect("population");
     // A committee with a member, an issue, a meeting, attendance, a ballot and priorities.
-    let committee = app.db.create_committee(&ninewa, "Mosul committee", "{}", 2).await.expect("committee");
-    let member = app.db.add_member(committee, "Umm Ali", "women", "female", None, 2).await.expect("member");
-    let issue = app.db.create_issue(committee, "Generators stolen", &[oldest], 3).await.expect("issue");
+    let police = app.db.organisations("IQG15Q05").await.expect("organisations")[0].id;
+    let mut tx = app.db.begin().await.expect("begin");
+    let committee = tx.create_committee(&ninewa, "Mosul committee", "{}", 2).await.expect("committee");
+    let member = tx.add_member(committee, "Umm Ali", Constituency::Women, Sex::Female, None, 2).await.expect("member");
+    let issue = tx.create_issue(committee, "Generators stolen", &[oldest], 3).await.expect("issue");
     let agenda = [format!("issue:{issue}")];
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-    let meeting = app.db.create_meeting(committee, day, "Hall", &agenda, 4).await.expect("meeting");
-    app.db.set_attendance(meeting, &[(member, true)]).await.expect("attendance");
-    app.db.set_ballot(meeting, member, &format!("[\"issue:{issue}\"]")).await.expect("ballot");
-    app.db.set_priorities(meeting, "borda", "{}", 5).await.expect("priorities");
-    let police = app.db.organisations("IQG15Q05").await.expect("organisations")[0].id;
+    let meeting = tx.create_meeting(committee, day, "Hall", &agenda, 4).await.expect("meeting");
+    tx.set_attendance(meeting, &[(member, true)]).await.expect("attendance");
+    tx.set_ballot(meeting, member, &format!("[\"issue:{issue}\"]")).await.expect("ballot");
+    tx.set_priorities(meeting, "borda", "{}", 5).await.expect("priorities");
     let event = aman_core::audit::AuditEvent {
         at_ms: 6,
         actor_id: None,
@@ -101,7 +105,8 @@ async fn populate(app: &TestApp) -> String {
         detail: String::new(),
     };
     let audit = aman_db::Audit { key: &app.state.keys().audit_key(), event };
-    app.db.create_referral(oldest, police, "normal", 6, 7, audit).await.expect("referral");
+    tx.create_referral(oldest, police, Severity::Normal, 6, 7).await.expect("referral");
+    tx.audit(audit).await.expect("audit");
     let items = [format!("issue:{issue}")];
     let action = aman_db::NewAction {
         committee_id: committee,
@@ -111,10 +116,13 @@ async fn populate(app: &TestApp) -> String {
         due_on: day,
         items: &items,
     };
-    let action = app.db.create_action(&action, 8).await.expect("action");
+    let action = tx.create_action(&action, 8).await.expect("action");
+    tx.commit().await.expect("commit");
     let record = app.db.action(action).await.expect("query").expect("action");
-    app.db.update_action(&record, "in_progress", "started", None, 9).await.expect("progress");
-    app.db.confirm_action(action, None, Some(member), "better", 10).await.expect("confirmation");
+    let mut tx = app.db.begin().await.expect("begin");
+    tx.update_action(&record, ActionStatus::InProgress, "started", None, 9).await.expect("progress");
+    tx.confirm_action(action, None, Some(member), Verdict::Better, 10).await.expect("confirmation");
+    tx.commit().await.expect("commit");
     receipt
 }
 
