@@ -4,7 +4,7 @@
 //! newcomer sees the whole cycle at once. The concerns are generated from a
 //! fixed seed; receipts and passwords come from the operating system.
 
-use crate::random;
+use aman_app::random;
 use aman_core::area::Pcode;
 use aman_core::audit::AuditEvent;
 use aman_core::category::Category;

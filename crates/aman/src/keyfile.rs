@@ -1,7 +1,7 @@
 //! The key file: creating, reading and atomically replacing it, and rotating
 //! its data key (re-encrypting every sealed field).
 
-use crate::random;
+use aman_app::random;
 use aman_core::secrets::{self, Keys};
 use aman_db::Db;
 use anyhow::Context;

@@ -8,23 +8,21 @@ mod demo_committees;
 mod demo_surveys;
 mod imports;
 mod keyfile;
+mod maintenance;
 mod moving;
+mod serving;
 mod surveying;
 mod users;
 
 use imports::ImportCommand;
-use keyfile::{create_key_file, load_keys};
-use moving::{copy_into, progress_bar};
+use keyfile::create_key_file;
 use users::UserCommand;
 
 use aman_core::secrets::Keys;
 use aman_db::Db;
-use aman_web::{AppState, Settings};
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use rand::RngCore;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -54,49 +52,7 @@ struct KeyArg {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the web pages and the API.
-    Serve {
-        #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
-        keys: KeyArg,
-        /// Address to listen on.
-        #[arg(long, env = "AMAN_LISTEN", default_value = "127.0.0.1:8080")]
-        listen: String,
-        /// Mark cookies Secure (set this when Aman is served over HTTPS).
-        #[arg(long, env = "AMAN_SECURE_COOKIES")]
-        secure_cookies: bool,
-        /// Days after a concern is closed before its contact details and exact point are erased.
-        #[arg(long, env = "AMAN_RETENTION_DAYS", default_value_t = 90, value_parser = clap::value_parser!(i64).range(1..=3650))]
-        retention_days: i64,
-        /// Flood limits on public submissions and receipt lookups: `on` or `off`
-        /// (only for load and crash tests; a warning is logged).
-        #[arg(long, env = "AMAN_INTAKE_LIMITS", default_value = "on", value_parser = ["on", "off"])]
-        intake_limits: String,
-        /// Count clients by the last X-Forwarded-For address, the one a trusted proxy appended
-        /// (only behind such a proxy).
-        #[arg(long, env = "AMAN_TRUST_FORWARDED_FOR")]
-        trust_forwarded_for: bool,
-        /// A client address never limited, e.g. a trusted SMS gateway (repeatable).
-        #[arg(long = "limit-exempt", env = "AMAN_LIMIT_EXEMPT", value_delimiter = ',')]
-        limit_exempt: Vec<std::net::IpAddr>,
-        /// Submissions per minute, from everyone together, above which each
-        /// submission must answer a proof-of-work (or short waiting) challenge.
-        #[arg(long, env = "AMAN_CALM_SUBMISSIONS_PER_MINUTE", default_value_t = 120)]
-        calm_submissions_per_minute: u32,
-        /// A TOML file of referral deadlines: `[default] urgent_days = 2, normal_days = 7` and
-        /// `[by_category.gbv] urgent_days = 1, normal_days = 3` (defaults: 2 and 7 days).
-        #[arg(long, env = "AMAN_REFERRAL_DEADLINES")]
-        referral_deadlines: Option<PathBuf>,
-        /// Public figures from fewer concerns than this are shown as "<N" (at least 5).
-        #[arg(long, env = "AMAN_SMALL_NUMBERS", default_value_t = 11)]
-        small_numbers: u64,
-        /// Hours after which an early-warning alert nobody acknowledged goes one level up.
-        #[arg(long, env = "AMAN_ALERT_ESCALATE_HOURS", default_value_t = 48, value_parser = clap::value_parser!(i64).range(1..=8760))]
-        alert_escalate_hours: i64,
-        /// Run every scheduled job this often instead of its own period (drills and tests).
-        #[arg(long, env = "AMAN_JOB_PERIOD_SECONDS", hide = true)]
-        job_period_seconds: Option<u64>,
-    },
+    Serve(serving::ServeArgs),
     /// Apply database migrations and exit.
     Migrate {
         #[command(flatten)]
@@ -271,58 +227,7 @@ fn main() -> std::process::ExitCode {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve {
-            db,
-            keys,
-            listen,
-            secure_cookies,
-            retention_days,
-            intake_limits,
-            trust_forwarded_for,
-            limit_exempt,
-            calm_submissions_per_minute,
-            alert_escalate_hours,
-            referral_deadlines,
-            small_numbers,
-            job_period_seconds,
-        } => {
-            let keys = load_keys(&keys.path)?;
-            let db = open(&db.url).await?;
-            let job_period_ms = job_period_seconds.map(|s| s.saturating_mul(1000) as i64);
-            let intake_limits = (intake_limits == "on").then(|| aman_web::limits::IntakeLimits {
-                trust_forwarded_for,
-                exempt: limit_exempt,
-                calm_submissions_per_minute,
-                ..Default::default()
-            });
-            let alerts = aman_app::alerts::AlertSettings {
-                escalate_after_hours: alert_escalate_hours,
-                ..aman_app::alerts::AlertSettings::default()
-            };
-            let referral_deadlines = match referral_deadlines {
-                Some(path) => {
-                    let text =
-                        std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-                    toml::from_str(&text).with_context(|| format!("{}: not a deadline table", path.display()))?
-                }
-                None => Default::default(),
-            };
-            let small_numbers = aman_core::committee::disclosure::Threshold::new(small_numbers)
-                .map_err(|e| anyhow::anyhow!("--small-numbers: {e}"))?;
-            let settings = Settings {
-                secure_cookies,
-                intake_limits,
-                app: aman_app::Settings {
-                    job_period_ms,
-                    retention_days,
-                    alerts,
-                    referral_deadlines,
-                    small_numbers,
-                    ..aman_app::Settings::default()
-                },
-            };
-            serve(db, keys, &listen, settings).await
-        }
+        Command::Serve(args) => serving::run(args).await,
         Command::Migrate { db } => {
             let db = open(&db.url).await?;
             println!("database is up to date");
@@ -342,80 +247,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Alerts { command } => analysis::alerts(command).await,
         Command::Survey { command } => analysis::survey(command).await,
         Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {
-            let keys = load_keys(&keys.path)?;
-            let db = open(&db.url).await?;
-            aman_app::check_keys(&db, &keys).await?;
-            let purged = aman_app::jobs::purge_identities(&db, &keys, now_ms(), retention_days).await?;
-            println!(
-                "erased the contact details and exact points of {purged} concerns closed over {retention_days} days ago"
-            );
-            Ok(())
+            maintenance::retention(&db, &keys, retention_days).await
         }
-        Command::Audit { command: AuditCommand::Verify { db, keys } } => {
-            let keys = load_keys(&keys.path)?;
-            let db = open_as_is(&db.url).await?;
-            let (entries, (seq, hash, mac)) = db.audit_chain().await?;
-            // A deployment that never started has an unsealed, empty log;
-            // once a server has started, the head is always sealed.
-            let started = db.key_check("receipt").await?.is_some();
-            if !started && seq == 0 && mac.is_empty() && entries.is_empty() {
-                println!("audit log empty: no server has used this database yet");
-                return Ok(());
-            }
-            match aman_core::audit::verify(&keys.audit_key(), &entries, Some((seq, hash.as_str(), mac.as_str()))) {
-                Ok(count) => {
-                    println!("audit log intact: {count} entries");
-                    Ok(())
-                }
-                Err(problem) => bail!("audit log broken: {problem}"),
-            }
-        }
+        Command::Audit { command: AuditCommand::Verify { db, keys } } => maintenance::verify_audit(&db, &keys).await,
         Command::Import { command } => imports::run(command).await,
         Command::Index(args) => surveying::index(args).await,
-        Command::Copy { from, to, overwrite } => {
-            let source = open_as_is(&from).await?;
-            let target = open(&to).await?;
-            let copied = copy_into(&source, &target, overwrite).await?;
-            println!("copied {copied} rows from {} to {}", redact(&from), redact(&to));
-            Ok(())
-        }
-        Command::Backup { db, to } => {
-            let source = open_as_is(&db.url).await?;
-            let bar = progress_bar();
-            let result = aman_db::copy::backup(&source, &to, now_ms(), &mut moving::show_progress(&bar)).await;
-            bar.finish_and_clear();
-            result.with_context(|| format!("cannot write backup {}", to.display()))?;
-            println!("backup written to {}", to.display());
-            Ok(())
-        }
-        Command::Restore { from, db, overwrite } => {
-            if !from.is_file() {
-                bail!("no backup file at {}", from.display());
-            }
-            let url = format!("sqlite://{}?mode=ro", from.display());
-            let source = Db::connect(&url).await.with_context(|| format!("cannot open backup {}", from.display()))?;
-            let target = open(&db.url).await?;
-            let copied = copy_into(&source, &target, overwrite).await?;
-            println!("restored {copied} rows from {} into {}", from.display(), redact(&db.url));
-            Ok(())
-        }
+        Command::Copy { from, to, overwrite } => maintenance::copy(&from, &to, overwrite).await,
+        Command::Backup { db, to } => maintenance::backup(&db, &to).await,
+        Command::Restore { from, db, overwrite } => maintenance::restore(&from, &db, overwrite).await,
         Command::Demo { listen, db, key_file, intake_limits } => {
-            if !key_file.exists() {
-                create_key_file(&key_file)?;
-            }
-            let keys = load_keys(&key_file)?;
-            let db = open(&db).await?;
-            let accounts = demo::seed(&db, &keys, now_ms()).await.context("seeding demo data")?;
-            println!("Demo staff accounts (passwords and two-factor keys are new at every start):");
-            for account in &accounts {
-                let demo::DemoAccount { email, role, area, password, .. } = account;
-                println!("  {email:<34} {password}  {} for {area}", role.as_str());
-                if let Some(key) = &account.totp {
-                    println!("  {:<34} two-factor key {key} (add it to an authenticator app)", "");
-                }
-            }
-            let intake_limits = (intake_limits == "on").then(Default::default);
-            serve(db, keys, &listen, Settings { intake_limits, ..Settings::default() }).await
+            serving::demo(&listen, &db, &key_file, intake_limits == "on").await
         }
     }
 }
@@ -434,18 +275,8 @@ async fn record(db: &Db, keys: &Keys, action: &str, subject: &str, detail: &str)
     Ok(())
 }
 
-fn hex_id(bytes: [u8; 4]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
-}
-
-fn random<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    rand::rng().fill_bytes(&mut bytes);
-    bytes
 }
 
 /// Connects to a database that is only read (a backup's source, a copy's
@@ -469,30 +300,6 @@ fn redact(url: &str) -> String {
             None => url.to_owned(),
         },
         _ => url.to_owned(),
-    }
-}
-
-async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::Result<()> {
-    if settings.intake_limits.is_none() {
-        tracing::warn!("intake limits are OFF: public submissions and receipt lookups are not rate-limited");
-    }
-    let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
-    let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
-    let address = listener.local_addr()?;
-    let worker = format!("{}-{}", std::process::id(), hex_id(random::<4>()));
-    tokio::spawn(aman_app::jobs::run_forever(state.app().clone(), worker));
-    println!("Aman is listening on http://{address}");
-    aman_web::serve(listener, state, shutdown_signal()).await.context("server failed")?;
-    println!("Aman stopped");
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
-    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-    tokio::select! {
-        _ = interrupt => {},
-        _ = async { match terminate.as_mut() { Some(s) => { s.recv().await; } None => std::future::pending().await } } => {},
     }
 }
 

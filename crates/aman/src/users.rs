@@ -3,7 +3,8 @@
 //! need a second factor get a TOTP secret at creation, printed once.
 
 use crate::keyfile::load_keys;
-use crate::{DbArg, KeyArg, now_ms, open, random, record};
+use crate::{DbArg, KeyArg, now_ms, open, record};
+use aman_app::random;
 use aman_core::area::Pcode;
 use aman_core::role::Role;
 use aman_core::secrets::{self, Keys};
