@@ -14,6 +14,14 @@ impl Db {
     pub async fn begin(&self) -> Result<Tx, DbError> {
         Ok(Tx { inner: self.pool.begin().await? })
     }
+
+    /// Runs `work` in a transaction of its own and commits it if it succeeds.
+    pub async fn write<T>(&self, work: impl AsyncFnOnce(&mut Tx) -> Result<T, DbError>) -> Result<T, DbError> {
+        let mut tx = self.begin().await?;
+        let value = work(&mut tx).await?;
+        tx.commit().await?;
+        Ok(value)
+    }
 }
 
 impl Tx {

@@ -14,7 +14,7 @@ use aman_core::receipt::Receipt;
 use aman_core::role::Role;
 use aman_core::secrets::{self, Keys};
 use aman_core::totp;
-use aman_db::{Audit, Db, DbError, NewUser, StoredConcern, Transition, Tx};
+use aman_db::{Audit, Db, DbError, NewUser, StoredConcern, Transition};
 use chrono::{DateTime, Days};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -330,12 +330,3 @@ async fn seed_rising_feud(
 /// Real conflict events (UCDP GED, CC BY 4.0; data/events/PROVENANCE.md), so
 /// the demo's event series show real history.
 pub const UCDP_EVENTS: &str = include_str!("../../../data/events/conflict_data_irq.csv");
-
-/// One write of the demo, in a transaction of its own (the seeding reads
-/// back what it wrote between writes).
-pub async fn write<T>(db: &Db, work: impl AsyncFnOnce(&mut Tx) -> Result<T, DbError>) -> Result<T, DbError> {
-    let mut tx = db.begin().await?;
-    let value = work(&mut tx).await?;
-    tx.commit().await?;
-    Ok(value)
-}

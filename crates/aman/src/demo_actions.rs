@@ -8,7 +8,6 @@
 //! late or not at all, the unanswered ones escalated as the scheduled job
 //! would. All as the server would write it; generated from a fixed seed.
 
-use crate::demo::write;
 use aman_core::audit::AuditEvent;
 use aman_core::category::Category;
 use aman_core::committee::action::{ActionStatus, Verdict};
@@ -120,7 +119,7 @@ pub async fn link_police(db: &Db) -> Result<(), DbError> {
 /// Moves an action to `status` with a dated update, as the server does.
 async fn step(db: &Db, id: i64, status: ActionStatus, body: &str, actor: Option<i64>, at: i64) -> Result<(), DbError> {
     let record = db.action(id).await?.ok_or_else(|| corrupt(format!("action {id}")))?;
-    write(db, async |tx| tx.update_action(&record, status, body, actor, at).await).await
+    db.write(async |tx| tx.update_action(&record, status, body, actor, at).await).await
 }
 
 /// The committee's actions, decided at meetings spread over its year.
@@ -202,7 +201,7 @@ pub async fn seed_actions(
             due_on: day(due),
             items: &keys,
         };
-        let id = write(db, async |tx| tx.create_action(&action, created).await).await?;
+        let id = db.write(async |tx| tx.create_action(&action, created).await).await?;
         if fate == Planned {
             continue;
         }
@@ -237,20 +236,20 @@ pub async fn seed_actions(
         let count = if fate == Disputed { 2 } else { rng.random_range(4..=7) };
         for (k, member) in voters.iter().take(count).enumerate() {
             let at = past(done + (1 + i64::try_from(k).unwrap_or(0)) * DAY_MS);
-            write(db, async |tx| tx.confirm_action(id, None, Some(*member), Verdict::Better, at).await).await?;
+            db.write(async |tx| tx.confirm_action(id, None, Some(*member), Verdict::Better, at).await).await?;
         }
         let mut reporters: Vec<i64> = keys.iter().filter_map(item).flat_map(|(.., c)| c.iter().copied()).collect();
         reporters.dedup();
         let at = past(done + rng.random_range(10..20) * DAY_MS);
         if fate == Disputed {
             if let Some(&concern) = reporters.first() {
-                write(db, async |tx| tx.confirm_action(id, Some(concern), None, Verdict::Disputed, at).await).await?;
+                db.write(async |tx| tx.confirm_action(id, Some(concern), None, Verdict::Disputed, at).await).await?;
                 step(db, id, ActionStatus::InProgress, "disputed", None, at).await?;
                 step(db, id, ActionStatus::InProgress, REOPENED, actor, past(at + 4 * DAY_MS)).await?;
             }
         } else {
             for &concern in reporters.iter().take(2) {
-                write(db, async |tx| tx.confirm_action(id, Some(concern), None, Verdict::Better, at).await).await?;
+                db.write(async |tx| tx.confirm_action(id, Some(concern), None, Verdict::Better, at).await).await?;
             }
         }
     }
@@ -422,19 +421,20 @@ pub async fn seed_referrals(db: &Db, keys: &Keys, rng: &mut StdRng, now_ms: i64)
             let deadline = sent + window;
             let detail = format!("organisation:{} {}", org.id, severity.as_str());
             let event = audit(sent, desk, "referral.create", format!("concern:{}", concern.id), detail);
-            let id = write(db, async |tx| {
-                let id = tx.create_referral(concern.id, org.id, severity, sent, deadline).await?;
-                tx.audit(event).await?;
-                Ok(id)
-            })
-            .await?;
+            let id = db
+                .write(async |tx| {
+                    let id = tx.create_referral(concern.id, org.id, severity, sent, deadline).await?;
+                    tx.audit(event).await?;
+                    Ok(id)
+                })
+                .await?;
             let responder = police.as_ref().filter(|u| u.organisation_id == Some(org.id)).map(|u| u.id);
             let subject = format!("referral:{id}");
             let subject = subject.as_str();
             let answer = |status: ReferralStatus, text: &'static str, at: i64| async move {
                 let referral = db.referral(id).await?.ok_or_else(|| corrupt(format!("referral {id}")))?;
                 let event = audit(at, responder, "referral.answer", subject.to_owned(), status.as_str().to_owned());
-                write(db, async |tx| {
+                db.write(async |tx| {
                     tx.answer_referral(&referral, status, text, at).await?;
                     tx.audit(event).await?;
                     Ok(())
@@ -444,7 +444,7 @@ pub async fn seed_referrals(db: &Db, keys: &Keys, rng: &mut StdRng, now_ms: i64)
             // The scheduled job's escalation, at the time it would have run.
             let escalate = |level: EscalationLevel, at: i64| {
                 let event = audit(at, None, "referral.escalate", subject.to_owned(), level.as_str().to_owned());
-                write(db, async move |tx| {
+                db.write(async move |tx| {
                     tx.set_referral_escalation(id, level).await?;
                     tx.audit(event).await?;
                     Ok(())

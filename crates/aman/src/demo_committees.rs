@@ -8,7 +8,6 @@
 //! `crate::demo_actions`. Generated from a fixed seed; names, phones and
 //! addresses are fictitious.
 
-use crate::demo::write;
 use aman_app::committees::{quorum, rankable};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
@@ -243,10 +242,11 @@ async fn seed_committee(
     let area = Pcode::parse(plan.area).ok_or_else(|| corrupt(plan.area))?;
     let founded = now_ms - 380 * DAY_MS;
     let rule = CompositionRule { min_displaced_seats: plan.min_displaced_seats, ..CompositionRule::default() };
-    let id = write(db, async |tx| {
-        tx.create_committee(&area, plan.name, &serde_json::to_string(&rule).map_err(corrupt)?, founded).await
-    })
-    .await?;
+    let id = db
+        .write(async |tx| {
+            tx.create_committee(&area, plan.name, &serde_json::to_string(&rule).map_err(corrupt)?, founded).await
+        })
+        .await?;
     let organisations = db.organisations(plan.area).await?;
     for (name, constituency, sex) in plan.members {
         let kind = match constituency {
@@ -258,7 +258,7 @@ async fn seed_committee(
         };
         let organisation = organisations.iter().find(|o| o.kind == kind).map(|o| o.id);
         let sex = Sex::from_code(sex).ok_or_else(|| corrupt(format!("sex {sex}")))?;
-        write(db, async |tx| tx.add_member(id, name, *constituency, sex, organisation, founded).await).await?;
+        db.write(async |tx| tx.add_member(id, name, *constituency, sex, organisation, founded).await).await?;
     }
     let members = db.members(id).await?;
 
@@ -302,7 +302,7 @@ async fn seed_committee(
         let since = grouped.iter().map(|c| c.submitted_at).max().unwrap_or(now_ms) + 2 * DAY_MS;
         let ids: Vec<i64> = grouped.iter().map(|c| c.id).collect();
         let issue =
-            write(db, async |tx| tx.create_issue(id, issue_title(category), &ids, since.min(now_ms)).await).await?;
+            db.write(async |tx| tx.create_issue(id, issue_title(category), &ids, since.min(now_ms)).await).await?;
         items.push(Item { key: format!("issue:{issue}"), category, since, discussed: 0, concerns: ids });
     }
 
@@ -330,11 +330,11 @@ async fn seed_committee(
             items[n].discussed += 1;
         }
         let agenda: Vec<String> = chosen.iter().map(|&n| items[n].key.clone()).collect();
-        let meeting_id = write(db, async |tx| tx.create_meeting(id, held_on, place, &agenda, held_ms).await).await?;
+        let meeting_id = db.write(async |tx| tx.create_meeting(id, held_on, place, &agenda, held_ms).await).await?;
 
         let share = if month == no_quorum { 0.35 } else { 0.9 };
         let attendance: Vec<(i64, bool)> = members.iter().map(|m| (m.id, rng.random_bool(share))).collect();
-        write(db, async |tx| tx.set_attendance(meeting_id, &attendance).await).await?;
+        db.write(async |tx| tx.set_attendance(meeting_id, &attendance).await).await?;
         let meeting = db.meeting(meeting_id).await?.ok_or_else(|| corrupt("meeting"))?;
         let report = quorum(&members, &meeting);
         let present = attendance.iter().filter(|(_, p)| *p).count();
@@ -347,14 +347,14 @@ async fn seed_committee(
             let minutes =
                 format!("{opening} لم تُعرض بلاغات بعد، فناقش الأعضاء آلية عمل اللجنة وقنوات التواصل مع الأهالي.");
             let decisions = "1. تعريف الأهالي بالمنصة وبمواعيد اجتماعات اللجنة عبر المساجد والمدارس والإذاعة المحلية.";
-            write(db, async |tx| tx.set_minutes(meeting_id, meeting.version, &minutes, decisions).await).await?;
+            db.write(async |tx| tx.set_minutes(meeting_id, meeting.version, &minutes, decisions).await).await?;
             continue;
         }
         if !report.met {
             let minutes = format!(
                 "{opening} لم يكتمل النصاب، فاكتفى الحاضرون بالاطلاع على البلاغات الجديدة وأُجّل التصويت إلى الاجتماع القادم."
             );
-            write(db, async |tx| {
+            db.write(async |tx| {
                 tx.set_minutes(meeting_id, meeting.version, &minutes, "تأجيل ترتيب الأولويات إلى الاجتماع القادم.").await
             })
             .await?;
@@ -373,8 +373,7 @@ async fn seed_committee(
         for (n, step) in (1..=rng.random_range(2..=3)).zip([0, 3, 7]) {
             decisions.push(format!("{n}. {}", DECISIONS[(start + step) % DECISIONS.len()]));
         }
-        write(db, async |tx| tx.set_minutes(meeting_id, meeting.version, &minutes, &decisions.join("\n")).await)
-            .await?;
+        db.write(async |tx| tx.set_minutes(meeting_id, meeting.version, &minutes, &decisions.join("\n")).await).await?;
 
         // Ballots of the present members: a shared sense of urgency per
         // item, each constituency's leaning, and some personal noise.
@@ -401,7 +400,7 @@ async fn seed_committee(
                 scored.truncate(3);
             }
             let ranking: Vec<String> = scored.into_iter().map(|(_, k)| k.clone()).collect();
-            write(db, async |tx| {
+            db.write(async |tx| {
                 tx.set_ballot(meeting_id, member.id, &serde_json::to_string(&ranking).map_err(corrupt)?).await
             })
             .await?;
@@ -410,8 +409,7 @@ async fn seed_committee(
         let method = if month % 2 == 0 { Method::Borda } else { Method::Schulze };
         let result = ranking::prioritise(method, &rankable, &ballots).map_err(corrupt)?;
         let stored = serde_json::to_string(&result).map_err(corrupt)?;
-        write(db, async |tx| tx.set_priorities(meeting_id, method.as_str(), &stored, held_ms + 3_600_000).await)
-            .await?;
+        db.write(async |tx| tx.set_priorities(meeting_id, method.as_str(), &stored, held_ms + 3_600_000).await).await?;
     }
     Ok(crate::demo_actions::Seeded {
         id,
