@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::IndexError;
+use super::error::IndexError;
 
 /// The four pillars (مرتكزات) of the Community Security Index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -23,7 +23,7 @@ pub enum Pillar {
 }
 
 impl Pillar {
-    /// All pillars, in the order of [`super::AreaScore::pillars`].
+    /// All pillars, in the order of `AreaScore::pillars`.
     pub const ALL: [Pillar; 4] = [Pillar::Social, Pillar::Economic, Pillar::Cultural, Pillar::Institutional];
 
     /// Position in [`Pillar::ALL`].

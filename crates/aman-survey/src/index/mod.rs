@@ -42,30 +42,19 @@
 //! quantiles): a 90 % rank interval.
 
 mod config;
+mod error;
 mod monte_carlo;
 mod score;
 
+pub use error::IndexError;
+pub use monte_carlo::RankInterval;
+use monte_carlo::rank_intervals;
 use std::collections::{BTreeMap, HashMap};
 
 pub use config::{
     Aggregation, Direction, IndexConfig, IndicatorSpec, Labels, Normalisation, Pillar, SourceKind, Uncertainty,
     WeightDraws,
 };
-
-/// Errors in a configuration or in the data given to [`compute_index`].
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum IndexError {
-    #[error("index configuration: {0}")]
-    Config(String),
-    #[error("indicator `{0}` is not in the index configuration")]
-    UnknownIndicator(String),
-    #[error("indicator `{indicator}` is a {expected} indicator, but area {area} ({period}) gives a {got} value")]
-    KindMismatch { indicator: String, area: String, period: String, expected: &'static str, got: &'static str },
-    #[error("indicator `{indicator}` is given twice for area {area} ({period})")]
-    Duplicate { indicator: String, area: String, period: String },
-    #[error("indicator `{indicator}`, area {area} ({period}): {problem}")]
-    BadValue { indicator: String, area: String, period: String, problem: &'static str },
-}
 
 /// One indicator value, of the kind its configuration declares.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -118,16 +107,6 @@ pub struct Observation {
     pub period: String,
     pub indicator: String,
     pub value: IndicatorValue,
-}
-
-/// The Monte Carlo rank interval of a row.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RankInterval {
-    pub median: f64,
-    /// 5th percentile of the ranks (the best plausible rank).
-    pub low: f64,
-    /// 95th percentile of the ranks (the worst plausible rank).
-    pub high: f64,
 }
 
 /// The index for one area in one period.
@@ -240,7 +219,7 @@ pub fn compute_index(config: &IndexConfig, observations: &[Observation], seed: u
     let eligible: Vec<bool> = coverage.iter().map(|&c| c > 0.0 && c >= config.min_coverage - 1e-12).collect();
     let layout = score::Layout { config, period_of_row: &period_of_row, n_periods: periods.len(), eligible: &eligible };
     let point = score::score(&layout, &values, &indicator_w, &pillar_w);
-    let intervals = monte_carlo::rank_intervals(&layout, &values, &ses, seed);
+    let intervals = rank_intervals(&layout, &values, &ses, seed);
 
     let rows = row_of
         .keys()

@@ -17,9 +17,18 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand_distr::{Distribution, Gamma, StandardNormal};
 
-use super::RankInterval;
 use super::config::{Pillar, SourceKind, WeightDraws};
 use super::score::{self, Layout, quantile};
+
+/// The Monte Carlo rank interval of a row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankInterval {
+    pub median: f64,
+    /// 5th percentile of the ranks (the best plausible rank).
+    pub low: f64,
+    /// 95th percentile of the ranks (the worst plausible rank).
+    pub high: f64,
+}
 
 /// Draws a Dirichlet(κ·shares) vector over the entries of `shares` selected
 /// by `members`, written into `out` (other entries untouched).

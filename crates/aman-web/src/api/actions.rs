@@ -1,6 +1,6 @@
 //! The action-plan routes of the JSON API, over `aman_app::actions`.
 
-use super::Body;
+use super::body::Body;
 use crate::auth::Staff;
 use crate::bodies::*;
 use crate::error::AppError;

@@ -2,7 +2,7 @@
 //! meetings (attendance, minutes, ballots, priorities) and organisations,
 //! over the operations of `aman_app::committees`.
 
-use super::Body;
+use super::body::Body;
 use crate::auth::Staff;
 use crate::bodies::*;
 use crate::error::{AppError, ErrorCode};

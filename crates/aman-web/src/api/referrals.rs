@@ -1,6 +1,6 @@
 //! The referral routes of the JSON API, over `aman_app::referrals`.
 
-use super::Body;
+use super::body::Body;
 use crate::auth::Staff;
 use crate::bodies::*;
 use crate::error::{AppError, ErrorCode};

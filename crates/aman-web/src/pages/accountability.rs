@@ -3,7 +3,7 @@
 //! organisations that received referrals or own actions there; protected
 //! small numbers read "<11".
 
-use super::{Choice, Nav, area_label, render};
+use super::layout::{Choice, Nav, area_label, render};
 use crate::accountability::{AccountabilityQuery, Figures, compute};
 use crate::error::AppError;
 use crate::i18n::Tr;

@@ -3,8 +3,8 @@
 //! life-cycle (acknowledge, plan the response, close, or dismiss with a
 //! reason). The form carries the session's CSRF token.
 
+use super::layout::{Choice, Nav, area_label, render};
 use super::staff::{PageStaff, nav};
-use super::{Choice, Nav, area_label, render};
 use crate::alerts::{self, AlertMove, AlertQuery};
 use crate::auth::Staff;
 use crate::error::AppError;

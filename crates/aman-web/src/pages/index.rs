@@ -3,7 +3,7 @@
 //! plausibly take (drawn, so that areas whose intervals overlap are not read
 //! as different), and which indicators were missing.
 
-use super::{Choice, Nav, area_label, render};
+use super::layout::{Choice, Nav, area_label, render};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::index::{DEFAULT_CONFIG, IndexSetup, Quarter, compute};

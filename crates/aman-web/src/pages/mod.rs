@@ -1,22 +1,25 @@
 //! Server-rendered pages (askama templates, no JavaScript): the public side in
-//! `public`, the staff side in `staff`, and what they share.
+//! `public`, the staff side in `staff`, one module per part of the cycle, and
+//! what they share in `layout`.
 
 mod accountability;
 mod alerts;
 mod committees;
+mod forms;
 mod index;
+mod layout;
+mod meetings;
 mod public;
 mod referrals;
 mod staff;
 mod surveys;
 
-use crate::error::{AppError, field_message};
-use crate::i18n::Tr;
+pub use layout::error_page;
+
 use crate::state::AppState;
-use askama::Template;
 use axum::Router;
 use axum::http::header;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 pub fn router() -> Router<AppState> {
@@ -27,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .merge(surveys::router())
         .merge(index::router())
         .merge(committees::router())
+        .merge(meetings::router())
         .merge(accountability::router())
         .merge(referrals::router())
         .route("/static/aman.css", get(stylesheet))
@@ -45,85 +49,4 @@ async fn challenge_script() -> Response {
 
 fn static_file(content_type: &'static str, body: &'static str) -> Response {
     ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")], body).into_response()
-}
-
-/// What the layout needs besides the translator.
-pub struct Nav {
-    /// The current path, for the language links.
-    pub path: String,
-    pub staff: Option<NavStaff>,
-}
-
-pub struct NavStaff {
-    pub csrf: String,
-    /// Show the link to the audit log.
-    pub sees_audit: bool,
-}
-
-impl Nav {
-    pub fn public(path: &str) -> Nav {
-        Nav { path: path.to_owned(), staff: None }
-    }
-}
-
-/// An area's name in the reader's script, or its P-code when unknown.
-pub fn area_label(state: &AppState, t: Tr, pcode: &str) -> String {
-    state.areas().get(pcode).map_or_else(|| pcode.to_owned(), |a| t.area_name(a).to_owned())
-}
-
-/// One `<option>` of a select.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
-
-impl Choice {
-    pub fn new(value: &str, label: String, current: &str) -> Choice {
-        Choice { value: value.to_owned(), label, selected: value == current }
-    }
-}
-
-/// Renders a template, or the internal-error page if rendering fails.
-pub fn render(template: &impl Template) -> Response {
-    match template.render() {
-        Ok(html) => Html(html).into_response(),
-        Err(error) => AppError::internal(error).into_response(),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage<'a> {
-    t: Tr,
-    nav: Nav,
-    title: String,
-    code: &'a str,
-    message: String,
-    fields: Vec<(String, String)>,
-}
-
-/// The HTML body for an error, in the reader's language.
-pub fn error_page(t: Tr, error: &AppError) -> String {
-    let page = ErrorPage {
-        t,
-        nav: Nav::public("/"),
-        title: t.get("error-title"),
-        code: error.code.as_str(),
-        message: t.get(&format!("error-{}", error.code.as_str())),
-        fields: error
-            .fields
-            .iter()
-            .map(|(field, code)| (t.get(&format!("field-{field}")), field_message(t, code)))
-            .collect(),
-    };
-    page.render().unwrap_or_else(|_| format!("{} ({})", page.message, page.code))
-}
-
-/// A date-time for staff and reporters, in Iraq time.
-pub fn format_time(ms: i64) -> String {
-    let offset = chrono::FixedOffset::east_opt(3 * 3600).expect("valid offset");
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
 }

@@ -1,7 +1,7 @@
 //! The resident's pages: home, report a concern (cascading area pickers that
 //! work without JavaScript), the receipt, and following a concern by receipt.
 
-use super::{Choice, Nav, format_time, render};
+use super::layout::{Choice, Nav, format_time, render};
 use crate::challenge::Challenge;
 use crate::concerns;
 use crate::error::{AppError, ErrorCode, field_message};

@@ -2,8 +2,8 @@
 //! officers), and an organisation's inbox where its own staff acknowledge,
 //! respond or decline. Forms carry the session's CSRF token.
 
+use super::layout::{Choice, Nav, format_time, render};
 use super::staff::{PageStaff, nav};
-use super::{Choice, Nav, format_time, render};
 use crate::auth::Staff;
 use crate::concerns;
 use crate::error::{AppError, ErrorCode};

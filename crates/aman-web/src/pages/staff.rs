@@ -2,7 +2,7 @@
 //! page with its history, and the forms that move it through its life-cycle.
 //! Every form carries the session's CSRF token.
 
-use super::{Choice, Nav, NavStaff, format_time, render};
+use super::layout::{Choice, Nav, NavStaff, format_time, render};
 use crate::auth::{self, Staff};
 use crate::concerns::{self, MoveRequest, QueueQuery};
 use crate::error::{AppError, ErrorCode};

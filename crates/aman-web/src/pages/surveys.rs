@@ -4,7 +4,7 @@
 //! needed), and the results with their confidence intervals drawn. Results
 //! from fewer respondents than the suppression threshold are never shown.
 
-use super::{Choice, Nav, render};
+use super::layout::{Choice, Nav, render};
 use crate::error::{AppError, field_message};
 use crate::i18n::Tr;
 use crate::state::AppState;

@@ -1,0 +1,198 @@
+//! Concerns: submission (`POST /concerns`, the fixed intake contract), the
+//! reporter's receipt lookup, and staff triage: the queue, a concern, moves,
+//! notes, public updates, and the audit log.
+
+use super::body::Body;
+use crate::auth::Staff;
+use crate::bodies::*;
+use crate::concerns::{self, MoveRequest, QueueQuery};
+use crate::error::AppError;
+use crate::gate::{Gate, challenge_response};
+use crate::state::AppState;
+use aman_core::concern::ConcernInput;
+use aman_db::{ConcernRecord, EventKind};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/concerns", post(create_concern).get(list_concerns))
+        .route("/concerns/{id}", get(show_concern))
+        .route("/concerns/{id}/transitions", post(move_concern))
+        .route("/concerns/{id}/notes", post(add_note))
+        .route("/concerns/{id}/updates", post(add_update))
+        .route("/receipts/{receipt}", get(show_receipt))
+        .route("/audit", get(audit_log))
+}
+
+async fn create_concern(
+    State(state): State<AppState>,
+    gate: Gate,
+    Body(input): Body<ConcernInput>,
+) -> Result<Response, AppError> {
+    if let Err(challenge) = gate.admit(&state) {
+        return Ok(challenge_response(&challenge));
+    }
+    let submitted = concerns::submit(&state, &input).await?;
+    let body = Submitted {
+        receipt: submitted.receipt.grouped(),
+        status: "submitted".to_owned(),
+        area: AreaBody::from(&submitted.area),
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+async fn show_receipt(
+    State(state): State<AppState>,
+    Path(receipt): Path<String>,
+) -> Result<Json<ReceiptStatus>, AppError> {
+    let record = concerns::track(&state, &receipt).await?;
+    let actions = crate::actions::for_reporter(&state, record.id)
+        .await?
+        .into_iter()
+        .map(|a| ReporterActionBody {
+            id: a.id,
+            title: a.title,
+            organisation: Names { ar: a.organisation_ar, en: a.organisation_en },
+            due_on: a.due_on,
+            status: a.status,
+        })
+        .collect();
+    Ok(Json(ReceiptStatus {
+        status: record.status.as_str().to_owned(),
+        category: record.category.as_str().to_owned(),
+        area: state.areas().get(record.area.as_str()).map(AreaBody::from),
+        submitted_at: time(record.submitted_at),
+        updated_at: time(record.updated_at),
+        updates: record.updates.iter().map(|(at, text)| Update { at: time(*at), text: text.clone() }).collect(),
+        actions,
+        on_agenda: state.db().agenda_days(record.id).await?,
+    }))
+}
+
+fn concern_summary(state: &AppState, record: &ConcernRecord) -> ConcernSummary {
+    ConcernSummary {
+        id: record.id,
+        category: record.category.as_str().to_owned(),
+        status: record.status.as_str().to_owned(),
+        area: state.areas().get(record.area.as_str()).map(AreaBody::from),
+        description: record.description.clone(),
+        occurred_on: record.occurred_on,
+        language: record.language.clone(),
+        duplicate_of: record.duplicate_of,
+        submitted_at: time(record.submitted_at),
+        updated_at: time(record.updated_at),
+        version: record.version,
+    }
+}
+
+async fn list_concerns(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(query): Query<QueueQuery>,
+) -> Result<Json<ConcernPage>, AppError> {
+    let (records, total, page) = concerns::queue(&state, &staff, &query).await?;
+    let concerns = records.iter().map(|r| concern_summary(&state, r)).collect();
+    Ok(Json(ConcernPage { total, page, page_size: concerns::PAGE_SIZE, concerns }))
+}
+
+async fn show_concern(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<ConcernDetail>, AppError> {
+    let view = concerns::staff_view(&state, &staff, id).await?;
+    let allowed_transitions = if view.may_triage {
+        view.record.status.next().iter().map(|s| s.as_str().to_owned()).collect()
+    } else {
+        Vec::new()
+    };
+    let history = view
+        .events
+        .iter()
+        .map(|e| HistoryEntry {
+            kind: match e.kind {
+                EventKind::Transition => "transition",
+                EventKind::Note => "note",
+                EventKind::PublicUpdate => "public_update",
+            }
+            .to_owned(),
+            from: e.from_status.map(|s| s.as_str().to_owned()),
+            to: e.to_status.map(|s| s.as_str().to_owned()),
+            text: e.body.clone(),
+            public: e.public,
+            by: e.actor_name.clone(),
+            at: time(e.created_at),
+        })
+        .collect();
+    Ok(Json(ConcernDetail {
+        concern: concern_summary(&state, &view.record),
+        identity: view.identity.map(|identity| IdentityBody {
+            contact: identity.contact,
+            point: identity.point.map(|(lat, lon)| Point { lat, lon }),
+        }),
+        allowed_transitions,
+        history,
+    }))
+}
+
+async fn move_concern(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Body(request): Body<MoveRequest>,
+) -> Result<Json<ConcernDetail>, AppError> {
+    concerns::move_concern(&state, &staff, id, &request).await?;
+    show_concern(State(state), staff, Path(id)).await
+}
+
+#[derive(Deserialize)]
+struct Text {
+    #[serde(default)]
+    body: String,
+}
+
+async fn add_note(
+    state: State<AppState>,
+    staff: Staff,
+    id: Path<i64>,
+    Body(text): Body<Text>,
+) -> Result<StatusCode, AppError> {
+    concerns::add_event(&state, &staff, id.0, EventKind::Note, &text.body).await?;
+    Ok(StatusCode::CREATED)
+}
+
+async fn add_update(
+    state: State<AppState>,
+    staff: Staff,
+    id: Path<i64>,
+    Body(text): Body<Text>,
+) -> Result<StatusCode, AppError> {
+    concerns::add_event(&state, &staff, id.0, EventKind::PublicUpdate, &text.body).await?;
+    Ok(StatusCode::CREATED)
+}
+
+async fn audit_log(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(query): Query<concerns::AuditQuery>,
+) -> Result<Json<AuditPage>, AppError> {
+    let (entries, total, page) = concerns::audit_log(&state, &staff, &query).await?;
+    let entries = entries
+        .into_iter()
+        .map(|e| AuditEntry {
+            seq: e.seq,
+            at: time(e.event.at_ms),
+            actor: e.event.actor_id,
+            action: e.event.action,
+            subject: e.event.subject,
+            detail: e.event.detail,
+            hash: e.hash,
+        })
+        .collect();
+    Ok(Json(AuditPage { total, page, page_size: concerns::PAGE_SIZE, entries }))
+}
