@@ -30,11 +30,8 @@ impl std::ops::Deref for Tr {
 
 /// The language a request asked for explicitly with `?lang=`.
 pub fn requested_language(query: Option<&str>) -> Option<Language> {
-    query?
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(name, _)| *name == "lang")
-        .and_then(|(_, value)| Language::from_code(value))
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query?).ok()?;
+    pairs.into_iter().find(|(name, _)| name == "lang").and_then(|(_, value)| Language::from_code(&value))
 }
 
 /// Picks the reader's language from the query, cookie and headers.

@@ -87,3 +87,11 @@ pub fn format_time(ms: i64) -> String {
         .map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default()
 }
+
+/// A link to another page of a filtered list, keeping the filters.
+pub fn page_link(base: &str, page: i64, filters: &[(&str, &Option<String>)]) -> String {
+    let page = page.to_string();
+    let mut pairs = vec![("page", page.as_str())];
+    pairs.extend(filters.iter().filter_map(|(name, value)| Some((*name, value.as_deref().filter(|v| !v.is_empty())?))));
+    format!("{base}?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
+}

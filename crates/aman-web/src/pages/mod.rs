@@ -4,7 +4,9 @@
 
 mod accountability;
 mod alerts;
+mod audit;
 mod committees;
+mod concern;
 mod forms;
 mod index;
 mod layout;
@@ -26,6 +28,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(public::router())
         .merge(staff::router())
+        .merge(concern::router())
+        .merge(audit::router())
         .merge(alerts::router())
         .merge(surveys::router())
         .merge(index::router())

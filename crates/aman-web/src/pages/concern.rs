@@ -1,0 +1,229 @@
+//! A concern's staff page: its details (the identity only for roles that
+//! may see it), history, and the forms that move it through its life-cycle,
+//! add notes and write updates for the reporter.
+
+use super::layout::{Choice, Nav, format_time, render};
+use super::staff::{PageStaff, nav};
+use crate::auth::Staff;
+use crate::concerns::{self, MoveRequest};
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use aman_db::EventKind;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/staff/concerns/{id}", get(concern_page))
+        .route("/staff/concerns/{id}/move", post(move_submit))
+        .route("/staff/concerns/{id}/note", post(note_submit))
+        .route("/staff/concerns/{id}/update", post(update_submit))
+}
+
+#[derive(Template)]
+#[template(path = "concern.html")]
+struct ConcernPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    id: i64,
+    csrf: String,
+    status_code: &'static str,
+    status: String,
+    category: String,
+    duplicate_text: Option<String>,
+    description: String,
+    area_path: String,
+    area_code: String,
+    occurred: String,
+    received: String,
+    language: String,
+    identity: Option<IdentityText>,
+    history: Vec<HistoryRow>,
+    may_triage: bool,
+    may_update: bool,
+    moves: Vec<Choice>,
+    version: i64,
+    /// Set when a move was refused because someone changed the concern first.
+    conflict: bool,
+}
+
+struct IdentityText {
+    contact: Option<String>,
+    point: Option<String>,
+}
+
+struct HistoryRow {
+    class: &'static str,
+    when: String,
+    what: String,
+    body: Option<String>,
+    by: String,
+}
+
+async fn concern_page(
+    State(state): State<AppState>,
+    t: Tr,
+    PageStaff(staff): PageStaff,
+    Path(id): Path<i64>,
+) -> Response {
+    concern_response(&state, t, &staff, id, false).await
+}
+
+/// The concern page; with `conflict`, explains (status 409) that a change was
+/// refused because someone else changed the concern first, and shows what is
+/// there now.
+async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, conflict: bool) -> Response {
+    let view = match concerns::staff_view(state, staff, id).await.map_err(AppError::from) {
+        Ok(view) => view,
+        Err(error) => return error.into_response(),
+    };
+    let record = &view.record;
+    let mut path = vec![t.area_name(&view.area).to_owned()];
+    let mut parent = view.area.parent.clone();
+    while let Some(code) = parent {
+        match state.areas().get(&code) {
+            Some(area) if area.level > 0 => {
+                path.push(t.area_name(area).to_owned());
+                parent = area.parent.clone();
+            }
+            _ => break,
+        }
+    }
+    path.reverse();
+    let history = view
+        .events
+        .iter()
+        .map(|e| HistoryRow {
+            class: match e.kind {
+                EventKind::Transition => "transition",
+                EventKind::Note => "note",
+                EventKind::PublicUpdate => "public",
+            },
+            when: format_time(e.created_at),
+            what: match (e.kind, e.from_status, e.to_status) {
+                (EventKind::Transition, Some(from), Some(to)) => t.text(
+                    "concern-event-transition",
+                    &[("from", &t.status(from.as_str())), ("to", &t.status(to.as_str()))],
+                ),
+                (EventKind::PublicUpdate, ..) => t.get("concern-event-public_update"),
+                _ => t.get("concern-event-note"),
+            },
+            body: e.body.clone(),
+            by: e.actor_name.as_ref().map(|n| t.text("concern-by", &[("name", n)])).unwrap_or_default(),
+        })
+        .collect();
+    let identity = view.identity.as_ref().map(|identity| IdentityText {
+        contact: identity
+            .contact
+            .as_ref()
+            .map(|c| [c.name.as_deref(), c.phone.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ")),
+        point: identity.point.map(|(lat, lon)| format!("{lat:.5}, {lon:.5}")),
+    });
+    let mut response = render(&ConcernPage {
+        t,
+        nav: nav(staff, &format!("/staff/concerns/{id}")),
+        title: t.num("concern-title", "id", id),
+        id,
+        csrf: staff.csrf_token.clone(),
+        status_code: record.status.as_str(),
+        status: t.status(record.status.as_str()),
+        category: t.category(record.category.as_str()),
+        duplicate_text: record.duplicate_of.map(|d| t.num("concern-duplicate-of", "id", d)),
+        description: record.description.clone(),
+        area_path: path.join(" › "),
+        area_code: record.area.to_string(),
+        occurred: record.occurred_on.to_string(),
+        received: format_time(record.submitted_at),
+        language: record.language.clone(),
+        identity,
+        history,
+        may_triage: view.may_triage,
+        may_update: view.may_update,
+        version: record.version,
+        conflict,
+        moves: record.status.next().iter().map(|s| Choice::new(s.as_str(), t.status(s.as_str()), "")).collect(),
+    });
+    if conflict {
+        *response.status_mut() = StatusCode::CONFLICT;
+    }
+    response
+}
+
+#[derive(Deserialize)]
+struct MoveForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    duplicate_of: String,
+    #[serde(default)]
+    public_note: String,
+    #[serde(default)]
+    version: Option<i64>,
+}
+
+fn back_to(id: i64) -> Response {
+    Redirect::to(&format!("/staff/concerns/{id}")).into_response()
+}
+
+async fn move_submit(
+    State(state): State<AppState>,
+    t: Tr,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    let request = MoveRequest {
+        to: form.to,
+        reason: form.reason,
+        duplicate_of: Some(form.duplicate_of),
+        public_note: Some(form.public_note),
+        version: form.version,
+    };
+    match concerns::move_concern(&state, &staff, id, &request).await.map_err(AppError::from) {
+        Ok(()) => Ok(back_to(id)),
+        Err(error) if error.code == ErrorCode::EditConflict => Ok(concern_response(&state, t, &staff, id, true).await),
+        Err(error) => Err(error),
+    }
+}
+
+#[derive(Deserialize)]
+struct TextForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+}
+
+async fn note_submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    concerns::add_event(&state, &staff, id, EventKind::Note, &form.body).await?;
+    Ok(back_to(id))
+}
+
+async fn update_submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    concerns::add_event(&state, &staff, id, EventKind::PublicUpdate, &form.body).await?;
+    Ok(back_to(id))
+}
