@@ -15,7 +15,7 @@ use aman_core::committee::composition::{CompositionRule, Constituency, Sex};
 use aman_core::committee::ranking::{self, Ballot, Method};
 use aman_core::lifecycle::Status;
 use aman_core::secrets::Keys;
-use aman_db::{Db, DbError, QueueFilter};
+use aman_db::{Db, DbError, MemberRecord, QueueFilter};
 use chrono::{DateTime, Days};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -236,17 +236,34 @@ pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<(), DbError> {
 async fn seed_committee(
     db: &Db,
     rng: &mut StdRng,
-    plan: &Plan,
+    plan: &'static Plan,
     now_ms: i64,
 ) -> Result<crate::demo_actions::Seeded, DbError> {
     let area = Pcode::parse(plan.area).ok_or_else(|| corrupt(plan.area))?;
     let founded = now_ms - 380 * DAY_MS;
     let rule = CompositionRule { min_displaced_seats: plan.min_displaced_seats, ..CompositionRule::default() };
-    let id = db
-        .write(async |tx| {
-            tx.create_committee(&area, plan.name, &serde_json::to_string(&rule).map_err(corrupt)?, founded).await
-        })
-        .await?;
+    let rule = serde_json::to_string(&rule).map_err(corrupt)?;
+    let id = db.write(async |tx| tx.create_committee(&area, plan.name, &rule, founded).await).await?;
+    let members = seed_members(db, id, plan, founded).await?;
+    let items = seed_items(db, rng, id, &area, now_ms).await?;
+    let mut committee = Seeding { db, id, plan, members, items, now_ms };
+    let mut held = Vec::new();
+    let no_quorum = rng.random_range(2..10);
+    for month in 0..12i64 {
+        let attending = if month == no_quorum { 0.35 } else { 0.9 };
+        held.extend(committee.hold_meeting(rng, month, attending).await?);
+    }
+    Ok(crate::demo_actions::Seeded {
+        id,
+        area: plan.area,
+        members: committee.members.iter().map(|m| m.id).collect(),
+        meetings: held,
+        items: committee.items.into_iter().map(|i| (i.key, i.category, i.concerns)).collect(),
+    })
+}
+
+/// The plan's members, each linked to the organisation of their kind in the area.
+async fn seed_members(db: &Db, id: i64, plan: &Plan, founded: i64) -> Result<Vec<MemberRecord>, DbError> {
     let organisations = db.organisations(plan.area).await?;
     for (name, constituency, sex) in plan.members {
         let kind = match constituency {
@@ -260,9 +277,13 @@ async fn seed_committee(
         let sex = Sex::from_code(sex).ok_or_else(|| corrupt(format!("sex {sex}")))?;
         db.write(async |tx| tx.add_member(id, name, *constituency, sex, organisation, founded).await).await?;
     }
-    let members = db.members(id).await?;
+    db.members(id).await
+}
 
-    // The area's concerns the committee may discuss (never confidential ones).
+/// What the committee may put on its agendas: the area's concerns (never
+/// confidential ones) and two issues grouping 2–3 concerns each of the
+/// categories with most concerns.
+async fn seed_items(db: &Db, rng: &mut StdRng, id: i64, area: &Pcode, now_ms: i64) -> Result<Vec<Item>, DbError> {
     let filter = QueueFilter {
         scope: area.clone(),
         hidden_categories: vec![Category::Gbv, Category::SecurityConduct],
@@ -286,8 +307,6 @@ async fn seed_committee(
             concerns: vec![c.id],
         })
         .collect();
-
-    // Issues: the two categories with most concerns, 2–3 concerns each.
     let mut counts: Vec<(usize, Category)> = Category::ALL
         .into_iter()
         .map(|k| (concerns.iter().filter(|c| c.category == k).count(), k))
@@ -305,17 +324,88 @@ async fn seed_committee(
             db.write(async |tx| tx.create_issue(id, issue_title(category), &ids, since.min(now_ms)).await).await?;
         items.push(Item { key: format!("issue:{issue}"), category, since, discussed: 0, concerns: ids });
     }
+    Ok(items)
+}
 
-    let mut held = Vec::new();
-    let no_quorum = rng.random_range(2..10);
-    for month in 0..12i64 {
+/// A committee being seeded: what each of its meetings needs.
+struct Seeding<'a> {
+    db: &'a Db,
+    id: i64,
+    plan: &'static Plan,
+    members: Vec<MemberRecord>,
+    items: Vec<Item>,
+    now_ms: i64,
+}
+
+impl Seeding<'_> {
+    /// The meeting of one month: agenda, attendance (each member present
+    /// with probability `attending`), minutes, and when quorate, ballots and
+    /// the priority list. Returns the meeting if it was quorate.
+    async fn hold_meeting(
+        &mut self,
+        rng: &mut StdRng,
+        month: i64,
+        attending: f64,
+    ) -> Result<Option<crate::demo_actions::Held>, DbError> {
         let days_ago = (11 - month) * 30 + rng.random_range(3..20);
-        let held_ms = now_ms - days_ago * DAY_MS;
-        let today = DateTime::from_timestamp_millis(now_ms).unwrap_or_default().date_naive();
+        let held_ms = self.now_ms - days_ago * DAY_MS;
+        let today = DateTime::from_timestamp_millis(self.now_ms).unwrap_or_default().date_naive();
         let held_on = today.checked_sub_days(Days::new(u64::try_from(days_ago).unwrap_or(0))).unwrap_or(today);
-        let place = plan.places[rng.random_range(0..plan.places.len())];
+        let place = self.plan.places[rng.random_range(0..self.plan.places.len())];
+        let agenda = self.agenda(rng, held_ms);
+        let (db, id, members) = (self.db, self.id, &self.members);
+        let meeting_id = db.write(async |tx| tx.create_meeting(id, held_on, place, &agenda, held_ms).await).await?;
 
-        // The agenda: recent items discussed least often, in tie-break order.
+        let attendance: Vec<(i64, bool)> = members.iter().map(|m| (m.id, rng.random_bool(attending))).collect();
+        db.write(async |tx| tx.set_attendance(meeting_id, &attendance).await).await?;
+        let meeting = db.meeting(meeting_id).await?.ok_or_else(|| corrupt("meeting"))?;
+        let report = quorum(members, &meeting);
+        let present = attendance.iter().filter(|(_, p)| *p).count();
+        let opening = format!(
+            "عُقد الاجتماع الشهري للجنة في {place} بحضور {present} من أصل {} أعضاء (عدد بنود جدول الأعمال: {}).",
+            members.len(),
+            agenda.len()
+        );
+        if agenda.is_empty() {
+            let minutes =
+                format!("{opening} لم تُعرض بلاغات بعد، فناقش الأعضاء آلية عمل اللجنة وقنوات التواصل مع الأهالي.");
+            let decisions = "1. تعريف الأهالي بالمنصة وبمواعيد اجتماعات اللجنة عبر المساجد والمدارس والإذاعة المحلية.";
+            db.write(async |tx| tx.set_minutes(meeting_id, meeting.version, &minutes, decisions).await).await?;
+            return Ok(None);
+        }
+        if !report.met {
+            let minutes = format!(
+                "{opening} لم يكتمل النصاب، فاكتفى الحاضرون بالاطلاع على البلاغات الجديدة وأُجّل التصويت إلى الاجتماع القادم."
+            );
+            db.write(async |tx| {
+                tx.set_minutes(meeting_id, meeting.version, &minutes, "تأجيل ترتيب الأولويات إلى الاجتماع القادم.").await
+            })
+            .await?;
+            return Ok(None);
+        }
+        let first = rng.random_range(0..DISCUSSION.len());
+        let second = (first + rng.random_range(1..DISCUSSION.len())) % DISCUSSION.len();
+        let rankable = rankable(&meeting);
+        let vote =
+            if rankable.len() < 2 { " ولم يُجرَ تصويت لوجود بند واحد فقط." } else { "" };
+        let minutes = format!("{opening} {} {}{vote}", DISCUSSION[first], DISCUSSION[second]);
+        let mut decisions = Vec::new();
+        let start = rng.random_range(0..DECISIONS.len());
+        for (n, step) in (1..=rng.random_range(2..=3)).zip([0, 3, 7]) {
+            decisions.push(format!("{n}. {}", DECISIONS[(start + step) % DECISIONS.len()]));
+        }
+        db.write(async |tx| tx.set_minutes(meeting_id, meeting.version, &minutes, &decisions.join("\n")).await).await?;
+        let present: Vec<i64> = attendance.iter().filter(|(_, p)| *p).map(|&(m, _)| m).collect();
+        if rankable.len() >= 2 {
+            let method = if month % 2 == 0 { Method::Borda } else { Method::Schulze };
+            self.vote(rng, meeting_id, &present, &rankable, method, held_ms).await?;
+        }
+        Ok(Some(crate::demo_actions::Held { at: held_ms, agenda, present }))
+    }
+
+    /// The agenda: recent items discussed least often, in tie-break order.
+    fn agenda(&mut self, rng: &mut StdRng, held_ms: i64) -> Vec<String> {
+        let items = &mut self.items;
         let mut open: Vec<(u32, bool, u32, usize)> = items
             .iter()
             .enumerate()
@@ -329,69 +419,29 @@ async fn seed_committee(
         for &n in &chosen {
             items[n].discussed += 1;
         }
-        let agenda: Vec<String> = chosen.iter().map(|&n| items[n].key.clone()).collect();
-        let meeting_id = db.write(async |tx| tx.create_meeting(id, held_on, place, &agenda, held_ms).await).await?;
+        chosen.iter().map(|&n| items[n].key.clone()).collect()
+    }
 
-        let share = if month == no_quorum { 0.35 } else { 0.9 };
-        let attendance: Vec<(i64, bool)> = members.iter().map(|m| (m.id, rng.random_bool(share))).collect();
-        db.write(async |tx| tx.set_attendance(meeting_id, &attendance).await).await?;
-        let meeting = db.meeting(meeting_id).await?.ok_or_else(|| corrupt("meeting"))?;
-        let report = quorum(&members, &meeting);
-        let present = attendance.iter().filter(|(_, p)| *p).count();
-        let opening = format!(
-            "عُقد الاجتماع الشهري للجنة في {place} بحضور {present} من أصل {} أعضاء (عدد بنود جدول الأعمال: {}).",
-            members.len(),
-            agenda.len()
-        );
-        if agenda.is_empty() {
-            let minutes =
-                format!("{opening} لم تُعرض بلاغات بعد، فناقش الأعضاء آلية عمل اللجنة وقنوات التواصل مع الأهالي.");
-            let decisions = "1. تعريف الأهالي بالمنصة وبمواعيد اجتماعات اللجنة عبر المساجد والمدارس والإذاعة المحلية.";
-            db.write(async |tx| tx.set_minutes(meeting_id, meeting.version, &minutes, decisions).await).await?;
-            continue;
-        }
-        if !report.met {
-            let minutes = format!(
-                "{opening} لم يكتمل النصاب، فاكتفى الحاضرون بالاطلاع على البلاغات الجديدة وأُجّل التصويت إلى الاجتماع القادم."
-            );
-            db.write(async |tx| {
-                tx.set_minutes(meeting_id, meeting.version, &minutes, "تأجيل ترتيب الأولويات إلى الاجتماع القادم.").await
-            })
-            .await?;
-            continue;
-        }
-        let present = attendance.iter().filter(|(_, p)| *p).map(|&(m, _)| m).collect();
-        held.push(crate::demo_actions::Held { at: held_ms, agenda: agenda.clone(), present });
-        let first = rng.random_range(0..DISCUSSION.len());
-        let second = (first + rng.random_range(1..DISCUSSION.len())) % DISCUSSION.len();
-        let rankable = rankable(&meeting);
-        let vote =
-            if rankable.len() < 2 { " ولم يُجرَ تصويت لوجود بند واحد فقط." } else { "" };
-        let minutes = format!("{opening} {} {}{vote}", DISCUSSION[first], DISCUSSION[second]);
-        let mut decisions = Vec::new();
-        let start = rng.random_range(0..DECISIONS.len());
-        for (n, step) in (1..=rng.random_range(2..=3)).zip([0, 3, 7]) {
-            decisions.push(format!("{n}. {}", DECISIONS[(start + step) % DECISIONS.len()]));
-        }
-        db.write(async |tx| tx.set_minutes(meeting_id, meeting.version, &minutes, &decisions.join("\n")).await).await?;
-
-        // Ballots of the present members: a shared sense of urgency per
-        // item, each constituency's leaning, and some personal noise.
-        if rankable.len() < 2 {
-            continue;
-        }
+    /// Ballots of the present members (a shared sense of urgency per item,
+    /// each constituency's leaning, some personal noise), then the priority list.
+    async fn vote(
+        &self,
+        rng: &mut StdRng,
+        meeting_id: i64,
+        present: &[i64],
+        rankable: &[String],
+        method: Method,
+        held_ms: i64,
+    ) -> Result<(), DbError> {
         let urgency: Vec<f64> = rankable.iter().map(|_| rng.random_range(0.0..2.5)).collect();
         let mut ballots = Vec::new();
-        for member in &members {
-            if !attendance.iter().any(|&(m, p)| m == member.id && p) {
-                continue;
-            }
+        for member in self.members.iter().filter(|m| present.contains(&m.id)) {
             let constituency = member.constituency;
             let mut scored: Vec<(f64, &String)> = rankable
                 .iter()
                 .zip(&urgency)
                 .map(|(key, u)| {
-                    let category = items.iter().find(|i| &i.key == key).map_or(Category::Other, |i| i.category);
+                    let category = self.items.iter().find(|i| &i.key == key).map_or(Category::Other, |i| i.category);
                     (u + bias(constituency, category) + rng.random_range(0.0..1.5), key)
                 })
                 .collect();
@@ -400,22 +450,14 @@ async fn seed_committee(
                 scored.truncate(3);
             }
             let ranking: Vec<String> = scored.into_iter().map(|(_, k)| k.clone()).collect();
-            db.write(async |tx| {
-                tx.set_ballot(meeting_id, member.id, &serde_json::to_string(&ranking).map_err(corrupt)?).await
-            })
-            .await?;
+            let stored = serde_json::to_string(&ranking).map_err(corrupt)?;
+            self.db.write(async |tx| tx.set_ballot(meeting_id, member.id, &stored).await).await?;
             ballots.push(Ballot { constituency, ranking });
         }
-        let method = if month % 2 == 0 { Method::Borda } else { Method::Schulze };
-        let result = ranking::prioritise(method, &rankable, &ballots).map_err(corrupt)?;
+        let result = ranking::prioritise(method, rankable, &ballots).map_err(corrupt)?;
         let stored = serde_json::to_string(&result).map_err(corrupt)?;
-        db.write(async |tx| tx.set_priorities(meeting_id, method.as_str(), &stored, held_ms + 3_600_000).await).await?;
+        self.db
+            .write(async |tx| tx.set_priorities(meeting_id, method.as_str(), &stored, held_ms + 3_600_000).await)
+            .await
     }
-    Ok(crate::demo_actions::Seeded {
-        id,
-        area: plan.area,
-        members: members.iter().map(|m| m.id).collect(),
-        meetings: held,
-        items: items.into_iter().map(|i| (i.key, i.category, i.concerns)).collect(),
-    })
 }
