@@ -160,7 +160,7 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use aman_core::area::Pcode;
     use aman_core::category::Category;
@@ -180,7 +180,7 @@ mod tests {
     }
 
     /// A migrated SQLite database with one area (Basra).
-    async fn fresh_db() -> (tempfile::TempDir, Db) {
+    pub(crate) async fn fresh_db() -> (tempfile::TempDir, Db) {
         let dir = tempfile::TempDir::new().expect("dir");
         let db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display())).await.expect("db");
         db.migrate(0).await.expect("migrate");
