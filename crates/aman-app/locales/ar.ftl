@@ -469,6 +469,8 @@ accountability-actions-overdue = الإجراءات المتأخرة
 accountability-better = السكان: تحسّن
 accountability-disputed = السكان: لم يتحسّن
 track-on-agenda = على جدول أعمال اللجنة في { $date }
+item-confidential-concern = بلاغ سرّي
+item-confidential-alert = إنذار عن فئة سرّية
 
 # Referral pages
 referrals-title = الإحالات

@@ -446,6 +446,8 @@ accountability-actions-overdue = کارە دواکەوتووەکان
 accountability-better = دانیشتووان: باشتر بووە
 accountability-disputed = دانیشتووان: باشتر نەبووە
 track-on-agenda = لەسەر بەرنامەی کاری لیژنە لە { $date }
+item-confidential-concern = سکاڵایەکی نهێنی
+item-confidential-alert = ئاگادارکردنەوەیەک دەربارەی بەشێکی نهێنی
 
 # Referral pages
 referrals-title = ڕەوانەکردنەکان

@@ -446,6 +446,8 @@ accountability-actions-overdue = Actions overdue
 accountability-better = Residents: better
 accountability-disputed = Residents: not better
 track-on-agenda = On the committee's agenda on { $date }
+item-confidential-concern = A confidential concern
+item-confidential-alert = An alert on a confidential category
 
 # Referral pages
 referrals-title = Referrals

@@ -45,7 +45,7 @@ pub async fn create(state: &App, staff: &Actor, committee: i64, input: &NewActio
     if input.items.is_empty() || input.items.iter().any(|i| i.starts_with("alert:")) {
         return Err(Error::field("items", "unknown_item"));
     }
-    committees::check_items(state, &record, &input.items).await.map_err(|_| Error::field("items", "unknown_item"))?;
+    committees::check_items(state, staff, &record, &input.items, "items").await?;
     let action = NewAction {
         committee_id: committee,
         title: &title,

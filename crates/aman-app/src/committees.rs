@@ -8,6 +8,7 @@
 use crate::Actor;
 use crate::App;
 use crate::Error;
+use crate::items;
 use aman_core::area::Pcode;
 use aman_core::committee::composition::{self, CompositionReport, CompositionRule, Constituency, Member, Sex};
 use aman_core::committee::meeting::{self, Attendance, QuorumReport, QuorumRule};
@@ -15,7 +16,7 @@ use aman_core::committee::ranking::{self, Ballot, Method, Prioritisation};
 use aman_core::lifecycle::Status;
 use aman_core::role::Action;
 use aman_core::text;
-use aman_db::{CommitteeRecord, MeetingRecord, MemberRecord};
+use aman_db::{CommitteeRecord, MeetingRecord, MemberRecord, OrganisationRecord};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -31,6 +32,37 @@ pub async fn load(state: &App, staff: &Actor, id: i64, action: Action) -> Result
         return Err(Error::Forbidden);
     }
     Ok(committee)
+}
+
+/// The area a listing asks for, kept within the actor's own: a request for
+/// an area outside it (or for none, or for something that is no P-code) is
+/// answered for the actor's area.
+pub fn listing_area(actor: &Actor, requested: &str) -> Pcode {
+    Pcode::parse(requested.trim())
+        .filter(|area| actor.user.area.covers(area))
+        .unwrap_or_else(|| actor.user.area.clone())
+}
+
+/// The committees of an area within the actor's, with their members.
+pub async fn list(state: &App, actor: &Actor, area: &str) -> Result<Vec<(CommitteeRecord, Vec<MemberRecord>)>, Error> {
+    if !actor.user.role.may(Action::ViewCommittees) {
+        return Err(Error::Forbidden);
+    }
+    let mut list = Vec::new();
+    for committee in state.db().committees(listing_area(actor, area).as_str()).await? {
+        let members = state.db().members(committee.id).await?;
+        list.push((committee, members));
+    }
+    Ok(list)
+}
+
+/// The organisations serving an area within the actor's (or above it: a
+/// governorate directorate serves its districts); never another area's.
+pub async fn organisations(state: &App, actor: &Actor, area: &str) -> Result<Vec<OrganisationRecord>, Error> {
+    if !actor.user.role.may(Action::ViewCommittees) {
+        return Err(Error::Forbidden);
+    }
+    Ok(state.db().organisations(listing_area(actor, area).as_str()).await?)
 }
 
 pub fn rule(committee: &CommitteeRecord) -> CompositionRule {
@@ -113,6 +145,11 @@ pub async fn add_member(state: &App, staff: &Actor, committee: i64, input: &NewM
     let constituency = Constituency::from_code(input.constituency.trim())
         .ok_or_else(|| Error::field("constituency", "unknown_constituency"))?;
     let sex = Sex::from_code(input.sex.trim()).ok_or_else(|| Error::field("sex", "unknown_sex"))?;
+    if let Some(organisation) = input.organisation_id
+        && state.db().organisation(organisation).await?.is_none()
+    {
+        return Err(Error::field("organisation_id", "unknown_organisation"));
+    }
     let mut tx = state.db().begin().await?;
     let id = tx.add_member(committee, &name, constituency, sex, input.organisation_id, state.now_ms()).await?;
     let detail = format!("{} ({})", constituency.as_str(), sex.as_str());
@@ -122,22 +159,25 @@ pub async fn add_member(state: &App, staff: &Actor, committee: i64, input: &NewM
     Ok(id)
 }
 
-/// Checks agenda item keys (`concern:ID`, `issue:ID`, `alert:ID`): each must
-/// exist within the committee's area (an issue: of this committee).
-pub(crate) async fn check_items(state: &App, committee: &CommitteeRecord, items: &[String]) -> Result<(), Error> {
-    let bad = || Error::field("agenda", "unknown_item");
+/// Checks item keys (`concern:ID`, `issue:ID`, `alert:ID`): each must exist
+/// within the committee's area (an issue: of this committee) and be one the
+/// actor may see (`crate::items`); anything else is `unknown_item` on `field`,
+/// whether it exists or not.
+pub(crate) async fn check_items(
+    state: &App,
+    actor: &Actor,
+    committee: &CommitteeRecord,
+    items: &[String],
+    field: &str,
+) -> Result<(), Error> {
     let issues = state.db().issues(committee.id).await?;
     for item in items {
-        let (kind, id) = item.split_once(':').ok_or_else(bad)?;
-        let id: i64 = id.parse().map_err(|_| bad())?;
-        let known = match kind {
-            "concern" => state.db().concern(id).await?.is_some_and(|c| committee.area.covers(&c.area)),
-            "alert" => state.db().alert(id).await?.is_some_and(|a| committee.area.covers(&a.area)),
-            "issue" => issues.iter().any(|i| i.id == id),
-            _ => false,
+        let known = match item.strip_prefix("issue:") {
+            Some(id) => id.parse::<i64>().is_ok_and(|id| issues.iter().any(|i| i.id == id)),
+            None => items::may_link(state, actor, &committee.area, item).await?,
         };
         if !known {
-            return Err(bad());
+            return Err(Error::field(field, "unknown_item"));
         }
     }
     Ok(())
@@ -154,7 +194,7 @@ pub async fn create_issue(state: &App, staff: &Actor, committee: i64, input: &Ne
     let record = load(state, staff, committee, Action::ManageCommittees).await?;
     let title = required("title", &input.title, 300)?;
     let keys: Vec<String> = input.concerns.iter().map(|c| format!("concern:{c}")).collect();
-    check_items(state, &record, &keys).await.map_err(|_| Error::field("concerns", "unknown_item"))?;
+    check_items(state, staff, &record, &keys, "concerns").await?;
     let mut tx = state.db().begin().await?;
     let id = tx.create_issue(committee, &title, &input.concerns, state.now_ms()).await?;
     state.audit_in(&mut tx, Some(staff.user.id), "committee.issue_create", &format!("issue:{id}"), &title).await?;
@@ -175,7 +215,7 @@ pub async fn create_meeting(state: &App, staff: &Actor, committee: i64, input: &
     let record = load(state, staff, committee, Action::ManageCommittees).await?;
     let held_on: NaiveDate = input.held_on.trim().parse().map_err(|_| Error::field("held_on", "invalid_date"))?;
     let place = required("place", &input.place, 300)?;
-    check_items(state, &record, &input.agenda).await?;
+    check_items(state, staff, &record, &input.agenda, "agenda").await?;
     let mut tx = state.db().begin().await?;
     let id = tx.create_meeting(committee, held_on, &place, &input.agenda, state.now_ms()).await?;
     let detail = format!("committee:{committee}");

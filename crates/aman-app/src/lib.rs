@@ -15,6 +15,7 @@ pub mod concerns;
 mod error;
 pub mod i18n;
 pub mod index;
+pub mod items;
 pub mod jobs;
 mod keycheck;
 pub mod referrals;

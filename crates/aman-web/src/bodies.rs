@@ -317,7 +317,10 @@ pub struct MeetingSummary {
 pub struct IssueBody {
     pub id: i64,
     pub title: String,
+    /// The concerns the reader may see.
     pub concerns: Vec<i64>,
+    /// How many more concerns, confidential to the reader, the issue groups.
+    pub confidential_concerns: usize,
 }
 
 /// `GET /committees/{id}`.

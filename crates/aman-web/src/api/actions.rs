@@ -6,7 +6,7 @@ use crate::bodies::*;
 use crate::error::AppError;
 use crate::state::AppState;
 use aman_app::actions::*;
-use aman_app::committees;
+use aman_app::{committees, items};
 use aman_core::role::Action;
 use aman_db::ActionRecord;
 use axum::extract::{Path, State};
@@ -16,8 +16,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-fn action_body(a: ActionRecord) -> ActionBody {
-    ActionBody {
+/// An action as the reader may see it (items they may not see replaced).
+async fn action_body(state: &AppState, staff: &Staff, a: ActionRecord) -> Result<ActionBody, AppError> {
+    Ok(ActionBody {
         id: a.id,
         committee_id: a.committee_id,
         title: a.title,
@@ -25,9 +26,9 @@ fn action_body(a: ActionRecord) -> ActionBody {
         partners: a.partners,
         due_on: a.due_on,
         status: a.status,
-        items: a.items,
+        items: items::redact(state, staff, &a.items).await?,
         version: a.version,
-    }
+    })
 }
 
 pub fn api_router() -> Router<AppState> {
@@ -55,8 +56,11 @@ async fn api_list(
     Path(id): Path<i64>,
 ) -> Result<Json<ActionList>, AppError> {
     committees::load(&state, &staff, id, Action::ViewCommittees).await?;
-    let list = state.db().actions(id).await?;
-    Ok(Json(ActionList { actions: list.into_iter().map(action_body).collect() }))
+    let mut actions = Vec::new();
+    for record in state.db().actions(id).await? {
+        actions.push(action_body(&state, &staff, record).await?);
+    }
+    Ok(Json(ActionList { actions }))
 }
 
 async fn api_show(
@@ -68,7 +72,7 @@ async fn api_show(
     let updates = state.db().action_updates(id).await?;
     let (better, disputed) = state.db().confirmations(id).await?;
     Ok(Json(ActionDetail {
-        action: action_body(record),
+        action: action_body(&state, &staff, record).await?,
         updates: updates.into_iter().map(|u| ActionUpdateBody { status: u.status, body: u.body }).collect(),
         confirmations: Confirmations { better, disputed },
     }))

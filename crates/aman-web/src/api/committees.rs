@@ -5,9 +5,10 @@
 use super::body::Body;
 use crate::auth::Staff;
 use crate::bodies::*;
-use crate::error::{AppError, ErrorCode};
+use crate::error::AppError;
 use crate::state::AppState;
 use aman_app::committees::*;
+use aman_app::items;
 use aman_core::committee::ranking::Prioritisation;
 use aman_core::role::Action;
 use aman_db::{CommitteeRecord, MemberRecord};
@@ -65,17 +66,8 @@ async fn api_list(
     staff: Staff,
     Query(q): Query<AreaQuery>,
 ) -> Result<Json<CommitteeList>, AppError> {
-    if !staff.user.role.may(Action::ViewCommittees) {
-        return Err(AppError::new(ErrorCode::Forbidden));
-    }
-    let own = staff.user.area.as_str();
-    let area = if q.area.trim().starts_with(own) { q.area.trim() } else { own };
-    let mut list = Vec::new();
-    for committee in state.db().committees(area).await? {
-        let members = state.db().members(committee.id).await?;
-        list.push(committee_body(&committee, &members));
-    }
-    Ok(Json(CommitteeList { committees: list }))
+    let committees = list(&state, &staff, &q.area).await?.iter().map(|(c, m)| committee_body(c, m)).collect();
+    Ok(Json(CommitteeList { committees }))
 }
 
 async fn api_create(
@@ -101,7 +93,7 @@ async fn api_show(
             .into_iter()
             .map(|m| MeetingSummary { id: m.id, held_on: m.held_on, place: m.place })
             .collect(),
-        issues: issues.into_iter().map(|i| IssueBody { id: i.id, title: i.title, concerns: i.concerns }).collect(),
+        issues: issue_bodies(&state, &staff, issues).await?,
     }))
 }
 
@@ -143,17 +135,22 @@ async fn api_meeting(
 ) -> Result<Json<MeetingBody>, AppError> {
     let (committee, meeting) = load_meeting(&state, &staff, id, Action::ViewCommittees).await?;
     let members = state.db().members(committee.id).await?;
-    let priorities = state
-        .db()
-        .priorities(id)
-        .await?
-        .map(|(method, result)| PrioritiesBody { method, result: serde_json::from_str(&result).ok() });
+    let priorities = match state.db().priorities(id).await? {
+        Some((method, result)) => {
+            let result = match serde_json::from_str(&result).ok() {
+                Some(list) => Some(items::redact_priorities(&state, &staff, list).await?),
+                None => None,
+            };
+            Some(PrioritiesBody { method, result })
+        }
+        None => None,
+    };
     Ok(Json(MeetingBody {
         id: meeting.id,
         committee_id: committee.id,
         held_on: meeting.held_on,
         place: meeting.place.clone(),
-        agenda: meeting.agenda.clone(),
+        agenda: items::redact(&state, &staff, &meeting.agenda).await?,
         attendance: meeting
             .attendance
             .iter()
@@ -229,13 +226,7 @@ async fn api_organisations(
     staff: Staff,
     Query(q): Query<AreaQuery>,
 ) -> Result<Json<OrganisationList>, AppError> {
-    if !staff.user.role.may(Action::ViewCommittees) {
-        return Err(AppError::new(ErrorCode::Forbidden));
-    }
-    let area = if q.area.trim().is_empty() { staff.user.area.as_str() } else { q.area.trim() };
-    let organisations = state
-        .db()
-        .organisations(area)
+    let organisations = organisations(&state, &staff, &q.area)
         .await?
         .into_iter()
         .map(|o| OrganisationBody {
@@ -249,4 +240,18 @@ async fn api_organisations(
         })
         .collect();
     Ok(Json(OrganisationList { organisations }))
+}
+
+/// A committee's issues, each concern the reader may not see counted but not named.
+async fn issue_bodies(
+    state: &AppState,
+    staff: &Staff,
+    issues: Vec<aman_db::IssueRecord>,
+) -> Result<Vec<IssueBody>, AppError> {
+    let mut out = Vec::with_capacity(issues.len());
+    for issue in issues {
+        let (concerns, confidential_concerns) = items::concerns(state, staff, &issue.concerns).await?;
+        out.push(IssueBody { id: issue.id, title: issue.title, concerns, confidential_concerns });
+    }
+    Ok(out)
 }

@@ -53,12 +53,8 @@ struct ListPage {
 }
 
 async fn list(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff) -> Result<Response, AppError> {
-    if !staff.user.role.may(Action::ViewCommittees) {
-        return Err(AppError::new(crate::error::ErrorCode::Forbidden));
-    }
     let mut rows = Vec::new();
-    for committee in state.db().committees(staff.user.area.as_str()).await? {
-        let members = state.db().members(committee.id).await?;
+    for (committee, members) in committees::list(&state, &staff, "").await? {
         rows.push(CommitteeRow {
             id: committee.id,
             name: committee.name.clone(),

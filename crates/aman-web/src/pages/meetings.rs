@@ -11,6 +11,7 @@ use crate::committees::{self, Minutes};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
+use aman_app::items;
 use aman_core::committee::ranking::{Method, Prioritisation};
 use aman_core::role::Action;
 use askama::Template;
@@ -70,6 +71,11 @@ struct MeetingPage {
 
 /// A human label for an agenda item key.
 async fn item_label(state: &AppState, t: Tr, committee_id: i64, key: &str) -> String {
+    match key {
+        items::HIDDEN_CONCERN => return t.get("item-confidential-concern"),
+        items::HIDDEN_ALERT => return t.get("item-confidential-alert"),
+        _ => {}
+    }
     let Some((kind, id)) = key.split_once(':') else { return key.to_owned() };
     let Ok(id) = id.parse::<i64>() else { return key.to_owned() };
     match kind {
@@ -95,8 +101,9 @@ async fn meeting_view(state: &AppState, t: Tr, staff: &Staff, id: i64, print: bo
     let (committee, meeting) = committees::load_meeting(state, staff, id, Action::ViewCommittees).await?;
     let members = state.db().members(committee.id).await?;
     let quorum = committees::quorum(&members, &meeting);
+    let agenda = items::redact(state, staff, &meeting.agenda).await?;
     let mut labels = BTreeMap::new();
-    for key in &meeting.agenda {
+    for key in &agenda {
         labels.insert(key.clone(), item_label(state, t, committee.id, key).await);
     }
     let label = |key: &str| labels.get(key).cloned().unwrap_or_else(|| key.to_owned());
@@ -106,6 +113,7 @@ async fn meeting_view(state: &AppState, t: Tr, staff: &Staff, id: i64, print: bo
     let parsed = stored
         .and_then(|(method, result)| Some((method, serde_json::from_str::<Prioritisation<String>>(&result).ok()?)));
     if let Some((method, result)) = parsed {
+        let result = items::redact_priorities(state, staff, result).await?;
         ballots = t.num("meeting-ballots", "count", result.ballots as i64);
         let method = Method::from_code(&method).map_or(method.clone(), |m| t.get(&format!("method-{}", m.as_str())));
         rankings.push(RankingView {
@@ -130,7 +138,7 @@ async fn meeting_view(state: &AppState, t: Tr, staff: &Staff, id: i64, print: bo
         committee: committee.name.clone(),
         held_on: meeting.held_on.to_string(),
         place: meeting.place.clone(),
-        agenda: meeting.agenda.iter().map(|k| (k.clone(), label(k))).collect(),
+        agenda: agenda.iter().map(|k| (k.clone(), label(k))).collect(),
         attendance: members
             .iter()
             .filter(|m| m.active)
@@ -216,6 +224,7 @@ async fn ballot(
     let mut ranked: Vec<(u32, String)> = f
         .iter()
         .filter_map(|(k, v)| Some((v.trim().parse::<u32>().ok()?, k.strip_prefix("rank:")?.to_owned())))
+        .filter(|(_, item)| item != items::HIDDEN_CONCERN && item != items::HIDDEN_ALERT)
         .collect();
     ranked.sort();
     let ranking: Vec<String> = ranked.into_iter().map(|(_, item)| item).collect();

@@ -43,6 +43,7 @@ mod architecture;
 mod audit;
 mod cli;
 mod committees;
+mod confidential;
 mod contract;
 mod demo;
 mod durability;

@@ -319,8 +319,15 @@ impl TestApp {
 
     /// A staff member with an API token.
     pub async fn staff(&self, role: Role, area: &str) -> Staff {
-        let email = format!("{}.{}@test", role.as_str(), area.to_lowercase());
-        let password = self.add_user(&email, role, area).await;
+        self.staff_with(role, area, true).await
+    }
+
+    /// A signed-in API client of a new account, cleared for the confidential
+    /// categories or not.
+    pub async fn staff_with(&self, role: Role, area: &str, confidential: bool) -> Staff {
+        let cleared = if confidential { "" } else { ".uncleared" };
+        let email = format!("{}.{}{cleared}@test", role.as_str(), area.to_lowercase());
+        let password = self.add_user_with(&email, role, area, confidential).await;
         let (status, body) = self.post_json("/api/v1/sessions", &self.credentials(&email, &password)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         Staff {
