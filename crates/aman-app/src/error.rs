@@ -30,9 +30,6 @@ pub enum Error {
     /// The role needs a second factor and the account has none.
     #[error("second factor not enrolled")]
     SecondFactorNotEnrolled,
-    /// Too many failed sign-ins on this account recently.
-    #[error("account locked for a while after repeated failures")]
-    LockedOut,
     /// The life-cycle table does not allow this move from the current state.
     #[error("illegal transition")]
     IllegalTransition,

@@ -32,27 +32,39 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| secrets::hash_password("decoy password that is never used", [0; 16]))
 }
 
-/// Checks credentials and opens a session; returns the secret token.
-/// Failed logins on one account, within [`LOCKOUT_WINDOW_MS`], after which it
-/// refuses every attempt (even the right password) until the window passes.
+/// Sign-in attempts on one account within [`LOCKOUT_WINDOW_MS`] of the
+/// first, after which it refuses every attempt (even with the right
+/// password) until the window passes; a successful sign-in starts afresh.
 pub const LOCKOUT_FAILURES: i64 = 5;
 pub const LOCKOUT_WINDOW_MS: i64 = 15 * 60_000;
 
+/// Checks credentials and opens a session; returns the secret token.
 pub async fn login(state: &App, email: &str, password: &str, code: &str) -> Result<String, Error> {
     let user = state.db().user_by_email(&email.trim().to_lowercase()).await?;
-    if let Some(user) = &user {
-        let since = state.now_ms() - LOCKOUT_WINDOW_MS;
-        if state.db().recent_login_failures(user.id, since).await? >= LOCKOUT_FAILURES {
-            state.audit(None, "session.login_locked", &format!("user:{}", user.id), "too many failures").await?;
-            return Err(Error::LockedOut);
+    // The attempt is reserved before any work, in one UPDATE: parallel
+    // guesses on any number of servers are counted exactly.
+    let now = state.now_ms();
+    let locked = match &user {
+        Some(user) => {
+            !state.db().reserve_login_attempt(user.id, now - LOCKOUT_WINDOW_MS, now, LOCKOUT_FAILURES).await?
         }
-    }
-    let hash = user.as_ref().map_or(decoy_hash(), |u| u.password_hash.as_str()).to_owned();
+        None => false,
+    };
+    // A password is checked in every case (against a decoy for an unknown or
+    // locked account): unknown, locked and wrong take as long and answer alike.
+    let hash = match &user {
+        Some(user) if !locked => user.password_hash.clone(),
+        _ => decoy_hash().to_owned(),
+    };
     let password = password.to_owned();
     let matches = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))
         .await
         .map_err(Error::internal)?;
     let user = match user {
+        Some(user) if locked => {
+            state.audit(None, "session.login_locked", &format!("user:{}", user.id), "too many failures").await?;
+            return Err(Error::InvalidCredentials);
+        }
         Some(user) if matches && !user.disabled => user,
         Some(user) => {
             let reason = if user.disabled { "account disabled" } else { "wrong password" };
@@ -65,6 +77,7 @@ pub async fn login(state: &App, email: &str, password: &str, code: &str) -> Resu
         }
     };
     check_second_factor(state, &user, code).await?;
+    state.db().clear_login_attempts(user.id).await?;
     state.audit(Some(user.id), "session.login", &format!("user:{}", user.id), "").await?;
     let token = random_token();
     state.db().create_session(&hash_token(&token), user.id, &random_token(), state.now_ms()).await?;

@@ -62,18 +62,6 @@ impl Db {
         Ok(())
     }
 
-    /// Failed logins recorded for an account since `since_ms`.
-    pub async fn recent_login_failures(&self, user_id: i64, since_ms: i64) -> Result<i64, DbError> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'session.login_failed' AND subject = $1 AND at >= $2",
-        )
-        .bind(format!("user:{user_id}"))
-        .bind(since_ms)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(row.try_get(0)?)
-    }
-
     /// The whole log, oldest first, and the head `(seq, hash, mac)`.
     pub async fn audit_chain(&self) -> Result<(Vec<AuditEntry>, (i64, String, String)), DbError> {
         let mut tx = self.pool.begin().await?;

@@ -86,6 +86,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_actions.sql"),
         postgres: include_str!("../migrations/postgres/0012_actions.sql"),
     },
+    Migration {
+        version: 13,
+        name: "login_attempts",
+        sqlite: include_str!("../migrations/sqlite/0013_login_attempts.sql"),
+        postgres: include_str!("../migrations/postgres/0013_login_attempts.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -93,6 +93,8 @@ pub const SCHEMA: &[Table] = &[
             col("confidential", Int, false),
             col("totp_sealed", Bytes, true),
             col("totp_last_step", Int, true),
+            col("login_attempts", Int, false),
+            col("login_window_start", Int, true),
         ],
     },
     Table {

@@ -180,6 +180,43 @@ impl Db {
         Ok(())
     }
 
+    /// Reserves one sign-in attempt on an account, atomically (one UPDATE,
+    /// so parallel attempts on any number of servers are counted exactly):
+    /// false if `limit` attempts were already made in the window that began
+    /// after `since_ms`. A window older than `since_ms` starts again at `now_ms`.
+    pub async fn reserve_login_attempt(
+        &self,
+        user_id: i64,
+        since_ms: i64,
+        now_ms: i64,
+        limit: i64,
+    ) -> Result<bool, DbError> {
+        let fresh = "(login_window_start IS NULL OR login_window_start < $2)";
+        let sql = format!(
+            "UPDATE users SET login_attempts = CASE WHEN {fresh} THEN 1 ELSE login_attempts + 1 END, \
+             login_window_start = CASE WHEN {fresh} THEN $3 ELSE login_window_start END \
+             WHERE id = $1 AND ({fresh} OR login_attempts < $4)"
+        );
+        let changed = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(user_id)
+            .bind(since_ms)
+            .bind(now_ms)
+            .bind(limit)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(changed == 1)
+    }
+
+    /// A successful sign-in clears the account's attempts.
+    pub async fn clear_login_attempts(&self, user_id: i64) -> Result<(), DbError> {
+        sqlx::query("UPDATE users SET login_attempts = 0, login_window_start = NULL WHERE id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Marks a TOTP step as used; false if it (or a later one) already was,
     /// even by another server at the same moment.
     pub async fn use_totp_step(&self, user_id: i64, step: i64) -> Result<bool, DbError> {

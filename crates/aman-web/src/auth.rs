@@ -52,6 +52,20 @@ impl Staff {
     }
 }
 
+/// Refuses a form posted from another site (login CSRF: a page elsewhere
+/// signing the visitor into an account of its choosing). Browsers say where
+/// a form comes from in `Sec-Fetch-Site` and `Origin`; a request with neither
+/// (a script, an old browser) is not a browser being steered by another site.
+pub fn same_origin(headers: &axum::http::HeaderMap) -> Result<(), AppError> {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let cross_site = text("sec-fetch-site").is_some_and(|site| !matches!(site, "same-origin" | "none"));
+    let host = text("host").unwrap_or_default();
+    let foreign_origin = text("origin").is_some_and(|origin| {
+        origin == "null" || origin.split_once("://").is_none_or(|(_, rest)| rest.trim_end_matches('/') != host)
+    });
+    if cross_site || foreign_origin { Err(AppError::new(ErrorCode::CsrfFailed)) } else { Ok(()) }
+}
+
 fn bearer_token(parts: &Parts) -> Option<String> {
     let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     value.strip_prefix("Bearer ").map(|t| t.trim().to_owned())

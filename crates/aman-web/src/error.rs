@@ -194,7 +194,6 @@ impl From<aman_app::Error> for AppError {
             Error::Forbidden => ErrorCode::Forbidden,
             Error::InvalidCredentials => ErrorCode::InvalidCredentials,
             Error::SecondFactorNotEnrolled => ErrorCode::SecondFactorNotEnrolled,
-            Error::LockedOut => ErrorCode::RateLimited,
             Error::IllegalTransition => ErrorCode::IllegalTransition,
             Error::EditConflict => ErrorCode::EditConflict,
             Error::Unavailable => ErrorCode::Unavailable,

@@ -61,7 +61,13 @@ struct LoginForm {
     code: String,
 }
 
-async fn login_submit(State(state): State<AppState>, t: Tr, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
+async fn login_submit(
+    State(state): State<AppState>,
+    t: Tr,
+    headers: axum::http::HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    auth::same_origin(&headers)?;
     match auth::login(&state, &form.email, &form.password, &form.code).await.map_err(AppError::from) {
         Ok(token) => Ok((
             StatusCode::SEE_OTHER,

@@ -218,9 +218,25 @@ async fn staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token(app: Tes
         .await
         .expect("request");
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    // A form posted from another site cannot sign the visitor in (login CSRF).
+    let host = app.base.trim_start_matches("http://").to_owned();
+    for (name, value) in [("origin", "https://evil.example".to_owned()), ("sec-fetch-site", "cross-site".to_owned())] {
+        let response = app
+            .client
+            .post(app.url("/staff/login"))
+            .header(name, value)
+            .form(&app.login_form("basra@test", &password))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{name}");
+        assert!(response.headers().get("set-cookie").is_none_or(|c| !c.to_str().unwrap_or("").contains("aman_session")));
+    }
     let response = app
         .client
         .post(app.url("/staff/login"))
+        .header("origin", format!("http://{host}"))
+        .header("sec-fetch-site", "same-origin")
         .form(&app.login_form("basra@test", &password))
         .send()
         .await
