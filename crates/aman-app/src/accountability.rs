@@ -106,11 +106,11 @@ fn figures(
     }
 }
 
-fn date(text: &str, default: NaiveDate) -> Result<NaiveDate, Error> {
+fn date(field: &str, text: &str, default: NaiveDate) -> Result<NaiveDate, Error> {
     if text.trim().is_empty() {
         return Ok(default);
     }
-    text.trim().parse().map_err(|_| Error::field("from", "invalid_date"))
+    aman_core::text::date(text).ok_or_else(|| Error::field(field, "invalid_date"))
 }
 
 pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Accountability, Error> {
@@ -119,8 +119,8 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
         return Err(Error::field("area", "unknown_area"));
     }
     let today = state.today();
-    let to = date(&query.to, today)?;
-    let from = date(&query.from, to - chrono::Days::new(365))?;
+    let to = date("to", &query.to, today)?;
+    let from = date("from", &query.from, to.checked_sub_days(chrono::Days::new(365)).unwrap_or(to))?;
     if from > to {
         return Err(Error::BadRequest);
     }

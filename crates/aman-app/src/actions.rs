@@ -30,11 +30,11 @@ pub struct NewActionInput {
 
 pub async fn create(state: &App, staff: &Actor, committee: i64, input: &NewActionInput) -> Result<i64, Error> {
     let record = committees::load(state, staff, committee, Action::ManageCommittees).await?;
-    let title = text::clean(&input.title);
-    if title.is_empty() {
-        return Err(Error::field("title", "required"));
+    let title = committees::required("title", &input.title, 300)?;
+    let due_on = text::date(&input.due_on).ok_or_else(|| Error::field("due_on", "invalid_date"))?;
+    if due_on < state.today() {
+        return Err(Error::field("due_on", "in_past"));
     }
-    let due_on: NaiveDate = input.due_on.trim().parse().map_err(|_| Error::field("due_on", "invalid_date"))?;
     let serving: Vec<i64> = state.db().organisations(record.area.as_str()).await?.iter().map(|o| o.id).collect();
     if !serving.contains(&input.owner_id) {
         return Err(Error::field("owner_id", "unknown_organisation"));

@@ -17,7 +17,6 @@ use aman_core::lifecycle::Status;
 use aman_core::role::Action;
 use aman_core::text;
 use aman_db::{CommitteeRecord, MeetingRecord, MemberRecord, OrganisationRecord};
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 /// A committee the staff member may see (its area within their grant), for
@@ -92,7 +91,7 @@ pub fn quorum(members: &[MemberRecord], meeting: &MeetingRecord) -> QuorumReport
     meeting::quorum(&QuorumRule::default(), &attendance)
 }
 
-fn required(field: &str, value: &str, max: usize) -> Result<String, Error> {
+pub(crate) fn required(field: &str, value: &str, max: usize) -> Result<String, Error> {
     let value = text::clean(value);
     if value.is_empty() {
         return Err(Error::field(field, "required"));
@@ -122,7 +121,11 @@ pub async fn create(state: &App, staff: &Actor, input: &NewCommittee) -> Result<
         return Err(Error::Forbidden);
     }
     let name = required("name", &input.name, 200)?;
-    let rule = serde_json::to_string(&input.rule.clone().unwrap_or_default()).map_err(Error::internal)?;
+    let rule = input.rule.clone().unwrap_or_default();
+    if !rule.is_valid() {
+        return Err(Error::field("rule", "out_of_range"));
+    }
+    let rule = serde_json::to_string(&rule).map_err(Error::internal)?;
     let mut tx = state.db().begin().await?;
     let id = tx.create_committee(&area, &name, &rule, state.now_ms()).await?;
     state.audit_in(&mut tx, Some(staff.user.id), "committee.create", &format!("committee:{id}"), area.as_str()).await?;
@@ -213,7 +216,7 @@ pub struct NewMeeting {
 
 pub async fn create_meeting(state: &App, staff: &Actor, committee: i64, input: &NewMeeting) -> Result<i64, Error> {
     let record = load(state, staff, committee, Action::ManageCommittees).await?;
-    let held_on: NaiveDate = input.held_on.trim().parse().map_err(|_| Error::field("held_on", "invalid_date"))?;
+    let held_on = text::date(&input.held_on).ok_or_else(|| Error::field("held_on", "invalid_date"))?;
     let place = required("place", &input.place, 300)?;
     check_items(state, staff, &record, &input.agenda, "agenda").await?;
     let mut tx = state.db().begin().await?;
@@ -301,6 +304,9 @@ pub async fn set_ballot(state: &App, staff: &Actor, id: i64, member: i64, rankin
     let members = state.db().members(committee.id).await?;
     if !members.iter().any(|m| m.id == member && m.active) {
         return Err(Error::field("member", "unknown_member"));
+    }
+    if !meeting.attendance.iter().any(|&(m, present)| m == member && present) {
+        return Err(Error::field("member", "not_present"));
     }
     let items = verified(state, rankable(&meeting)).await?;
     let mut seen = std::collections::BTreeSet::new();

@@ -295,12 +295,7 @@ pub fn queue_filter(staff: &Actor, query: &QueueQuery) -> Result<(aman_db::Queue
         .map(|s| Status::from_code(&s).ok_or_else(|| Error::field("status", "unknown_status")))
         .transpose()?;
     let date = |field: &'static str, value: Option<String>| {
-        value
-            .map(|v| {
-                chrono::NaiveDate::parse_from_str(&text::ascii_digits(&v), "%Y-%m-%d")
-                    .map_err(|_| Error::field(field, "invalid_date"))
-            })
-            .transpose()
+        value.map(|v| text::date(&v).ok_or_else(|| Error::field(field, "invalid_date"))).transpose()
     };
     let page = page_number(&query.page)?;
     let hidden_categories = Category::ALL.into_iter().filter(|c| !grant.may_see_category(*c)).collect();
@@ -354,9 +349,9 @@ pub async fn audit_log(
     let day_start = |field: &'static str, value: Option<String>, extra_days: i64| {
         value
             .map(|v| {
-                chrono::NaiveDate::parse_from_str(&text::ascii_digits(&v), "%Y-%m-%d")
+                text::date(&v)
                     .map(|d| (aman_db::day_number(d) + extra_days) * 86_400_000 - 3 * 3_600_000)
-                    .map_err(|_| Error::field(field, "invalid_date"))
+                    .ok_or_else(|| Error::field(field, "invalid_date"))
             })
             .transpose()
     };

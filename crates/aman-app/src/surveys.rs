@@ -13,6 +13,10 @@ use aman_survey::{Design, Domains, Estimate, LonelyPsu, Options, Statistic, esti
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+/// The largest sampling weight accepted: a respondent standing for ten
+/// million people is a data error, and larger values overflow the sums.
+pub const MAX_WEIGHT: f64 = 1e7;
+
 /// The columns every response carries besides its answers, found among the
 /// answers by these question names (the item bank's) or import columns.
 pub const AREA_FIELDS: [&str; 4] = ["area", "subdistrict", "district", "governorate"];
@@ -82,7 +86,7 @@ pub fn response(
     let weight = match text(&design.weight) {
         None => 1.0,
         Some(w) => match w.parse::<f64>() {
-            Ok(w) if w.is_finite() && w > 0.0 => w,
+            Ok(w) if w > 0.0 && w <= MAX_WEIGHT => w,
             _ => {
                 problems.push("weight: invalid_weight".to_owned());
                 1.0

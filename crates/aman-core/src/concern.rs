@@ -157,7 +157,7 @@ pub fn parse(
 
     let occurred_on = match input.occurred_on.as_deref().map(str::trim) {
         None | Some("") => Some(today),
-        Some(date) => match NaiveDate::parse_from_str(&text::ascii_digits(date), "%Y-%m-%d") {
+        Some(date) => match text::date(date).ok_or(()) {
             Ok(date) if date > today => {
                 fail("occurred_on", "in_future");
                 None

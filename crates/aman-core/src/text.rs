@@ -22,6 +22,20 @@ pub fn clean(input: &str) -> String {
         .to_owned()
 }
 
+/// The dates Aman accepts anywhere: from 1900 to 2200. Anything outside is
+/// a typing mistake or an attack (date arithmetic near chrono's limits panics).
+pub const EARLIEST_DATE: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date");
+pub const LATEST_DATE: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2200, 12, 31).expect("a date");
+
+/// Reads a `YYYY-MM-DD` date as people type it (Arabic-Indic or Persian
+/// digits too), within [`EARLIEST_DATE`]..=[`LATEST_DATE`]; the one date
+/// parser for input.
+pub fn date(input: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(ascii_digits(input.trim()).as_str(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| (EARLIEST_DATE..=LATEST_DATE).contains(d))
+}
+
 /// Maps Arabic-Indic (U+0660–9) and Persian (U+06F0–9) digits to ASCII.
 pub fn ascii_digits(input: &str) -> String {
     input
@@ -50,6 +64,14 @@ mod tests {
     fn clean_strips_the_arabic_letter_mark() {
         assert_eq!(clean("\u{061C}"), "");
         assert_eq!(clean("رقم\u{061C} 12"), "رقم 12");
+    }
+
+    #[test]
+    fn dates_are_bounded() {
+        assert_eq!(date(" ٢٠٢٦-١١-٢٩ "), chrono::NaiveDate::from_ymd_opt(2026, 11, 29));
+        for bad in ["1899-12-31", "2201-01-01", "+262142-12-31", "-0001-01-01", "2026-02-30", "29/11/2026", ""] {
+            assert_eq!(date(bad), None, "{bad}");
+        }
     }
 
     #[test]

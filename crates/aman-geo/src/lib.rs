@@ -82,11 +82,22 @@ pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
                         .to_owned(),
                 ),
             };
+            // A P-code is upper-case letters and digits, and lies within its parent's.
+            let pcode = property("PCODE")?;
+            if !(2..=16).contains(&pcode.len()) || !pcode.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                return Err(bad(format!("`{pcode}` is not a P-code")));
+            }
+            if let Some(parent) = &parent
+                && !(pcode.starts_with(parent.as_str()) && pcode.len() > parent.len())
+            {
+                return Err(bad(format!("P-code {pcode} does not lie within its parent {parent}")));
+            }
             let geometry = feature.geometry.as_ref().ok_or_else(|| bad("no geometry".into()))?;
             let shape = to_multipolygon(geometry).ok_or_else(|| bad("geometry is not a polygon".into()))?;
             let inner = geo::InteriorPoint::interior_point(&shape).ok_or_else(|| bad("empty geometry".into()))?;
             Ok(AreaRecord {
-                pcode: property("PCODE")?,
+                pcode,
                 level,
                 parent,
                 name_ar: property("AR")?,
@@ -315,6 +326,16 @@ mod tests {
         let no_name = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ADM1_PCODE":"IQG01","ADM0_PCODE":"IQ"},"geometry":{"type":"Polygon","coordinates":[[[40,30],[41,30],[41,31],[40,30]]]}}]}"#;
         let error = parse_ocha(1, no_name).unwrap_err().to_string();
         assert_eq!(error, "feature 0: missing ADM1_AR");
+        let feature = |pcode: &str, parent: &str| {
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"ADM1_PCODE":"{pcode}","ADM0_PCODE":"{parent}","ADM1_AR":"x","ADM1_EN":"x"}},"geometry":{{"type":"Polygon","coordinates":[[[40,30],[41,30],[41,31],[40,30]]]}}}}]}}"#
+            )
+        };
+        assert!(parse_ocha(1, &feature("IQG01", "IQ")).is_ok());
+        let error = parse_ocha(1, &feature("SYG01", "IQ")).unwrap_err().to_string();
+        assert_eq!(error, "feature 0: P-code SYG01 does not lie within its parent IQ");
+        let error = parse_ocha(1, &feature("IQ<script>", "IQ")).unwrap_err().to_string();
+        assert_eq!(error, "feature 0: `IQ<script>` is not a P-code");
     }
 }
 

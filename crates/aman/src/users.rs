@@ -103,7 +103,8 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             {
                 bail!("organisation {organisation} does not serve {area}");
             }
-            let name = name.unwrap_or_else(|| email.clone());
+            // Names are shown to staff: no control or bidi characters that disguise them.
+            let name = aman_core::text::clean(&name.unwrap_or_else(|| email.clone()));
             let new = aman_db::NewUser {
                 email: &email,
                 display_name: &name,
@@ -246,10 +247,15 @@ pub async fn organisation(command: OrganisationCommand) -> anyhow::Result<()> {
     if !db.all_areas().await?.iter().any(|a| a.pcode == area.as_str()) {
         bail!("area {area} is not in the database; import areas first");
     }
-    let id = db.upsert_organisation(kind.as_str(), name_ar.trim(), name_en.trim(), area.as_str()).await?;
+    let clean = aman_core::text::clean;
+    let (name_ar, name_en) = (clean(&name_ar), clean(&name_en));
+    if name_ar.is_empty() || name_en.is_empty() {
+        bail!("an organisation needs an Arabic and an English name");
+    }
+    let id = db.upsert_organisation(kind.as_str(), &name_ar, &name_en, area.as_str()).await?;
     let categories: Vec<&str> = categories.iter().map(|c| c.trim()).collect();
     let confidential: Vec<&str> = confidential.iter().map(|c| c.trim()).collect();
-    db.set_organisation_details(id, &categories, &confidential, contact.trim()).await?;
+    db.set_organisation_details(id, &categories, &confidential, &clean(&contact)).await?;
     println!("organisation {id}: {} ({}, {area})", name_en.trim(), kind.as_str());
     Ok(())
 }

@@ -132,6 +132,13 @@ pub struct CompositionRule {
     pub max_official_share: f64,
 }
 
+impl CompositionRule {
+    /// Shares are fractions from 0 to 1 (a percentage such as 30, or NaN, is not).
+    pub fn is_valid(&self) -> bool {
+        [self.min_women_share, self.max_official_share].iter().all(|share| (0.0..=1.0).contains(share))
+    }
+}
+
 impl Default for CompositionRule {
     fn default() -> Self {
         CompositionRule {

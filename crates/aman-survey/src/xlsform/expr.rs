@@ -233,7 +233,17 @@ fn lex_number(chars: &[char], start: usize, toks: &mut Vec<Tok>) -> Result<usize
 struct Parser {
     toks: Vec<Tok>,
     pos: usize,
+    /// How deep the parser is in parentheses, calls and signs.
+    depth: usize,
 }
+
+/// The most tokens an expression may have: XLSForm expressions are short,
+/// and a bound on tokens bounds the depth of every tree walk.
+pub const MAX_TOKENS: usize = 1000;
+/// The deepest nesting of parentheses, calls and signs accepted: the parser
+/// and every walk of the tree recurse, and a form is uploaded by staff but
+/// evaluated for anonymous visitors.
+pub const MAX_NESTING: usize = 32;
 
 impl Parser {
     fn peek(&self) -> Option<&Tok> {
@@ -293,10 +303,21 @@ impl Parser {
         Ok(lhs)
     }
 
+    /// Runs `inner` one nesting level deeper, refusing to go past [`MAX_NESTING`].
+    fn nested<T>(&mut self, inner: impl FnOnce(&mut Self) -> Result<T, ExprError>) -> Result<T, ExprError> {
+        if self.depth >= MAX_NESTING {
+            return err(format!("expression nested too deeply (more than {MAX_NESTING} levels)"));
+        }
+        self.depth += 1;
+        let result = inner(self);
+        self.depth -= 1;
+        result
+    }
+
     fn unary(&mut self) -> Result<Node, ExprError> {
         if self.peek() == Some(&Tok::Op("-")) {
             self.pos += 1;
-            return Ok(Node::Neg(Box::new(self.unary()?)));
+            return self.nested(|p| Ok(Node::Neg(Box::new(p.unary()?))));
         }
         self.primary()
     }
@@ -307,14 +328,14 @@ impl Parser {
             Some(Tok::Str(s)) => Ok(Node::Str(s)),
             Some(Tok::Ref(r)) => Ok(Node::Field(r)),
             Some(Tok::Dot) => Ok(Node::Current),
-            Some(Tok::LParen) => {
-                let inner = self.binary(0)?;
-                self.expect_rparen()?;
+            Some(Tok::LParen) => self.nested(|p| {
+                let inner = p.binary(0)?;
+                p.expect_rparen()?;
                 Ok(inner)
-            }
+            }),
             Some(Tok::Name(name)) if self.peek() == Some(&Tok::LParen) => {
                 self.pos += 1;
-                self.call(name)
+                self.nested(|p| p.call(name))
             }
             Some(Tok::Name(name)) => Ok(Node::Column(name)),
             Some(t) => err(format!("unexpected {}", describe(&t))),
@@ -397,7 +418,10 @@ impl Expr {
         if toks.is_empty() {
             return err("empty expression");
         }
-        let mut p = Parser { toks, pos: 0 };
+        if toks.len() > MAX_TOKENS {
+            return err(format!("expression too long (more than {MAX_TOKENS} symbols)"));
+        }
+        let mut p = Parser { toks, pos: 0, depth: 0 };
         let node = p.binary(0)?;
         if let Some(t) = p.peek() {
             return err(format!("unexpected {} after the end of the expression", describe(t)));

@@ -46,7 +46,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub use eval::{Env, Value};
-pub use expr::{Expr, ExprError};
+pub use expr::{Expr, ExprError, MAX_NESTING, MAX_TOKENS};
 pub use parse::parse_xlsform;
 pub use validate::{Answer, CleanAnswers, ErrorKind};
 

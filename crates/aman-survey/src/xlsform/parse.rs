@@ -111,7 +111,10 @@ impl Ctx {
         match Expr::parse(text?) {
             Ok(e) => Some(e),
             Err(e) => {
-                self.err("survey", row, format!("{column} '{}' does not parse: {e}", text.unwrap_or_default()));
+                let text = text.unwrap_or_default();
+                let shown: String = text.chars().take(80).collect();
+                let more = if shown.len() < text.len() { "…" } else { "" };
+                self.err("survey", row, format!("{column} '{shown}{more}' does not parse: {e}"));
                 None
             }
         }
@@ -192,7 +195,34 @@ struct Pending {
 
 /// Parses an XLSForm `.xlsx` workbook given as bytes. Either the whole form
 /// or every problem found (see the module docs).
+/// The most an uploaded workbook may unpack to: a form is a few sheets of
+/// text, and a small zip can expand to gigabytes.
+pub const MAX_UNPACKED_BYTES: u64 = 32 * 1024 * 1024;
+/// The most parts (files) a workbook may hold.
+pub const MAX_PARTS: usize = 1000;
+
+/// Refuses a workbook whose parts would unpack past the limits, reading only
+/// the sizes its zip directory declares (the reader never yields more than
+/// an entry declares).
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not an .xlsx workbook: {e}"))?;
+    if archive.len() > MAX_PARTS {
+        return Err(format!("the workbook holds {} parts (at most {MAX_PARTS})", archive.len()));
+    }
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).map_err(|e| format!("not an .xlsx workbook: {e}"))?;
+        total = total.saturating_add(part.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(format!("the workbook unpacks to {total} bytes (at most {MAX_UNPACKED_BYTES})"));
+    }
+    Ok(())
+}
+
 pub fn parse_xlsform(bytes: &[u8]) -> Result<Form, FormErrors> {
+    check_unpacked_size(bytes)
+        .map_err(|message| FormErrors(vec![FormError { sheet: String::new(), row: None, message }]))?;
     let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         FormErrors(vec![FormError { sheet: String::new(), row: None, message: format!("not an .xlsx workbook: {e}") }])
     })?;

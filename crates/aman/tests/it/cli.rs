@@ -200,4 +200,23 @@ fn organisations_are_added_with_what_they_may_receive() {
     assert!(stderr(&add(&["--kind", "media", "--confidential", "gbv"])).contains("never receives confidential"));
     assert!(stderr(&add(&["--kind", "cso", "--confidential", "crime"])).contains("not a confidential category"));
     assert!(stderr(&add(&["--kind", "army"])).contains("unknown kind"));
+    // Bidi controls cannot disguise a name shown to staff.
+    let disguised = aman(
+        &[
+            "organisation",
+            "add",
+            "--db",
+            &db,
+            "--kind",
+            "cso",
+            "--name-ar",
+            "منظمة\u{202E}",
+            "--name-en",
+            "Safe\u{2066} House\u{200F}",
+            "--area",
+            "IQG02",
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&disguised.stdout).contains("Safe House (cso, IQG02)"), "{}", stderr(&disguised));
 }

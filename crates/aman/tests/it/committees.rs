@@ -104,6 +104,8 @@ async fn a_committee_runs_from_members_to_priorities(app: TestApp) {
     let (issue_key, concern_key) = (format!("issue:{issue}"), format!("concern:{}", concerns[2]));
     let invalid = put(path(&format!("/ballots/{}", ids[0])), json!({"ranking": ["concern:1234567"]})).await;
     assert_eq!(invalid.1["error"]["field_codes"]["ranking"], "invalid_ranking");
+    // Every member came in the end (only those present may vote).
+    put(path("/attendance"), json!({"present": ids})).await;
     let votes = [(0, true), (1, true), (2, false), (3, false), (4, true), (5, false), (6, false)];
     for (seat, issue_first) in votes {
         let ranking = if issue_first { vec![&issue_key, &concern_key] } else { vec![&concern_key, &issue_key] };

@@ -47,6 +47,7 @@ mod confidential;
 mod contract;
 mod demo;
 mod durability;
+mod hostile;
 mod index;
 mod keys;
 mod limits;

@@ -189,3 +189,48 @@ fn not_a_workbook_and_missing_survey() {
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0].to_string(), "the workbook has no 'survey' sheet");
 }
+
+/// An expression nested thousands deep is a form error, not a stack
+/// overflow that takes the server down when the form is read.
+#[test]
+fn deeply_nested_expressions_are_refused() {
+    let deep = format!("{}1{}", "(".repeat(100), ")".repeat(100));
+    let deep_not = format!("{}true(){}", "not(".repeat(40), ")".repeat(40));
+    let long = format!("{}1{}", "(".repeat(5_000), ")".repeat(5_000));
+    let bytes = workbook(&[
+        (
+            "survey",
+            vec![
+                vec!["type", "name", "label", "relevant", "constraint"],
+                vec!["integer", "a", "A", "", ""],
+                vec!["integer", "b", "B", deep.as_str(), ""],
+                vec!["integer", "c", "C", "", deep_not.as_str()],
+                vec!["integer", "d", "D", long.as_str(), ""],
+            ],
+        ),
+        settings("deep"),
+    ]);
+    let errs = errors_of(&bytes);
+    assert!(has(&errs, "survey", 3, "nested too deeply"), "{errs:?}");
+    assert!(has(&errs, "survey", 4, "nested too deeply"), "{errs:?}");
+    assert!(has(&errs, "survey", 5, "expression too long"), "{errs:?}");
+    assert!(errs.iter().all(|e| e.message.len() < 400), "messages quote only the start: {errs:?}");
+}
+
+/// A small workbook that would unpack to more than the limit is refused
+/// before it is unpacked.
+#[test]
+fn a_workbook_that_unpacks_too_far_is_refused() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().large_file(true);
+    zip.start_file("xl/worksheets/sheet1.xml", options).expect("part");
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..40 {
+        zip.write_all(&block).expect("write");
+    }
+    let bytes = zip.finish().expect("zip").into_inner();
+    assert!(bytes.len() < 1 << 20, "a small upload: {} bytes", bytes.len());
+    let errs = errors_of(&bytes);
+    assert!(errs.iter().any(|e| e.message.contains("unpacks to")), "{errs:?}");
+}

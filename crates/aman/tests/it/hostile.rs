@@ -1,0 +1,77 @@
+//! Hostile or careless input gets a field error, never a panic, a 500 or a
+//! stored absurdity (#13, finding 7).
+
+use crate::support::*;
+use aman_core::role::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+fn field_code(body: &Value, field: &str) -> String {
+    body["error"]["field_codes"][field].as_str().unwrap_or_default().to_owned()
+}
+
+both! {
+    async fn extreme_dates_are_field_errors_not_panics(app: TestApp) {
+        for (query, field) in [("to=%2B262142-12-31", "to"), ("from=-0001-01-01", "from"), ("to=1899-12-31", "to")] {
+            let (status, body) = app.get_json(&format!("/api/v1/public/accountability?{query}")).await;
+            assert_eq!((status, field_code(&body, field)), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date".to_owned()), "{query}");
+        }
+        let triage = app.staff(Role::TriageOfficer, "IQ").await;
+        let (status, body) = triage.get("/api/v1/concerns?from=%2B262142-01-01").await;
+        assert_eq!((status, field_code(&body, "from")), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date".to_owned()));
+        let concern = json!({"category": "crime", "description": "Shots fired near the market.", "area": "IQG08", "occurred_on": "+262142-01-01"});
+        let (status, body) = app.post_json("/api/v1/concerns", &concern).await;
+        assert_eq!((status, field_code(&body, "occurred_on")), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date".to_owned()));
+    }
+
+    async fn committee_input_is_kept_within_sense(app: TestApp) {
+        let secretary = app.staff(Role::CommitteeMember, "IQG02").await;
+        let rule = json!({"area": "IQG02Q03", "name": "Committee", "rule": {"min_women_share": 30.0}});
+        let (status, body) = secretary.post("/api/v1/committees", &rule).await;
+        assert_eq!((status, field_code(&body, "rule")), (StatusCode::UNPROCESSABLE_ENTITY, "out_of_range".to_owned()));
+        let (_, body) = secretary.post("/api/v1/committees", &json!({"area": "IQG02Q03", "name": "Committee"})).await;
+        let committee = body["id"].as_i64().expect("id");
+        let mut members = Vec::new();
+        for (name, constituency, sex) in [("Umm Ali", "women", "female"), ("Abu Ahmed", "residents", "male")] {
+            let body = json!({"name": name, "constituency": constituency, "sex": sex});
+            let (_, member) = secretary.post(&format!("/api/v1/committees/{committee}/members"), &body).await;
+            members.push(member["id"].as_i64().expect("id"));
+        }
+        for category in ["crime", "tribal_conflict"] {
+            let body = json!({"category": category, "description": "A concern for the committee.", "area": "IQG02Q03N01"});
+            assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
+        }
+        let triage = app.staff(Role::TriageOfficer, "IQ").await;
+        let (_, queue) = triage.get("/api/v1/concerns").await;
+        let ids: Vec<i64> = queue["concerns"].as_array().expect("list").iter().filter_map(|c| c["id"].as_i64()).collect();
+        for id in &ids {
+            for to in ["under_review", "verified"] {
+                triage.post(&format!("/api/v1/concerns/{id}/transitions"), &json!({"to": to, "reason": "checked"})).await;
+            }
+        }
+        let agenda: Vec<String> = ids.iter().map(|id| format!("concern:{id}")).collect();
+        let (_, meeting) = secretary
+            .post(&format!("/api/v1/committees/{committee}/meetings"), &json!({"held_on": "2026-11-20", "place": "Hall", "agenda": agenda}))
+            .await;
+        let meeting = meeting["id"].as_i64().expect("id");
+        let put = |path: String, body: Value| {
+            let request = app.client.put(app.url(&path)).bearer_auth(&secretary.token).json(&body);
+            async move { json_of(request.send().await.expect("request")).await }
+        };
+        put(format!("/api/v1/meetings/{meeting}/attendance"), json!({"present": [members[0]]})).await;
+        // Only members marked present may vote.
+        let (status, body) = put(format!("/api/v1/meetings/{meeting}/ballots/{}", members[1]), json!({"ranking": agenda})).await;
+        assert_eq!((status, field_code(&body, "member")), (StatusCode::UNPROCESSABLE_ENTITY, "not_present".to_owned()));
+        let (status, _) = put(format!("/api/v1/meetings/{meeting}/ballots/{}", members[0]), json!({"ranking": agenda})).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        // Actions: a title of bounded length, a due date not in the past.
+        let owner = app.db.upsert_organisation("police_station", "مركز شرطة", "Police station", "IQG02Q03").await.expect("organisation");
+        let action = |title: String, due_on: &str| json!({"title": title, "owner_id": owner, "due_on": due_on, "items": [agenda[0]]});
+        let actions = format!("/api/v1/committees/{committee}/actions");
+        let (status, body) = secretary.post(&actions, &action("x".repeat(10_000), "2026-12-15")).await;
+        assert_eq!((status, field_code(&body, "title")), (StatusCode::UNPROCESSABLE_ENTITY, "too_long".to_owned()));
+        let (status, body) = secretary.post(&actions, &action("Patrols".into(), "1900-01-01")).await;
+        assert_eq!((status, field_code(&body, "due_on")), (StatusCode::UNPROCESSABLE_ENTITY, "in_past".to_owned()));
+        assert_eq!(secretary.post(&actions, &action("Patrols".into(), "2026-12-15")).await.0, StatusCode::CREATED);
+    }
+}
