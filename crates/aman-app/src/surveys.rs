@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 /// million people is a data error, and larger values overflow the sums.
 pub const MAX_WEIGHT: f64 = 1e7;
 
+/// The longest answer accepted to any question (free text included).
+pub const MAX_ANSWER_CHARS: usize = 2000;
+
 /// The columns every response carries besides its answers, found among the
 /// answers by these question names (the item bank's) or import columns.
 pub const AREA_FIELDS: [&str; 4] = ["area", "subdistrict", "district", "governorate"];
@@ -63,7 +66,11 @@ pub fn response(
     external_id: String,
     source: &'static str,
 ) -> Result<NewResponse, Vec<String>> {
-    let mut problems = Vec::new();
+    let mut problems: Vec<String> = raw
+        .iter()
+        .filter(|(_, value)| value.chars().count() > MAX_ANSWER_CHARS)
+        .map(|(name, _)| format!("{}: too_long", name.chars().take(64).collect::<String>()))
+        .collect();
     let clean = form
         .validate(raw, collected_on)
         .map_err(|errors| errors.iter().map(|(name, kind)| format!("{name}: {}", kind.code())).collect::<Vec<_>>());
@@ -102,9 +109,13 @@ pub fn response(
         weight,
         stratum: text(&design.stratum).filter(|s| !s.is_empty()),
         cluster: text(&design.cluster).filter(|s| !s.is_empty()),
-        sex: raw.get("sex").filter(|s| matches!(s.as_str(), "female" | "male")).cloned(),
-        age_group: raw.get("age").and_then(|a| age_group(a)),
-        displacement: raw.get("displacement").filter(|s| !s.is_empty() && s.as_str() != "refuse").cloned(),
+        // The groups come only from questions the form has and the checks passed.
+        sex: answers.get(&"sex".to_owned()).filter(|s| matches!(s.as_str(), "female" | "male")).map(|s| (*s).clone()),
+        age_group: answers.get(&"age".to_owned()).and_then(|a| age_group(a)),
+        displacement: answers
+            .get(&"displacement".to_owned())
+            .filter(|s| !s.is_empty() && s.as_str() != "refuse")
+            .map(|s| (*s).clone()),
         answers: serde_json::to_string(&answers).unwrap_or_default(),
         source,
     })

@@ -62,6 +62,17 @@ impl Db {
         Ok(())
     }
 
+    /// Whether the database holds any account or concern: each of those
+    /// leaves audit entries, so an empty log beside them was wiped.
+    pub async fn holds_records(&self) -> Result<bool, DbError> {
+        let row = sqlx::query(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM concerns) THEN 1 ELSE 0 END",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<i64, _>(0)? == 1)
+    }
+
     /// The whole log, oldest first, and the head `(seq, hash, mac)`.
     pub async fn audit_chain(&self) -> Result<(Vec<AuditEntry>, (i64, String, String)), DbError> {
         let mut tx = self.pool.begin().await?;

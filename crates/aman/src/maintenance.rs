@@ -25,6 +25,10 @@ pub async fn verify_audit(db: &DbArg, keys: &KeyArg) -> anyhow::Result<()> {
     // server has started, the head is always sealed.
     let started = db.key_check("receipt").await?.is_some();
     if !started && seq == 0 && mac.is_empty() && entries.is_empty() {
+        // Accounts and concerns are never created without an audit entry.
+        if db.holds_records().await? {
+            bail!("audit log broken: it is empty but the database holds accounts or concerns (the log was wiped)");
+        }
         println!("audit log empty: no server has used this database yet");
         return Ok(());
     }

@@ -49,7 +49,7 @@ async fn survey_estimates(
             let v = row.estimate.values;
             let value = |f: fn(&aman_survey::Values) -> f64| v.as_ref().map(f).map_or(String::new(), |x| x.to_string());
             write([
-                row.domain.clone(),
+                spreadsheet_safe(&row.domain),
                 row.estimate.n.to_string(),
                 value(|v| v.estimate),
                 value(|v| v.se),
@@ -86,4 +86,22 @@ async fn public_accountability(
     Query(query): Query<crate::accountability::AccountabilityQuery>,
 ) -> Result<Json<crate::accountability::Accountability>, AppError> {
     Ok(Json(crate::accountability::compute(&state, &query).await?))
+}
+
+/// A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab
+/// or carriage return first) is written with a leading apostrophe.
+fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_are_neutralised() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"] {
+            assert_eq!(super::spreadsheet_safe(formula), format!("'{formula}"));
+        }
+        assert_eq!(super::spreadsheet_safe("idp"), "idp");
+        assert_eq!(super::spreadsheet_safe("نازح"), "نازح");
+    }
 }

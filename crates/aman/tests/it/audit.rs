@@ -88,6 +88,12 @@ async fn audit_verify_names_the_first_bad_entry_after_any_tampering() {
              hash = '0000000000000000000000000000000000000000000000000000000000000000'",
             "every entry was removed",
         ),
+        (
+            "wiped with its key checks",
+            "DELETE FROM audit_log; DELETE FROM key_checks; UPDATE audit_head SET seq = 0, mac = '', \
+             hash = '0000000000000000000000000000000000000000000000000000000000000000'",
+            "the log was wiped",
+        ),
     ];
     for (name, tamper, expected) in cases {
         let file = dir.path().join(format!("{name}.sqlite"));
