@@ -6,6 +6,7 @@
 use crate::App;
 use crate::Error;
 use aman_core::area::Pcode;
+use aman_core::committee::disclosure::{Threshold, protect_parts};
 use aman_db::{DbError, NewResponse, ResponseRecord, SurveyFormRecord};
 use aman_geo::Areas;
 use aman_survey::xlsform::{Form, QuestionType, parse_xlsform};
@@ -157,7 +158,11 @@ pub struct EstimateQuery {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EstimateRow {
     pub domain: String,
+    /// The estimate; its values are `None` for a hidden group.
     pub estimate: Estimate,
+    /// The group's respondents, or `None` when the group is hidden (too few,
+    /// or hidden with it so that it cannot be recovered from the others).
+    pub n: Option<usize>,
 }
 
 pub const BY: [&str; 4] = ["sex", "age_group", "displacement", "period"];
@@ -251,11 +256,25 @@ pub fn estimate_among(
     let stat = if proportion { Statistic::Proportion } else { Statistic::Mean };
     let options = Options { lonely_psu: LonelyPsu::Adjust, ..Options::default() };
     let estimates = estimate_domains(&design, &y, &domains, stat, &options).map_err(Error::internal)?;
-    Ok(domains
-        .labels()
-        .iter()
-        .cloned()
-        .zip(estimates)
-        .map(|(domain, estimate)| EstimateRow { domain, estimate })
+    protect(domains.labels().iter().cloned().zip(estimates).collect(), options.min_n)
+}
+
+/// Disclosure control of published groups: a group below `min_n` shows
+/// neither its figures nor its size, and when that would leave a single
+/// hidden group (recoverable from the total minus the others) the next
+/// smallest is hidden with it (`aman_core::committee::disclosure::protect_parts`).
+fn protect(rows: Vec<(String, Estimate)>, min_n: usize) -> Result<Vec<EstimateRow>, Error> {
+    let counts: Vec<u64> = rows.iter().map(|(_, e)| e.n as u64).collect();
+    let threshold = Threshold::clamped(min_n as u64);
+    let table = protect_parts(counts.iter().sum(), &counts, threshold).map_err(Error::internal)?;
+    Ok(rows
+        .into_iter()
+        .zip(table.parts)
+        .map(|((domain, mut estimate), part)| {
+            if part.is_suppressed() {
+                estimate.values = None;
+            }
+            EstimateRow { domain, n: part.shown().map(|n| n as usize), estimate }
+        })
         .collect())
 }

@@ -255,7 +255,8 @@ pub struct SurveyList {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct EstimateBody {
     pub domain: String,
-    pub n: usize,
+    /// `None` for a hidden group: its size is not published either.
+    pub n: Option<usize>,
     pub df: usize,
     pub suppressed: bool,
     pub estimate: Option<f64>,

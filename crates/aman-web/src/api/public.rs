@@ -50,7 +50,7 @@ async fn survey_estimates(
             let value = |f: fn(&aman_survey::Values) -> f64| v.as_ref().map(f).map_or(String::new(), |x| x.to_string());
             write([
                 spreadsheet_safe(&row.domain),
-                row.estimate.n.to_string(),
+                row.n.map(|n| n.to_string()).unwrap_or_default(),
                 value(|v| v.estimate),
                 value(|v| v.se),
                 value(|v| v.ci_low),
@@ -67,7 +67,7 @@ async fn survey_estimates(
             let v = row.estimate.values;
             EstimateBody {
                 domain: row.domain.clone(),
-                n: row.estimate.n,
+                n: row.n,
                 df: row.estimate.df,
                 suppressed: v.is_none(),
                 estimate: v.map(|v| v.estimate),

@@ -190,7 +190,8 @@ async fn form_submit(
 
 struct ResultRow {
     domain: String,
-    n: usize,
+    /// Empty for a hidden group.
+    n: String,
     shown: bool,
     estimate: String,
     interval: String,
@@ -263,7 +264,7 @@ async fn results(
             let at = |v: f64| (v * 100.0 / scale).clamp(0.0, 100.0);
             ResultRow {
                 domain: by_labels.get(&r.domain).cloned().unwrap_or_else(|| group_label(t, &r.domain)),
-                n: r.estimate.n,
+                n: r.n.map(|n| n.to_string()).unwrap_or_default(),
                 shown: values.is_some(),
                 estimate: values.map(|v| format(v.estimate)).unwrap_or_default(),
                 interval: values.map(|v| format!("{} – {}", format(v.ci_low), format(v.ci_high))).unwrap_or_default(),
