@@ -156,6 +156,7 @@ error-illegal_transition = This status change is not allowed from the concern's 
 error-edit_conflict = Someone else changed this concern meanwhile. Reload it and try again.
 error-rate_limited = Too many requests from your connection. Please wait a minute and try again; nothing was lost.
 error-challenge_required = Many reports are arriving right now. Please wait a few seconds and press Send again; your report is kept in the form.
+error-request_timeout = The request took too long to arrive and nothing was saved. Please try again.
 error-internal = An internal error occurred. Your request was not saved; please try again later.
 error-unavailable = The service is temporarily unavailable. Please try again in a moment.
 

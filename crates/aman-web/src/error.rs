@@ -35,12 +35,13 @@ pub enum ErrorCode {
     EditConflict,
     RateLimited,
     ChallengeRequired,
+    RequestTimeout,
     Internal,
     Unavailable,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::BadRequest,
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
@@ -57,6 +58,7 @@ impl ErrorCode {
         ErrorCode::EditConflict,
         ErrorCode::RateLimited,
         ErrorCode::ChallengeRequired,
+        ErrorCode::RequestTimeout,
         ErrorCode::Internal,
         ErrorCode::Unavailable,
     ];
@@ -79,6 +81,7 @@ impl ErrorCode {
             ErrorCode::EditConflict => "edit_conflict",
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::ChallengeRequired => "challenge_required",
+            ErrorCode::RequestTimeout => "request_timeout",
             ErrorCode::Internal => "internal",
             ErrorCode::Unavailable => "unavailable",
         }
@@ -97,6 +100,7 @@ impl ErrorCode {
             ErrorCode::IllegalTransition | ErrorCode::EditConflict => StatusCode::CONFLICT,
             ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::ChallengeRequired => StatusCode::PRECONDITION_REQUIRED,
+            ErrorCode::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -166,6 +170,7 @@ impl ErrorCode {
             403 => ErrorCode::Forbidden,
             409 => ErrorCode::EditConflict,
             428 => ErrorCode::ChallengeRequired,
+            408 => ErrorCode::RequestTimeout,
             429 => ErrorCode::RateLimited,
             503 => ErrorCode::Unavailable,
             400..=499 => ErrorCode::BadRequest,

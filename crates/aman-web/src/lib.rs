@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { AppError::new(ErrorCode::NotFound) })
         .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
         .layer(middleware::from_fn_with_state(state.clone(), gate::limit_public))
+        .layer(middleware::from_fn_with_state(state.clone(), deadline))
         .layer(middleware::from_fn_with_state(state.clone(), finish))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
@@ -57,6 +58,19 @@ pub async fn serve(
     // The client address reaches only the flood limiter (see `limits`).
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}
+
+/// Answers `408` to a request not finished within the configured time (a
+/// body trickling in byte by byte, say), dropping its work.
+async fn deadline(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match tokio::time::timeout(state.web_settings().request_timeout, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => AppError::new(ErrorCode::RequestTimeout).into_response(),
+    }
 }
 
 async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> Response {

@@ -14,13 +14,21 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Flood limits on public intake and lookups; `None` turns them off.
     pub intake_limits: Option<crate::limits::IntakeLimits>,
+    /// A request whose body has not arrived and been answered by then gets
+    /// `408` (a slow sender cannot hold a worker).
+    pub request_timeout: std::time::Duration,
     /// Everything the application itself needs.
     pub app: aman_app::Settings,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { secure_cookies: false, intake_limits: Some(Default::default()), app: Default::default() }
+        Settings {
+            secure_cookies: false,
+            intake_limits: Some(Default::default()),
+            request_timeout: std::time::Duration::from_secs(60),
+            app: Default::default(),
+        }
     }
 }
 

@@ -51,6 +51,9 @@ pub struct ServeArgs {
     /// Hours after which an early-warning alert nobody acknowledged goes one level up.
     #[arg(long, env = "AMAN_ALERT_ESCALATE_HOURS", default_value_t = 48, value_parser = clap::value_parser!(i64).range(1..=8760))]
     pub alert_escalate_hours: i64,
+    /// Seconds a request may take to arrive and be answered before it gets 408.
+    #[arg(long, env = "AMAN_REQUEST_TIMEOUT_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub request_timeout_seconds: u64,
     /// Run every scheduled job this often instead of its own period (drills and tests).
     #[arg(long, env = "AMAN_JOB_PERIOD_SECONDS", hide = true)]
     pub job_period_seconds: Option<u64>,
@@ -77,6 +80,7 @@ impl ServeArgs {
         Ok(Settings {
             secure_cookies: self.secure_cookies,
             intake_limits,
+            request_timeout: std::time::Duration::from_secs(self.request_timeout_seconds),
             app: aman_app::Settings {
                 job_period_ms: self.job_period_seconds.map(|s| s.saturating_mul(1000) as i64),
                 retention_days: self.retention_days,

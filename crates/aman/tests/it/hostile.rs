@@ -75,3 +75,36 @@ both! {
         assert_eq!(secretary.post(&actions, &action("Patrols".into(), "2026-12-15")).await.0, StatusCode::CREATED);
     }
 }
+
+/// A body trickling in cannot hold a worker: the request gets `408` when its
+/// time is up, and nothing is stored.
+#[tokio::test]
+async fn a_slow_body_gets_408() {
+    let settings = aman_web::Settings {
+        request_timeout: std::time::Duration::from_millis(300),
+        intake_limits: None,
+        ..aman_web::Settings::default()
+    };
+    let app = TestApp::sqlite_with(settings).await;
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let answer = tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(address).expect("connect");
+        let head = "POST /api/v1/concerns HTTP/1.1\r\nHost: aman\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n";
+        stream.write_all(format!("{head}{{\"category\": \"cri").as_bytes()).expect("write");
+        let mut answer = String::new();
+        let mut buffer = [0u8; 4096];
+        while !answer.contains("\r\n\r\n") {
+            let read = stream.read(&mut buffer).expect("read");
+            if read == 0 {
+                break;
+            }
+            answer.push_str(&String::from_utf8_lossy(&buffer[..read]));
+        }
+        answer
+    })
+    .await
+    .expect("client");
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert_eq!(app.db.count_concerns().await.expect("count"), 0);
+}
