@@ -120,24 +120,8 @@ async fn the_meeting_page_names_a_confidential_concern_only_as_such() {
     let (_, meeting) = cleared.post(&format!("/api/v1/committees/{committee}/meetings"), &agenda).await;
     let meeting = meeting["id"].as_i64().expect("id");
     let password = app.add_user_with("uncleared@pages", Role::CommitteeMember, "IQG02", false).await;
-    let login = app
-        .client
-        .post(app.url("/staff/login"))
-        .form(&app.login_form("uncleared@pages", &password))
-        .send()
-        .await
-        .expect("login");
-    let cookie = login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned();
-    let page = app
-        .client
-        .get(app.url(&format!("/staff/meetings/{meeting}?lang=en")))
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let cookie = app.page_login("uncleared@pages", &password).await;
+    let page = app.page_as(&cookie, &format!("/staff/meetings/{meeting}?lang=en")).await;
     assert!(page.contains("A confidential concern"), "{page}");
     assert!(!page.contains(&format!("#{gbv}")) && !page.contains("Gender-based"), "{page}");
 }

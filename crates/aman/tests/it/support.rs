@@ -243,6 +243,24 @@ impl TestApp {
         json_of(self.client.get(self.url(path)).send().await.expect("request")).await
     }
 
+    /// Signs in through the login page; returns the session cookie (`name=value`).
+    pub async fn page_login(&self, email: &str, password: &str) -> String {
+        let login = self
+            .client
+            .post(self.url("/staff/login"))
+            .form(&self.login_form(email, password))
+            .send()
+            .await
+            .expect("login");
+        login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned()
+    }
+
+    /// A page's HTML as the holder of `cookie` sees it.
+    pub async fn page_as(&self, cookie: &str, path: &str) -> String {
+        let response = self.client.get(self.url(path)).header("cookie", cookie).send().await.expect("page");
+        response.text().await.expect("html")
+    }
+
     pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
         let response = self.client.get(self.url(path)).header("accept-language", "ar").send().await.expect("request");
         (response.status(), response.text().await.expect("body"))
