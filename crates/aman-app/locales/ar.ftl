@@ -129,6 +129,8 @@ fielderror-invalid_date = اكتب التاريخ بصيغة سنة-شهر-يو�
 fielderror-in_future = هذا التاريخ في المستقبل.
 fielderror-in_past = هذا التاريخ مضى؛ اختر تاريخاً من اليوم فصاعداً.
 fielderror-not_present = لم يُسجَّل هذا العضو حاضراً في الاجتماع.
+fielderror-period_not_over = لم ينتهِ ربع السنة هذا بعد؛ تُنشر أرقامه بعد انتهائه.
+fielderror-not_one_quarter = تغطي الأرقام ربع سنة واحداً: يجب أن يقع التاريخان في ربع السنة نفسه.
 fielderror-too_old = هذا التاريخ يعود إلى أكثر من خمس سنوات.
 fielderror-unknown_language = اختر العربية (ar) أو الكردية (ckb) أو الإنجليزية (en).
 fielderror-invalid_phone = اكتب رقم هاتف من 7 إلى 15 رقماً، مثل 0770 123 4567 (تُقبل الأرقام من لوحة المفاتيح العربية أيضاً).
@@ -458,6 +460,8 @@ fielderror-unknown_verdict = أجب: تحسّن أو لم يتحسّن.
 nav-accountability = المساءلة
 accountability-title = من استجاب، وبأي سرعة
 accountability-intro = للجميع ومن دون تسجيل دخول: كم بلاغاً وصل، وكم منها تم التحقق منه، ومتى جاء أول رد، وهل ردّت الجهات على الإحالات في وقتها، وما الذي فعلته اللجان — حسب المنطقة والجهة.
+accountability-quarter = ربع السنة الذي يضم التاريخ
+accountability-period = الأرقام لربع سنة منتهٍ كامل: من { $from } إلى { $to }. لا تُنشر أرقام ربع السنة الجاري حتى ينتهي.
 accountability-small = { $min ->
    *[other] تُعرض الأرقام المحسوبة من أقل من { $min } بلاغاً على شكل <{ $min } حمايةً لأصحابها.
 }

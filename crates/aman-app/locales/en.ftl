@@ -129,6 +129,8 @@ fielderror-invalid_date = Write the date as year-month-day, for example 2026-11-
 fielderror-in_future = This date is in the future.
 fielderror-in_past = This date has passed; choose today or later.
 fielderror-not_present = This member was not marked present at the meeting.
+fielderror-period_not_over = This quarter is not over yet; its figures are published when it ends.
+fielderror-not_one_quarter = Figures cover one quarter: both dates must fall in the same quarter.
 fielderror-too_old = This date is more than five years ago.
 fielderror-unknown_language = Choose Arabic (ar), Kurdish (ckb) or English (en).
 fielderror-invalid_phone = Write a phone number of 7 to 15 digits, for example 0770 123 4567.
@@ -435,6 +437,8 @@ fielderror-unknown_verdict = Answer better or disputed.
 nav-accountability = Accountability
 accountability-title = Who answered, and how fast
 accountability-intro = For everyone, without logging in: how many concerns were received, how many verified, how soon someone first responded, whether organisations answered referrals in time, and what committees did about them — per area and per organisation.
+accountability-quarter = The quarter containing
+accountability-period = Figures cover one whole quarter that is over: { $from } to { $to }. The current quarter is published once it ends.
 accountability-small = { $min ->
    *[other] Figures from fewer than { $min } concerns are shown as <{ $min } to protect the people behind them.
 }

@@ -10,8 +10,11 @@
 
 use crate::App;
 use crate::Error;
+use crate::index::Quarter;
 use aman_core::committee::action::ActionStatus;
-use aman_core::committee::disclosure::{Protected, Threshold, protect_count, protect_parts, protect_share};
+use aman_core::committee::disclosure::{
+    Protected, ProtectedParts, Threshold, protect_count, protect_parts, protect_share,
+};
 use aman_db::{ActionFacts, ConcernFacts, ReferralFacts};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -113,17 +116,68 @@ fn date(field: &str, text: &str, default: NaiveDate) -> Result<NaiveDate, Error>
     aman_core::text::date(text).ok_or_else(|| Error::field(field, "invalid_date"))
 }
 
+/// The window of published figures: one calendar quarter that is over — the
+/// one containing `to`, else the last complete one. Windows never overlap
+/// and never move with the day, so comparing two answers reveals nothing
+/// their own tables do not show (`from` only names a day in the same quarter).
+fn window(query: &AccountabilityQuery, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Error> {
+    let last_over = Quarter::containing(today).previous();
+    let quarter = match query.to.trim() {
+        "" => last_over,
+        text => Quarter::containing(date("to", text, today)?),
+    };
+    let (first, last) = quarter.days();
+    if last >= today {
+        return Err(Error::field("to", "period_not_over"));
+    }
+    if !query.from.trim().is_empty() && Quarter::containing(date("from", &query.from, first)?) != quarter {
+        return Err(Error::field("from", "not_one_quarter"));
+    }
+    Ok((first, last))
+}
+
+/// An area's received count and those of the areas directly below it
+/// (concerns placed at the area itself are a part too), protected together.
+fn partition(
+    state: &App,
+    area: &str,
+    concerns: &[ConcernFacts],
+    t: Threshold,
+) -> Result<(Vec<String>, ProtectedParts), Error> {
+    let children: Vec<String> = state.areas().children(area).map(|a| a.pcode.clone()).collect();
+    let mut parts: Vec<u64> = children
+        .iter()
+        .map(|child| concerns.iter().filter(|c| c.area.starts_with(child.as_str())).count() as u64)
+        .collect();
+    parts.push(concerns.len() as u64 - parts.iter().sum::<u64>());
+    let table = protect_parts(concerns.len() as u64, &parts, t).map_err(Error::internal)?;
+    Ok((children, table))
+}
+
+/// Whether the area, or an area above it, is hidden among its siblings in
+/// its parent's table: then everything about it stays hidden, or its own
+/// total (or its children's, summed) would give the hidden sibling away.
+async fn hidden_above(state: &App, area: &str, from_ms: i64, to_ms: i64, t: Threshold) -> Result<bool, Error> {
+    let mut child = area.to_owned();
+    while let Some(parent) = state.areas().get(&child).and_then(|a| a.parent.clone()) {
+        let concerns = state.db().concern_facts(&parent, from_ms, to_ms).await?;
+        let (children, table) = partition(state, &parent, &concerns, t)?;
+        let position = children.iter().position(|c| *c == child);
+        if table.total.is_suppressed() || position.is_some_and(|i| table.parts[i].is_suppressed()) {
+            return Ok(true);
+        }
+        child = parent;
+    }
+    Ok(false)
+}
+
 pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Accountability, Error> {
     let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
     if state.areas().get(area).is_none() {
         return Err(Error::field("area", "unknown_area"));
     }
     let today = state.today();
-    let to = date("to", &query.to, today)?;
-    let from = date("from", &query.from, to.checked_sub_days(chrono::Days::new(365)).unwrap_or(to))?;
-    if from > to {
-        return Err(Error::BadRequest);
-    }
+    let (from, to) = window(query, today)?;
     let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
     let (from_ms, to_ms) = (ms(from), ms(to) + 86_400_000);
     let concerns = state.db().concern_facts(area, from_ms, to_ms).await?;
@@ -131,16 +185,12 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
     let actions = state.db().action_facts(area, to_ms).await?;
     let t = state.settings().small_numbers;
 
-    // The area and the areas directly below it, their received counts
-    // protected together (concerns placed at the area itself are a part too).
-    let children: Vec<String> = state.areas().children(area).map(|a| a.pcode.clone()).collect();
+    let (children, mut table) = partition(state, area, &concerns, t)?;
+    if hidden_above(state, area, from_ms, to_ms, t).await? {
+        table.total = Protected::Suppressed;
+        table.parts.iter_mut().for_each(|p| *p = Protected::Suppressed);
+    }
     let within = |c: &str, child: &str| c.starts_with(child);
-    let counts: Vec<u64> =
-        children.iter().map(|child| concerns.iter().filter(|c| within(&c.area, child)).count() as u64).collect();
-    let here = concerns.len() as u64 - counts.iter().sum::<u64>();
-    let mut parts = counts.clone();
-    parts.push(here);
-    let table = protect_parts(concerns.len() as u64, &parts, t).map_err(Error::internal)?;
     let mut areas = vec![figures(
         area.to_owned(),
         table.total,

@@ -19,6 +19,12 @@ async fn public_figures_hide_small_numbers_and_what_subtraction_would_reveal(app
     for _ in 0..3 {
         app.submit("crime", "IQG02Q01N01").await;
     }
+    // Elsewhere too, so that Basra is not the one governorate with concerns
+    // (it would then be hidden in the country's table, and so everywhere).
+    for _ in 0..24 {
+        app.submit("crime", "IQG08").await;
+        app.submit("crime", "IQG15").await;
+    }
     app.advance_minutes(2 * 24 * 60);
     let triage = app.staff(Role::TriageOfficer, "IQG02").await;
     let (_, queue) = triage.get("/api/v1/concerns?area=IQG02Q03").await;
@@ -29,9 +35,23 @@ async fn public_figures_hide_small_numbers_and_what_subtraction_would_reveal(app
             assert_eq!(status, StatusCode::OK, "{body}");
         }
     }
+    // Figures cover one quarter that is over: these concerns are published in January.
+    let (status, body) = app.get_json("/api/v1/public/accountability?area=IQG02").await;
+    assert_eq!((status, body["to"].as_str()), (StatusCode::OK, Some("2026-09-30")), "the last quarter over: {body}");
+    let (status, body) = app.get_json("/api/v1/public/accountability?area=IQG02&to=2026-12-01").await;
+    assert_eq!((status, body["error"]["field_codes"]["to"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("period_not_over")));
+    app.advance_minutes(36 * 24 * 60);
     let (status, body) = app.get_json("/api/v1/public/accountability?area=IQG02").await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!((body["from"].as_str(), body["to"].as_str()), (Some("2026-10-01"), Some("2026-12-31")));
     assert_eq!(body["threshold"], 11);
+    // Moving a date by a day changes nothing: the window is the whole quarter.
+    for query in ["to=2026-11-28", "to=2026-12-31", "from=2026-11-29&to=2026-11-30"] {
+        let (_, moved) = app.get_json(&format!("/api/v1/public/accountability?area=IQG02&{query}")).await;
+        assert_eq!(moved, body, "{query}");
+    }
+    let (status, spanning) = app.get_json("/api/v1/public/accountability?area=IQG02&from=2026-09-30&to=2026-12-31").await;
+    assert_eq!((status, spanning["error"]["field_codes"]["from"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("not_one_quarter")));
     let basra = area(&body, "IQG02");
     assert_eq!(basra["received"], json!({"shown": 27}));
     let verified = basra["verified_share"]["shown"].as_f64().expect("12 verified and 15 not: both shown");
@@ -39,8 +59,15 @@ async fn public_figures_hide_small_numbers_and_what_subtraction_would_reveal(app
     assert_eq!(basra["median_days_to_first_response"], json!({"shown": 2.0}), "{basra}");
     assert_eq!(area(&body, "IQG02Q01")["received"], "suppressed", "3 concerns");
     assert_eq!(area(&body, "IQG02Q03")["received"], "suppressed", "24 = 27 - 3 would reveal the 3: hidden too");
+    // Asked for by itself, the district hidden in its governorate's table stays
+    // hidden, and so do its sub-districts (their sum is its total).
+    let (_, district) = app.get_json("/api/v1/public/accountability?area=IQG02Q03").await;
+    for row in district["areas"].as_array().expect("areas") {
+        assert_eq!(row["received"], "suppressed", "{district}");
+    }
     // A district with only 3 concerns shows nothing exact.
     let (_, small) = app.get_json("/api/v1/public/accountability?area=IQG02Q01").await;
+    assert!(small["areas"].as_array().is_some_and(|a| !a.is_empty()), "{small}");
     assert_eq!(area(&small, "IQG02Q01")["received"], "suppressed");
     assert_eq!(area(&small, "IQG02Q01")["verified_share"], "suppressed");
     let page = app.get_text("/accountability?area=IQG02&lang=en").await.1;
