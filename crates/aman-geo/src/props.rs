@@ -83,3 +83,37 @@ proptest! {
         prop_assert_eq!(index.locate(y + dy * side, x + dx * side), Some(0));
     }
 }
+
+/// GeoJSON-like text: collections of features with random properties and
+/// geometries, and plain garbage.
+fn geojson_like() -> impl Strategy<Value = String> {
+    let pcode = prop_oneof![Just("IQ".to_owned()), Just("IQG01".to_owned()), "[A-Z0-9<>]{0,12}"];
+    let ring = prop::collection::vec((coordinate(), coordinate()), 0..6).prop_map(|points| {
+        let coords: Vec<String> = points.iter().map(|(x, y)| format!("[{x:?},{y:?}]")).collect();
+        format!("[[{}]]", coords.join(","))
+    });
+    let feature = (pcode.clone(), pcode, ring, "\\PC{0,8}").prop_map(|(code, parent, ring, name)| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"ADM1_PCODE":"{code}","ADM0_PCODE":"{parent}","ADM1_AR":"{name}","ADM1_EN":"x"}},"geometry":{{"type":"Polygon","coordinates":{ring}}}}}"#
+        )
+    });
+    prop_oneof![
+        prop::collection::vec(feature, 0..4)
+            .prop_map(|features| format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))),
+        "\\PC{0,300}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// An area import never panics, whatever the file holds.
+    #[test]
+    fn any_boundary_file_parses_or_is_refused(text in geojson_like(), level in 0u8..4) {
+        if let Ok(records) = parse_ocha(level, &text) {
+            for record in &records {
+                prop_assert!(record.parent.as_ref().is_none_or(|p| record.pcode.starts_with(p.as_str())));
+            }
+        }
+    }
+}

@@ -6,4 +6,5 @@
 mod csv;
 mod events;
 mod fixtures;
+mod fuzz;
 mod properties;

@@ -5,6 +5,7 @@
 mod common;
 mod core_api;
 mod csv_front_end;
+mod fuzz;
 mod index;
 mod kirkuk;
 mod r_fixtures;
