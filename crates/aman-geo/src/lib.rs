@@ -95,7 +95,12 @@ pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
             }
             let geometry = feature.geometry.as_ref().ok_or_else(|| bad("no geometry".into()))?;
             let shape = to_multipolygon(geometry).ok_or_else(|| bad("geometry is not a polygon".into()))?;
-            let inner = geo::InteriorPoint::interior_point(&shape).ok_or_else(|| bad("empty geometry".into()))?;
+            // The geometry library asserts on some degenerate shapes the checks
+            // above let through; a file must be refused, never crash the import.
+            let inner = std::panic::catch_unwind(|| geo::InteriorPoint::interior_point(&shape))
+                .ok()
+                .flatten()
+                .ok_or_else(|| bad("the geometry has no interior point (degenerate)".into()))?;
             Ok(AreaRecord {
                 pcode,
                 level,
@@ -115,13 +120,24 @@ pub fn parse_geometry(geojson_text: &str) -> Option<MultiPolygon<f64>> {
     to_multipolygon(&geometry)
 }
 
+/// The geometry as polygons, if it is one: rings of at least four points
+/// (closed), every coordinate a real longitude and latitude, every polygon
+/// with an area. Anything else
+/// is refused before geometry algorithms see it (they may panic on it).
 fn to_multipolygon(geometry: &geojson::Geometry) -> Option<MultiPolygon<f64>> {
     let shape: geo::Geometry<f64> = geometry.clone().try_into().ok()?;
-    match shape {
-        geo::Geometry::Polygon(p) => Some(MultiPolygon(vec![p])),
-        geo::Geometry::MultiPolygon(m) => Some(m),
-        _ => None,
-    }
+    let shape = match shape {
+        geo::Geometry::Polygon(p) => MultiPolygon(vec![p]),
+        geo::Geometry::MultiPolygon(m) => m,
+        _ => return None,
+    };
+    let sane = |ring: &geo::LineString<f64>| {
+        ring.0.len() >= 4
+            && ring.is_closed()
+            && ring.0.iter().all(|c| (-180.0..=180.0).contains(&c.x) && (-90.0..=90.0).contains(&c.y))
+    };
+    let has_area = |p: &geo::Polygon<f64>| geo::Area::unsigned_area(p) > 0.0;
+    shape.0.iter().all(|p| sane(p.exterior()) && p.interiors().iter().all(sane) && has_area(p)).then_some(shape)
 }
 
 /// One polygon of an area, with its bounding box cached for the R-tree.
