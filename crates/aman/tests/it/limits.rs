@@ -228,12 +228,13 @@ async fn the_challenge_script_is_served_under_a_csp_without_inline_script() {
 /// finds an answer the server accepts and puts it in the form's address.
 #[tokio::test]
 async fn the_page_script_finds_a_valid_answer_in_a_browser() {
+    let Some(chromium) = crate::support::chromium() else { return };
     let surge = IntakeLimits { calm_submissions_per_minute: 1, challenge_difficulty: 8, ..limits(100, 100, 1000) };
     let app = TestApp::sqlite_with(Settings { intake_limits: Some(surge), ..Settings::default() }).await;
     for _ in 0..2 {
         app.post_json("/api/v1/concerns", &concern()).await;
     }
-    let dom = crate::support::browser_dom(&app.url("/report?lang=en")).await;
+    let dom = crate::support::browser_dom(&chromium, &app.url("/report?lang=en")).await;
     let action = form_action(&dom).expect("the report form");
     let (token, solution) = action
         .strip_prefix("/report?challenge=")

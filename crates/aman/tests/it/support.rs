@@ -453,11 +453,25 @@ impl Drop for TestApp {
     }
 }
 
-/// The document of a page after headless Chromium has loaded it and run its
-/// scripts (up to ten seconds of the page's virtual time).
-pub async fn browser_dom(url: &str) -> String {
+/// The Chromium to drive, or `None` to skip a browser test on a machine
+/// without one. With `AMAN_TEST_REQUIRE_BROWSER` set (as `.ci/run` does), a
+/// missing browser fails the test instead.
+pub fn chromium() -> Option<String> {
+    let binary = std::env::var("AMAN_TEST_CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    let found = std::process::Command::new(&binary).arg("--version").output().is_ok_and(|o| o.status.success());
+    let required = std::env::var_os("AMAN_TEST_REQUIRE_BROWSER").is_some_and(|v| !v.is_empty() && v != "0");
+    assert!(found || !required, "AMAN_TEST_REQUIRE_BROWSER is set but `{binary}` does not run");
+    if !found {
+        eprintln!("skipped: no Chromium (`{binary}`); install it to run the browser tests");
+    }
+    found.then_some(binary)
+}
+
+/// The document of a page after headless Chromium (`chromium()`) has loaded
+/// it and run its scripts (up to ten seconds of the page's virtual time).
+pub async fn browser_dom(chromium: &str, url: &str) -> String {
     let profile = TempDir::new().expect("profile dir");
-    let output = tokio::process::Command::new(std::env::var("AMAN_TEST_CHROMIUM").unwrap_or("chromium".into()))
+    let output = tokio::process::Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
