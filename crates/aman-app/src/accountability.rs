@@ -141,7 +141,7 @@ fn window(query: &AccountabilityQuery, today: NaiveDate) -> Result<(NaiveDate, N
 fn partition(
     state: &App,
     area: &str,
-    concerns: &[ConcernFacts],
+    concerns: &[&ConcernFacts],
     t: Threshold,
 ) -> Result<(Vec<String>, ProtectedParts), Error> {
     let children: Vec<String> = state.areas().children(area).map(|a| a.pcode.clone()).collect();
@@ -157,10 +157,11 @@ fn partition(
 /// Whether the area, or an area above it, is hidden among its siblings in
 /// its parent's table: then everything about it stays hidden, or its own
 /// total (or its children's, summed) would give the hidden sibling away.
-async fn hidden_above(state: &App, area: &str, from_ms: i64, to_ms: i64, t: Threshold) -> Result<bool, Error> {
+/// `everywhere` holds the concerns of the whole country for the period.
+fn hidden_above(state: &App, area: &str, everywhere: &[ConcernFacts], t: Threshold) -> Result<bool, Error> {
     let mut child = area.to_owned();
     while let Some(parent) = state.areas().get(&child).and_then(|a| a.parent.clone()) {
-        let concerns = state.db().concern_facts(&parent, from_ms, to_ms).await?;
+        let concerns: Vec<&ConcernFacts> = everywhere.iter().filter(|c| c.area.starts_with(parent.as_str())).collect();
         let (children, table) = partition(state, &parent, &concerns, t)?;
         let position = children.iter().position(|c| *c == child);
         if table.total.is_suppressed() || position.is_some_and(|i| table.parts[i].is_suppressed()) {
@@ -180,13 +181,16 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
     let (from, to) = window(query, today)?;
     let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
     let (from_ms, to_ms) = (ms(from), ms(to) + 86_400_000);
-    let concerns = state.db().concern_facts(area, from_ms, to_ms).await?;
+    // One read of the country's concerns serves the area and every level above it.
+    let root = state.areas().ancestry(area).pop().unwrap_or_else(|| area.to_owned());
+    let everywhere = state.db().concern_facts(&root, from_ms, to_ms).await?;
+    let concerns: Vec<&ConcernFacts> = everywhere.iter().filter(|c| c.area.starts_with(area)).collect();
     let referrals = state.db().referral_facts(area, from_ms, to_ms).await?;
     let actions = state.db().action_facts(area, to_ms).await?;
     let t = state.settings().small_numbers;
 
     let (children, mut table) = partition(state, area, &concerns, t)?;
-    if hidden_above(state, area, from_ms, to_ms, t).await? {
+    if hidden_above(state, area, &everywhere, t)? {
         table.total = Protected::Suppressed;
         table.parts.iter_mut().for_each(|p| *p = Protected::Suppressed);
     }
@@ -194,7 +198,7 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
     let mut areas = vec![figures(
         area.to_owned(),
         table.total,
-        &concerns.iter().collect::<Vec<_>>(),
+        &concerns,
         &referrals.iter().collect::<Vec<_>>(),
         &actions.iter().collect::<Vec<_>>(),
         today,
@@ -204,7 +208,7 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
         areas.push(figures(
             child.clone(),
             *received,
-            &concerns.iter().filter(|c| within(&c.area, child)).collect::<Vec<_>>(),
+            &concerns.iter().copied().filter(|c| within(&c.area, child)).collect::<Vec<_>>(),
             &referrals.iter().filter(|r| within(&r.area, child)).collect::<Vec<_>>(),
             &actions.iter().filter(|a| within(&a.area, child)).collect::<Vec<_>>(),
             today,
