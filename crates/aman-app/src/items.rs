@@ -11,6 +11,7 @@ use crate::{Actor, App, Error};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
 use aman_core::committee::ranking::Prioritisation;
+use std::collections::HashMap;
 
 /// What a hidden concern looks like to those not cleared for it.
 pub const HIDDEN_CONCERN: &str = "concern:confidential";
@@ -65,42 +66,70 @@ pub async fn may_link(state: &App, actor: &Actor, area: &Pcode, key: &str) -> Re
     })
 }
 
-/// The keys as this actor may read them: hidden items replaced.
-pub async fn redact(state: &App, actor: &Actor, keys: &[String]) -> Result<Vec<String>, Error> {
-    let mut out = Vec::with_capacity(keys.len());
-    for key in keys {
-        out.push(match seen(state, actor, key).await? {
-            Seen::Hidden(placeholder) => placeholder.to_owned(),
-            Seen::Missing | Seen::Shown(_) => key.clone(),
-        });
-    }
-    Ok(out)
+/// One reader's view of item keys, each looked up once however often the
+/// keys recur (an agenda, then the priority list ranking the same items;
+/// the items of every action of a committee).
+pub struct Reader<'a> {
+    state: &'a App,
+    actor: &'a Actor,
+    /// Key → the placeholder it reads as, if hidden.
+    hidden: HashMap<String, Option<&'static str>>,
 }
 
-/// A priority list as this actor may read it.
-pub async fn redact_priorities(
-    state: &App,
-    actor: &Actor,
-    mut list: Prioritisation<String>,
-) -> Result<Prioritisation<String>, Error> {
-    for standing in list.committee.iter_mut().chain(list.constituencies.iter_mut().flat_map(|c| c.ranking.iter_mut())) {
-        if let Seen::Hidden(placeholder) = seen(state, actor, &standing.item).await? {
-            standing.item = placeholder.to_owned();
-        }
+impl<'a> Reader<'a> {
+    pub fn new(state: &'a App, actor: &'a Actor) -> Reader<'a> {
+        Reader { state, actor, hidden: HashMap::new() }
     }
-    Ok(list)
-}
 
-/// An issue's concerns as this actor may read them: the ids they may see,
-/// and how many others there are.
-pub async fn concerns(state: &App, actor: &Actor, ids: &[i64]) -> Result<(Vec<i64>, usize), Error> {
-    let mut shown = Vec::new();
-    let mut hidden = 0;
-    for &id in ids {
-        match seen(state, actor, &format!("concern:{id}")).await? {
-            Seen::Hidden(_) => hidden += 1,
-            Seen::Missing | Seen::Shown(_) => shown.push(id),
+    /// The placeholder a key reads as, or `None` when the reader may see it
+    /// (or it names nothing).
+    async fn placeholder(&mut self, key: &str) -> Result<Option<&'static str>, Error> {
+        if let Some(known) = self.hidden.get(key) {
+            return Ok(*known);
         }
+        let placeholder = match seen(self.state, self.actor, key).await? {
+            Seen::Hidden(placeholder) => Some(placeholder),
+            Seen::Missing | Seen::Shown(_) => None,
+        };
+        self.hidden.insert(key.to_owned(), placeholder);
+        Ok(placeholder)
     }
-    Ok((shown, hidden))
+
+    /// The keys as this reader may read them: hidden items replaced.
+    pub async fn redact(&mut self, keys: &[String]) -> Result<Vec<String>, Error> {
+        let mut out = Vec::with_capacity(keys.len());
+        for key in keys {
+            out.push(self.placeholder(key).await?.map_or_else(|| key.clone(), str::to_owned));
+        }
+        Ok(out)
+    }
+
+    /// A priority list as this reader may read it.
+    pub async fn redact_priorities(
+        &mut self,
+        mut list: Prioritisation<String>,
+    ) -> Result<Prioritisation<String>, Error> {
+        let standings =
+            list.committee.iter_mut().chain(list.constituencies.iter_mut().flat_map(|c| c.ranking.iter_mut()));
+        for standing in standings {
+            if let Some(placeholder) = self.placeholder(&standing.item).await? {
+                standing.item = placeholder.to_owned();
+            }
+        }
+        Ok(list)
+    }
+
+    /// An issue's concerns as this reader may read them: the ids they may
+    /// see, and how many others there are.
+    pub async fn concerns(&mut self, ids: &[i64]) -> Result<(Vec<i64>, usize), Error> {
+        let mut shown = Vec::new();
+        let mut hidden = 0;
+        for &id in ids {
+            match self.placeholder(&format!("concern:{id}")).await? {
+                Some(_) => hidden += 1,
+                None => shown.push(id),
+            }
+        }
+        Ok((shown, hidden))
+    }
 }

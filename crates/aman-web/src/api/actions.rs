@@ -17,7 +17,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 
 /// An action as the reader may see it (items they may not see replaced).
-async fn action_body(state: &AppState, staff: &Staff, a: ActionRecord) -> Result<ActionBody, AppError> {
+async fn action_body(reader: &mut items::Reader<'_>, a: ActionRecord) -> Result<ActionBody, AppError> {
     Ok(ActionBody {
         id: a.id,
         committee_id: a.committee_id,
@@ -26,7 +26,7 @@ async fn action_body(state: &AppState, staff: &Staff, a: ActionRecord) -> Result
         partners: a.partners,
         due_on: a.due_on,
         status: a.status,
-        items: items::redact(state, staff, &a.items).await?,
+        items: reader.redact(&a.items).await?,
         version: a.version,
     })
 }
@@ -56,9 +56,10 @@ async fn api_list(
     Path(id): Path<i64>,
 ) -> Result<Json<ActionList>, AppError> {
     committees::load(&state, &staff, id, Action::ViewCommittees).await?;
+    let mut reader = items::Reader::new(&state, &staff);
     let mut actions = Vec::new();
     for record in state.db().actions(id).await? {
-        actions.push(action_body(&state, &staff, record).await?);
+        actions.push(action_body(&mut reader, record).await?);
     }
     Ok(Json(ActionList { actions }))
 }
@@ -72,7 +73,7 @@ async fn api_show(
     let updates = state.db().action_updates(id).await?;
     let (better, disputed) = state.db().confirmations(id).await?;
     Ok(Json(ActionDetail {
-        action: action_body(&state, &staff, record).await?,
+        action: action_body(&mut items::Reader::new(&state, &staff), record).await?,
         updates: updates.into_iter().map(|u| ActionUpdateBody { status: u.status, body: u.body }).collect(),
         confirmations: Confirmations { better, disputed },
     }))

@@ -135,10 +135,11 @@ async fn api_meeting(
 ) -> Result<Json<MeetingBody>, AppError> {
     let (committee, meeting) = load_meeting(&state, &staff, id, Action::ViewCommittees).await?;
     let members = state.db().members(committee.id).await?;
+    let mut reader = items::Reader::new(&state, &staff);
     let priorities = match state.db().priorities(id).await? {
         Some((method, result)) => {
             let result = match serde_json::from_str(&result).ok() {
-                Some(list) => Some(items::redact_priorities(&state, &staff, list).await?),
+                Some(list) => Some(reader.redact_priorities(list).await?),
                 None => None,
             };
             Some(PrioritiesBody { method, result })
@@ -150,7 +151,7 @@ async fn api_meeting(
         committee_id: committee.id,
         held_on: meeting.held_on,
         place: meeting.place.clone(),
-        agenda: items::redact(&state, &staff, &meeting.agenda).await?,
+        agenda: reader.redact(&meeting.agenda).await?,
         attendance: meeting
             .attendance
             .iter()
@@ -248,9 +249,10 @@ async fn issue_bodies(
     staff: &Staff,
     issues: Vec<aman_db::IssueRecord>,
 ) -> Result<Vec<IssueBody>, AppError> {
+    let mut reader = items::Reader::new(state, staff);
     let mut out = Vec::with_capacity(issues.len());
     for issue in issues {
-        let (concerns, confidential_concerns) = items::concerns(state, staff, &issue.concerns).await?;
+        let (concerns, confidential_concerns) = reader.concerns(&issue.concerns).await?;
         out.push(IssueBody { id: issue.id, title: issue.title, concerns, confidential_concerns });
     }
     Ok(out)

@@ -101,7 +101,8 @@ async fn meeting_view(state: &AppState, t: Tr, staff: &Staff, id: i64, print: bo
     let (committee, meeting) = committees::load_meeting(state, staff, id, Action::ViewCommittees).await?;
     let members = state.db().members(committee.id).await?;
     let quorum = committees::quorum(&members, &meeting);
-    let agenda = items::redact(state, staff, &meeting.agenda).await?;
+    let mut reader = items::Reader::new(state, staff);
+    let agenda = reader.redact(&meeting.agenda).await?;
     let mut labels = BTreeMap::new();
     for key in &agenda {
         labels.insert(key.clone(), item_label(state, t, committee.id, key).await);
@@ -113,7 +114,7 @@ async fn meeting_view(state: &AppState, t: Tr, staff: &Staff, id: i64, print: bo
     let parsed = stored
         .and_then(|(method, result)| Some((method, serde_json::from_str::<Prioritisation<String>>(&result).ok()?)));
     if let Some((method, result)) = parsed {
-        let result = items::redact_priorities(state, staff, result).await?;
+        let result = reader.redact_priorities(result).await?;
         ballots = t.num("meeting-ballots", "count", result.ballots as i64);
         let method = Method::from_code(&method).map_or(method.clone(), |m| t.get(&format!("method-{}", m.as_str())));
         rankings.push(RankingView {
