@@ -90,6 +90,9 @@ async fn a_slow_body_gets_408() {
     let answer = tokio::task::spawn_blocking(move || {
         use std::io::{Read, Write};
         let mut stream = std::net::TcpStream::connect(address).expect("connect");
+        // Without the deadline the server would wait for the body forever:
+        // fail then, rather than hang.
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("timeout");
         let head = "POST /api/v1/concerns HTTP/1.1\r\nHost: aman\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n";
         stream.write_all(format!("{head}{{\"category\": \"cri").as_bytes()).expect("write");
         let mut answer = String::new();
