@@ -94,12 +94,6 @@ async fn referrals_are_routed_answered_followed_and_escalated(app: TestApp) {
 }
 
 /// Logs in through the login form; returns the session cookie.
-async fn page_login(app: &TestApp, email: &str, password: &str) -> String {
-    let login =
-        app.client.post(app.url("/staff/login")).form(&app.login_form(email, password)).send().await.expect("login");
-    login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned()
-}
-
 fn csrf_in(html: &str) -> String {
     let start = html.find("name=\"csrf\" value=\"").expect("a form") + "name=\"csrf\" value=\"".len();
     html[start..].split('"').next().expect("token").to_owned()
@@ -111,7 +105,7 @@ async fn referrals_are_sent_and_answered_from_the_pages() {
     let police = organisation(&app, "police_station", "Abu Al-Khaseeb police", "IQG02Q03", &[]).await;
     app.submit("crime", "IQG02Q03N01").await;
     let password = app.add_user("desk@basra", Role::TriageOfficer, "IQG02").await;
-    let desk = page_login(&app, "desk@basra", &password).await;
+    let desk = app.page_login("desk@basra", &password).await;
     let concern = app.staff(Role::TriageOfficer, "IQG02Q03").await.get("/api/v1/concerns").await.1["concerns"][0]["id"]
         .as_i64()
         .expect("id");
@@ -140,7 +134,7 @@ async fn referrals_are_sent_and_answered_from_the_pages() {
     let password = app.add_user("duty@police", Role::PoliceLiaison, "IQG02").await;
     let user = app.db.user_by_email("duty@police").await.expect("query").expect("user");
     app.db.set_user_organisation(user.id, Some(police)).await.expect("link");
-    let duty = page_login(&app, "duty@police", &password).await;
+    let duty = app.page_login("duty@police", &password).await;
     let inbox = app
         .client
         .get(app.url("/staff/referrals?lang=en"))
