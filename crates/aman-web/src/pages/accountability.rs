@@ -12,8 +12,10 @@ use aman_core::committee::disclosure::{Protected, Threshold};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use chrono::NaiveDate;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/accountability", get(page))
@@ -31,8 +33,13 @@ struct Page {
     nav: Nav,
     title: String,
     areas: Vec<Choice>,
-    from: String,
-    to: String,
+    /// The quarter shown, in words (its dates isolated so that they read
+    /// left to right inside Arabic and Kurdish text).
+    period: String,
+    /// What was typed as the quarter, kept when it could not be used.
+    typed: String,
+    /// Why the typed quarter could not be used (the last quarter over is shown).
+    error: Option<String>,
     /// Areas, then organisations: a heading and its rows.
     sections: Vec<(String, Vec<Row>)>,
     note: String,
@@ -60,7 +67,16 @@ async fn page(
     t: Tr,
     Query(query): Query<AccountabilityQuery>,
 ) -> Result<Response, AppError> {
-    let figures = compute(&state, &query).await?;
+    // A quarter that cannot be shown (not over yet, not a date) is explained
+    // above the form, which keeps what was typed; the last quarter over is shown.
+    let (figures, error) = match compute(&state, &query).await {
+        Err(aman_app::Error::Invalid(fields)) if fields.keys().all(|f| f == "from" || f == "to") => {
+            let message = fields.values().next().map(|code| crate::error::field_message(t, code));
+            let default = AccountabilityQuery { area: query.area.clone(), ..AccountabilityQuery::default() };
+            (compute(&state, &default).await?, message)
+        }
+        result => (result?, None),
+    };
     let threshold = state.settings().small_numbers;
     let area_name = |pcode: &str| area_label(&state, t, pcode);
     let mut organisation_rows = Vec::new();
@@ -80,8 +96,12 @@ async fn page(
         nav: Nav::public("/accountability"),
         title: t.get("accountability-title"),
         areas,
-        from: figures.from.to_string(),
-        to: figures.to.to_string(),
+        period: {
+            let isolated = |date: NaiveDate| format!("\u{2068}{date}\u{2069}");
+            t.text("accountability-period", &[("from", &isolated(figures.from)), ("to", &isolated(figures.to))])
+        },
+        typed: if error.is_some() { query.to.clone() } else { figures.to.to_string() },
+        error,
         sections: vec![
             (
                 t.get("accountability-areas"),
@@ -91,5 +111,6 @@ async fn page(
         ],
         note: t.num("accountability-small", "min", threshold.get() as i64),
     };
-    Ok(render(&page))
+    let status = if page.error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok((status, render(&page)).into_response())
 }

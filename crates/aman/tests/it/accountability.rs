@@ -76,3 +76,25 @@ async fn public_figures_hide_small_numbers_and_what_subtraction_would_reveal(app
     assert_eq!((status, body["error"]["field_codes"]["area"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_area")));
 }
 }
+
+/// A quarter that is not over is explained on the page, in the reader's
+/// language, next to what they typed, with the last quarter over shown.
+#[tokio::test]
+async fn the_page_explains_a_quarter_not_over_and_keeps_what_was_typed() {
+    let app = TestApp::sqlite().await;
+    for (lang, message) in [("en", "This quarter is not over yet"), ("ar", "لم ينتهِ ربع السنة هذا بعد")]
+    {
+        let response = app
+            .client
+            .get(app.url(&format!("/accountability?area=IQG02&to=2026-12-01&lang={lang}")))
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = response.text().await.expect("html");
+        assert!(
+            page.contains(message) && page.contains("value=\"2026-12-01\"") && page.contains("2026-09-30"),
+            "{page}"
+        );
+    }
+}
