@@ -21,7 +21,6 @@ pub const SESSION_COOKIE: &str = "aman_session";
 #[derive(Debug, Clone)]
 pub struct Staff {
     pub session: Session,
-    pub csrf_token: String,
 }
 
 impl std::ops::Deref for Staff {
@@ -35,7 +34,7 @@ impl std::ops::Deref for Staff {
 impl Staff {
     /// Refuses a state-changing form whose CSRF token is not this session's.
     pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
-        if bool::from(submitted.as_bytes().ct_eq(self.csrf_token.as_bytes())) {
+        if bool::from(submitted.as_bytes().ct_eq(self.session.csrf_token.as_bytes())) {
             Ok(())
         } else {
             Err(AppError::new(ErrorCode::CsrfFailed))
@@ -88,8 +87,7 @@ impl FromRequestParts<AppState> for Staff {
         let Some(token) = token else {
             return Err(AppError::new(ErrorCode::Unauthorized));
         };
-        let session = sessions::authenticate(state, &token).await?;
-        Ok(Staff { csrf_token: session.csrf_token.clone(), session })
+        Ok(Staff { session: sessions::authenticate(state, &token).await? })
     }
 }
 

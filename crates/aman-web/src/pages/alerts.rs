@@ -122,7 +122,7 @@ async fn alerts_page(
         open_only: matches!(query.open.as_str(), "1" | "true"),
         rows,
         may_respond: staff.user.role.may(Action::RespondToAlerts),
-        csrf: staff.csrf_token.clone(),
+        csrf: staff.session.csrf_token.clone(),
     };
     Ok(render(&page))
 }

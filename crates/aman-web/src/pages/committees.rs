@@ -63,8 +63,11 @@ async fn list(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff)
             met: committees::composition(&committee, &members).met,
         });
     }
-    let create =
-        staff.user.role.may(Action::ManageCommittees).then(|| (staff.user.area.to_string(), staff.csrf_token.clone()));
+    let create = staff
+        .user
+        .role
+        .may(Action::ManageCommittees)
+        .then(|| (staff.user.area.to_string(), staff.session.csrf_token.clone()));
     Ok(render(&ListPage { t, nav: nav(&staff, "/staff/committees"), title: t.get("committees-title"), rows, create }))
 }
 
@@ -173,7 +176,7 @@ async fn committee_page(
             .map(|o| Choice::new(&o.id.to_string(), o.name(t.lang_code()).to_owned(), ""))
             .collect(),
         may_manage: staff.user.role.may(Action::ManageCommittees),
-        csrf: staff.csrf_token.clone(),
+        csrf: staff.session.csrf_token.clone(),
         today: state.today().to_string(),
     };
     Ok(render(&page))

@@ -131,7 +131,7 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
         nav: nav(staff, &format!("/staff/concerns/{id}")),
         title: t.num("concern-title", "id", id),
         id,
-        csrf: staff.csrf_token.clone(),
+        csrf: staff.session.csrf_token.clone(),
         status_code: record.status.as_str(),
         status: t.status(record.status.as_str()),
         category: t.category(record.category.as_str()),

@@ -161,7 +161,7 @@ async fn meeting_view(state: &AppState, t: Tr, staff: &Staff, id: i64, print: bo
         rankings,
         ballots,
         may_manage: staff.user.role.may(Action::ManageCommittees) && !print,
-        csrf: staff.csrf_token.clone(),
+        csrf: staff.session.csrf_token.clone(),
         print,
     })
 }

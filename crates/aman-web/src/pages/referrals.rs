@@ -98,7 +98,7 @@ async fn concern_referrals(
         rows: rows(&state, t, &list).await?,
         refer: staff.user.role.may(Action::Triage).then_some((id, organisations)),
         answering: false,
-        csrf: staff.csrf_token.clone(),
+        csrf: staff.session.csrf_token.clone(),
     };
     Ok(render(&page))
 }
@@ -135,7 +135,7 @@ async fn inbox(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff
         rows: rows(&state, t, &list).await?,
         refer: None,
         answering: true,
-        csrf: staff.csrf_token.clone(),
+        csrf: staff.session.csrf_token.clone(),
     };
     Ok(render(&page))
 }

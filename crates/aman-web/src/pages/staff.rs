@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
 
 pub(super) fn nav(staff: &Staff, path: &str) -> Nav {
     let sees_audit = staff.user.role.may(aman_core::role::Action::ViewAudit);
-    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf: staff.csrf_token.clone(), sees_audit }) }
+    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf: staff.session.csrf_token.clone(), sees_audit }) }
 }
 
 #[derive(Template)]
