@@ -15,8 +15,4 @@ impl Actor {
     pub fn grant(&self) -> Grant {
         Grant { role: self.user.role, area: self.user.area.clone(), confidential: self.user.confidential }
     }
-
-    pub fn id(&self) -> i64 {
-        self.user.id
-    }
 }

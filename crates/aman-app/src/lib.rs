@@ -159,9 +159,9 @@ impl App {
         subject: &str,
         detail: &str,
     ) -> Result<(), aman_db::DbError> {
-        let mut tx = self.db().begin().await?;
-        self.audit_in(&mut tx, actor_id, action, subject, detail).await?;
-        tx.commit().await
+        let key = self.keys().audit_key();
+        self.db().append_audit(Audit { key: &key, event: self.audit_event(actor_id, action, subject, detail) }).await?;
+        Ok(())
     }
 
     /// Records an audit event inside an operation's transaction: it commits
