@@ -95,6 +95,11 @@ impl<'a> Reader<'a> {
         Ok(placeholder)
     }
 
+    /// Whether this key names something the reader may not see.
+    pub async fn hides(&mut self, key: &str) -> Result<bool, Error> {
+        Ok(self.placeholder(key.trim()).await?.is_some())
+    }
+
     /// The keys as this reader may read them: hidden items replaced.
     pub async fn redact(&mut self, keys: &[String]) -> Result<Vec<String>, Error> {
         let mut out = Vec::with_capacity(keys.len());

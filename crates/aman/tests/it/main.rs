@@ -51,6 +51,7 @@ mod hostile;
 mod index;
 mod keys;
 mod limits;
+mod matrix;
 mod moving;
 mod pages;
 mod permissions;

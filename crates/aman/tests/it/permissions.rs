@@ -2,7 +2,9 @@
 //! tried by every role, inside and outside its area, on an ordinary and on
 //! confidential concerns, and each answer is compared with what the one
 //! permission table (`Role::may`, `Grant`) says. Public routes answer
-//! everyone. Field-level: only triage officers get identities.
+//! everyone. Field-level: only triage officers get identities. Every route
+//! and method, with a confidential concern linked into every object, is in
+//! the generated matrix (`matrix.rs`).
 
 use crate::support::TestApp;
 use aman_core::area::Pcode;
@@ -184,119 +186,4 @@ async fn every_route_answers_every_role_as_the_table_says(app: TestApp) {
     assert!(mismatches.is_empty(), "{} of {checked} answers differ from the table:\n{}", mismatches.len(), mismatches.join("\n"));
     assert!(checked > 500, "walked {checked} route × account pairs");
 }
-}
-
-/// Every route the web crate registers is accounted for: walked above for
-/// every role × area × clearance, or checked for who may use it by the named
-/// test. A route added without an entry here fails, so the next one cannot
-/// slip past the permission review. (A matrix generated for every route is
-/// still to come; this list says where each one stands.)
-#[test]
-fn every_route_has_its_permission_check() {
-    const WALKED: &str = "permissions::every_route_answers_every_role_as_the_table_says";
-    let checked: &[(&str, &str)] = &[
-        ("/", WALKED),
-        ("/accountability", WALKED),
-        ("/actions/{id}", "confidential::confidential_concerns_stay_hidden_behind_committee_objects"),
-        ("/actions/{id}/confirmations", "committees::the_reporter_confirms_on_the_track_page"),
-        ("/actions/{id}/progress", "committees::the_reporter_confirms_on_the_track_page"),
-        ("/alerts", WALKED),
-        ("/alerts/{id}/transitions", "alerts::a_spike_raises_alerts_that_committees_answer"),
-        ("/areas", WALKED),
-        ("/areas/locate", WALKED),
-        ("/areas/{pcode}", WALKED),
-        ("/audit", WALKED),
-        ("/committees", WALKED),
-        ("/committees/{id}", "confidential::listings_stay_within_ones_own_area"),
-        ("/committees/{id}/actions", "confidential::confidential_concerns_stay_hidden_behind_committee_objects"),
-        ("/committees/{id}/issues", "confidential::confidential_concerns_stay_hidden_behind_committee_objects"),
-        ("/committees/{id}/meetings", "confidential::confidential_concerns_stay_hidden_behind_committee_objects"),
-        ("/committees/{id}/members", "committees::a_committee_runs_from_members_to_priorities"),
-        ("/concerns", WALKED),
-        ("/concerns/{id}", WALKED),
-        ("/concerns/{id}/notes", WALKED),
-        ("/concerns/{id}/referrals", "referrals::referrals_are_routed_answered_followed_and_escalated"),
-        ("/concerns/{id}/transitions", WALKED),
-        ("/concerns/{id}/updates", WALKED),
-        ("/healthz", WALKED),
-        ("/index", "index::governorates_are_ranked_with_intervals_and_missing_data_flagged"),
-        ("/meetings/{id}", "confidential::confidential_concerns_stay_hidden_behind_committee_objects"),
-        ("/meetings/{id}/attendance", "committees::a_committee_runs_from_members_to_priorities"),
-        ("/meetings/{id}/ballots/{member}", "hostile::committee_input_is_kept_within_sense"),
-        ("/meetings/{id}/minutes", "committees::a_committee_runs_from_members_to_priorities"),
-        ("/meetings/{id}/priorities", "committees::a_committee_runs_from_members_to_priorities"),
-        ("/organisations", "confidential::listings_stay_within_ones_own_area"),
-        ("/public/accountability", WALKED),
-        ("/readyz", "api::health_and_readiness"),
-        ("/receipt.txt", "pages::a_resident_reports_with_the_pickers_and_follows_with_the_receipt"),
-        ("/receipts/{receipt}", "api::unknown_and_malformed_receipts"),
-        ("/receipts/{receipt}/confirmations", "committees::the_reporter_confirms_on_the_track_page"),
-        ("/referrals", "referrals::referrals_are_routed_answered_followed_and_escalated"),
-        ("/referrals/{id}/answer", "referrals::referrals_are_routed_answered_followed_and_escalated"),
-        ("/report", WALKED),
-        ("/sessions", "staff::login_needs_the_right_password"),
-        ("/sessions/all", "staff::logout_everywhere_and_disabling_end_every_session"),
-        ("/staff", WALKED),
-        ("/staff/actions/{id}/progress", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/alerts", WALKED),
-        ("/staff/alerts/{id}", "alerts::the_alerts_page_lists_alerts_and_moves_them_with_csrf"),
-        ("/staff/audit", WALKED),
-        ("/staff/committees", WALKED),
-        ("/staff/committees/{id}", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/committees/{id}/actions", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/committees/{id}/issues", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/committees/{id}/meetings", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/committees/{id}/members", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/concerns/{id}", WALKED),
-        ("/staff/concerns/{id}/move", "pages::staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token"),
-        ("/staff/concerns/{id}/note", WALKED),
-        ("/staff/concerns/{id}/referrals", "referrals::referrals_are_sent_and_answered_from_the_pages"),
-        ("/staff/concerns/{id}/update", "pages::staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token"),
-        ("/staff/login", "pages::staff_log_in_with_a_cookie_and_every_form_needs_the_csrf_token"),
-        ("/staff/logout", "staff::sessions_expire_when_idle_and_end_at_logout"),
-        ("/staff/meetings/{id}", "confidential::the_meeting_page_names_a_confidential_concern_only_as_such"),
-        ("/staff/meetings/{id}/attendance", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/meetings/{id}/ballot", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/meetings/{id}/minutes", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/meetings/{id}/print", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/meetings/{id}/priorities", "committees::a_secretary_runs_a_meeting_from_the_pages_in_arabic"),
-        ("/staff/referrals", "referrals::referrals_are_sent_and_answered_from_the_pages"),
-        ("/staff/referrals/{id}/answer", "referrals::referrals_are_sent_and_answered_from_the_pages"),
-        ("/static/aman.css", WALKED),
-        ("/static/challenge.js", "limits::the_challenge_script_is_served_under_a_csp_without_inline_script"),
-        ("/surveys", WALKED),
-        ("/surveys/{key}", "surveys::the_web_form_follows_the_skip_logic_and_keeps_what_was_typed"),
-        ("/surveys/{key}/estimates", "surveys::a_kobo_export_is_imported_all_or_nothing_and_estimated_honestly"),
-        ("/surveys/{key}/results", "surveys::a_kobo_export_is_imported_all_or_nothing_and_estimated_honestly"),
-        ("/track", "pages::a_resident_reports_with_the_pickers_and_follows_with_the_receipt"),
-        ("/track/confirm", "committees::the_reporter_confirms_on_the_track_page"),
-    ];
-    let mut registered = std::collections::BTreeSet::new();
-    let mut folders = vec![std::path::PathBuf::from(format!("{}/../aman-web/src", env!("CARGO_MANIFEST_DIR")))];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(folder).expect("src") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).expect("source");
-            for (at, _) in text.match_indices(".route(\"") {
-                let rest = &text[at + ".route(\"".len()..];
-                registered.insert(rest[..rest.find('"').expect("closing quote")].to_owned());
-            }
-        }
-    }
-    let listed: std::collections::BTreeSet<String> = checked.iter().map(|(route, _)| (*route).to_owned()).collect();
-    let unlisted: Vec<&String> = registered.difference(&listed).collect();
-    assert!(unlisted.is_empty(), "routes with no permission check named: {unlisted:?}");
-    // Each named test exists (a renamed or deleted test breaks the list).
-    for (route, test) in checked {
-        let (module, name) = test.split_once("::").expect("module::test");
-        let source =
-            std::fs::read_to_string(format!("{}/tests/it/{module}.rs", env!("CARGO_MANIFEST_DIR"))).expect("module");
-        assert!(source.contains(&format!("fn {name}(")), "{route}: no test {test}");
-    }
-    let gone: Vec<&String> = listed.difference(&registered).collect();
-    assert!(gone.is_empty(), "listed routes that no longer exist: {gone:?}");
 }

@@ -7,7 +7,7 @@ use crate::cli::aman;
 use crate::support::TestApp;
 use reqwest::StatusCode;
 
-fn item_bank() -> String {
+pub fn item_bank() -> String {
     format!("{}/../../data/surveys/community-security-perception.xlsx", env!("CARGO_MANIFEST_DIR"))
 }
 

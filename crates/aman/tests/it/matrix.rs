@@ -1,0 +1,960 @@
+//! The authorisation matrix, generated from the router: every route the web
+//! crate registers (found in its source, each method confirmed by asking
+//! the running router, which answers 405 for a method it does not have) is
+//! tried by every role, inside and outside its area, cleared and not
+//! cleared for the confidential categories, an organisation's account and
+//! nobody. The objects it is tried on all name a confidential (`gbv`)
+//! concern: an issue, a meeting's agenda, an action plan, a referral and an
+//! alert. Each answer is compared with the rule the table below gives the
+//! route, and every answer an account not cleared for that concern receives
+//! is searched for it (its id, its text, its place, its alert). A route
+//! without a rule fails; so does a rule for a route that no longer exists.
+
+use crate::support::*;
+use aman_core::alert::{AlertMethod, Detector, SeriesSource};
+use aman_core::area::Pcode;
+use aman_core::category::Category;
+use aman_core::role::{Action, Grant, Role};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+
+/// Where the committee and its objects are (a district of Basra).
+const DISTRICT: &str = "IQG02Q03";
+/// The confidential concern's sub-district; the ordinary one is elsewhere.
+const SECRET_PLACE: &str = "IQG02Q03N01";
+const PLAIN_PLACE: &str = "IQG02Q03N02";
+/// Words only the confidential concern's description holds.
+const SECRET_WORDS: &str = "matrix-secret-7f3a";
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in account (its own session).
+    Signed,
+    /// A listing for roles that may `Action`; kept within one's own area.
+    Listing(Action),
+    /// Creating a committee in [`DISTRICT`]: managers whose area covers it.
+    CreateCommittee,
+    /// A concern (`Which`), for `Action`: hidden (404) outside one's area or
+    /// clearance, forbidden (403) to roles without the action.
+    Concern(Action, Which),
+    /// The committee in [`DISTRICT`] or an object of it, for `Action`.
+    Committee(Action),
+    /// Linking the confidential concern into an issue: those who may not
+    /// see it get the answer an unknown id gets (422).
+    LinkSecret,
+    /// Moving an alert on a concern category (`Which`).
+    Alert(Which),
+    /// The referrals sent to one's organisation: organisation accounts only.
+    Inbox,
+    /// Answering a referral: the receiving organisation's accounts only.
+    Answer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Plain,
+    Secret,
+}
+
+impl Which {
+    fn category(self) -> Category {
+        match self {
+            Which::Plain => Category::Crime,
+            Which::Secret => Category::Gbv,
+        }
+    }
+
+    fn place(self) -> Pcode {
+        Pcode::parse(match self {
+            Which::Plain => PLAIN_PLACE,
+            Which::Secret => SECRET_PLACE,
+        })
+        .expect("pcode")
+    }
+}
+
+/// One account of the matrix.
+struct Account {
+    grant: Grant,
+    organisation: bool,
+    token: String,
+    /// A second API session, ended last by "end all my sessions".
+    spare_token: String,
+    cookie: String,
+    csrf: String,
+}
+
+/// What an account should get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// Let through to the request's merits (2xx, 3xx, 409 or 422).
+    Through,
+    Refused(u16),
+}
+
+fn want(rule: Rule, account: Option<&Account>) -> Want {
+    use Want::*;
+    let district = Pcode::parse(DISTRICT).expect("pcode");
+    let Some(account) = account else {
+        return if matches!(rule, Rule::Public) { Through } else { Refused(401) };
+    };
+    let grant = &account.grant;
+    let sees = |which: Which| grant.allows(Action::ViewConcerns, &which.place(), which.category());
+    match rule {
+        Rule::Public | Rule::Signed => Through,
+        Rule::Listing(action) => {
+            if grant.role.may(action) {
+                Through
+            } else {
+                Refused(403)
+            }
+        }
+        Rule::CreateCommittee => {
+            if grant.role.may(Action::ManageCommittees) && grant.area.covers(&district) {
+                Through
+            } else {
+                Refused(403)
+            }
+        }
+        Rule::Concern(action, which) => {
+            if !grant.role.may(action) {
+                Refused(403)
+            } else if !sees(which) {
+                Refused(404)
+            } else {
+                Through
+            }
+        }
+        Rule::Committee(_) | Rule::LinkSecret if !grant.area.covers(&district) => Refused(404),
+        Rule::Committee(action) => {
+            if grant.role.may(action) {
+                Through
+            } else {
+                Refused(403)
+            }
+        }
+        Rule::LinkSecret => {
+            if !grant.role.may(Action::ManageCommittees) {
+                Refused(403)
+            } else if !sees(Which::Secret) {
+                Refused(422)
+            } else {
+                Through
+            }
+        }
+        Rule::Alert(which) => {
+            if !sees(which) {
+                Refused(404)
+            } else if !grant.role.may(Action::RespondToAlerts) {
+                Refused(403)
+            } else {
+                Through
+            }
+        }
+        Rule::Inbox => {
+            if account.organisation {
+                Through
+            } else {
+                Refused(403)
+            }
+        }
+        Rule::Answer => {
+            if account.organisation {
+                Through
+            } else {
+                Refused(404)
+            }
+        }
+    }
+}
+
+/// What an answer was, in the terms of [`Want`]. A page that sends the
+/// visitor to the login form refused them (401).
+fn got(status: StatusCode, location: Option<&str>) -> Want {
+    if location.is_some_and(|l| l.starts_with("/staff/login")) {
+        return Want::Refused(401);
+    }
+    match status.as_u16() {
+        200..=399 | 409 | 422 => Want::Through,
+        other => Want::Refused(other),
+    }
+}
+
+enum Body {
+    None,
+    Json(Value),
+    Form(Vec<(&'static str, String)>),
+}
+
+/// One request of the matrix: a registered route, filled in.
+struct Request {
+    method: Method,
+    /// The route as registered (with `/api/v1` for the API).
+    route: &'static str,
+    path: String,
+    rule: Rule,
+    body: Body,
+}
+
+/// The objects the matrix is tried on.
+struct Fixture {
+    plain: i64,
+    secret: i64,
+    receipt: String,
+    committee: i64,
+    member: i64,
+    meeting: i64,
+    action: i64,
+    organisation: i64,
+    referral: i64,
+    plain_alert: i64,
+    secret_alert: i64,
+    login: (String, String),
+}
+
+/// The table: every route × method, the rule it follows, and a request for
+/// it (two where a route names a concern or an alert: the ordinary and the
+/// confidential one). Requests that end sessions come last.
+fn requests(f: &Fixture) -> Vec<Request> {
+    use Action::*;
+    use Rule::*;
+    use Which::*;
+    let mut out = Vec::new();
+    let mut add = |method: Method, route: &'static str, path: String, rule: Rule, body: Body| {
+        out.push(Request { method, route, path, rule, body });
+    };
+    let concern_of = |which: Which| match which {
+        Plain => f.plain,
+        Secret => f.secret,
+    };
+    let alert_of = |which: Which| match which {
+        Plain => f.plain_alert,
+        Secret => f.secret_alert,
+    };
+    let (c, m, a) = (f.committee, f.meeting, f.action);
+    let form =
+        |fields: &[(&'static str, &str)]| Body::Form(fields.iter().map(|(k, v)| (*k, (*v).to_owned())).collect());
+    let new_concern =
+        json!({"category": "crime", "description": "Shots fired near the market at night.", "area": PLAIN_PLACE});
+
+    // Public.
+    for route in [
+        "/",
+        "/report",
+        "/track",
+        "/surveys",
+        "/accountability",
+        "/index",
+        "/staff/login",
+        "/static/aman.css",
+        "/static/challenge.js",
+        "/healthz",
+        "/readyz",
+    ] {
+        add(Method::GET, route, route.to_owned(), Public, Body::None);
+    }
+    for route in [
+        "/api/v1/surveys",
+        "/api/v1/public/accountability",
+        "/api/v1/areas",
+        "/api/v1/areas/{pcode}",
+        "/api/v1/areas/locate",
+    ] {
+        let path = route.replace("{pcode}", "IQG02").replace("locate", "locate?lat=30.5&lon=47.8");
+        add(Method::GET, route, path, Public, Body::None);
+    }
+    add(Method::GET, "/api/v1/receipts/{receipt}", format!("/api/v1/receipts/{}", f.receipt), Public, Body::None);
+    add(
+        Method::GET,
+        "/api/v1/surveys/{key}/estimates",
+        "/api/v1/surveys/aman_perception/estimates?var=safe_night&value=very_safe".into(),
+        Public,
+        Body::None,
+    );
+    add(Method::GET, "/surveys/{key}", "/surveys/aman_perception".into(), Public, Body::None);
+    add(
+        Method::GET,
+        "/surveys/{key}/results",
+        "/surveys/aman_perception/results?var=safe_night&value=very_safe".into(),
+        Public,
+        Body::None,
+    );
+    add(
+        Method::POST,
+        "/surveys/{key}",
+        "/surveys/aman_perception".into(),
+        Public,
+        form(&[("consent", "yes"), ("action", "continue")]),
+    );
+    add(Method::POST, "/api/v1/concerns", "/api/v1/concerns".into(), Public, Body::Json(new_concern));
+    add(
+        Method::POST,
+        "/report",
+        "/report".into(),
+        Public,
+        form(&[("category", "crime"), ("description", "Shots fired near the market at night."), ("area", PLAIN_PLACE)]),
+    );
+    add(Method::POST, "/receipt.txt", "/receipt.txt".into(), Public, form(&[("receipt", &f.receipt)]));
+    add(Method::POST, "/track", "/track".into(), Public, form(&[("receipt", &f.receipt)]));
+    add(
+        Method::POST,
+        "/track/confirm",
+        "/track/confirm".into(),
+        Public,
+        form(&[("receipt", &f.receipt), ("action", &a.to_string()), ("verdict", "better")]),
+    );
+    add(
+        Method::POST,
+        "/api/v1/receipts/{receipt}/confirmations",
+        format!("/api/v1/receipts/{}/confirmations", f.receipt),
+        Public,
+        Body::Json(json!({"action_id": a, "verdict": "better"})),
+    );
+    add(
+        Method::POST,
+        "/api/v1/sessions",
+        "/api/v1/sessions".into(),
+        Public,
+        Body::Json(json!({"email": f.login.0, "password": f.login.1})),
+    );
+    add(
+        Method::POST,
+        "/staff/login",
+        "/staff/login".into(),
+        Public,
+        form(&[("email", &f.login.0), ("password", &f.login.1)]),
+    );
+
+    // Listings, each kept within one's area.
+    add(Method::GET, "/api/v1/concerns", "/api/v1/concerns".into(), Listing(ViewConcerns), Body::None);
+    add(Method::GET, "/staff", "/staff".into(), Listing(ViewConcerns), Body::None);
+    add(Method::GET, "/api/v1/alerts", "/api/v1/alerts".into(), Listing(ViewConcerns), Body::None);
+    add(Method::GET, "/staff/alerts", "/staff/alerts".into(), Listing(ViewConcerns), Body::None);
+    // The log, and the log asked about the confidential concern by name.
+    for query in [String::new(), format!("?subject=concern:{}", f.secret)] {
+        add(Method::GET, "/api/v1/audit", format!("/api/v1/audit{query}"), Listing(ViewAudit), Body::None);
+        add(Method::GET, "/staff/audit", format!("/staff/audit{query}"), Listing(ViewAudit), Body::None);
+    }
+    add(Method::GET, "/api/v1/committees", "/api/v1/committees".into(), Listing(ViewCommittees), Body::None);
+    add(Method::GET, "/staff/committees", "/staff/committees".into(), Listing(ViewCommittees), Body::None);
+    add(Method::GET, "/api/v1/organisations", "/api/v1/organisations".into(), Listing(ViewCommittees), Body::None);
+    add(Method::GET, "/api/v1/referrals", "/api/v1/referrals".into(), Inbox, Body::None);
+    add(Method::GET, "/staff/referrals", "/staff/referrals".into(), Inbox, Body::None);
+    add(
+        Method::POST,
+        "/api/v1/committees",
+        "/api/v1/committees".into(),
+        CreateCommittee,
+        Body::Json(json!({"area": DISTRICT, "name": "Matrix committee"})),
+    );
+    add(
+        Method::POST,
+        "/staff/committees",
+        "/staff/committees".into(),
+        CreateCommittee,
+        form(&[("area", DISTRICT), ("name", "Matrix committee")]),
+    );
+
+    // Concerns, the ordinary and the confidential one.
+    for which in [Plain, Secret] {
+        let id = concern_of(which);
+        add(
+            Method::GET,
+            "/api/v1/concerns/{id}",
+            format!("/api/v1/concerns/{id}"),
+            Concern(ViewConcerns, which),
+            Body::None,
+        );
+        add(
+            Method::GET,
+            "/staff/concerns/{id}",
+            format!("/staff/concerns/{id}"),
+            Concern(ViewConcerns, which),
+            Body::None,
+        );
+        add(
+            Method::GET,
+            "/api/v1/concerns/{id}/referrals",
+            format!("/api/v1/concerns/{id}/referrals"),
+            Concern(ViewConcerns, which),
+            Body::None,
+        );
+        add(
+            Method::GET,
+            "/staff/concerns/{id}/referrals",
+            format!("/staff/concerns/{id}/referrals"),
+            Concern(ViewConcerns, which),
+            Body::None,
+        );
+        add(
+            Method::POST,
+            "/api/v1/concerns/{id}/notes",
+            format!("/api/v1/concerns/{id}/notes"),
+            Concern(AddNote, which),
+            Body::Json(json!({"body": "A note."})),
+        );
+        add(
+            Method::POST,
+            "/staff/concerns/{id}/note",
+            format!("/staff/concerns/{id}/note"),
+            Concern(AddNote, which),
+            form(&[("body", "A note.")]),
+        );
+        add(
+            Method::POST,
+            "/api/v1/concerns/{id}/updates",
+            format!("/api/v1/concerns/{id}/updates"),
+            Concern(PublicUpdate, which),
+            Body::Json(json!({"body": "An update."})),
+        );
+        add(
+            Method::POST,
+            "/staff/concerns/{id}/update",
+            format!("/staff/concerns/{id}/update"),
+            Concern(PublicUpdate, which),
+            form(&[("body", "An update.")]),
+        );
+        add(
+            Method::POST,
+            "/api/v1/concerns/{id}/transitions",
+            format!("/api/v1/concerns/{id}/transitions"),
+            Concern(Triage, which),
+            Body::Json(json!({"to": "triaged", "reason": "checked"})),
+        );
+        add(
+            Method::POST,
+            "/staff/concerns/{id}/move",
+            format!("/staff/concerns/{id}/move"),
+            Concern(Triage, which),
+            form(&[("to", "triaged"), ("reason", "checked")]),
+        );
+        let organisation = f.organisation.to_string();
+        add(
+            Method::POST,
+            "/api/v1/concerns/{id}/referrals",
+            format!("/api/v1/concerns/{id}/referrals"),
+            Concern(Triage, which),
+            Body::Json(json!({"organisation_id": f.organisation})),
+        );
+        add(
+            Method::POST,
+            "/staff/concerns/{id}/referrals",
+            format!("/staff/concerns/{id}/referrals"),
+            Concern(Triage, which),
+            form(&[("organisation_id", &organisation)]),
+        );
+        let alert = alert_of(which);
+        add(
+            Method::POST,
+            "/api/v1/alerts/{id}/transitions",
+            format!("/api/v1/alerts/{alert}/transitions"),
+            Alert(which),
+            Body::Json(json!({"to": "acknowledged"})),
+        );
+        add(
+            Method::POST,
+            "/staff/alerts/{id}",
+            format!("/staff/alerts/{alert}"),
+            Alert(which),
+            form(&[("to", "acknowledged")]),
+        );
+    }
+    add(
+        Method::POST,
+        "/api/v1/referrals/{id}/answer",
+        format!("/api/v1/referrals/{}/answer", f.referral),
+        Answer,
+        Body::Json(json!({"action": "acknowledge"})),
+    );
+    add(
+        Method::POST,
+        "/staff/referrals/{id}/answer",
+        format!("/staff/referrals/{}/answer", f.referral),
+        Answer,
+        form(&[("action", "acknowledge")]),
+    );
+
+    // The committee and what it holds, all naming the confidential concern.
+    let (plain_item, member) = (format!("concern:{}", f.plain), f.member.to_string());
+    add(
+        Method::GET,
+        "/api/v1/committees/{id}",
+        format!("/api/v1/committees/{c}"),
+        Committee(ViewCommittees),
+        Body::None,
+    );
+    add(Method::GET, "/staff/committees/{id}", format!("/staff/committees/{c}"), Committee(ViewCommittees), Body::None);
+    add(
+        Method::GET,
+        "/api/v1/committees/{id}/actions",
+        format!("/api/v1/committees/{c}/actions"),
+        Committee(ViewCommittees),
+        Body::None,
+    );
+    add(Method::GET, "/api/v1/meetings/{id}", format!("/api/v1/meetings/{m}"), Committee(ViewCommittees), Body::None);
+    add(Method::GET, "/staff/meetings/{id}", format!("/staff/meetings/{m}"), Committee(ViewCommittees), Body::None);
+    add(
+        Method::GET,
+        "/staff/meetings/{id}/print",
+        format!("/staff/meetings/{m}/print"),
+        Committee(ViewCommittees),
+        Body::None,
+    );
+    add(Method::GET, "/api/v1/actions/{id}", format!("/api/v1/actions/{a}"), Committee(ViewCommittees), Body::None);
+    let manage = Committee(ManageCommittees);
+    add(
+        Method::POST,
+        "/api/v1/committees/{id}/members",
+        format!("/api/v1/committees/{c}/members"),
+        manage,
+        Body::Json(json!({"name": "Um Ali", "constituency": "women", "sex": "female"})),
+    );
+    add(
+        Method::POST,
+        "/staff/committees/{id}/members",
+        format!("/staff/committees/{c}/members"),
+        manage,
+        form(&[("name", "Um Ali"), ("constituency", "women"), ("sex", "female")]),
+    );
+    add(
+        Method::POST,
+        "/api/v1/committees/{id}/issues",
+        format!("/api/v1/committees/{c}/issues"),
+        manage,
+        Body::Json(json!({"title": "Feud", "concerns": [f.plain]})),
+    );
+    add(
+        Method::POST,
+        "/api/v1/committees/{id}/issues",
+        format!("/api/v1/committees/{c}/issues"),
+        LinkSecret,
+        Body::Json(json!({"title": "Violence at home", "concerns": [f.secret]})),
+    );
+    add(
+        Method::POST,
+        "/staff/committees/{id}/issues",
+        format!("/staff/committees/{c}/issues"),
+        manage,
+        form(&[("title", "Feud"), ("concerns", &f.plain.to_string())]),
+    );
+    add(
+        Method::POST,
+        "/api/v1/committees/{id}/meetings",
+        format!("/api/v1/committees/{c}/meetings"),
+        manage,
+        Body::Json(json!({"held_on": "2026-12-20", "place": "Hall", "agenda": [plain_item]})),
+    );
+    add(
+        Method::POST,
+        "/staff/committees/{id}/meetings",
+        format!("/staff/committees/{c}/meetings"),
+        manage,
+        form(&[("held_on", "2026-12-20"), ("place", "Hall"), ("agenda", &plain_item)]),
+    );
+    let owner = f.organisation.to_string();
+    add(
+        Method::POST,
+        "/api/v1/committees/{id}/actions",
+        format!("/api/v1/committees/{c}/actions"),
+        manage,
+        Body::Json(
+            json!({"title": "Patrols", "owner_id": f.organisation, "due_on": "2026-12-30", "items": [plain_item]}),
+        ),
+    );
+    add(
+        Method::POST,
+        "/staff/committees/{id}/actions",
+        format!("/staff/committees/{c}/actions"),
+        manage,
+        form(&[("title", "Patrols"), ("owner_id", &owner), ("due_on", "2026-12-30"), ("items", &plain_item)]),
+    );
+    add(
+        Method::PUT,
+        "/api/v1/meetings/{id}/attendance",
+        format!("/api/v1/meetings/{m}/attendance"),
+        manage,
+        Body::Json(json!({"present": [f.member]})),
+    );
+    add(
+        Method::POST,
+        "/staff/meetings/{id}/attendance",
+        format!("/staff/meetings/{m}/attendance"),
+        manage,
+        form(&[("present", &member)]),
+    );
+    add(
+        Method::PUT,
+        "/api/v1/meetings/{id}/minutes",
+        format!("/api/v1/meetings/{m}/minutes"),
+        manage,
+        Body::Json(json!({"minutes": "Held.", "decisions": "None."})),
+    );
+    add(
+        Method::POST,
+        "/staff/meetings/{id}/minutes",
+        format!("/staff/meetings/{m}/minutes"),
+        manage,
+        form(&[("minutes", "Held."), ("decisions", "None.")]),
+    );
+    add(
+        Method::PUT,
+        "/api/v1/meetings/{id}/ballots/{member}",
+        format!("/api/v1/meetings/{m}/ballots/{}", f.member),
+        manage,
+        Body::Json(json!({"ranking": [plain_item]})),
+    );
+    add(
+        Method::POST,
+        "/staff/meetings/{id}/ballot",
+        format!("/staff/meetings/{m}/ballot"),
+        manage,
+        form(&[("member", &member), ("ranking", &plain_item)]),
+    );
+    add(
+        Method::POST,
+        "/api/v1/meetings/{id}/priorities",
+        format!("/api/v1/meetings/{m}/priorities"),
+        manage,
+        Body::Json(json!({"method": "schulze"})),
+    );
+    add(
+        Method::POST,
+        "/staff/meetings/{id}/priorities",
+        format!("/staff/meetings/{m}/priorities"),
+        manage,
+        form(&[("method", "schulze")]),
+    );
+    add(
+        Method::POST,
+        "/api/v1/actions/{id}/progress",
+        format!("/api/v1/actions/{a}/progress"),
+        manage,
+        Body::Json(json!({"status": "in_progress", "body": "Started."})),
+    );
+    add(
+        Method::POST,
+        "/staff/actions/{id}/progress",
+        format!("/staff/actions/{a}/progress"),
+        manage,
+        form(&[("status", "in_progress"), ("body", "Started.")]),
+    );
+    add(
+        Method::POST,
+        "/api/v1/actions/{id}/confirmations",
+        format!("/api/v1/actions/{a}/confirmations"),
+        manage,
+        Body::Json(json!({"member_id": f.member, "verdict": "better"})),
+    );
+
+    // Last: ending one's own sessions.
+    add(Method::POST, "/staff/logout", "/staff/logout".into(), Signed, Body::Form(Vec::new()));
+    add(Method::DELETE, "/api/v1/sessions", "/api/v1/sessions".into(), Signed, Body::None);
+    add(Method::DELETE, "/api/v1/sessions/all", "/api/v1/sessions/all".into(), Signed, Body::None);
+    out
+}
+
+/// Every route the web crate registers with its methods, as written in its
+/// source (`.route("/path", get(…).post(…))`; the API's under `/api/v1`).
+fn registered_routes() -> BTreeSet<(String, String)> {
+    let mut routes = BTreeSet::new();
+    let root = std::path::PathBuf::from(format!("{}/../aman-web/src", env!("CARGO_MANIFEST_DIR")));
+    let mut folders = vec![root.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).expect("src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let prefix = if path.starts_with(root.join("api")) { "/api/v1" } else { "" };
+            let text = std::fs::read_to_string(&path).expect("source");
+            for (at, _) in text.match_indices(".route(\"") {
+                let rest = &text[at + ".route(\"".len()..];
+                let end = rest.find('"').expect("closing quote");
+                let route = format!("{prefix}{}", &rest[..end]);
+                // The handlers, up to the end of this `.route(…)` call.
+                let mut depth = 1;
+                let call: String = rest[end..]
+                    .chars()
+                    .take_while(|&ch| {
+                        depth += match ch {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        depth > 0
+                    })
+                    .collect();
+                for method in ["get", "post", "put", "patch", "delete"] {
+                    let named = call
+                        .match_indices(&format!("{method}("))
+                        .any(|(i, _)| i == 0 || !call[..i].ends_with(|ch: char| ch.is_alphanumeric() || ch == '_'));
+                    if named {
+                        routes.insert((method.to_uppercase(), route.clone()));
+                    }
+                }
+            }
+        }
+    }
+    routes
+}
+
+async fn account(app: &TestApp, role: Role, area: &str, confidential: bool, organisation: Option<i64>) -> Account {
+    let email = format!("{}.{}.{}.{}@matrix", role.as_str(), area.to_lowercase(), confidential, organisation.is_some());
+    let password = app.add_user_with(&email, role, area, confidential).await;
+    if let Some(organisation) = organisation {
+        let user = app.db.user_by_email(&email).await.expect("query").expect("user");
+        app.db.set_user_organisation(user.id, Some(organisation)).await.expect("link");
+    }
+    // Only accounts with a second factor need the clock moved on between
+    // logins (a code is accepted once); the others keep it still, so that
+    // the first sessions are not idle by the time the walk begins.
+    let credentials = || {
+        if role.requires_second_factor() {
+            app.credentials(&email, &password)
+        } else {
+            json!({"email": email, "password": password})
+        }
+    };
+    let mut tokens = Vec::new();
+    for _ in 0..2 {
+        let (status, session) = app.post_json("/api/v1/sessions", &credentials()).await;
+        assert_eq!(status, StatusCode::CREATED, "{session}");
+        tokens.push(session["token"].as_str().expect("token").to_owned());
+    }
+    let fields = credentials();
+    let form: Vec<(&str, &str)> =
+        ["email", "password", "code"].iter().map(|k| (*k, fields[*k].as_str().unwrap_or_default())).collect();
+    let login = app.client.post(app.url("/staff/login")).form(&form).send().await.expect("login");
+    let cookie = login.headers()["set-cookie"].to_str().expect("ascii").split(';').next().expect("pair").to_owned();
+    let page = app.page_as(&cookie, "/staff/committees").await;
+    let csrf = page.split("name=\"csrf\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("csrf").to_owned();
+    Account {
+        grant: Grant { role, area: Pcode::parse(area).expect("pcode"), confidential },
+        organisation: organisation.is_some(),
+        spare_token: tokens.pop().expect("token"),
+        token: tokens.pop().expect("token"),
+        cookie,
+        csrf,
+    }
+}
+
+async fn fixture(app: &TestApp) -> Fixture {
+    let triage = app.staff(Role::TriageOfficer, "IQ").await;
+    let secretary = app.staff(Role::Administrator, "IQ").await;
+    let receipt = app.submit("crime", PLAIN_PLACE).await;
+    let secret = json!({"category": "gbv", "description": format!("At home, {SECRET_WORDS}."), "area": SECRET_PLACE});
+    assert_eq!(app.post_json("/api/v1/concerns", &secret).await.0, StatusCode::CREATED);
+    let (_, queue) = triage.get("/api/v1/concerns").await;
+    let id_of = |category: &str| {
+        queue["concerns"].as_array().expect("list").iter().find(|c| c["category"] == category).expect("concern")["id"]
+            .as_i64()
+            .expect("id")
+    };
+    let (plain, secret) = (id_of("crime"), id_of("gbv"));
+    let organisation =
+        app.db.upsert_organisation("cso", "مركز النساء", "Women's centre", DISTRICT).await.expect("organisation");
+    app.db.set_organisation_details(organisation, &[], &["gbv"], "+964 770 000 0000").await.expect("details");
+    let created = |(status, body): (StatusCode, Value)| {
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        body["id"].as_i64().expect("id")
+    };
+    let referral = created(
+        triage.post(&format!("/api/v1/concerns/{secret}/referrals"), &json!({"organisation_id": organisation})).await,
+    );
+    let committee =
+        created(secretary.post("/api/v1/committees", &json!({"area": DISTRICT, "name": "Joint committee"})).await);
+    let member = created(
+        secretary
+            .post(
+                &format!("/api/v1/committees/{committee}/members"),
+                &json!({"name": "Abu Hassan", "constituency": "tribal_religious_leaders", "sex": "male"}),
+            )
+            .await,
+    );
+    let issue = created(
+        secretary
+            .post(
+                &format!("/api/v1/committees/{committee}/issues"),
+                &json!({"title": "Violence at home", "concerns": [secret, plain]}),
+            )
+            .await,
+    );
+    let agenda = json!({"held_on": "2026-11-20", "place": "Hall", "agenda": [format!("concern:{secret}"), format!("concern:{plain}"), format!("issue:{issue}")]});
+    let meeting = created(secretary.post(&format!("/api/v1/committees/{committee}/meetings"), &agenda).await);
+    let attendance = app
+        .client
+        .put(app.url(&format!("/api/v1/meetings/{meeting}/attendance")))
+        .bearer_auth(&secretary.token)
+        .json(&json!({"present": [member]}))
+        .send()
+        .await
+        .expect("attendance");
+    assert_eq!(attendance.status(), StatusCode::OK);
+    let plan = json!({"title": "Safe house", "owner_id": organisation, "due_on": "2026-12-15", "items": [format!("concern:{secret}"), format!("concern:{plain}")]});
+    let action = created(secretary.post(&format!("/api/v1/committees/{committee}/actions"), &plan).await);
+    let mut alerts = Vec::new();
+    for (which, place) in [("crime", PLAIN_PLACE), ("gbv", SECRET_PLACE)] {
+        let mut tx = app.db.begin().await.expect("begin");
+        let alarm = aman_db::AlarmRecord {
+            source: SeriesSource::Concerns,
+            area: place,
+            category: which,
+            method: AlertMethod { detector: Detector::Cusum, weekly: false },
+            day: 20_785,
+            observed: 5,
+            expected: Some(1.0),
+            threshold: Some(3.0),
+            score: Some(4.0),
+        };
+        alerts.push(tx.insert_alert(&alarm, START_MS).await.expect("alert"));
+        tx.commit().await.expect("commit");
+    }
+    let workbook = std::fs::read(crate::surveys::item_bank()).expect("item bank");
+    app.db.insert_survey_form("aman_perception", "1", "Community safety", &workbook, 0).await.expect("form");
+    let login_email = "someone@matrix";
+    let login_password = app.add_user_with(login_email, Role::Analyst, "IQG02", false).await;
+    Fixture {
+        plain,
+        secret,
+        receipt,
+        committee,
+        member,
+        meeting,
+        action,
+        organisation,
+        referral,
+        plain_alert: alerts[0],
+        secret_alert: alerts[1],
+        login: (login_email.to_owned(), login_password),
+    }
+}
+
+/// What an answer must not hold for someone not cleared for the
+/// confidential concern.
+fn leaks(f: &Fixture, json: bool, text: &str) -> Vec<String> {
+    let mut marks = vec![
+        SECRET_WORDS.to_owned(),
+        format!("concern:{}", f.secret),
+        format!("concerns/{}\"", f.secret),
+        format!("concerns/{}/", f.secret),
+        format!("alert:{}", f.secret_alert),
+        format!("alerts/{}\"", f.secret_alert),
+    ];
+    if json {
+        // Pages offer every place in their pickers; answers of the API name
+        // only the places of what they return.
+        marks.push(SECRET_PLACE.to_owned());
+        marks.push("\"category\":\"gbv\"".to_owned());
+        marks.push(format!("\"concern_id\":{}", f.secret));
+        marks.push(format!("[{},", f.secret));
+        marks.push(format!(",{}]", f.secret));
+        marks.push(format!("[{}]", f.secret));
+    }
+    marks.into_iter().filter(|mark| text.contains(mark.as_str())).collect()
+}
+
+both! {
+async fn the_generated_matrix_allows_nothing_unexpected(app: TestApp) {
+    let f = fixture(&app).await;
+    let mut accounts: Vec<Option<Account>> = vec![None];
+    for role in Role::ALL {
+        accounts.push(Some(account(&app, role, "IQG02", true, None).await));
+        accounts.push(Some(account(&app, role, "IQG02", false, None).await));
+        accounts.push(Some(account(&app, role, "IQG15", true, None).await));
+    }
+    accounts.push(Some(account(&app, Role::CsoCaseworker, "IQG02", true, Some(f.organisation)).await));
+
+    let table = requests(&f);
+    // The table and the router agree: each registered route and method has a
+    // rule, each rule a registered route, and the running router has exactly
+    // those methods (405 for the others).
+    let registered = registered_routes();
+    let listed: BTreeSet<(String, String)> = table.iter().map(|r| (r.method.to_string(), r.route.to_owned())).collect();
+    let unlisted: Vec<_> = registered.difference(&listed).collect();
+    assert!(unlisted.is_empty(), "routes with no rule in the matrix: {unlisted:?}");
+    let gone: Vec<_> = listed.difference(&registered).collect();
+    assert!(gone.is_empty(), "rules for routes that are not registered: {gone:?}");
+    for request in &table {
+        for method in [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE] {
+            let has = listed.contains(&(method.to_string(), request.route.to_owned()));
+            let answer = app.client.request(method.clone(), app.url(&request.path)).send().await.expect("probe");
+            assert_eq!(answer.status() != StatusCode::METHOD_NOT_ALLOWED, has, "{method} {}", request.route);
+        }
+    }
+
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    let mut unexpected_allows = 0;
+    for request in &table {
+        for account in &accounts {
+            let is_api = request.route.starts_with("/api/");
+            let mut builder = app.client.request(request.method.clone(), app.url(&request.path));
+            if let Some(a) = account {
+                builder = if is_api {
+                    let token = if request.route == "/api/v1/sessions/all" { &a.spare_token } else { &a.token };
+                    builder.bearer_auth(token)
+                } else {
+                    builder.header("cookie", a.cookie.clone())
+                };
+            }
+            builder = match &request.body {
+                Body::None => builder,
+                Body::Json(body) => builder.json(body),
+                Body::Form(fields) => {
+                    let mut fields = fields.clone();
+                    fields.push(("csrf", account.as_ref().map_or(String::new(), |a| a.csrf.clone())));
+                    builder.form(&fields)
+                }
+            };
+            let response = builder.send().await.expect("request");
+            let status = response.status();
+            let location = response.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_owned);
+            let text = response.text().await.expect("body");
+            checked += 1;
+            let expected = want(request.rule, account.as_ref());
+            let answered = match got(status, location.as_deref()) {
+                // What an unknown id gets: refused, in this rule's terms.
+                Want::Through if expected == Want::Refused(422) && status == StatusCode::UNPROCESSABLE_ENTITY => Want::Refused(422),
+                other => other,
+            };
+            let who = account.as_ref().map_or("nobody".to_owned(), |a| {
+                format!("{} of {}{}{}", a.grant.role.as_str(), a.grant.area, if a.grant.confidential { " cleared" } else { "" }, if a.organisation { " (organisation)" } else { "" })
+            });
+            if answered != expected {
+                if answered == Want::Through {
+                    unexpected_allows += 1;
+                }
+                problems.push(format!("{} {} as {who}: got {status} ({answered:?}), expected {expected:?}", request.method, request.path));
+                continue;
+            }
+            // Cleared as committee objects see it (`aman_app::items`): area and
+            // clearance, whatever the role.
+            let cleared = account
+                .as_ref()
+                .is_some_and(|a| a.grant.area.covers(&Which::Secret.place()) && a.grant.may_see_category(Category::Gbv));
+            let own_submission = request.route == "/api/v1/concerns" && request.method == Method::POST;
+            if answered == Want::Through && !cleared && !own_submission {
+                // What the request itself said may be echoed (a filter kept in its box).
+                let found: Vec<String> = leaks(&f, is_api, &text).into_iter().filter(|mark| !request.path.contains(mark.as_str())).collect();
+                if !found.is_empty() {
+                    problems.push(format!("{} {} as {who} names the confidential concern: {found:?}", request.method, request.path));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "authorisation matrix: {} routes × methods, {} requests × {} accounts = {checked} answers; {unexpected_allows} unexpected allows, {} problems",
+        listed.len(),
+        table.len(),
+        accounts.len(),
+        problems.len()
+    );
+    assert!(problems.is_empty(), "{} of {checked} answers are wrong:\n{}", problems.len(), problems.join("\n"));
+    assert!(checked > 2_000, "the matrix tried {checked} answers");
+}
+}
