@@ -100,6 +100,11 @@ pub async fn run_forever(state: App, worker: String) {
         Duration::from_millis(state.settings().job_period_ms.map_or(30_000, |p| (p / 4).clamp(50, 30_000)) as u64);
     loop {
         run_due(&state, &worker).await;
+        if let Some(path) = &state.settings().audit_checkpoint
+            && let Err(problem) = crate::checkpoint::advance(state.db(), state.keys(), path).await
+        {
+            tracing::error!("the audit checkpoint was not moved on: {problem}");
+        }
         tokio::time::sleep(tick).await;
     }
 }

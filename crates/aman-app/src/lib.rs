@@ -10,6 +10,7 @@ pub mod accountability;
 pub mod actions;
 mod actor;
 pub mod alerts;
+pub mod checkpoint;
 pub mod committees;
 pub mod concerns;
 mod error;
@@ -62,6 +63,9 @@ pub struct Settings {
     pub small_numbers: aman_core::committee::disclosure::Threshold,
     /// How long organisations have to answer a referral, by category and severity.
     pub referral_deadlines: aman_core::committee::referral::DeadlineTable,
+    /// Where the audit log's checkpoint is kept, apart from the database
+    /// (`None`: no checkpoint, as in the demo and in tests).
+    pub audit_checkpoint: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -74,6 +78,7 @@ impl Default for Settings {
             alerts: Default::default(),
             small_numbers: Default::default(),
             referral_deadlines: Default::default(),
+            audit_checkpoint: None,
         }
     }
 }

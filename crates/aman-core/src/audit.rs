@@ -82,6 +82,70 @@ pub enum AuditProblem {
     BadHeadSeal,
     #[error("the log is empty but its head is not the sealed empty head: every entry was removed")]
     Emptied,
+    #[error("the checkpoint kept apart from the database is not sealed by this deployment's key")]
+    BadCheckpointSeal,
+    #[error(
+        "the log ends at entry {found} but the checkpoint kept apart from the database saw entry {checkpoint}: \
+         the log was truncated or rolled back to an older copy"
+    )]
+    RolledBack { checkpoint: i64, found: i64 },
+    #[error("entry {0} is not the entry the checkpoint kept apart from the database saw: the log was rewritten")]
+    Diverged(i64),
+}
+
+/// A sealed record of one point of the chain (an entry's `seq` and hash),
+/// kept apart from the database, so that a log truncated or rolled back to
+/// an older, internally consistent copy is still caught: that copy no
+/// longer reaches the checkpoint, or reaches it by another path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub seq: i64,
+    pub hash: String,
+    pub mac: String,
+}
+
+const CHECKPOINT_HEADER: &str = "aman-audit-checkpoint 1";
+
+impl Checkpoint {
+    pub fn seal(key: &[u8; 32], seq: i64, hash: &str) -> Checkpoint {
+        Checkpoint { seq, hash: hash.to_owned(), mac: mac(key, &["checkpoint", &seq.to_string(), hash]) }
+    }
+
+    /// The checkpoint as one line of text (its file's content).
+    pub fn to_line(&self) -> String {
+        format!("{CHECKPOINT_HEADER} {} {} {}\n", self.seq, self.hash, self.mac)
+    }
+
+    /// Reads [`Checkpoint::to_line`]'s text back; `None` if it is not one.
+    pub fn parse(text: &str) -> Option<Checkpoint> {
+        let rest = text.trim().strip_prefix(CHECKPOINT_HEADER)?;
+        let mut parts = rest.split_whitespace();
+        let (seq, hash, mac) = (parts.next()?.parse().ok()?, parts.next()?, parts.next()?);
+        let hex64 = |s: &str| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
+        (parts.next().is_none() && seq >= 0 && hex64(hash) && hex64(mac)).then(|| Checkpoint {
+            seq,
+            hash: hash.to_owned(),
+            mac: mac.to_owned(),
+        })
+    }
+
+    /// Checks a log whose last entry is `last_seq` and whose entry at the
+    /// checkpoint's `seq` has the hash `hash_at_seq` (`None`: no such entry).
+    pub fn check(&self, key: &[u8; 32], last_seq: i64, hash_at_seq: Option<&str>) -> Result<(), AuditProblem> {
+        if Checkpoint::seal(key, self.seq, &self.hash).mac != self.mac {
+            return Err(AuditProblem::BadCheckpointSeal);
+        }
+        if self.seq == 0 {
+            return Ok(());
+        }
+        if last_seq < self.seq {
+            return Err(AuditProblem::RolledBack { checkpoint: self.seq, found: last_seq });
+        }
+        match hash_at_seq {
+            Some(hash) if hash == self.hash => Ok(()),
+            _ => Err(AuditProblem::Diverged(self.seq)),
+        }
+    }
 }
 
 /// Checks a whole log, oldest first, against its head `(seq, hash, mac)`.
@@ -124,6 +188,27 @@ pub fn verify(key: &[u8; 32], entries: &[AuditEntry], head: Option<(i64, &str, &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_checkpoint_catches_a_log_rolled_back_or_rewritten() {
+        let (entries, _) = log(5);
+        let at = |seq: i64| entries.iter().find(|e| e.seq == seq).map(|e| e.hash.as_str());
+        let checkpoint = Checkpoint::seal(&KEY, 4, at(4).unwrap());
+        assert_eq!(Checkpoint::parse(&checkpoint.to_line()), Some(checkpoint.clone()));
+        assert_eq!(checkpoint.check(&KEY, 5, at(4)), Ok(()));
+        assert_eq!(checkpoint.check(&KEY, 3, None), Err(AuditProblem::RolledBack { checkpoint: 4, found: 3 }));
+        assert_eq!(checkpoint.check(&KEY, 0, None), Err(AuditProblem::RolledBack { checkpoint: 4, found: 0 }));
+        assert_eq!(checkpoint.check(&KEY, 5, at(3)), Err(AuditProblem::Diverged(4)));
+        assert_eq!(checkpoint.check(&[1; 32], 5, at(4)), Err(AuditProblem::BadCheckpointSeal));
+        let moved = Checkpoint { seq: 2, ..checkpoint.clone() };
+        assert_eq!(moved.check(&KEY, 5, at(2)), Err(AuditProblem::BadCheckpointSeal), "the seal covers the number");
+        assert_eq!(Checkpoint::seal(&KEY, 0, GENESIS).check(&KEY, 0, None), Ok(()));
+        for bad in ["", "aman-audit-checkpoint 1 4", "aman-audit-checkpoint 1 -1 aa bb", "something else 4 a b"] {
+            assert_eq!(Checkpoint::parse(bad), None, "{bad:?}");
+        }
+        let extra = format!("{} extra", checkpoint.to_line().trim());
+        assert_eq!(Checkpoint::parse(&extra), None);
+    }
 
     const KEY: [u8; 32] = [9; 32];
 

@@ -84,6 +84,18 @@ impl Db {
         Ok((entries, (head.try_get(0)?, head.try_get(1)?, head.try_get(2)?)))
     }
 
+    /// The head `(seq, hash, mac)`: the last entry's number and hash, sealed.
+    pub async fn audit_head(&self) -> Result<(i64, String, String), DbError> {
+        let head = sqlx::query("SELECT seq, hash, mac FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?;
+        Ok((head.try_get(0)?, head.try_get(1)?, head.try_get(2)?))
+    }
+
+    /// The hash of entry `seq`, if the log holds it.
+    pub async fn audit_hash_at(&self, seq: i64) -> Result<Option<String>, DbError> {
+        let row = sqlx::query("SELECT hash FROM audit_log WHERE seq = $1").bind(seq).fetch_optional(&self.pool).await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
     /// Entries matching the filter, newest first, and how many match.
     pub async fn audit_entries(&self, filter: &AuditFilter) -> Result<(Vec<AuditEntry>, i64), DbError> {
         let conditions = "($1 IS NULL OR action LIKE $1) AND ($2 IS NULL OR actor_id = $2) AND ($3 IS NULL OR subject = $3) \

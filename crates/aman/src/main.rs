@@ -196,7 +196,33 @@ enum AuditCommand {
         db: DbArg,
         #[command(flatten)]
         keys: KeyArg,
+        #[command(flatten)]
+        checkpoint: CheckpointArg,
     },
+    /// Accept the audit log as it is now: verify it whole, then write a new
+    /// checkpoint naming its last entry (after restoring a backup on purpose).
+    Checkpoint {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        #[command(flatten)]
+        checkpoint: CheckpointArg,
+    },
+}
+
+#[derive(Args)]
+struct CheckpointArg {
+    /// Where the audit log's checkpoint is kept, apart from the database
+    /// [default: beside the key file, with the extension .audit-checkpoint].
+    #[arg(long = "audit-checkpoint", env = "AMAN_AUDIT_CHECKPOINT")]
+    checkpoint: Option<PathBuf>,
+}
+
+impl CheckpointArg {
+    fn path(&self, keys: &KeyArg) -> PathBuf {
+        self.checkpoint.clone().unwrap_or_else(|| aman_app::checkpoint::default_path(&keys.path))
+    }
 }
 
 fn main() -> std::process::ExitCode {
@@ -249,7 +275,12 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Retention { command: RetentionCommand::Run { db, keys, retention_days } } => {
             maintenance::retention(&db, &keys, retention_days).await
         }
-        Command::Audit { command: AuditCommand::Verify { db, keys } } => maintenance::verify_audit(&db, &keys).await,
+        Command::Audit { command: AuditCommand::Verify { db, keys, checkpoint } } => {
+            maintenance::verify_audit(&db, &keys, &checkpoint.path(&keys)).await
+        }
+        Command::Audit { command: AuditCommand::Checkpoint { db, keys, checkpoint } } => {
+            maintenance::accept_audit(&db, &keys, &checkpoint.path(&keys)).await
+        }
         Command::Import { command } => imports::run(command).await,
         Command::Index(args) => surveying::index(args).await,
         Command::Copy { from, to, overwrite } => maintenance::copy(&from, &to, overwrite).await,

@@ -17,9 +17,46 @@ pub async fn retention(db: &DbArg, keys: &KeyArg, retention_days: i64) -> anyhow
     Ok(())
 }
 
-pub async fn verify_audit(db: &DbArg, keys: &KeyArg) -> anyhow::Result<()> {
+pub async fn verify_audit(db: &DbArg, keys: &KeyArg, checkpoint: &Path) -> anyhow::Result<()> {
     let keys = load_keys(&keys.path)?;
     let db = open_as_is(&db.url).await?;
+    let count = verify_chain(&db, &keys).await?;
+    match aman_app::checkpoint::check(&db, &keys, checkpoint).await? {
+        Some(reached) => {
+            println!("audit log intact: {count} entries (it reaches the checkpoint at entry {})", reached.seq)
+        }
+        None => {
+            println!("audit log intact: {count} entries");
+            eprintln!(
+                "note: no audit checkpoint at {} (servers write one there); without it a log rolled back to an older copy cannot be told apart",
+                checkpoint.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Accepts the log as it is: verified whole, then a new checkpoint, and an
+/// audit entry saying so.
+pub async fn accept_audit(db: &DbArg, keys: &KeyArg, checkpoint: &Path) -> anyhow::Result<()> {
+    let keys = load_keys(&keys.path)?;
+    let db = open(&db.url).await?;
+    aman_app::check_keys(&db, &keys).await?;
+    let before = aman_app::checkpoint::check(&db, &keys, checkpoint).await;
+    verify_chain(&db, &keys).await?;
+    let detail = match &before {
+        Ok(Some(old)) => format!("checkpoint was at entry {}", old.seq),
+        Ok(None) => "no checkpoint before".to_owned(),
+        Err(problem) => problem.to_string(),
+    };
+    crate::record(&db, &keys, "audit.checkpoint_reset", "audit_log", &detail).await?;
+    let seq = aman_app::checkpoint::reset(&db, &keys, checkpoint).await?;
+    println!("audit checkpoint {} now names entry {seq} ({detail})", checkpoint.display());
+    Ok(())
+}
+
+/// Verifies the whole chain; the number of entries.
+async fn verify_chain(db: &Db, keys: &aman_core::secrets::Keys) -> anyhow::Result<usize> {
     let (entries, (seq, hash, mac)) = db.audit_chain().await?;
     // A deployment that never started has an unsealed, empty log; once a
     // server has started, the head is always sealed.
@@ -30,15 +67,10 @@ pub async fn verify_audit(db: &DbArg, keys: &KeyArg) -> anyhow::Result<()> {
             bail!("audit log broken: it is empty but the database holds accounts or concerns (the log was wiped)");
         }
         println!("audit log empty: no server has used this database yet");
-        return Ok(());
+        return Ok(0);
     }
-    match aman_core::audit::verify(&keys.audit_key(), &entries, Some((seq, hash.as_str(), mac.as_str()))) {
-        Ok(count) => {
-            println!("audit log intact: {count} entries");
-            Ok(())
-        }
-        Err(problem) => bail!("audit log broken: {problem}"),
-    }
+    aman_core::audit::verify(&keys.audit_key(), &entries, Some((seq, hash.as_str(), mac.as_str())))
+        .map_err(|problem| anyhow::anyhow!("audit log broken: {problem}"))
 }
 
 pub async fn copy(from: &str, to: &str, overwrite: bool) -> anyhow::Result<()> {
@@ -68,5 +100,8 @@ pub async fn restore(from: &Path, db: &DbArg, overwrite: bool) -> anyhow::Result
     let target = open(&db.url).await?;
     let copied = copy_into(&source, &target, overwrite).await?;
     println!("restored {copied} rows from {} into {}", from.display(), redact(&db.url));
+    println!(
+        "the audit log is now the backup's: servers will refuse to start until you accept it with `aman audit checkpoint`"
+    );
     Ok(())
 }

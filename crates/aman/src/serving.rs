@@ -17,6 +17,10 @@ pub struct ServeArgs {
     pub db: DbArg,
     #[command(flatten)]
     pub keys: KeyArg,
+    /// Where the audit log's checkpoint is kept, apart from the database
+    /// [default: beside the key file, with the extension .audit-checkpoint].
+    #[arg(long, env = "AMAN_AUDIT_CHECKPOINT")]
+    pub audit_checkpoint: Option<PathBuf>,
     /// Address to listen on.
     #[arg(long, env = "AMAN_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: String,
@@ -90,6 +94,11 @@ impl ServeArgs {
                 },
                 referral_deadlines,
                 small_numbers,
+                audit_checkpoint: Some(
+                    self.audit_checkpoint
+                        .clone()
+                        .unwrap_or_else(|| aman_app::checkpoint::default_path(&self.keys.path)),
+                ),
                 ..aman_app::Settings::default()
             },
         })
@@ -126,6 +135,16 @@ pub async fn demo(listen: &str, db: &str, key_file: &Path, intake_limits: bool) 
 async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::Result<()> {
     if settings.intake_limits.is_none() {
         tracing::warn!("intake limits are OFF: public submissions and receipt lookups are not rate-limited");
+    }
+    if let Some(path) = &settings.app.audit_checkpoint {
+        // Checked before anything else is written; refused if the log no
+        // longer reaches it.
+        aman_app::check_keys(&db, &keys).await?;
+        aman_app::checkpoint::advance(&db, &keys, path).await.map_err(|problem| {
+            anyhow::anyhow!(
+                "{problem}. If this database was restored from a backup on purpose, run `aman audit checkpoint` to accept the log as it is now"
+            )
+        })?;
     }
     let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
     let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;

@@ -107,3 +107,110 @@ async fn audit_verify_names_the_first_bad_entry_after_any_tampering() {
         assert!(message.contains("audit log broken") && message.contains(expected), "{name}: {message}");
     }
 }
+
+fn checkpoint_seq(path: &std::path::Path) -> i64 {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    aman_core::audit::Checkpoint::parse(&text).map_or(-1, |c| c.seq)
+}
+
+/// Starts a server, makes `count` audit entries, waits for the checkpoint to
+/// move on, and kills the server.
+async fn submit_and_stop(db: &str, key: &str, dir: &TempDir, checkpoint: &std::path::Path, count: usize) {
+    let mut server = crate::servers::start(db, key, dir, "a");
+    let before = checkpoint_seq(checkpoint);
+    assert!(before >= 0, "a server writes the checkpoint as it starts");
+    let client = reqwest::Client::new();
+    for i in 0..count {
+        // Each failed login is an audit entry.
+        let body = json!({"email": format!("nobody{i}@test"), "password": "not the password"});
+        let response = client.post(format!("{}/api/v1/sessions", server.base)).json(&body).send().await.expect("post");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    // The job loop moves the checkpoint on (its tick is a quarter second here).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while checkpoint_seq(checkpoint) <= before {
+        assert!(std::time::Instant::now() < deadline, "the checkpoint never moved past {before}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    server.child.kill().expect("kill");
+    server.child.wait().expect("wait");
+}
+
+/// A whole database rolled back to an older copy has a log that verifies on
+/// its own; the checkpoint servers keep beside the key file catches it, the
+/// server refuses to start on it, and `aman audit checkpoint` accepts it on
+/// purpose (and says so in the log).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_log_rolled_back_to_an_older_copy_is_caught_by_the_checkpoint() {
+    use crate::servers::start;
+    let dir = TempDir::new().expect("dir");
+    let key = dir.path().join("k.key").display().to_string();
+    let checkpoint = dir.path().join("k.audit-checkpoint");
+    assert!(aman(&["keys", "init", "--key-file", &key], None).status.success());
+    let file = dir.path().join("aman.sqlite");
+    let db = format!("sqlite://{}", file.display());
+    assert!(aman(&["import", "areas", &crate::cli::boundaries_dir(), "--db", &db], None).status.success());
+    let checkpoint_seq = || checkpoint_seq(&checkpoint);
+    submit_and_stop(&db, &key, &dir, &checkpoint, 1).await;
+    let old = dir.path().join("old.sqlite");
+    assert!(aman(&["backup", "--db", &db, "--to", &old.display().to_string()], None).status.success());
+    submit_and_stop(&db, &key, &dir, &checkpoint, 3).await;
+    let verify = || aman(&["audit", "verify", "--db", &db, "--key-file", &key], None);
+    let intact = verify();
+    assert!(intact.status.success(), "{}", String::from_utf8_lossy(&intact.stderr));
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("reaches the checkpoint"));
+
+    // Someone puts the older copy back: its own chain and head are intact.
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+    std::fs::copy(&old, &file).expect("roll back");
+    let caught = verify();
+    let message = String::from_utf8_lossy(&caught.stderr).into_owned();
+    assert_eq!(caught.status.code(), Some(1), "{message}");
+    assert!(message.contains("truncated or rolled back"), "{message}");
+    let mut serve = std::process::Command::new(env!("CARGO_BIN_EXE_aman"))
+        .args(["serve", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("serve");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = serve.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            serve.kill().expect("kill");
+            panic!("a server started on a rolled-back log");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    let mut refused = String::new();
+    std::io::Read::read_to_string(&mut serve.stderr.take().expect("stderr"), &mut refused).expect("stderr");
+    assert!(!status.success() && refused.contains("aman audit checkpoint"), "{refused}");
+
+    // Accepted on purpose: written in the log, and the server starts again.
+    let accepted = aman(&["audit", "checkpoint", "--db", &db, "--key-file", &key], None);
+    assert!(accepted.status.success(), "{}", String::from_utf8_lossy(&accepted.stderr));
+    assert!(verify().status.success());
+    let dbh = Db::connect(&db).await.expect("connect");
+    let (entries, _) = dbh.audit_chain().await.expect("chain");
+    assert_eq!(entries.last().map(|e| e.event.action.as_str()), Some("audit.checkpoint_reset"));
+    dbh.close().await;
+    let mut server = start(&db, &key, &dir, "b");
+    assert!(server.base.starts_with("http://"), "the server starts on the accepted log");
+    server.child.kill().expect("kill");
+    server.child.wait().expect("wait");
+
+    // A checkpoint edited by hand is not sealed by the key.
+    let text = std::fs::read_to_string(&checkpoint).expect("checkpoint");
+    let seq = checkpoint_seq();
+    std::fs::write(&checkpoint, text.replacen(&format!(" {seq} "), &format!(" {} ", seq - 1), 1)).expect("edit");
+    let forged = verify();
+    assert!(
+        String::from_utf8_lossy(&forged.stderr).contains("not sealed"),
+        "{}",
+        String::from_utf8_lossy(&forged.stderr)
+    );
+}

@@ -41,13 +41,13 @@ async fn the_session_sweep_ends_expired_sessions(app: TestApp) {
 }
 }
 
-struct Server {
-    child: Child,
-    base: String,
+pub struct Server {
+    pub child: Child,
+    pub base: String,
     log: std::path::PathBuf,
 }
 
-fn start(db: &str, key: &str, dir: &TempDir, name: &str) -> Server {
+pub fn start(db: &str, key: &str, dir: &TempDir, name: &str) -> Server {
     let log = dir.path().join(format!("{name}.log"));
     let mut child = Command::new(env!("CARGO_BIN_EXE_aman"))
         .args(["serve", "--db", db, "--key-file", key, "--listen", "127.0.0.1:0", "--job-period-seconds", "1"])
