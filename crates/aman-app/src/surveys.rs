@@ -7,6 +7,7 @@ use crate::App;
 use crate::Error;
 use aman_core::area::Pcode;
 use aman_core::committee::disclosure::{Threshold, protect_parts};
+use aman_core::secrets::{self, Keys};
 use aman_db::{DbError, NewResponse, ResponseRecord, SurveyFormRecord};
 use aman_geo::Areas;
 use aman_survey::xlsform::{Form, QuestionType, parse_xlsform};
@@ -28,6 +29,29 @@ pub const AREA_FIELDS: [&str; 4] = ["area", "subdistrict", "district", "governor
 /// young people asks.
 pub const AGE_GROUPS: [(u32, u32, &str); 4] =
     [(15, 29, "15-29"), (30, 44, "30-44"), (45, 59, "45-59"), (60, 120, "60plus")];
+
+/// One respondent's response, checked and ready to store: the row, and its
+/// free-text answers, which are stored only sealed ([`seal`]).
+pub struct Response {
+    pub row: NewResponse,
+    pub free_text: BTreeMap<String, String>,
+}
+
+/// The rows to store for a form's responses, their free text sealed under
+/// the data key and bound to the form and response.
+pub fn seal(keys: &Keys, form_id: i64, responses: Vec<Response>) -> Vec<NewResponse> {
+    responses
+        .into_iter()
+        .map(|Response { mut row, free_text }| {
+            if !free_text.is_empty() {
+                let plain = serde_json::to_vec(&free_text).unwrap_or_default();
+                let context = secrets::survey_text_context(form_id, &row.external_id);
+                row.text_sealed = Some(keys.seal(&context, &plain, crate::random()));
+            }
+            row
+        })
+        .collect()
+}
 
 /// A form as stored, parsed.
 pub struct LoadedForm {
@@ -66,7 +90,7 @@ pub fn response(
     design: &DesignColumns,
     external_id: String,
     source: &'static str,
-) -> Result<NewResponse, Vec<String>> {
+) -> Result<Response, Vec<String>> {
     let mut problems: Vec<String> = raw
         .iter()
         .filter(|(_, value)| value.chars().count() > MAX_ANSWER_CHARS)
@@ -102,8 +126,14 @@ pub fn response(
         },
     };
     let (Some(area), true) = (area, problems.is_empty()) else { return Err(problems) };
-    let answers: BTreeMap<&String, &String> = raw.iter().filter(|(name, _)| clean.contains_key(*name)).collect();
-    Ok(NewResponse {
+    // Free text is kept apart, to be sealed; the coded answers stay readable
+    // for the estimates.
+    let free: Vec<&str> =
+        form.questions().into_iter().filter(|q| q.kind == QuestionType::Text).map(|q| q.name.as_str()).collect();
+    let (free_text, answers): (BTreeMap<&String, &String>, BTreeMap<&String, &String>) =
+        raw.iter().filter(|(name, _)| clean.contains_key(*name)).partition(|(name, _)| free.contains(&name.as_str()));
+    let free_text = free_text.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let row = NewResponse {
         external_id,
         area,
         collected_on,
@@ -119,7 +149,9 @@ pub fn response(
             .map(|s| (*s).clone()),
         answers: serde_json::to_string(&answers).unwrap_or_default(),
         source,
-    })
+        text_sealed: None,
+    };
+    Ok(Response { row, free_text })
 }
 
 /// The raw answers of one export row: Kobo names columns `group/question`;
@@ -133,8 +165,9 @@ pub fn raw_answers<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> BT
 }
 
 /// Stores every response or none; returns how many.
-pub async fn store(state: &App, form: &LoadedForm, responses: &[NewResponse]) -> Result<u64, DbError> {
-    state.db().insert_responses(form.record.id, responses).await
+pub async fn store(state: &App, form: &LoadedForm, responses: Vec<Response>) -> Result<u64, DbError> {
+    let rows = seal(state.keys(), form.record.id, responses);
+    state.db().insert_responses(form.record.id, &rows).await
 }
 
 /// What to estimate.

@@ -170,6 +170,11 @@ pub fn totp_context(user_id: i64) -> String {
     format!("user:{user_id}:totp")
 }
 
+/// The associated data binding a response's sealed free-text answers to it.
+pub fn survey_text_context(form_id: i64, external_id: &str) -> String {
+    format!("survey:{form_id}:{external_id}:text")
+}
+
 /// The associated data binding a sealed exact point to its concern.
 pub fn point_context(receipt_hash: &str) -> String {
     format!("concern:{receipt_hash}:point")

@@ -37,7 +37,7 @@ pub use intake::Intake;
 pub use keys::SealedFields;
 pub use migrate::schema_fingerprint;
 pub use referrals::ReferralRecord;
-pub use surveys::{NewResponse, ResponseRecord, SurveyFormRecord};
+pub use surveys::{NewResponse, ResponseRecord, SealedSurveyText, SurveyFormRecord};
 pub use tx::Tx;
 pub use users::{NewUser, SessionRecord, UserRecord};
 

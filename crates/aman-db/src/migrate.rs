@@ -92,6 +92,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_login_attempts.sql"),
         postgres: include_str!("../migrations/postgres/0013_login_attempts.sql"),
     },
+    Migration {
+        version: 14,
+        name: "survey_text_sealed",
+        sqlite: include_str!("../migrations/sqlite/0014_survey_text_sealed.sql"),
+        postgres: include_str!("../migrations/postgres/0014_survey_text_sealed.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

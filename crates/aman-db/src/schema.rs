@@ -276,6 +276,7 @@ pub const SCHEMA: &[Table] = &[
             col("displacement", Text, true),
             col("answers", Text, false),
             col("source", Text, false),
+            col("text_sealed", Bytes, true),
         ],
     },
     Table {

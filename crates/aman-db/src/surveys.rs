@@ -32,6 +32,17 @@ pub struct NewResponse {
     pub answers: String,
     /// `web` or `import`.
     pub source: &'static str,
+    /// The free-text answers, sealed (`aman_core::secrets::survey_text_context`).
+    pub text_sealed: Option<Vec<u8>>,
+}
+
+/// A response's sealed free-text answers, for re-sealing under a new key.
+#[derive(Debug, Clone)]
+pub struct SealedSurveyText {
+    pub id: i64,
+    pub form_id: i64,
+    pub external_id: String,
+    pub sealed: Vec<u8>,
 }
 
 /// A stored response, as the estimates read it.
@@ -131,7 +142,8 @@ impl Db {
         for r in responses {
             sqlx::query(
                 "INSERT INTO survey_responses (form_id, external_id, area, collected_on, weight, stratum, cluster, \
-                 sex, age_group, displacement, answers, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                 sex, age_group, displacement, answers, source, text_sealed) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             )
             .bind(form_id)
             .bind(&r.external_id)
@@ -145,12 +157,50 @@ impl Db {
             .bind(r.displacement.as_deref())
             .bind(&r.answers)
             .bind(r.source)
+            .bind(r.text_sealed.as_deref())
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_insert)?;
         }
         tx.commit().await?;
         Ok(responses.len() as u64)
+    }
+
+    /// Sealed free-text answers after response `after`, oldest first:
+    /// `(response id, form id, external id, sealed)`.
+    pub async fn sealed_survey_texts(&self, after: i64, limit: i64) -> Result<Vec<SealedSurveyText>, DbError> {
+        let rows = sqlx::query(
+            "SELECT id, form_id, external_id, text_sealed FROM survey_responses \
+             WHERE id > $1 AND text_sealed IS NOT NULL ORDER BY id LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SealedSurveyText {
+                    id: r.try_get(0)?,
+                    form_id: r.try_get(1)?,
+                    external_id: r.try_get(2)?,
+                    sealed: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Replaces sealed free-text answers, all in one transaction.
+    pub async fn reseal_survey_texts(&self, texts: &[SealedSurveyText]) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        for t in texts {
+            sqlx::query("UPDATE survey_responses SET text_sealed = $1 WHERE id = $2")
+                .bind(&t.sealed)
+                .bind(t.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The responses to a form (every version) in an area and below it.

@@ -73,17 +73,25 @@ pub async fn limit_public(State(state): State<AppState>, request: Request, next:
         return too_many(not_until.wait_time_from(clock.now()).as_secs());
     }
     if let Some(address) = address {
+        let key = limiter.client_key(&address);
+        let mut request = request;
+        request.extensions_mut().insert(ClientKey(key));
         let bucket = match kind {
             Kind::Submission => &limiter.submissions,
             Kind::Lookup => &limiter.lookups,
             Kind::Login => &limiter.logins,
         };
-        if let Err(not_until) = bucket.check_key(&limiter.client_key(&address)) {
+        if let Err(not_until) = bucket.check_key(&key) {
             return too_many(not_until.wait_time_from(clock.now()).as_secs());
         }
+        return next.run(request).await;
     }
     next.run(request).await
 }
+
+/// The limiter's key for the request's client, when it is known.
+#[derive(Clone, Copy)]
+struct ClientKey([u8; 16]);
 
 /// Marks a request from an exempt client (e.g. the SMS gateway).
 #[derive(Clone, Copy)]
@@ -97,12 +105,35 @@ pub struct Gate {
     token: String,
     solution: String,
     exempt: bool,
+    client: Option<ClientKey>,
 }
 
 impl Gate {
     /// Lets the submission through, or returns the challenge to answer.
     pub fn admit(&self, state: &AppState) -> Result<(), Challenge> {
         state.limiter().map_or(Ok(()), |limiter| limiter.admit_submission(state.now_ms(), self))
+    }
+
+    /// Counts a submission made through a route whose requests are limited
+    /// as steps (a survey's pages) against its client's submissions, like a
+    /// concern's; `429` when the client has made too many.
+    pub fn spend_submission(&self, state: &AppState) -> Result<(), TooMany> {
+        let (Some(limiter), Some(ClientKey(key)), false) = (state.limiter(), self.client, self.exempt) else {
+            return Ok(());
+        };
+        limiter
+            .submissions
+            .check_key(&key)
+            .map_err(|not_until| TooMany(not_until.wait_time_from(DefaultClock::default().now()).as_secs()))
+    }
+}
+
+/// A client over its budget: `429 rate_limited`, with the seconds to wait.
+pub struct TooMany(u64);
+
+impl IntoResponse for TooMany {
+    fn into_response(self) -> Response {
+        too_many(self.0)
     }
 }
 
@@ -123,6 +154,7 @@ impl FromRequestParts<AppState> for Gate {
             token: header("aman-challenge").or_else(|| from_query("challenge")).unwrap_or_default(),
             solution: header("aman-solution").or_else(|| from_query("solution")).unwrap_or_default(),
             exempt: parts.extensions.get::<Exempt>().is_some(),
+            client: parts.extensions.get::<ClientKey>().copied(),
         })
     }
 }

@@ -215,7 +215,7 @@ pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<Vec<DemoAccount>,
     }
     let areas = aman_geo::Areas::new(db.all_areas().await?).map_err(|e| DbError::Corrupt(e.to_string()))?;
     let today = DateTime::from_timestamp_millis(now_ms).unwrap_or_default().date_naive();
-    crate::demo_surveys::seed(db, &areas, today, now_ms).await?;
+    crate::demo_surveys::seed(db, keys, &areas, today, now_ms).await?;
     crate::demo_committees::seed(db, keys, now_ms).await?;
     Ok(accounts)
 }

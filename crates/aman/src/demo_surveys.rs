@@ -4,6 +4,7 @@
 //! through a small form of its own. Every response passes its form's checks.
 
 use aman_app::surveys::{self, DesignColumns};
+use aman_core::secrets::Keys;
 use aman_db::{Db, DbError};
 use aman_geo::Areas;
 use aman_survey::kirkuk::{KirkukRespondent, parse_wave1};
@@ -21,7 +22,7 @@ const SURVEYED: [(&str, f64); 3] = [("IQG02", 0.10), ("IQG15", 0.35), ("IQG08", 
 const PER_QUARTER: usize = 60;
 
 /// Imports both forms and their responses unless already there.
-pub async fn seed(db: &Db, areas: &Areas, today: NaiveDate, now_ms: i64) -> Result<(), DbError> {
+pub async fn seed(db: &Db, keys: &Keys, areas: &Areas, today: NaiveDate, now_ms: i64) -> Result<(), DbError> {
     let corrupt = |e: String| DbError::Corrupt(e);
     if db.survey_form("aman_perception").await?.is_none() {
         let form = parse_xlsform(ITEM_BANK).map_err(|e| corrupt(e.to_string()))?;
@@ -41,7 +42,7 @@ pub async fn seed(db: &Db, areas: &Areas, today: NaiveDate, now_ms: i64) -> Resu
                 }
             }
         }
-        db.insert_responses(id, &responses).await?;
+        db.insert_responses(id, &surveys::seal(keys, id, responses)).await?;
     }
     if db.survey_form("kirkuk_trust").await?.is_none() {
         let form = parse_xlsform(KIRKUK_FORM).map_err(|e| corrupt(e.to_string()))?;
@@ -56,7 +57,7 @@ pub async fn seed(db: &Db, areas: &Areas, today: NaiveDate, now_ms: i64) -> Resu
                     .map_err(|problems| corrupt(problems.join("; ")))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        db.insert_responses(id, &responses).await?;
+        db.insert_responses(id, &surveys::seal(keys, id, responses)).await?;
     }
     Ok(())
 }

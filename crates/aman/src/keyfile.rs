@@ -96,6 +96,19 @@ pub async fn reseal_all(db: &Db, keys: &Keys) -> anyhow::Result<u64> {
         }
     }
     db.reseal_totp(&totp).await?;
+    let mut after = 0;
+    loop {
+        let page = db.sealed_survey_texts(after, 500).await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        let mut changed = Vec::new();
+        for mut text in page.into_iter().filter(|t| Keys::sealed_key_id(&t.sealed) != Some(current)) {
+            let context = secrets::survey_text_context(text.form_id, &text.external_id);
+            text.sealed = keys.reseal(&context, &text.sealed, random())?;
+            changed.push(text);
+        }
+        db.reseal_survey_texts(&changed).await?;
+    }
     Ok(count)
 }
 

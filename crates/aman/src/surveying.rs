@@ -132,7 +132,7 @@ pub async fn import_responses(args: ImportResponsesArgs) -> anyhow::Result<()> {
             report.join("\n")
         );
     }
-    let stored = surveys::store(&state, &form, &responses).await.map_err(|e| match e {
+    let stored = surveys::store(&state, &form, responses).await.map_err(|e| match e {
         aman_db::DbError::Duplicate => anyhow::anyhow!("some responses were imported before; nothing imported"),
         other => other.into(),
     })?;

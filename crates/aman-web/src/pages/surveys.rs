@@ -6,6 +6,7 @@
 
 use super::layout::{Choice, Nav, render};
 use crate::error::{AppError, field_message};
+use crate::gate::Gate;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::surveys::{self, BY, DesignColumns, EstimateQuery, LoadedForm};
@@ -15,7 +16,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Form as Posted, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use std::collections::BTreeMap;
 
@@ -143,6 +144,7 @@ struct ThanksPage {
 async fn form_submit(
     State(state): State<AppState>,
     t: Tr,
+    gate: Gate,
     Path(key): Path<String>,
     Posted(fields): Posted<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
@@ -159,11 +161,16 @@ async fn form_submit(
     if action != "submit" {
         return Ok(render(&form_page_for(&state, t, &loaded, &answers, &BTreeMap::new())));
     }
+    // Each page of the form counts as a step; the answers sent count as a
+    // submission, as a concern does.
+    if let Err(too_many) = gate.spend_submission(&state) {
+        return Ok(too_many.into_response());
+    }
     let id = hex::encode(random::<16>());
     match surveys::response(state.areas(), &loaded.form, &answers, state.today(), &DesignColumns::default(), id, "web")
     {
         Ok(response) => {
-            surveys::store(&state, &loaded, &[response]).await?;
+            surveys::store(&state, &loaded, vec![response]).await?;
             let title = t.get("survey-thanks");
             Ok(render(&ThanksPage { t, nav: Nav::public("/surveys"), title, key }))
         }

@@ -30,6 +30,7 @@ fn responses(governorate: &str, n: usize, good: bool) -> Vec<NewResponse> {
                 displacement: None,
                 answers: answers.to_string(),
                 source: "import",
+                text_sealed: None,
             }
         })
         .collect()

@@ -73,6 +73,25 @@ async fn a_wrong_key_file_is_refused_and_rotation_loses_nothing() {
         "lat": 30.508, "lon": 47.78, "contact": {"name": "Rotated Reporter", "phone": "07709990000"}});
     assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
     let password = app.add_user("rotator@test", Role::TriageOfficer, "IQ").await;
+    // A survey response with sealed free text is re-encrypted too.
+    let workbook = std::fs::read(crate::surveys::item_bank()).expect("item bank");
+    let form_id = app.db.insert_survey_form("aman_perception", "1", "Safety", &workbook, 0).await.expect("form");
+    let text = aman_core::secrets::survey_text_context(form_id, "r-1");
+    let response = aman_db::NewResponse {
+        external_id: "r-1".into(),
+        area: aman_core::area::Pcode::parse("IQG02").expect("pcode"),
+        collected_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+        weight: 1.0,
+        stratum: None,
+        cluster: None,
+        sex: None,
+        age_group: None,
+        displacement: None,
+        answers: "{}".into(),
+        source: "import",
+        text_sealed: Some(app.state.keys().seal(&text, br#"{"district":"typed"}"#, [5; 24])),
+    };
+    app.db.insert_responses(form_id, &[response]).await.expect("response");
     let db = app.database_url();
 
     let key = app.dir.path().join("right.key");
@@ -96,6 +115,11 @@ async fn a_wrong_key_file_is_refused_and_rotation_loses_nothing() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let trimmed = Keys::from_json(&std::fs::read_to_string(&key).expect("key file")).expect("keys");
     assert_eq!(trimmed.current_data_key_id(), 3);
+    let survey = app.db.sealed_survey_texts(0, 10).await.expect("sealed");
+    assert_eq!(
+        trimmed.open(&text, &survey[0].sealed).expect("re-sealed under the new key"),
+        br#"{"district":"typed"}"#
+    );
 
     let (mut server, base) = serve(&db, &key).expect("serves with the rotated file");
     let contact = contact_seen_through(&base, "rotator@test", &password).await;

@@ -248,3 +248,34 @@ fn form_action(page: &str) -> Option<String> {
     let start = page.find("action=\"/report?challenge=")? + "action=\"".len();
     Some(page[start..].split('"').next()?.to_owned())
 }
+
+/// A survey's pages are steps (the lookup budget); the answers sent are a
+/// submission, counted per client like a concern, so one client cannot fill
+/// a poll with its own answers.
+#[tokio::test]
+async fn survey_submissions_are_limited_per_client_like_concerns() {
+    let app = TestApp::sqlite_with(Settings { intake_limits: Some(limits(2, 100, 1000)), ..Settings::default() }).await;
+    let workbook = std::fs::read(crate::surveys::item_bank()).expect("item bank");
+    app.db.insert_survey_form("aman_perception", "1", "Community safety", &workbook, 0).await.expect("form");
+    let post = |i: usize, action: &str| {
+        let mut fields = crate::surveys::web_answers(i);
+        fields.push(("action".to_owned(), action.to_owned()));
+        app.client.post(app.url("/surveys/aman_perception?lang=en")).form(&fields).send()
+    };
+    for i in 0..5 {
+        assert_eq!(post(i, "continue").await.expect("step").status(), StatusCode::OK, "steps are not submissions");
+    }
+    for i in 0..2 {
+        assert_eq!(post(i, "submit").await.expect("submit").status(), StatusCode::OK);
+    }
+    let refused = post(2, "submit").await.expect("submit");
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.headers().contains_key("retry-after"));
+    assert_eq!(
+        app.db.survey_responses("aman_perception", "IQ").await.expect("responses").len(),
+        2,
+        "the third is not stored"
+    );
+    // Concerns share the same budget: it is spent.
+    assert_eq!(app.post_json("/api/v1/concerns", &concern()).await.0, StatusCode::TOO_MANY_REQUESTS);
+}

@@ -81,6 +81,7 @@ async fn populate(app: &TestApp) -> String {
         displacement: Some("returnee".into()),
         answers: r#"{"safe_night":"very_safe"}"#.into(),
         source: "import",
+        text_sealed: Some(vec![1, 0, 255, 7]),
     };
     app.db.insert_responses(form, &[response]).await.expect("response");
     let ninewa = aman_core::area::Pcode::parse("IQG15").expect("pcode");

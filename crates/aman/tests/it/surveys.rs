@@ -4,7 +4,7 @@
 //! equal to the weighted shares computed by hand, small groups suppressed.
 
 use crate::cli::aman;
-use crate::support::TestApp;
+use crate::support::{TestApp, contains};
 use reqwest::StatusCode;
 
 pub fn item_bank() -> String {
@@ -15,6 +15,15 @@ const N: usize = 90;
 
 /// Respondent `i` of the export: every required answer, in Kobo's
 /// `group/question` columns, with a weight, stratum and cluster.
+/// Respondent `i`'s answers as the web form's fields (without the action).
+pub fn web_answers(i: usize) -> Vec<(String, String)> {
+    row(i)
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with('_') && !["w", "stratum", "cluster"].contains(&k.as_str()))
+        .map(|(k, v)| (k.trim_start_matches("main/").to_owned(), v))
+        .collect()
+}
+
 fn row(i: usize) -> Vec<(String, String)> {
     let main = [
         ("governorate", if i.is_multiple_of(2) { "IQG02" } else { "IQG15" }.to_owned()),
@@ -200,14 +209,13 @@ async fn the_web_form_follows_the_skip_logic_and_keeps_what_was_typed() {
     assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let missing = missing.text().await.expect("page");
     assert!(missing.contains("value=\"7\"") && missing.contains("This is required."), "kept as typed, errors shown");
-    let mut answers: Vec<(String, String)> = row(0)
-        .into_iter()
-        .filter(|(k, _)| !k.starts_with('_') && !["w", "stratum", "cluster"].contains(&k.as_str()))
-        .map(|(k, v)| (k.trim_start_matches("main/").to_owned(), v))
-        .collect();
+    let mut answers = web_answers(0);
     answers.push(("victim".to_owned(), "yes".to_owned()));
     answers.push(("victim_type".to_owned(), "theft".to_owned()));
     answers.retain(|(k, v)| !(k == "victim" && v == "no"));
+    // Free text (the district is typed) is stored only sealed.
+    const TYPED: &str = "Zubair, the quarter behind the old cinema";
+    answers.iter_mut().filter(|(k, _)| k == "district").for_each(|(_, v)| *v = TYPED.to_owned());
     answers.push(("action".to_owned(), "submit".to_owned()));
     let done = app.client.post(app.url("/surveys/aman_perception")).form(&answers).send().await.expect("post");
     assert_eq!(done.status(), StatusCode::OK, "{}", done.text().await.unwrap_or_default());
@@ -218,4 +226,13 @@ async fn the_web_form_follows_the_skip_logic_and_keeps_what_was_typed() {
         ("IQG02", Some("female"), Some("15-29"))
     );
     assert!(stored[0].answers.contains("\"victim_type\":\"theft\""), "{}", stored[0].answers);
+    assert!(!stored[0].answers.contains("district"), "{}", stored[0].answers);
+    assert!(!contains(&app.stored_bytes().await, "behind the old cinema"), "free text is not stored in the clear");
+    let sealed = app.db.sealed_survey_texts(0, 10).await.expect("sealed");
+    assert_eq!(sealed.len(), 1);
+    let context = aman_core::secrets::survey_text_context(sealed[0].form_id, &sealed[0].external_id);
+    let opened = app.state.keys().open(&context, &sealed[0].sealed).expect("opens with the data key");
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&opened).expect("json")["district"], TYPED);
+    let elsewhere = aman_core::secrets::survey_text_context(sealed[0].form_id, "another-response");
+    assert!(app.state.keys().open(&elsewhere, &sealed[0].sealed).is_err(), "bound to its response");
 }
