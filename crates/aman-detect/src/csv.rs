@@ -115,8 +115,21 @@ fn is_blank(record: &StringRecord) -> bool {
     record.len() == 1 && record[0].is_empty()
 }
 
+/// The largest input read, series or events (UCDP's events for Iraq take
+/// 3 MB; the whole world's, about 300 MB, should be cut to a country first).
+pub const MAX_INPUT_BYTES: usize = 256 << 20;
+
+/// Refuses input over [`MAX_INPUT_BYTES`] before it is parsed.
+pub(crate) fn check_size(input: &str) -> Result<(), InputError> {
+    match input.len() {
+        n if n > MAX_INPUT_BYTES => Err(err(0, format!("the input is {n} bytes; at most {MAX_INPUT_BYTES} are read"))),
+        _ => Ok(()),
+    }
+}
+
 /// Parses the input CSV into gap-free series.
 pub fn parse_series(input: &str, frequency: Frequency) -> Result<Vec<Series>, InputError> {
+    check_size(input)?;
     let reader = ReaderBuilder::new().has_headers(false).flexible(true).trim(Trim::All).from_reader(input.as_bytes());
     let mut lines = LineNumbers::new(input);
     let mut records = reader.into_records().filter(|r| !r.as_ref().is_ok_and(is_blank)).map(|r| match r {

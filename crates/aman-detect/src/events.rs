@@ -243,6 +243,7 @@ fn is_hxl(record: &::csv::StringRecord) -> bool {
 /// Parses a UCDP GED CSV export (see the module docs). Errors name the line
 /// on which the offending record starts.
 pub fn parse_ucdp(text: &str) -> Result<Vec<ConflictEvent>, EventError> {
+    crate::csv::check_size(text).map_err(|e| EventError { line: 0, message: e.message })?;
     let mut reader = ::csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| EventError { line: 1, message: e.to_string() })?.clone();
     let columns = Columns::find(&header)?;

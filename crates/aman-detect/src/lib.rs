@@ -126,7 +126,7 @@ mod stats;
 
 use std::ops::Range;
 
-pub use csv::{InputError, Series, detect_csv, format_date, parse_date, parse_series};
+pub use csv::{InputError, MAX_INPUT_BYTES, Series, detect_csv, format_date, parse_date, parse_series};
 pub use cusum::CusumParams;
 pub use ears::EarsParams;
 pub use events::{ConflictEvent, EventError, Violence, parse_ucdp};

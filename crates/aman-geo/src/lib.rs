@@ -33,6 +33,8 @@ pub fn embedded_boundaries() -> [(u8, &'static str); 4] {
 
 #[derive(Debug, thiserror::Error)]
 pub enum GeoError {
+    #[error("the file is {0} bytes; a boundary file may be at most {MAX_BOUNDARY_BYTES}")]
+    TooLarge(usize),
     #[error("not valid GeoJSON: {0}")]
     Json(String),
     #[error("feature {index}: {problem}")]
@@ -53,8 +55,14 @@ pub struct AreaRecord {
     pub inner_point: (f64, f64),
 }
 
+/// The largest boundary file read (Iraq's sub-districts take 1 MB).
+pub const MAX_BOUNDARY_BYTES: usize = 64 << 20;
+
 /// Reads one OCHA COD-AB GeoJSON file of the given level (0–3).
 pub fn parse_ocha(level: u8, text: &str) -> Result<Vec<AreaRecord>, GeoError> {
+    if text.len() > MAX_BOUNDARY_BYTES {
+        return Err(GeoError::TooLarge(text.len()));
+    }
     let collection: geojson::FeatureCollection =
         text.parse().map_err(|e: geojson::Error| GeoError::Json(e.to_string()))?;
     collection
@@ -275,6 +283,12 @@ impl Areas {
 mod tests {
     use super::*;
     use std::sync::LazyLock;
+
+    #[test]
+    fn an_oversized_boundary_file_is_refused_unread() {
+        let huge = " ".repeat(MAX_BOUNDARY_BYTES + 1);
+        assert!(matches!(parse_ocha(3, &huge), Err(GeoError::TooLarge(n)) if n == huge.len()));
+    }
 
     struct Fixture {
         records: Vec<AreaRecord>,

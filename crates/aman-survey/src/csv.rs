@@ -70,6 +70,9 @@ impl EstimateArgs {
 /// is line 1).
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum CsvError {
+    /// More than [`MAX_INPUT_BYTES`].
+    #[error("the input is {0} bytes; at most {MAX_INPUT_BYTES} are read")]
+    TooLarge(usize),
     /// No header line.
     #[error("the input is empty: expected a header line")]
     Empty,
@@ -161,7 +164,13 @@ impl Interner {
 }
 
 /// Runs `aman survey estimate` on CSV text and returns the output CSV.
+/// The largest survey file read: a CSV of responses or an export.
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
 pub fn estimate_csv(input: &str, args: &EstimateArgs) -> Result<String, CsvError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(CsvError::TooLarge(input.len()));
+    }
     let mut reader = ReaderBuilder::new().trim(Trim::All).from_reader(input.as_bytes());
     let mut lines = LineNumbers::new(input);
     let malformed = |e: csv::Error, lines: &mut LineNumbers| CsvError::Malformed {

@@ -95,7 +95,7 @@ mod lines;
 mod tdist;
 pub mod xlsform;
 
-pub use crate::csv::{CsvError, EstimateArgs, estimate_csv};
+pub use crate::csv::{CsvError, EstimateArgs, MAX_INPUT_BYTES, estimate_csv};
 pub use design::{Design, DesignBuilder};
 pub use domain::{Domains, NO_DOMAIN};
 pub use error::SurveyError;

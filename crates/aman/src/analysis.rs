@@ -190,8 +190,8 @@ pub struct EstimateFlags {
     output: Option<PathBuf>,
 }
 
-fn read(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+fn read(path: &Path, limit: usize) -> anyhow::Result<String> {
+    crate::input::read_text(path, limit)
 }
 
 fn write(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
@@ -219,7 +219,7 @@ pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
         FrequencyName::Day => Frequency::Day,
         FrequencyName::Week => Frequency::Week,
     };
-    let input = read(&args.input)?;
+    let input = read(&args.input, aman_detect::MAX_INPUT_BYTES)?;
     let output = aman_detect::detect_csv(&input, frequency, &args.method())
         .with_context(|| format!("in {}", args.input.display()))?;
     write(args.output.as_deref(), &output)
@@ -242,7 +242,7 @@ pub async fn survey(command: SurveyCommand) -> anyhow::Result<()> {
         min_n: flags.min_n,
         ..EstimateArgs::new(flags.var)
     };
-    let input = read(&flags.input)?;
+    let input = read(&flags.input, aman_survey::MAX_INPUT_BYTES)?;
     let output = aman_survey::estimate_csv(&input, &args).with_context(|| format!("in {}", flags.input.display()))?;
     write(flags.output.as_deref(), &output)
 }

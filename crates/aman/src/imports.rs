@@ -53,7 +53,7 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
             Ok(())
         }
         ImportCommand::Population { file, db } => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let text = crate::input::read_text(&file, crate::input::SETTINGS_BYTES)?;
             let db = open(&db.url).await?;
             let known: std::collections::HashSet<String> = db.all_areas().await?.into_iter().map(|a| a.pcode).collect();
             let mut rows = Vec::new();
@@ -79,7 +79,7 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
             Ok(())
         }
         ImportCommand::Events { format: EventFormat::Ucdp, file, db } => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let text = crate::input::read_text(&file, aman_detect::MAX_INPUT_BYTES)?;
             let events = aman_detect::events::parse_ucdp(&text).with_context(|| format!("in {}", file.display()))?;
             let db = open(&db.url).await?;
             let records = db.all_areas().await?;
@@ -128,7 +128,7 @@ pub fn read_area_dir(dir: &Path) -> anyhow::Result<Vec<aman_geo::AreaRecord>> {
     let mut records = Vec::new();
     for (level, name) in aman_geo::OCHA_FILES {
         let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = crate::input::read_text(&path, aman_geo::MAX_BOUNDARY_BYTES)?;
         records.extend(aman_geo::parse_ocha(level, &text).with_context(|| format!("{}", path.display()))?);
     }
     Ok(records)

@@ -7,6 +7,7 @@ mod demo_actions;
 mod demo_committees;
 mod demo_surveys;
 mod imports;
+mod input;
 mod keyfile;
 mod maintenance;
 mod moving;

@@ -74,7 +74,7 @@ impl ServeArgs {
         });
         let referral_deadlines = match &self.referral_deadlines {
             Some(path) => {
-                let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+                let text = crate::input::read_text(path, crate::input::SETTINGS_BYTES)?;
                 toml::from_str(&text).with_context(|| format!("{}: not a deadline table", path.display()))?
             }
             None => Default::default(),

@@ -48,7 +48,7 @@ pub struct ImportResponsesArgs {
 }
 
 pub async fn import_form(args: ImportFormArgs) -> anyhow::Result<()> {
-    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+    let bytes = crate::input::read_bytes(&args.file, aman_survey::xlsform::MAX_WORKBOOK_BYTES)?;
     let form = match parse_xlsform(&bytes) {
         Ok(form) => form,
         Err(errors) => bail!("{}: nothing imported:\n{errors}", args.file.display()),
@@ -106,7 +106,7 @@ fn collected_on(raw: &BTreeMap<String, String>) -> Option<NaiveDate> {
 }
 
 pub async fn import_responses(args: ImportResponsesArgs) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(&args.input).with_context(|| format!("cannot read {}", args.input.display()))?;
+    let text = crate::input::read_text(&args.input, aman_survey::MAX_INPUT_BYTES)?;
     let rows = rows(&args.input, &text).with_context(|| format!("in {}", args.input.display()))?;
     let keys = load_keys(&args.keys.path)?;
     let db = open(&args.db.url).await?;
@@ -173,7 +173,7 @@ pub struct IndexArgs {
 pub async fn index(args: IndexArgs) -> anyhow::Result<()> {
     use aman_app::index::{DEFAULT_CONFIG, IndexSetup, Quarter};
     let text = match &args.config {
-        Some(path) => std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?,
+        Some(path) => crate::input::read_text(path, crate::input::SETTINGS_BYTES)?,
         None => DEFAULT_CONFIG.to_owned(),
     };
     let setup = IndexSetup::parse(&text).map_err(|e| anyhow::anyhow!("index configuration: {e}"))?;

@@ -44,3 +44,13 @@ proptest! {
         let _ = parse_ucdp(&with_header);
     }
 }
+
+/// Input over the limit is refused before it is parsed, by both parsers.
+#[test]
+fn oversized_input_is_refused_unread() {
+    let huge = "a".repeat(aman_detect::MAX_INPUT_BYTES + 1);
+    let series = parse_series(&huge, Frequency::Day).expect_err("too large");
+    assert!(series.message.contains("at most"), "{series:?}");
+    let events = parse_ucdp(&huge).expect_err("too large");
+    assert!(events.message.contains("at most"), "{events:?}");
+}

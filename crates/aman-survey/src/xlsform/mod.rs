@@ -47,7 +47,7 @@ use std::fmt;
 
 pub use eval::{Env, Value};
 pub use expr::{Expr, ExprError, MAX_NESTING, MAX_TOKENS};
-pub use parse::parse_xlsform;
+pub use parse::{MAX_WORKBOOK_BYTES, parse_xlsform};
 pub use validate::{Answer, CleanAnswers, ErrorKind};
 
 /// Texts by language code (`"ar"`, `"ckb"`, `"en"`, or `"default"`).

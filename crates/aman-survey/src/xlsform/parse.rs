@@ -198,6 +198,8 @@ struct Pending {
 /// The most an uploaded workbook may unpack to: a form is a few sheets of
 /// text, and a small zip can expand to gigabytes.
 pub const MAX_UNPACKED_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest workbook file read (the item bank takes 30 kB).
+pub const MAX_WORKBOOK_BYTES: usize = 16 << 20;
 /// The most parts (files) a workbook may hold.
 pub const MAX_PARTS: usize = 1000;
 
@@ -205,6 +207,9 @@ pub const MAX_PARTS: usize = 1000;
 /// the sizes its zip directory declares (the reader never yields more than
 /// an entry declares).
 fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        return Err(format!("the workbook is {} bytes (at most {MAX_WORKBOOK_BYTES})", bytes.len()));
+    }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not an .xlsx workbook: {e}"))?;
     if archive.len() > MAX_PARTS {
         return Err(format!("the workbook holds {} parts (at most {MAX_PARTS})", archive.len()));

@@ -58,3 +58,17 @@ proptest! {
         let _ = estimate_csv(&text, &args);
     }
 }
+
+/// Input over the limits is refused before it is parsed: a survey CSV, and
+/// a workbook file (whatever it would unpack to).
+#[test]
+fn oversized_input_is_refused_unread() {
+    let huge = "a".repeat(aman_survey::MAX_INPUT_BYTES + 1);
+    assert_eq!(
+        estimate_csv(&huge, &EstimateArgs::new("a".to_owned())),
+        Err(aman_survey::CsvError::TooLarge(huge.len()))
+    );
+    let workbook = vec![0u8; aman_survey::xlsform::MAX_WORKBOOK_BYTES + 1];
+    let errors = parse_xlsform(&workbook).expect_err("too large").to_string();
+    assert!(errors.contains("at most"), "{errors}");
+}

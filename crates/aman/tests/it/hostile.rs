@@ -111,3 +111,29 @@ async fn a_slow_body_gets_408() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert_eq!(app.db.count_concerns().await.expect("count"), 0);
 }
+
+/// Every file the command line reads is read only up to its kind's limit:
+/// an endless device (or a file too large) is refused before it fills
+/// memory, by every import and analysis command.
+#[test]
+fn endless_inputs_are_refused_by_every_reader() {
+    let dir = tempfile::TempDir::new().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("aman.db").display());
+    let key = dir.path().join("k.key").display().to_string();
+    assert!(crate::cli::aman(&["keys", "init", "--key-file", &key], None).status.success());
+    let endless = "/dev/zero";
+    let commands: [&[&str]; 7] = [
+        &["survey", "import-form", endless, "--db", &db, "--key-file", &key],
+        &["survey", "import-responses", "--form", "f", "--input", endless, "--db", &db, "--key-file", &key],
+        &["survey", "estimate", "--input", endless, "--var", "v"],
+        &["alerts", "detect", "--input", endless, "--method", "cusum"],
+        &["import", "events", "--format", "ucdp", endless, "--db", &db],
+        &["import", "population", endless, "--db", &db],
+        &["index", "--config", endless, "--db", &db, "--key-file", &key],
+    ];
+    for args in commands {
+        let output = crate::cli::aman(args, None);
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success() && message.contains("larger than"), "{args:?}: {message}");
+    }
+}
