@@ -112,6 +112,44 @@ async fn a_slow_body_gets_408() {
     assert_eq!(app.db.count_concerns().await.expect("count"), 0);
 }
 
+/// Headers trickling in are cut off too: the connection is closed once the
+/// request deadline has passed without a whole head, instead of being held
+/// open for as long as the client likes.
+#[tokio::test]
+async fn slow_headers_are_cut_off() {
+    let settings = aman_web::Settings {
+        request_timeout: std::time::Duration::from_millis(300),
+        intake_limits: None,
+        ..aman_web::Settings::default()
+    };
+    let app = TestApp::sqlite_with(settings).await;
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let closed = tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(address).expect("connect");
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("timeout");
+        let started = std::time::Instant::now();
+        stream.write_all(b"GET /api/v1/areas HTTP/1.1\r\nHost: aman\r\nX-Slow: a").expect("write");
+        // The server must end the connection (an answer or none, then EOF);
+        // a read that times out after 20 s means it was held open.
+        let mut buffer = [0u8; 4096];
+        loop {
+            match stream.read(&mut buffer) {
+                Ok(0) => break Some(started.elapsed()),
+                Ok(_) => continue,
+                Err(error) if error.kind() == std::io::ErrorKind::ConnectionReset => break Some(started.elapsed()),
+                Err(_) => break None,
+            }
+        }
+    })
+    .await
+    .expect("client");
+    let closed = closed.expect("the server held a half-sent request open");
+    assert!(closed < std::time::Duration::from_secs(10), "closed after {closed:?}");
+    // The server still answers everyone else.
+    assert_eq!(app.get_json("/api/v1/areas").await.0, StatusCode::OK);
+}
+
 /// Every file the command line reads is read only up to its kind's limit:
 /// an endless device (or a file too large) is refused before it fills
 /// memory, by every import and analysis command.
