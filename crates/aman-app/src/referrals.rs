@@ -103,7 +103,23 @@ pub struct Answer {
     pub version: Option<i64>,
 }
 
-/// The organisation's answer; only its own staff may give it.
+/// The referrals sent to the caller's organisation that the caller may see:
+/// one of a confidential concern only to accounts cleared for it, as
+/// anything else that names a concern (`items`).
+pub async fn inbox(state: &App, staff: &Actor) -> Result<Vec<ReferralRecord>, Error> {
+    let Some(organisation) = staff.user.organisation_id else { return Err(Error::Forbidden) };
+    let mut reader = crate::items::Reader::new(state, staff);
+    let mut shown = Vec::new();
+    for referral in state.db().referrals(None, Some(organisation)).await? {
+        if !reader.hides(&format!("concern:{}", referral.concern_id)).await? {
+            shown.push(referral);
+        }
+    }
+    Ok(shown)
+}
+
+/// The organisation's answer; only its own staff may give it, and only
+/// those who may see the concern.
 pub async fn answer(state: &App, staff: &Actor, id: i64, answer: &Answer) -> Result<ReferralRecord, Error> {
     let referral = state
         .db()
@@ -111,6 +127,9 @@ pub async fn answer(state: &App, staff: &Actor, id: i64, answer: &Answer) -> Res
         .await?
         .filter(|r| staff.user.organisation_id == Some(r.organisation_id))
         .ok_or(Error::NotFound)?;
+    if crate::items::Reader::new(state, staff).hides(&format!("concern:{}", referral.concern_id)).await? {
+        return Err(Error::NotFound);
+    }
     if answer.version.is_some_and(|v| v != referral.version) {
         return Err(Error::EditConflict);
     }

@@ -3,7 +3,7 @@
 use super::body::Body;
 use crate::auth::Staff;
 use crate::bodies::*;
-use crate::error::{AppError, ErrorCode};
+use crate::error::AppError;
 use crate::state::AppState;
 use aman_app::concerns;
 use aman_app::referrals::*;
@@ -64,8 +64,7 @@ async fn api_of_concern(
 
 /// The referrals sent to the caller's organisation.
 async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<ReferralList>, AppError> {
-    let Some(org) = staff.user.organisation_id else { return Err(AppError::new(ErrorCode::Forbidden)) };
-    Ok(referral_list(state.db().referrals(None, Some(org)).await?))
+    Ok(referral_list(inbox(&state, &staff).await?))
 }
 
 async fn api_answer(

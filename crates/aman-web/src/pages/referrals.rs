@@ -6,7 +6,7 @@ use super::layout::{Choice, Nav, format_time, render};
 use super::staff::{PageStaff, nav};
 use crate::auth::Staff;
 use crate::concerns;
-use crate::error::{AppError, ErrorCode};
+use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::referrals::{self, Answer, ReferRequest};
 use crate::state::AppState;
@@ -126,8 +126,7 @@ async fn refer(
 }
 
 async fn inbox(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff) -> Result<Response, AppError> {
-    let Some(organisation) = staff.user.organisation_id else { return Err(AppError::new(ErrorCode::Forbidden)) };
-    let list = state.db().referrals(None, Some(organisation)).await?;
+    let list = referrals::inbox(&state, &staff).await?;
     let page = ReferralsPage {
         t,
         nav: nav(&staff, "/staff/referrals"),

@@ -50,7 +50,8 @@ enum Rule {
     Alert(Which),
     /// The referrals sent to one's organisation: organisation accounts only.
     Inbox,
-    /// Answering a referral: the receiving organisation's accounts only.
+    /// Answering the referral of the confidential concern: the receiving
+    /// organisation's accounts cleared for it only.
     Answer,
 }
 
@@ -163,11 +164,8 @@ fn want(rule: Rule, account: Option<&Account>) -> Want {
             }
         }
         Rule::Answer => {
-            if account.organisation {
-                Through
-            } else {
-                Refused(404)
-            }
+            // The referral is of the confidential concern.
+            if account.organisation && sees(Which::Secret) { Through } else { Refused(404) }
         }
     }
 }
@@ -868,6 +866,7 @@ async fn the_generated_matrix_allows_nothing_unexpected(app: TestApp) {
         accounts.push(Some(account(&app, role, "IQG15", true, None).await));
     }
     accounts.push(Some(account(&app, Role::CsoCaseworker, "IQG02", true, Some(f.organisation)).await));
+    accounts.push(Some(account(&app, Role::CsoCaseworker, "IQG02", false, Some(f.organisation)).await));
 
     let table = requests(&f);
     // The table and the router agree: each registered route and method has a
