@@ -502,3 +502,23 @@ finding-too-few-seats = { $constituency }: { $seats } seats, at least { $min } n
 finding-too-many-officials = Officials: { $officials } of { $members } ({ $percent }%), above { $max }%.
 finding-sex-not-recorded = Sex not recorded for { $members } members (not counted as women).
 finding-women-seat-held-by-man = { $members } of the women's seats are held by men.
+
+# Quick exit and the page about the service
+quick-exit = Leave quickly
+footer-about = Who runs this service and who sees what
+about-title = About this service
+about-runs-title = Who runs it
+about-runs = This service is run by { $operator }.
+about-runs-unnamed = The organisation that runs this service has not written its name here. Ask whoever gave you this address who runs it before you report.
+about-who-title = Who sees what you report
+about-who-triage = Your name and phone number, if you give them, and the exact point you marked, are seen only by the few staff who sort reports (triage officers). Every time one of them opens them, it is recorded.
+about-who-police = Reports about the conduct of the police or other security forces are never shown to the police.
+about-who-confidential = Reports of gender-based or domestic violence and of abuse by security forces are seen only by staff specially cleared for them.
+about-who-committees = Committees and the organisations a concern is referred to see what happened and where, never your name or phone number.
+about-who-public = Public figures are totals for a whole quarter and an area; any figure from fewer than a handful of reports is hidden.
+about-keep-title = What is kept, and for how long
+about-keep-contact = Your name, phone number and exact point are erased { $days } days after your concern is closed. What happened is kept, without them.
+about-keep-device = This service does not record your IP address or anything about your device.
+about-keep-receipt = Only your receipt lets anyone follow your concern from outside. Keep it somewhere safe, or learn it by heart.
+about-exit-title = Leaving quickly
+about-exit = The red button at the top of every page takes you to a weather search and removes this page from the back button. Pressing Escape twice does the same.

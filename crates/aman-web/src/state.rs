@@ -17,6 +17,8 @@ pub struct Settings {
     /// A request whose body has not arrived and been answered by then gets
     /// `408` (a slow sender cannot hold a worker).
     pub request_timeout: std::time::Duration,
+    /// Who runs this service, as residents read it on `/about`.
+    pub operator: Option<String>,
     /// Everything the application itself needs.
     pub app: aman_app::Settings,
 }
@@ -27,6 +29,7 @@ impl Default for Settings {
             secure_cookies: false,
             intake_limits: Some(Default::default()),
             request_timeout: std::time::Duration::from_secs(60),
+            operator: None,
             app: Default::default(),
         }
     }

@@ -21,6 +21,10 @@ pub struct ServeArgs {
     /// [default: beside the key file, with the extension .audit-checkpoint].
     #[arg(long, env = "AMAN_AUDIT_CHECKPOINT")]
     pub audit_checkpoint: Option<PathBuf>,
+    /// Who runs this service, as residents should read it on /about
+    /// (e.g. "the Basra community security forum, telephone 0770 000 0000").
+    #[arg(long, env = "AMAN_OPERATOR")]
+    pub operator: Option<String>,
     /// Address to listen on.
     #[arg(long, env = "AMAN_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: String,
@@ -85,6 +89,7 @@ impl ServeArgs {
             secure_cookies: self.secure_cookies,
             intake_limits,
             request_timeout: std::time::Duration::from_secs(self.request_timeout_seconds),
+            operator: self.operator.clone().filter(|o| !o.trim().is_empty()),
             app: aman_app::Settings {
                 job_period_ms: self.job_period_seconds.map(|s| s.saturating_mul(1000) as i64),
                 retention_days: self.retention_days,

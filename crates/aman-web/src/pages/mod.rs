@@ -39,6 +39,12 @@ pub fn router() -> Router<AppState> {
         .merge(referrals::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
+        .route("/static/exit.js", get(exit_script))
+}
+
+/// The quick exit's history replacement and Escape shortcut (the link works without it).
+async fn exit_script() -> Response {
+    static_file("text/javascript; charset=utf-8", include_str!("../../static/exit.js"))
 }
 
 async fn stylesheet() -> Response {

@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
+        .route("/about", get(about))
         .route("/report", get(report_form).post(report_submit))
         .route("/receipt.txt", post(receipt_file))
         .route("/track", get(track_form).post(track_submit))
@@ -42,6 +43,32 @@ struct Home {
 
 async fn home(t: Tr) -> Response {
     render(&Home { t, nav: Nav::public("/"), title: t.get("home-title") })
+}
+
+/// Who runs the service, who sees what, and how long it is kept.
+#[derive(Template)]
+#[template(path = "about.html")]
+struct About {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    runs: String,
+    keep_contact: String,
+}
+
+async fn about(State(state): State<AppState>, t: Tr) -> Response {
+    let runs = match &state.web_settings().operator {
+        Some(operator) => t.text("about-runs", &[("operator", operator)]),
+        None => t.get("about-runs-unnamed"),
+    };
+    let days = state.settings().retention_days.to_string();
+    render(&About {
+        t,
+        nav: Nav::public("/about"),
+        title: t.get("about-title"),
+        runs,
+        keep_contact: t.text("about-keep-contact", &[("days", &days)]),
+    })
 }
 
 /// The report form as posted. Every field is text so that a half-filled form

@@ -250,6 +250,8 @@ fn requests(f: &Fixture) -> Vec<Request> {
         "/staff/login",
         "/static/aman.css",
         "/static/challenge.js",
+        "/static/exit.js",
+        "/about",
         "/healthz",
         "/readyz",
     ] {

@@ -29,7 +29,10 @@ async fn pages_are_arabic_and_rtl_by_default_and_switch_language(app: TestApp) {
         .expect("body");
     assert!(html.contains(r#"<html lang="ar" dir="rtl">"#));
     assert!(html.contains("أمان"));
-    assert!(!html.contains("<script"));
+    // Pages work without JavaScript; the only script is the quick exit's,
+    // from this server (the CSP allows no inline script).
+    let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+    assert!(scripts.iter().all(|s| s.starts_with(" src=\"/static/exit.js\"></script>")), "{scripts:?}");
     let response = app
         .client
         .get(app.url("/report?lang=en"))
@@ -376,4 +379,42 @@ async fn the_queue_pages_keep_their_filters(app: TestApp) {
     assert_eq!(second.matches("/staff/concerns/").count(), 1);
     assert!(second.contains("Page 2 of 2"));
 }
+}
+
+/// A resident at risk can leave any public page at once, and can read who
+/// runs the service, who sees what and how long it is kept, in their
+/// language; staff pages carry no exit button.
+#[tokio::test]
+async fn every_public_page_has_a_quick_exit_and_the_service_explains_itself() {
+    let settings = aman_web::Settings {
+        operator: Some("Basra community security forum".into()),
+        intake_limits: None,
+        ..aman_web::Settings::default()
+    };
+    let app = TestApp::sqlite_with(settings).await;
+    for path in ["/", "/report", "/track", "/surveys", "/accountability", "/index", "/about", "/staff/login"] {
+        let (status, html) = app.get_text(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            html.contains("id=\"quick-exit\"") && html.contains("src=\"/static/exit.js\""),
+            "{path}: no quick exit"
+        );
+        assert!(html.contains("href=\"/about\""), "{path}: no link to the page about the service");
+    }
+    let (_, script) = app.get_text("/static/exit.js").await;
+    assert!(script.contains("location.replace"), "the exit replaces the history entry");
+
+    let english = app.client.get(app.url("/about?lang=en")).send().await.expect("about").text().await.expect("html");
+    for words in ["Basra community security forum", "never shown to the police", "erased 90 days after", "Escape twice"]
+    {
+        assert!(english.contains(words), "about (en) lacks {words:?}");
+    }
+    let (_, arabic) = app.get_text("/about?lang=ar").await;
+    assert!(arabic.contains("لا تُعرض على الشرطة أبداً") && arabic.contains("dir=\"rtl\""), "about (ar)");
+
+    let email = "exit@test";
+    let password = app.add_user(email, Role::CommitteeMember, "IQG02").await;
+    let cookie = app.page_login(email, &password).await;
+    let staff_page = app.page_as(&cookie, "/staff/committees").await;
+    assert!(!staff_page.contains("quick-exit"), "staff pages have no exit button");
 }
