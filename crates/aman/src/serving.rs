@@ -145,10 +145,11 @@ async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::
         // Checked before anything else is written; refused if the log no
         // longer reaches it.
         aman_app::check_keys(&db, &keys).await?;
-        aman_app::checkpoint::advance(&db, &keys, path).await.map_err(|problem| {
-            anyhow::anyhow!(
+        aman_app::checkpoint::advance(&db, &keys, path).await.map_err(|problem| match problem {
+            aman_app::checkpoint::CheckpointError::Broken(_) => anyhow::anyhow!(
                 "{problem}. If this database was restored from a backup on purpose, run `aman audit checkpoint` to accept the log as it is now"
-            )
+            ),
+            other => anyhow::anyhow!("{other} (--audit-checkpoint names where it is kept)"),
         })?;
     }
     let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
