@@ -23,8 +23,14 @@ pub struct Submitted {
     pub area: Area,
 }
 
-/// Validates and stores a concern; answers only once it is durably committed.
-pub async fn submit(state: &App, input: &ConcernInput) -> Result<Submitted, Error> {
+/// The longest idempotency key accepted; the shortest is 16 characters, so
+/// that a key is not guessed (its receipt is the concern's only key).
+pub const IDEMPOTENCY_KEY_CHARS: std::ops::RangeInclusive<usize> = 16..=200;
+
+/// Validates and stores a concern; answers only once it is durably
+/// committed. With an idempotency key, the same key and content within a
+/// day answer the same receipt and file one concern.
+pub async fn submit(state: &App, input: &ConcernInput, idempotency: Option<&str>) -> Result<Submitted, Error> {
     let areas = state.areas();
     let concern = concern::parse(input, state.today(), |place| match place {
         Place::Area(pcode) => areas.get(pcode.as_str()).map(|_| pcode.clone()).ok_or("unknown_area"),
@@ -34,6 +40,9 @@ pub async fn submit(state: &App, input: &ConcernInput) -> Result<Submitted, Erro
     })
     .map_err(|errors| Error::validation(&errors))?;
     let area = areas.get(concern.area.as_str()).ok_or_else(|| Error::internal("located area vanished"))?.clone();
+    if let Some(key) = idempotency {
+        return submit_once(state, input, &concern, key, area).await;
+    }
     // A receipt collision (2^-120) is retried rather than reported.
     for _ in 0..3 {
         let receipt = Receipt::from_entropy(random::<{ receipt::ENTROPY_BYTES }>());
@@ -44,6 +53,42 @@ pub async fn submit(state: &App, input: &ConcernInput) -> Result<Submitted, Erro
         }
     }
     Err(Error::internal("three receipt collisions in a row"))
+}
+
+/// Files a concern sent with an idempotency key once: its receipt comes from
+/// the key, the day and the content, so a retry finds the concern filed
+/// before (yesterday's too, if less than a day old) instead of filing again.
+async fn submit_once(
+    state: &App,
+    input: &ConcernInput,
+    concern: &NewConcern,
+    key: &str,
+    area: aman_geo::Area,
+) -> Result<Submitted, Error> {
+    let key = key.trim();
+    if !IDEMPOTENCY_KEY_CHARS.contains(&key.chars().count()) || key.chars().any(|c| c.is_control()) {
+        return Err(Error::field("idempotency_key", "invalid_idempotency_key"));
+    }
+    // The content as sent (not as completed: a date left out means "today",
+    // which changes at midnight).
+    let content = {
+        use sha2::Digest;
+        let bytes = serde_json::to_vec(input).map_err(Error::internal)?;
+        <[u8; 32]>::from(sha2::Sha256::digest(&bytes))
+    };
+    let receipt_on = |day: i64| Receipt::from_entropy(state.keys().idempotent_entropy(key, day, &content));
+    let today = aman_db::day_number(state.today());
+    let earlier = receipt_on(today - 1);
+    let filed = state.db().track(&earlier.keyed_hash(state.keys().receipt_key())).await?;
+    if filed.is_some_and(|f| f.submitted_at > state.now_ms() - 86_400_000) {
+        return Ok(Submitted { receipt: earlier, area });
+    }
+    let receipt = receipt_on(today);
+    match state.intake().submit(seal(state, concern, &receipt)).await {
+        // Stored now, or by the first of these requests.
+        Ok(()) | Err(DbError::Duplicate) => Ok(Submitted { receipt, area }),
+        Err(error) => Err(error.into()),
+    }
 }
 
 fn seal(state: &App, concern: &NewConcern, receipt: &Receipt) -> StoredConcern {

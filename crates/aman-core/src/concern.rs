@@ -51,7 +51,7 @@ impl Language {
 }
 
 /// A number as JSON sends it or as a form field spells it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum NumberInput {
     Number(f64),
@@ -68,8 +68,9 @@ impl NumberInput {
     }
 }
 
-/// A concern as received, before any checking.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A concern as received, before any checking (serialised only to
+/// recognise the same submission sent again).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ConcernInput {
     pub category: Option<String>,
     pub description: Option<String>,
@@ -81,7 +82,7 @@ pub struct ConcernInput {
     pub contact: Option<ContactInput>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ContactInput {
     pub name: Option<String>,
     pub phone: Option<String>,

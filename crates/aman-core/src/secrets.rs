@@ -119,6 +119,23 @@ impl Keys {
         self.derived_key(b"aman/challenge/v1")
     }
 
+    /// A receipt's entropy for a submission sent with an idempotency key:
+    /// the same key, day and content give the same receipt (so a retry
+    /// files nothing new); anyone else's key or content gives another one.
+    /// Nothing about the key is stored.
+    pub fn idempotent_entropy(&self, key: &str, day: i64, content: &[u8; 32]) -> [u8; crate::receipt::ENTROPY_BYTES] {
+        use hmac::{Hmac, KeyInit, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&self.derived_key(b"aman/idempotency/v1"))
+            .expect("any key length");
+        mac.update(&day.to_be_bytes());
+        mac.update(content);
+        mac.update(key.as_bytes());
+        let digest = mac.finalize().into_bytes();
+        let mut entropy = [0u8; crate::receipt::ENTROPY_BYTES];
+        entropy.copy_from_slice(&digest[..crate::receipt::ENTROPY_BYTES]);
+        entropy
+    }
+
     fn derived_key(&self, label: &[u8]) -> [u8; 32] {
         use hmac::{Hmac, KeyInit, Mac};
         let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&self.receipt_key).expect("any key length");

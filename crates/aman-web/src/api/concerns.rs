@@ -32,12 +32,18 @@ pub fn router() -> Router<AppState> {
 async fn create_concern(
     State(state): State<AppState>,
     gate: Gate,
+    headers: axum::http::HeaderMap,
     Body(input): Body<ConcernInput>,
 ) -> Result<Response, AppError> {
     if let Err(challenge) = gate.admit(&state) {
         return Ok(challenge_response(&challenge));
     }
-    let submitted = concerns::submit(&state, &input).await?;
+    let idempotency = match headers.get("idempotency-key").map(|v| v.to_str()) {
+        None => None,
+        Some(Ok(key)) => Some(key),
+        Some(Err(_)) => return Err(aman_app::Error::field("idempotency_key", "invalid_idempotency_key").into()),
+    };
+    let submitted = concerns::submit(&state, &input, idempotency).await?;
     let body = Submitted {
         receipt: submitted.receipt.grouped(),
         status: "submitted".to_owned(),

@@ -87,6 +87,9 @@ struct ReportForm {
     contact_name: String,
     contact_phone: String,
     action: String,
+    /// Made when the form is first shown and sent back with it, so that
+    /// sending it again (refresh, Back) files nothing new.
+    idempotency: String,
 }
 
 #[derive(Template)]
@@ -165,6 +168,9 @@ fn report_page(state: &AppState, t: Tr, mut form: ReportForm, errors: BTreeMap<S
     if form.occurred_on.is_empty() {
         form.occurred_on = state.today().to_string();
     }
+    if form.idempotency.is_empty() {
+        form.idempotency = hex::encode(aman_app::random::<16>());
+    }
     ReportPage {
         t,
         nav: Nav::public("/report"),
@@ -212,7 +218,8 @@ async fn report_submit(
         *response.status_mut() = StatusCode::PRECONDITION_REQUIRED;
         return response;
     }
-    match concerns::submit(&state, &form.to_input(area, t)).await.map_err(AppError::from) {
+    let idempotency = Some(form.idempotency.as_str()).filter(|k| !k.is_empty());
+    match concerns::submit(&state, &form.to_input(area, t), idempotency).await.map_err(AppError::from) {
         Ok(submitted) => render(&ReceiptPage {
             t,
             nav: Nav::public("/track"),

@@ -306,3 +306,50 @@ async fn many_concurrent_submissions_are_all_stored(app: TestApp) {
     assert_eq!(app.db.count_concerns().await.expect("count"), 40);
 }
 }
+
+both! {
+/// `Idempotency-Key`: a client that retries (a weak connection, a gateway
+/// resending) gets the same receipt and files one concern, however many
+/// retries race; another key or other content files anew; the day after,
+/// the key still finds the concern it filed.
+async fn a_retried_submission_files_one_concern(app: TestApp) {
+    let body = json!({"category": "crime", "description": "Extortion at the vegetable market every Friday.", "area": "IQG02"});
+    let send = |key: &'static str, body: Value| {
+        let request = app.client.post(app.url("/api/v1/concerns")).header("idempotency-key", key).json(&body);
+        async move { crate::support::json_of_request(reqwest::Method::POST, request.send().await.expect("post")).await }
+    };
+    let key = "7f1c2a9e-5b3d-4e8f-a6c1-0d9b8e7f6a5c";
+    let (status, first) = send(key, body.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    let mut racing = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let request = app.client.post(app.url("/api/v1/concerns")).header("idempotency-key", key).json(&body);
+        racing.spawn(async move {
+            let response = request.send().await.expect("post");
+            (response.status(), response.json::<Value>().await.expect("json"))
+        });
+    }
+    while let Some(answer) = racing.join_next().await {
+        let (status, again) = answer.expect("task");
+        assert_eq!((status, &again["receipt"]), (StatusCode::CREATED, &first["receipt"]));
+    }
+    assert_eq!(app.db.count_concerns().await.expect("count"), 1);
+
+    // Other content, or no key, files a new concern with a new receipt.
+    let other = json!({"category": "crime", "description": "Extortion at the fish market every Friday.", "area": "IQG02"});
+    let (_, second) = send(key, other).await;
+    assert_ne!(second["receipt"], first["receipt"]);
+    assert_eq!(app.db.count_concerns().await.expect("count"), 2);
+
+    // The next day (after midnight, within a day) the retry still finds it.
+    app.advance_minutes(20 * 60);
+    let (status, later) = send(key, body.clone()).await;
+    assert_eq!((status, &later["receipt"]), (StatusCode::CREATED, &first["receipt"]));
+    assert_eq!(app.db.count_concerns().await.expect("count"), 2);
+
+    // A key too short to be unguessable is refused with a field error.
+    let (status, refused) = send("short", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused["error"]["field_codes"]["idempotency_key"], "invalid_idempotency_key");
+}
+}

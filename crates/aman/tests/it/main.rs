@@ -10,8 +10,9 @@
 /// Turns each `async fn name(app: TestApp) { … }` into a module `name` with
 /// the tests `sqlite` and `postgres`.
 macro_rules! both {
-    ($(async fn $name:ident($app:ident: TestApp) $body:block)*) => {
+    ($($(#[$doc:meta])* async fn $name:ident($app:ident: TestApp) $body:block)*) => {
         $(
+            $(#[$doc])*
             mod $name {
                 #[allow(unused_imports)]
                 use super::*;

@@ -418,3 +418,29 @@ async fn every_public_page_has_a_quick_exit_and_the_service_explains_itself() {
     let staff_page = app.page_as(&cookie, "/staff/committees").await;
     assert!(!staff_page.contains("quick-exit"), "staff pages have no exit button");
 }
+
+both! {
+/// Refreshing the receipt page (the browser sends the form again) or going
+/// Back and sending it again shows the same receipt and files nothing new.
+async fn sending_the_report_form_again_files_nothing_new(app: TestApp) {
+    let form_page = app.get_text("/report").await.1;
+    let key = form_value(&form_page, "idempotency").to_owned();
+    assert_eq!(key.len(), 32, "a fresh key with the form");
+    assert_ne!(form_value(&app.get_text("/report").await.1, "idempotency"), key, "each form its own key");
+    let fields = [
+        ("category", "crime"),
+        ("description", "A shop owner is threatened every week near the bridge."),
+        ("governorate", "IQG02"),
+        ("action", "submit"),
+        ("idempotency", key.as_str()),
+    ];
+    let mut receipts = Vec::new();
+    for _ in 0..3 {
+        let page = app.client.post(app.url("/report")).form(&fields).send().await.expect("post");
+        assert_eq!(page.status(), StatusCode::OK);
+        receipts.push(receipt_in(&page.text().await.expect("html")));
+    }
+    assert!(receipts.iter().all(|r| *r == receipts[0]), "{receipts:?}");
+    assert_eq!(app.db.count_concerns().await.expect("count"), 1);
+}
+}
