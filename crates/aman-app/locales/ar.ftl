@@ -228,6 +228,7 @@ concern-update-submit = إرسال التحديث
 concern-conflict-shown = أدناه البلاغ كما هو الآن؛ اختر مجدداً.
 concern-back = العودة إلى القائمة
 nav-audit = سجل التدقيق
+nav-referrals = الإحالات
 audit-title = سجل التدقيق
 audit-intro = كل قراءة حساسة وكل تغيير، مختومة في سلسلة تجزئة. تحقق منها بالأمر aman audit verify.
 audit-action = الإجراء
@@ -438,6 +439,8 @@ constituency-media = الإعلام
 track-referred = أُحيل بلاغك إلى { $organisation }، وطُلب منها الرد قبل { $date }.
 track-responded = ردّت { $organisation } بشأن بلاغك.
 track-declined = اعتذرت { $organisation } عن متابعة بلاغك؛ ستبحث اللجنة عن طريق آخر.
+track-responded-words = أجابت { $organisation } بشأن بلاغك: «{ $response }»
+track-declined-words = اعتذرت { $organisation } عن التصرّف بشأن بلاغك: «{ $response }». ستبحث اللجنة عن طريق آخر.
 fielderror-unknown_organisation = اختر جهة تخدم هذه المنطقة.
 fielderror-not_cleared = لا يجوز إحالة بلاغات هذه الفئة إلى هذه الجهة.
 fielderror-unknown_severity = اختر عاجل أو عادي.
@@ -493,6 +496,7 @@ referrals-acknowledge = تأكيد الاستلام
 referrals-respond = رد
 referrals-decline = اعتذار (اذكر السبب)
 referrals-response = الرد أو السبب
+referrals-public = اعرض هذا النص على المبلّغ في صفحة الإيصال
 referrals-new = إحالة إلى جهة
 referrals-organisation = الجهة
 referrals-severity = درجة الاستعجال
@@ -547,3 +551,9 @@ about-keep-device = لا تسجّل هذه الخدمة عنوان IP الخاص
 about-keep-receipt = وحده رقم الإيصال يتيح متابعة بلاغك من الخارج. احفظه في مكان آمن أو احفظه في ذاكرتك.
 about-exit-title = الخروج السريع
 about-exit = الزر الأحمر في أعلى كل صفحة ينقلك إلى بحث عن الطقس ويزيل هذه الصفحة من زر الرجوع. والضغط على مفتاح Escape مرتين يفعل الشيء نفسه.
+queue-referrals = { $count ->
+    [one] إحالة واحدة تنتظر رد جهتك
+    [two] إحالتان تنتظران رد جهتك
+    [few] { $count } إحالات تنتظر رد جهتك
+   *[other] { $count } إحالة تنتظر رد جهتك
+}

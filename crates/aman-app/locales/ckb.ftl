@@ -225,6 +225,7 @@ concern-update-submit = ناردنی نوێکاری
 concern-conflict-shown = لە خوارەوە ڕاپۆرتەکە وەک ئێستا دەبینیت؛ دووبارە هەڵبژێرە.
 concern-back = گەڕانەوە بۆ ڕیزەکە
 nav-audit = تۆماری چاودێری
+nav-referrals = ڕەوانەکراوەکان
 audit-title = تۆماری چاودێری
 audit-intro = هەموو خوێندنەوەیەکی هەستیار و هەموو گۆڕانکارییەک، مۆرکراو لە زنجیرەی هاش. بە فەرمانی aman audit verify پشکنینی بکە.
 audit-action = کردار
@@ -415,6 +416,8 @@ constituency-media = میدیا
 track-referred = ڕاپۆرتەکەت ڕەوانەی { $organisation } کرا، داوای لێکراوە تا { $date } وەڵام بداتەوە.
 track-responded = { $organisation } وەڵامی ڕاپۆرتەکەتی دایەوە.
 track-declined = { $organisation } ڕەتی کردەوە کار لەسەر ڕاپۆرتەکەت بکات؛ لیژنەکە ڕێگایەکی تر دەدۆزێتەوە.
+track-responded-words = { $organisation } وەڵامی ڕاپۆرتەکەتی دایەوە: «{ $response }»
+track-declined-words = { $organisation } ئامادە نەبوو کار لەسەر ڕاپۆرتەکەت بکات: «{ $response }». لیژنەکە ڕێگایەکی تر دەدۆزێتەوە.
 fielderror-unknown_organisation = لایەنێک هەڵبژێرە کە خزمەت بەم ناوچەیە دەکات.
 fielderror-not_cleared = ناکرێت ڕاپۆرتەکانی ئەم پۆلە ڕەوانەی ئەم لایەنە بکرێن.
 fielderror-unknown_severity = بەپەلە یان ئاسایی هەڵبژێرە.
@@ -470,6 +473,7 @@ referrals-acknowledge = پشتڕاستکردنەوەی وەرگرتن
 referrals-respond = وەڵامدانەوە
 referrals-decline = ڕەتکردنەوە (هۆکار بنووسە)
 referrals-response = وەڵام یان هۆکار
+referrals-public = ئەم دەقە لە پەڕەی پسوڵەکەدا پیشانی ڕاپۆرتدەر بدە
 referrals-new = ڕەوانەکردن بۆ لایەنێک
 referrals-organisation = لایەن
 referrals-severity = پلەی پەلە
@@ -524,3 +528,7 @@ about-keep-device = ئەم خزمەتگوزارییە ناونیشانی IP یا
 about-keep-receipt = تەنها پسوڵەکەت ڕێگە دەدات کەسێک لە دەرەوە بەدوای ڕاپۆرتەکەتدا بچێت. لە شوێنێکی سەلامەت هەڵیبگرە یان لەبەری بکە.
 about-exit-title = دەرچوونی خێرا
 about-exit = دوگمە سوورەکەی سەرەوەی هەموو پەڕەیەک دەتباتە گەڕانێک بۆ کەشوهەوا و ئەم پەڕەیە لە دوگمەی گەڕانەوە لادەبات. دووجار لێدانی Escape هەمان کار دەکات.
+queue-referrals = { $count ->
+    [one] ڕەوانەکراوێک چاوەڕێی وەڵامی ڕێکخراوەکەتە
+   *[other] { $count } ڕەوانەکراو چاوەڕێی وەڵامی ڕێکخراوەکەتن
+}

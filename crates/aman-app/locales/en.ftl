@@ -225,6 +225,7 @@ concern-update-submit = Send update
 concern-conflict-shown = Below is the concern as it is now; choose again.
 concern-back = Back to the queue
 nav-audit = Audit log
+nav-referrals = Referrals
 audit-title = Audit log
 audit-intro = Every sensitive read and every change, sealed in a hash chain. Check it with `aman audit verify`.
 audit-action = Action
@@ -415,6 +416,8 @@ constituency-media = Media
 track-referred = Your report was passed to { $organisation }, which is asked to answer by { $date }.
 track-responded = { $organisation } has answered about your report.
 track-declined = { $organisation } declined to act on your report; the committee will look for another way.
+track-responded-words = { $organisation } has answered about your report: “{ $response }”
+track-declined-words = { $organisation } declined to act on your report: “{ $response }”. The committee will look for another way.
 fielderror-unknown_organisation = Choose an organisation serving this area.
 fielderror-not_cleared = This organisation may not receive concerns of this category.
 fielderror-unknown_severity = Choose urgent or normal.
@@ -470,6 +473,7 @@ referrals-acknowledge = Acknowledge receipt
 referrals-respond = Respond
 referrals-decline = Decline (give the reason)
 referrals-response = Response or reason
+referrals-public = Show these words to the reporter on their receipt page
 referrals-new = Refer to an organisation
 referrals-organisation = Organisation
 referrals-severity = Severity
@@ -524,3 +528,7 @@ about-keep-device = This service does not record your IP address or anything abo
 about-keep-receipt = Only your receipt lets anyone follow your concern from outside. Keep it somewhere safe, or learn it by heart.
 about-exit-title = Leaving quickly
 about-exit = The red button at the top of every page takes you to a weather search and removes this page from the back button. Pressing Escape twice does the same.
+queue-referrals = { $count ->
+    [one] One referral waits for your organisation's answer
+   *[other] { $count } referrals wait for your organisation's answer
+}

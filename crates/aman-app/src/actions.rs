@@ -11,9 +11,10 @@ use crate::App;
 use crate::Error;
 use crate::committees;
 use aman_core::committee::action::{ActionStatus, Verdict, after_confirmation};
+use aman_core::lifecycle::ActionStep;
 use aman_core::role::Action;
 use aman_core::text;
-use aman_db::{ActionRecord, NewAction};
+use aman_db::{ActionRecord, NewAction, Transition, Tx};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -90,7 +91,41 @@ pub async fn progress(state: &App, staff: &Actor, id: i64, input: &Progress) -> 
     let mut tx = state.db().begin().await?;
     tx.update_action(&record, to, &body, Some(staff.user.id), state.now_ms()).await?;
     state.audit_in(&mut tx, Some(staff.user.id), "action.progress", &format!("action:{id}"), to.as_str()).await?;
+    if to == ActionStatus::InProgress && from != ActionStatus::InProgress {
+        follow(state, &mut tx, &record, ActionStep::Started, Some(staff.user.id)).await?;
+    }
     Ok(tx.commit().await?)
+}
+
+/// Moves the concerns an action answers along with it (see
+/// [`ActionStep::moves`]), each with its event and audit entry, inside the
+/// action's own transaction.
+async fn follow(
+    state: &App,
+    tx: &mut Tx,
+    record: &ActionRecord,
+    step: ActionStep,
+    actor: Option<i64>,
+) -> Result<(), Error> {
+    let reason = format!("action:{}", record.id);
+    for id in state.db().concerns_of_action(record).await? {
+        let Some(concern) = state.db().concern(id).await? else { continue };
+        let Some(to) = step.moves(concern.status) else { continue };
+        let change = Transition {
+            from: concern.status,
+            to,
+            duplicate_of: None,
+            reason: &reason,
+            public_note: None,
+            actor_id: actor,
+            now_ms: state.now_ms(),
+            expected_version: concern.version,
+        };
+        tx.transition(id, &change).await?;
+        let detail = format!("{} -> {} ({reason})", concern.status.as_str(), to.as_str());
+        state.audit_in(tx, actor, "concern.transition", &format!("concern:{id}"), &detail).await?;
+    }
+    Ok(())
 }
 
 /// Records a verdict on a done action (a dispute reopens it); false when
@@ -113,6 +148,11 @@ async fn record_verdict(
     if after != status {
         tx.update_action(record, after, "disputed", actor, state.now_ms()).await?;
     }
+    let step = match verdict {
+        Verdict::Better => ActionStep::ConfirmedBetter,
+        Verdict::Disputed => ActionStep::Disputed,
+    };
+    follow(state, &mut tx, record, step, actor).await?;
     let who = concern.map_or_else(|| format!("member:{}", member.unwrap_or_default()), |_| "reporter".to_owned());
     let detail = format!("{who} {}", verdict.as_str());
     state.audit_in(&mut tx, actor, "action.confirmation", &format!("action:{}", record.id), &detail).await?;

@@ -146,8 +146,17 @@ pub async fn load(state: &App, staff: &Actor, id: i64, action: Action) -> Result
     Ok(record)
 }
 
+/// A concern as one staff member may see it: within their role, area and
+/// clearance, or, for an organisation's account, a concern referred to that
+/// organisation (then without internal notes).
 pub async fn staff_view(state: &App, staff: &Actor, id: i64) -> Result<StaffView, Error> {
-    let record = load(state, staff, id, Action::ViewConcerns).await?;
+    let (record, referred_only) = match load(state, staff, id, Action::ViewConcerns).await {
+        Ok(record) => (record, false),
+        Err(refused @ (Error::NotFound | Error::Forbidden)) => {
+            (referred_concern(state, staff, id).await?.ok_or(refused)?, true)
+        }
+        Err(error) => return Err(error),
+    };
     let grant = staff.grant();
     let subject = format!("concern:{id}");
     state.audit(Some(staff.user.id), "concern.view", &subject, "").await?;
@@ -161,7 +170,16 @@ pub async fn staff_view(state: &App, staff: &Actor, id: i64) -> Result<StaffView
     };
     let area =
         state.areas().get(record.area.as_str()).cloned().ok_or_else(|| Error::internal("unknown stored area"))?;
-    let events = state.db().concern_events(id).await?;
+    let mut events = state.db().concern_events(id).await?;
+    if referred_only {
+        // What the reporter was told and where the concern stands; not the
+        // staff's own notes, reasons or names.
+        events.retain(|e| e.kind != EventKind::Note);
+        for event in events.iter_mut().filter(|e| e.kind == EventKind::Transition) {
+            event.body = None;
+            event.actor_name = None;
+        }
+    }
     Ok(StaffView {
         may_triage: grant.allows(Action::Triage, &record.area, record.category),
         may_update: grant.allows(Action::PublicUpdate, &record.area, record.category),
@@ -170,6 +188,26 @@ pub async fn staff_view(state: &App, staff: &Actor, id: i64) -> Result<StaffView
         identity,
         events,
     })
+}
+
+/// Whether an account of the organisation a concern was referred to may see
+/// it: wherever the concern is, if its clearance covers the category (a
+/// confidential concern only to accounts cleared for it).
+pub(crate) fn receiver_sees(staff: &Actor, concern: &ConcernRecord) -> bool {
+    staff.grant().may_see_category(concern.category)
+}
+
+/// A concern referred to the caller's organisation, if it is one and the
+/// caller may see it.
+async fn referred_concern(state: &App, staff: &Actor, id: i64) -> Result<Option<ConcernRecord>, Error> {
+    let Some(organisation) = staff.user.organisation_id else { return Ok(None) };
+    if !state.db().referrals(Some(id), Some(organisation)).await?.is_empty()
+        && let Some(concern) = state.db().concern(id).await?
+        && receiver_sees(staff, &concern)
+    {
+        return Ok(Some(concern));
+    }
+    Ok(None)
 }
 
 fn open_identity(state: &App, record: &ConcernRecord) -> Result<Identity, Error> {
@@ -236,7 +274,7 @@ pub async fn move_concern(state: &App, staff: &Actor, id: i64, request: &MoveReq
         duplicate_of,
         reason: &reason,
         public_note: public_note.as_deref(),
-        actor_id: staff.user.id,
+        actor_id: Some(staff.user.id),
         now_ms: state.now_ms(),
         expected_version: request.version.unwrap_or(record.version),
     };

@@ -186,7 +186,12 @@ impl App {
 
     /// Today's date in Iraq.
     pub fn today(&self) -> NaiveDate {
-        let offset = FixedOffset::east_opt(IRAQ_OFFSET_SECONDS).expect("valid offset");
-        self.now().with_timezone(&offset).date_naive()
+        iraq_date(self.now_ms())
     }
+}
+
+/// The day in Iraq at a moment (milliseconds since 1970).
+pub fn iraq_date(ms: i64) -> NaiveDate {
+    let offset = FixedOffset::east_opt(IRAQ_OFFSET_SECONDS).expect("valid offset");
+    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().with_timezone(&offset).date_naive()
 }

@@ -42,11 +42,11 @@ async fn tell_reporter(
     concern: &ConcernRecord,
     key: &str,
     org: &OrganisationRecord,
-    date: Option<&str>,
+    extra: &[(&str, &str)],
 ) -> Result<(), Error> {
     let lang = Language::from_code(&concern.language).unwrap_or(Language::Ar);
     let mut args = vec![("organisation", org.name(&concern.language))];
-    args.extend(date.map(|d| ("date", d)));
+    args.extend_from_slice(extra);
     let body = Tr::new(lang).text(key, &args);
     let concern = concern.id;
     let event =
@@ -89,7 +89,7 @@ pub async fn refer(state: &App, staff: &Actor, concern_id: i64, request: &ReferR
     let id = tx.create_referral(concern_id, org.id, severity, state.now_ms(), deadline.timestamp_millis()).await?;
     state.audit_in(&mut tx, Some(staff.user.id), "referral.create", &format!("concern:{concern_id}"), &detail).await?;
     let due = deadline.date_naive().to_string();
-    tell_reporter(state, &mut tx, staff, &concern, "track-referred", &org, Some(&due)).await?;
+    tell_reporter(state, &mut tx, staff, &concern, "track-referred", &org, &[("date", &due)]).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -101,18 +101,22 @@ pub struct Answer {
     pub action: String,
     pub response: String,
     pub version: Option<i64>,
+    /// Show the response's own words to the reporter on `/track` (not only
+    /// that the organisation answered).
+    pub public: bool,
 }
 
 /// The referrals sent to the caller's organisation that the caller may see:
 /// one of a confidential concern only to accounts cleared for it, as
 /// anything else that names a concern (`items`).
-pub async fn inbox(state: &App, staff: &Actor) -> Result<Vec<ReferralRecord>, Error> {
+pub async fn inbox(state: &App, staff: &Actor) -> Result<Vec<(ReferralRecord, ConcernRecord)>, Error> {
     let Some(organisation) = staff.user.organisation_id else { return Err(Error::Forbidden) };
-    let mut reader = crate::items::Reader::new(state, staff);
     let mut shown = Vec::new();
     for referral in state.db().referrals(None, Some(organisation)).await? {
-        if !reader.hides(&format!("concern:{}", referral.concern_id)).await? {
-            shown.push(referral);
+        if let Some(concern) = state.db().concern(referral.concern_id).await?
+            && concerns::receiver_sees(staff, &concern)
+        {
+            shown.push((referral, concern));
         }
     }
     Ok(shown)
@@ -127,7 +131,8 @@ pub async fn answer(state: &App, staff: &Actor, id: i64, answer: &Answer) -> Res
         .await?
         .filter(|r| staff.user.organisation_id == Some(r.organisation_id))
         .ok_or(Error::NotFound)?;
-    if crate::items::Reader::new(state, staff).hides(&format!("concern:{}", referral.concern_id)).await? {
+    let concern = state.db().concern(referral.concern_id).await?.ok_or(Error::NotFound)?;
+    if !concerns::receiver_sees(staff, &concern) {
         return Err(Error::NotFound);
     }
     if answer.version.is_some_and(|v| v != referral.version) {
@@ -143,15 +148,19 @@ pub async fn answer(state: &App, staff: &Actor, id: i64, answer: &Answer) -> Res
     let mut tx = state.db().begin().await?;
     tx.answer_referral(&referral, to, &response, state.now_ms()).await?;
     state.audit_in(&mut tx, Some(staff.user.id), "referral.answer", &format!("referral:{id}"), to.as_str()).await?;
+    // The reporter reads that the organisation answered, and, when it says
+    // so, its own words.
+    let public = answer.public && !response.is_empty();
     let message = match to {
+        ReferralStatus::Responded if public => Some("track-responded-words"),
+        ReferralStatus::Declined if public => Some("track-declined-words"),
         ReferralStatus::Responded => Some("track-responded"),
         ReferralStatus::Declined => Some("track-declined"),
         ReferralStatus::Sent | ReferralStatus::Acknowledged => None,
     };
     if let Some(message) = message {
-        let concern = state.db().concern(referral.concern_id).await?.ok_or(Error::NotFound)?;
         let org = state.db().organisation(referral.organisation_id).await?.ok_or(Error::NotFound)?;
-        tell_reporter(state, &mut tx, staff, &concern, message, &org, None).await?;
+        tell_reporter(state, &mut tx, staff, &concern, message, &org, &[("response", &response)]).await?;
     }
     tx.commit().await?;
     state.db().referral(id).await?.ok_or(Error::NotFound)

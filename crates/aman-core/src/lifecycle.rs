@@ -82,9 +82,57 @@ impl Status {
     }
 }
 
+/// What happened to an action that answers a concern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionStep {
+    /// Work on it started.
+    Started,
+    /// It is done and a reporter or committee member said things are better.
+    ConfirmedBetter,
+    /// Someone said it did not help: it reopened.
+    Disputed,
+}
+
+impl ActionStep {
+    /// Where a concern goes when an action answering it takes this step,
+    /// if anywhere: a verified or prioritised concern is in action once work
+    /// starts; a concern in action is resolved once a done action is
+    /// confirmed; a resolved concern is in action again after a dispute.
+    /// Concerns elsewhere (still under review, closed, a duplicate) stay.
+    pub fn moves(self, concern: Status) -> Option<Status> {
+        use Status::*;
+        let to = match (self, concern) {
+            (ActionStep::Started, Verified | Prioritised) => InAction,
+            (ActionStep::ConfirmedBetter, InAction) => Resolved,
+            (ActionStep::Disputed, Resolved) => InAction,
+            _ => return None,
+        };
+        debug_assert!(concern.can_move_to(to));
+        Some(to)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn concerns_follow_their_actions_only_along_legal_moves() {
+        use ActionStep::*;
+        use Status::*;
+        assert_eq!(Started.moves(Verified), Some(InAction));
+        assert_eq!(Started.moves(Prioritised), Some(InAction));
+        assert_eq!(Started.moves(UnderReview), None, "unverified concerns wait for triage");
+        assert_eq!(ConfirmedBetter.moves(InAction), Some(Resolved));
+        assert_eq!(ConfirmedBetter.moves(Verified), None);
+        assert_eq!(Disputed.moves(Resolved), Some(InAction));
+        assert_eq!(Disputed.moves(Closed), None, "closed stays closed");
+        for step in [Started, ConfirmedBetter, Disputed] {
+            for status in Status::ALL {
+                assert!(step.moves(status).is_none_or(|to| status.can_move_to(to)), "{step:?} {status:?}");
+            }
+        }
+    }
 
     #[test]
     fn codes_round_trip() {

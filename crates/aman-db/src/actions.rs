@@ -102,6 +102,25 @@ impl Db {
         self.with_items(rows.iter().map(from_row).collect::<Result<_, _>>()?).await
     }
 
+    /// The concerns an action answers: named on their own, or through an issue.
+    pub async fn concerns_of_action(&self, action: &ActionRecord) -> Result<Vec<i64>, DbError> {
+        let mut ids: Vec<i64> =
+            action.items.iter().filter_map(|item| item.strip_prefix("concern:")?.parse().ok()).collect();
+        let rows = sqlx::query(
+            "SELECT i.concern_id FROM action_items a JOIN issue_concerns i ON a.item = 'issue:' || i.issue_id \
+             WHERE a.action_id = $1",
+        )
+        .bind(action.id)
+        .fetch_all(&self.pool)
+        .await?;
+        for row in &rows {
+            ids.push(row.try_get(0)?);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    }
+
     pub async fn action_updates(&self, action_id: i64) -> Result<Vec<ActionUpdate>, DbError> {
         let rows = sqlx::query("SELECT status, body, created_at FROM action_updates WHERE action_id = $1 ORDER BY id")
             .bind(action_id)

@@ -91,7 +91,8 @@ pub struct Transition<'a> {
     pub duplicate_of: Option<i64>,
     pub reason: &'a str,
     pub public_note: Option<&'a str>,
-    pub actor_id: i64,
+    /// The staff member, or `None` when the reporter's own verdict moved it.
+    pub actor_id: Option<i64>,
     pub now_ms: i64,
     /// The version the editor saw; the change applies only if it is current.
     pub expected_version: i64,
@@ -306,8 +307,24 @@ impl Db {
     /// [`DbError::Conflict`] when someone else changed its status first. The
     /// caller has checked that the move is legal.
     pub async fn transition(&self, id: i64, change: &Transition<'_>, audit: Audit<'_>) -> Result<(), DbError> {
+        self.write(async |tx| {
+            tx.transition(id, change).await?;
+            tx.audit(audit).await.map(|_| ())
+        })
+        .await
+    }
+
+    pub async fn count_concerns(&self) -> Result<i64, DbError> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM concerns").fetch_one(&self.pool).await?.try_get(0)?)
+    }
+}
+
+impl crate::Tx {
+    /// Moves a concern from one status to another if it is still at the
+    /// version the change expects ([`DbError::Conflict`] otherwise), with
+    /// its event (and the public note, if any).
+    pub async fn transition(&mut self, id: i64, change: &Transition<'_>) -> Result<(), DbError> {
         let Transition { from, to, duplicate_of, reason, public_note, actor_id, now_ms, expected_version } = *change;
-        let mut tx = self.pool.begin().await?;
         let changed = sqlx::query(
             "UPDATE concerns SET status = $1, duplicate_of = $2, updated_at = $3, version = version + 1 \
              WHERE id = $4 AND status = $5 AND version = $6",
@@ -318,7 +335,7 @@ impl Db {
         .bind(id)
         .bind(from.as_str())
         .bind(expected_version)
-        .execute(&mut *tx)
+        .execute(self.conn())
         .await?
         .rows_affected();
         if changed != 1 {
@@ -334,7 +351,7 @@ impl Db {
         .bind(reason)
         .bind(actor_id)
         .bind(now_ms)
-        .execute(&mut *tx)
+        .execute(self.conn())
         .await?;
         if let Some(note) = public_note {
             sqlx::query(
@@ -345,20 +362,12 @@ impl Db {
             .bind(note)
             .bind(actor_id)
             .bind(now_ms)
-            .execute(&mut *tx)
+            .execute(self.conn())
             .await?;
         }
-        crate::audit::append_in(&mut tx, audit).await?;
-        tx.commit().await?;
         Ok(())
     }
 
-    pub async fn count_concerns(&self) -> Result<i64, DbError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM concerns").fetch_one(&self.pool).await?.try_get(0)?)
-    }
-}
-
-impl crate::Tx {
     /// Adds an internal note or a public update.
     pub async fn add_event(&mut self, concern_id: i64, event: NewEvent<'_>) -> Result<(), DbError> {
         sqlx::query(

@@ -440,6 +440,25 @@ pub struct ReferralBody {
     pub response: String,
     pub escalation: EscalationLevel,
     pub version: i64,
+    /// In an organisation's inbox: what it needs to act.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concern: Option<ReferredConcern>,
+}
+
+/// The concern a referral is about, as the receiving organisation reads it
+/// (never the reporter's identity or exact point).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ReferredConcern {
+    pub id: i64,
+    pub description: String,
+    pub category: String,
+    /// The area (to sub-district) as a P-code, and its name.
+    pub area: String,
+    pub area_name: Names,
+    /// The referral's severity: `urgent` or `normal`.
+    pub urgency: Severity,
+    /// The day the answer is due (Iraq time).
+    pub due_on: NaiveDate,
 }
 
 /// `GET /referrals`, `GET /concerns/{id}/referrals`.

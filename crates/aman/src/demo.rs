@@ -274,7 +274,7 @@ async fn seed_concerns(
                 duplicate_of,
                 reason: "Demo: reviewed by the triage desk.",
                 public_note: public_note(to),
-                actor_id: actor,
+                actor_id: Some(actor),
                 now_ms: at,
                 expected_version: version,
             };

@@ -107,11 +107,19 @@ fn day(ms: i64) -> NaiveDate {
 
 /// Links the Mosul police liaison account to its organisation, so that it
 /// sees and answers the police's referrals.
-pub async fn link_police(db: &Db) -> Result<(), DbError> {
-    let Some(user) = db.user_by_email(POLICE_LIAISON).await? else { return Ok(()) };
-    let police = db.organisations("IQG15").await?.into_iter().find(|o| o.name_en == MOSUL_POLICE);
-    if let Some(police) = police.filter(|p| user.organisation_id != Some(p.id)) {
-        db.set_user_organisation(user.id, Some(police.id)).await?;
+/// The demo accounts that answer for an organisation: account, the
+/// organisation's area and English name.
+const ANSWERING: [(&str, &str, &str); 2] =
+    [(POLICE_LIAISON, "IQG15", MOSUL_POLICE), ("cso.baghdad@demo.aman", "IQG08", "Baghdad Victim Support Centre")];
+
+/// Links each demo account that answers referrals to its organisation.
+pub async fn link_accounts(db: &Db) -> Result<(), DbError> {
+    for (email, area, organisation) in ANSWERING {
+        let Some(user) = db.user_by_email(email).await? else { continue };
+        let found = db.organisations(area).await?.into_iter().find(|o| o.name_en == organisation);
+        if let Some(found) = found.filter(|o| user.organisation_id != Some(o.id)) {
+            db.set_user_organisation(user.id, Some(found.id)).await?;
+        }
     }
     Ok(())
 }

@@ -210,10 +210,10 @@ fn corrupt(e: impl ToString) -> DbError {
 }
 
 /// Seeds organisation details, the committees, their actions and the
-/// referrals unless committees exist; links the Mosul police liaison
-/// account to its organisation.
+/// referrals unless committees exist; links the demo accounts that answer
+/// referrals to their organisations.
 pub async fn seed(db: &Db, keys: &Keys, now_ms: i64) -> Result<(), DbError> {
-    crate::demo_actions::link_police(db).await?;
+    crate::demo_actions::link_accounts(db).await?;
     if !db.committees("IQ").await?.is_empty() {
         return Ok(());
     }

@@ -15,6 +15,22 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 
+/// A referral in the receiving organisation's inbox, with its concern.
+fn inbox_body(state: &AppState, r: ReferralRecord, concern: aman_db::ConcernRecord) -> ReferralBody {
+    let names =
+        state.areas().get(concern.area.as_str()).map(|a| Names { ar: a.name_ar.clone(), en: a.name_en.clone() });
+    let referred = ReferredConcern {
+        id: concern.id,
+        description: concern.description,
+        category: concern.category.as_str().to_owned(),
+        area: concern.area.to_string(),
+        area_name: names.unwrap_or_else(|| Names { ar: String::new(), en: String::new() }),
+        urgency: r.severity,
+        due_on: aman_app::iraq_date(r.deadline_at),
+    };
+    ReferralBody { concern: Some(referred), ..referral_body(r) }
+}
+
 fn referral_body(r: ReferralRecord) -> ReferralBody {
     ReferralBody {
         id: r.id,
@@ -29,6 +45,7 @@ fn referral_body(r: ReferralRecord) -> ReferralBody {
         response: r.response,
         escalation: r.escalation,
         version: r.version,
+        concern: None,
     }
 }
 
@@ -64,7 +81,8 @@ async fn api_of_concern(
 
 /// The referrals sent to the caller's organisation.
 async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<ReferralList>, AppError> {
-    Ok(referral_list(inbox(&state, &staff).await?))
+    let referrals = inbox(&state, &staff).await?.into_iter().map(|(r, c)| inbox_body(&state, r, c)).collect();
+    Ok(Json(ReferralList { referrals }))
 }
 
 async fn api_answer(

@@ -18,6 +18,8 @@ pub struct NavStaff {
     pub csrf: String,
     /// Show the link to the audit log.
     pub sees_audit: bool,
+    /// Show the link to the organisation's referral inbox.
+    pub answers_referrals: bool,
 }
 
 impl Nav {

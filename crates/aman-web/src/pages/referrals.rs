@@ -2,7 +2,7 @@
 //! officers), and an organisation's inbox where its own staff acknowledge,
 //! respond or decline. Forms carry the session's CSRF token.
 
-use super::layout::{Choice, Nav, format_time, render};
+use super::layout::{Choice, Nav, area_label, format_time, render};
 use super::staff::{PageStaff, nav};
 use crate::auth::Staff;
 use crate::concerns;
@@ -10,9 +10,9 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::referrals::{self, Answer, ReferRequest};
 use crate::state::AppState;
-use aman_core::committee::referral::EscalationLevel;
+use aman_core::committee::referral::{EscalationLevel, Severity};
 use aman_core::role::Action;
-use aman_db::ReferralRecord;
+use aman_db::{ConcernRecord, ReferralRecord};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, State};
@@ -30,7 +30,12 @@ pub fn router() -> Router<AppState> {
 struct Row {
     id: i64,
     version: i64,
+    concern_id: i64,
     concern: String,
+    /// What happened, where (to sub-district) and how urgent.
+    description: String,
+    place: String,
+    urgent: bool,
     organisation: String,
     sent: String,
     deadline: String,
@@ -40,15 +45,18 @@ struct Row {
     open: bool,
 }
 
-async fn rows(state: &AppState, t: Tr, referrals: &[ReferralRecord]) -> Result<Vec<Row>, AppError> {
+async fn rows(state: &AppState, t: Tr, referrals: &[(ReferralRecord, ConcernRecord)]) -> Result<Vec<Row>, AppError> {
     let mut out = Vec::new();
-    for r in referrals {
+    for (r, concern) in referrals {
         let organisation = state.db().organisation(r.organisation_id).await?;
-        let concern = state.db().concern(r.concern_id).await?;
         out.push(Row {
             id: r.id,
             version: r.version,
-            concern: concern.map_or_else(String::new, |c| format!("#{} — {}", c.id, t.category(c.category.as_str()))),
+            concern_id: concern.id,
+            concern: format!("#{} — {}", concern.id, t.category(concern.category.as_str())),
+            description: concern.description.clone(),
+            place: area_label(state, t, concern.area.as_str()),
+            urgent: r.severity == Severity::Urgent,
             organisation: organisation.map_or_else(String::new, |o| o.name(t.lang_code()).to_owned()),
             sent: format_time(r.sent_at),
             deadline: format_time(r.deadline_at),
@@ -83,7 +91,8 @@ async fn concern_referrals(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let concern = concerns::load(&state, &staff, id, Action::ViewConcerns).await?;
-    let list = state.db().referrals(Some(id), None).await?;
+    let list: Vec<(ReferralRecord, ConcernRecord)> =
+        state.db().referrals(Some(id), None).await?.into_iter().map(|r| (r, concern.clone())).collect();
     let organisations = state
         .db()
         .organisations(concern.area.as_str())
@@ -148,6 +157,9 @@ struct AnswerForm {
     #[serde(default)]
     response: String,
     version: Option<i64>,
+    /// Checked: the reporter reads the response's own words.
+    #[serde(default)]
+    public: Option<String>,
 }
 
 async fn answer(
@@ -157,7 +169,7 @@ async fn answer(
     Form(f): Form<AnswerForm>,
 ) -> Result<Response, AppError> {
     staff.check_csrf(&f.csrf)?;
-    referrals::answer(&state, &staff, id, &Answer { action: f.action, response: f.response, version: f.version })
-        .await?;
+    let answer = Answer { action: f.action, response: f.response, version: f.version, public: f.public.is_some() };
+    referrals::answer(&state, &staff, id, &answer).await?;
     Ok(Redirect::to("/staff/referrals").into_response())
 }

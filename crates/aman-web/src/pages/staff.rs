@@ -28,7 +28,9 @@ pub fn router() -> Router<AppState> {
 
 pub(super) fn nav(staff: &Staff, path: &str) -> Nav {
     let sees_audit = staff.user.role.may(aman_core::role::Action::ViewAudit);
-    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf: staff.session.csrf_token.clone(), sees_audit }) }
+    let answers_referrals = staff.user.organisation_id.is_some();
+    let csrf = staff.session.csrf_token.clone();
+    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf, sees_audit, answers_referrals }) }
 }
 
 #[derive(Template)]
@@ -120,6 +122,8 @@ struct QueuePage {
     count_text: String,
     /// "N open early-warning alerts in your area", when there are any.
     alerts_text: Option<String>,
+    /// "N referrals wait for your organisation's answer", when there are any.
+    referrals_text: Option<String>,
     rows: Vec<QueueRow>,
     page_text: String,
     newer: Option<String>,
@@ -190,6 +194,11 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
     let open = crate::alerts::AlertQuery { open: "1".to_owned(), ..Default::default() };
     let open_alerts = crate::alerts::list(state, staff, &open).await?.len() as i64;
     let alerts_text = (open_alerts > 0).then(|| t.num("queue-alerts", "count", open_alerts));
+    let waiting = match staff.user.organisation_id {
+        Some(_) => crate::referrals::inbox(state, staff).await?.iter().filter(|(r, _)| r.status.is_open()).count(),
+        None => 0,
+    } as i64;
+    let referrals_text = (waiting > 0).then(|| t.num("queue-referrals", "count", waiting));
     let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
     let filters = [
         ("area", &query.area),
@@ -230,6 +239,7 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
             .collect(),
         count_text: t.num("queue-count", "count", total),
         alerts_text,
+        referrals_text,
         rows,
         page_text: t.text("queue-page", &[("page", &page.to_string()), ("pages", &pages.to_string())]),
         newer: (page > 1).then(|| link(page - 1)),

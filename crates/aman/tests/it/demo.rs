@@ -88,6 +88,18 @@ async fn the_demo_starts_with_accounts_alerts_and_events() {
     // The few "other" respondents are hidden, and the Turkmen with them: the
     // overall figure minus the three others would give theirs away.
     assert_eq!(groups, ["arab", "kurd"], "{kirkuk:?}");
+    // The demo's organisation accounts find their referrals, with what they need to act.
+    for email in ["cso.baghdad@demo.aman", "police.mosul@demo.aman"] {
+        let (password, _) = account(email);
+        let session: Value =
+            login(json!({"email": email, "password": password})).await.expect("login").json().await.expect("json");
+        let token = session["token"].as_str().expect("token");
+        let inbox = client.get(format!("{base}/api/v1/referrals")).bearer_auth(token).send().await.expect("inbox");
+        assert_eq!(inbox.status(), reqwest::StatusCode::OK, "{email}");
+        let inbox: Value = inbox.json().await.expect("json");
+        let first = &inbox["referrals"][0]["concern"];
+        assert!(first["description"].is_string() && first["due_on"].is_string(), "{email}: {inbox}");
+    }
     child.kill().expect("stop");
     let _ = child.wait();
     let stored = aman_db::Db::connect(&db).await.expect("open");

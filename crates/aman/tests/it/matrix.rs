@@ -41,6 +41,10 @@ enum Rule {
     /// A concern (`Which`), for `Action`: hidden (404) outside one's area or
     /// clearance, forbidden (403) to roles without the action.
     Concern(Action, Which),
+    /// Reading a concern: as `Concern(ViewConcerns, _)`, and also for the
+    /// accounts of the organisation it was referred to (the confidential
+    /// one), wherever they are, if cleared for it.
+    ReadConcern(Which),
     /// The committee in [`DISTRICT`] or an object of it, for `Action`.
     Committee(Action),
     /// Linking the confidential concern into an issue: those who may not
@@ -51,7 +55,7 @@ enum Rule {
     /// The referrals sent to one's organisation: organisation accounts only.
     Inbox,
     /// Answering the referral of the confidential concern: the receiving
-    /// organisation's accounts cleared for it only.
+    /// organisation's accounts cleared for it only (wherever they are).
     Answer,
 }
 
@@ -121,6 +125,8 @@ fn want(rule: Rule, account: Option<&Account>) -> Want {
                 Refused(403)
             }
         }
+        Rule::ReadConcern(Which::Secret) if account.organisation && grant.may_see_category(Category::Gbv) => Through,
+        Rule::ReadConcern(which) => want(Rule::Concern(Action::ViewConcerns, which), Some(account)),
         Rule::Concern(action, which) => {
             if !grant.role.may(action) {
                 Refused(403)
@@ -165,7 +171,7 @@ fn want(rule: Rule, account: Option<&Account>) -> Want {
         }
         Rule::Answer => {
             // The referral is of the confidential concern.
-            if account.organisation && sees(Which::Secret) { Through } else { Refused(404) }
+            if account.organisation && grant.may_see_category(Category::Gbv) { Through } else { Refused(404) }
         }
     }
 }
@@ -362,20 +368,8 @@ fn requests(f: &Fixture) -> Vec<Request> {
     // Concerns, the ordinary and the confidential one.
     for which in [Plain, Secret] {
         let id = concern_of(which);
-        add(
-            Method::GET,
-            "/api/v1/concerns/{id}",
-            format!("/api/v1/concerns/{id}"),
-            Concern(ViewConcerns, which),
-            Body::None,
-        );
-        add(
-            Method::GET,
-            "/staff/concerns/{id}",
-            format!("/staff/concerns/{id}"),
-            Concern(ViewConcerns, which),
-            Body::None,
-        );
+        add(Method::GET, "/api/v1/concerns/{id}", format!("/api/v1/concerns/{id}"), ReadConcern(which), Body::None);
+        add(Method::GET, "/staff/concerns/{id}", format!("/staff/concerns/{id}"), ReadConcern(which), Body::None);
         add(
             Method::GET,
             "/api/v1/concerns/{id}/referrals",
@@ -869,6 +863,7 @@ async fn the_generated_matrix_allows_nothing_unexpected(app: TestApp) {
     }
     accounts.push(Some(account(&app, Role::CsoCaseworker, "IQG02", true, Some(f.organisation)).await));
     accounts.push(Some(account(&app, Role::CsoCaseworker, "IQG02", false, Some(f.organisation)).await));
+    accounts.push(Some(account(&app, Role::CsoCaseworker, "IQG15", true, Some(f.organisation)).await));
 
     let table = requests(&f);
     // The table and the router agree: each registered route and method has a
@@ -935,9 +930,11 @@ async fn the_generated_matrix_allows_nothing_unexpected(app: TestApp) {
             }
             // Cleared as committee objects see it (`aman_app::items`): area and
             // clearance, whatever the role.
-            let cleared = account
-                .as_ref()
-                .is_some_and(|a| a.grant.area.covers(&Which::Secret.place()) && a.grant.may_see_category(Category::Gbv));
+            // The receiving organisation's accounts read the referred concern
+            // wherever they are.
+            let cleared = account.as_ref().is_some_and(|a| {
+                a.grant.may_see_category(Category::Gbv) && (a.grant.area.covers(&Which::Secret.place()) || a.organisation)
+            });
             let own_submission = request.route == "/api/v1/concerns" && request.method == Method::POST;
             if answered == Want::Through && !cleared && !own_submission {
                 // What the request itself said may be echoed (a filter kept in its box).

@@ -176,3 +176,90 @@ async fn referrals_are_sent_and_answered_from_the_pages() {
     let others = app.client.get(app.url("/staff/referrals")).header("cookie", &desk).send().await.expect("inbox");
     assert_eq!(others.status(), StatusCode::FORBIDDEN, "the inbox is only for an organisation's staff");
 }
+
+both! {
+/// The loop closes: the receiving organisation finds the referral with what
+/// it needs to act, opens the concern referred to it (and no other, and
+/// without staff notes or the reporter's identity) even outside its area,
+/// answers in words the reporter then reads on their receipt; the concern
+/// follows the action the committee plans on it, to resolved and back.
+async fn the_referral_loop_closes_and_the_concern_follows_its_action(app: TestApp) {
+    let ngo = organisation(&app, "cso", "Tigris legal aid", "IQG02Q03", &[]).await;
+    let body = json!({"category": "crime", "description": "Men take money from the fishermen at the river every week.",
+        "area": "IQG02Q03N01", "language": "en", "contact": {"name": "Loop Reporter", "phone": "07701112233"}});
+    let (_, submitted) = app.post_json("/api/v1/concerns", &body).await;
+    let receipt = submitted["receipt"].as_str().expect("receipt").to_owned();
+    let other = app.submit("crime", "IQG02Q03N01").await;
+    assert!(!other.is_empty());
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let (_, queue) = triage.get("/api/v1/concerns").await;
+    let ids: Vec<i64> = queue["concerns"].as_array().expect("list").iter().filter_map(|c| c["id"].as_i64()).collect();
+    let (id, not_referred) = (*ids.iter().min().expect("id"), *ids.iter().max().expect("id"));
+    for to in ["under_review", "verified"] {
+        assert_eq!(triage.post(&format!("/api/v1/concerns/{id}/transitions"), &json!({"to": to, "reason": "checked"})).await.0, StatusCode::OK);
+    }
+    triage.post(&format!("/api/v1/concerns/{id}/notes"), &json!({"body": "Internal: the caller sounded afraid."})).await;
+    let (status, _) = triage.post(&format!("/api/v1/concerns/{id}/referrals"), &json!({"organisation_id": ngo, "severity": "urgent"})).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    // The organisation's caseworker sits in another governorate.
+    let email = "caseworker@tigris";
+    let password = app.add_user_with(email, Role::CsoCaseworker, "IQG15", false).await;
+    let user = app.db.user_by_email(email).await.expect("query").expect("user");
+    app.db.set_user_organisation(user.id, Some(ngo)).await.expect("link");
+    let (_, session) = app.post_json("/api/v1/sessions", &app.credentials(email, &password)).await;
+    let caseworker = Staff::with_token(&app, session["token"].as_str().expect("token"));
+    let (_, inbox) = caseworker.get("/api/v1/referrals").await;
+    let referral = &inbox["referrals"][0];
+    let concern = &referral["concern"];
+    assert_eq!(concern["id"], id);
+    assert_eq!(concern["description"], "Men take money from the fishermen at the river every week.");
+    assert_eq!((concern["category"].as_str(), concern["area"].as_str()), (Some("crime"), Some("IQG02Q03N01")));
+    assert_eq!(concern["urgency"], "urgent");
+    assert!(concern["due_on"].as_str().is_some_and(|d| d.len() == 10), "{concern}");
+    let (status, seen) = caseworker.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "{seen}");
+    let seen_text = seen.to_string();
+    assert!(seen.get("contact").is_none() && !seen_text.contains("Loop Reporter") && !seen_text.contains("sounded afraid"), "{seen}");
+    assert_eq!(caseworker.get(&format!("/api/v1/concerns/{not_referred}")).await.0, StatusCode::NOT_FOUND, "only what was referred");
+    assert_eq!(caseworker.post(&format!("/api/v1/concerns/{id}/notes"), &json!({"body": "x"})).await.0, StatusCode::NOT_FOUND, "reading, not working on it");
+
+    // Its answer, marked public, reaches the reporter in its own words.
+    let referral_id = referral["id"].as_i64().expect("id");
+    let words = "We will meet the fishermen on Sunday and go with them to the court.";
+    let (status, _) = answer(&caseworker, referral_id, json!({"action": "respond", "response": words, "public": true})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert!(tracked["updates"].to_string().contains(words), "{tracked}");
+    let (_, shown) = caseworker.get(&format!("/api/v1/concerns/{id}")).await;
+    assert!(shown.to_string().contains(words), "the concern carries the answer: {shown}");
+
+    // The committee plans an action on it; the concern follows.
+    let secretary = app.staff(Role::CommitteeMember, "IQG02").await;
+    let (_, committee) = secretary.post("/api/v1/committees", &json!({"area": "IQG02Q03", "name": "River committee"})).await;
+    let committee = committee["id"].as_i64().expect("id");
+    let (_, member) = secretary.post(&format!("/api/v1/committees/{committee}/members"), &json!({"name": "Abu Karim", "constituency": "residents", "sex": "male"})).await;
+    let member = member["id"].as_i64().expect("id");
+    let plan = json!({"title": "Escort to court", "owner_id": ngo, "due_on": "2026-12-20", "items": [format!("concern:{id}")]});
+    let (_, action) = secretary.post(&format!("/api/v1/committees/{committee}/actions"), &plan).await;
+    let action = action["id"].as_i64().expect("id");
+    let status_of = || async { app.get_json(&format!("/api/v1/receipts/{receipt}")).await.1["status"].as_str().map(str::to_owned) };
+    assert_eq!(status_of().await.as_deref(), Some("verified"));
+    let path = format!("/api/v1/actions/{action}/progress");
+    let progress = |status: &'static str| {
+        let (secretary, path) = (&secretary, &path);
+        async move { secretary.post(path, &json!({"status": status, "body": "step"})).await }
+    };
+    assert_eq!(progress("in_progress").await.0, StatusCode::OK);
+    assert_eq!(status_of().await.as_deref(), Some("in_action"), "work started");
+    assert_eq!(progress("done").await.0, StatusCode::OK);
+    let verdict = json!({"action_id": action, "verdict": "better"});
+    assert_eq!(app.post_json(&format!("/api/v1/receipts/{receipt}/confirmations"), &verdict).await.0, StatusCode::CREATED);
+    assert_eq!(status_of().await.as_deref(), Some("resolved"), "the reporter confirmed");
+    let dispute = json!({"member_id": member, "verdict": "disputed"});
+    assert_eq!(secretary.post(&format!("/api/v1/actions/{action}/confirmations"), &dispute).await.0, StatusCode::CREATED);
+    assert_eq!(status_of().await.as_deref(), Some("in_action"), "a dispute reopens it");
+    let audit = app.db.table_snapshot("audit_log").await.expect("audit");
+    assert!(audit.iter().any(|row| row.iter().any(|cell| cell == &format!("verified -> in_action (action:{action})"))), "audited");
+}
+}

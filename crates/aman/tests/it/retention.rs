@@ -55,7 +55,7 @@ async fn retention_run_erases_from_the_command_line() {
         duplicate_of: None,
         reason: "spam",
         public_note: None,
-        actor_id: 1,
+        actor_id: Some(1),
         now_ms: long_ago,
         expected_version: 1,
     };
