@@ -225,6 +225,10 @@ concern-note = ملاحظة داخلية (لا تظهر أبداً لمقدّم 
 concern-note-submit = إضافة ملاحظة
 concern-update = تحديث لمقدّم البلاغ (يظهر في صفحة المتابعة؛ لا تكتب أي أسماء)
 concern-update-submit = إرسال التحديث
+concern-event-question = سؤال إلى المبلّغ
+concern-event-reply = أجاب المبلّغ
+concern-ask = اطرح سؤالاً على المبلّغ (يقرؤه مع رقم الإيصال ويستطيع الإجابة؛ لا تكتب أي أسماء)
+concern-ask-submit = أرسل السؤال
 concern-conflict-shown = أدناه البلاغ كما هو الآن؛ اختر مجدداً.
 concern-back = العودة إلى القائمة
 nav-audit = سجل التدقيق
@@ -557,3 +561,14 @@ queue-referrals = { $count ->
     [few] { $count } إحالات تنتظر رد جهتك
    *[other] { $count } إحالة تنتظر رد جهتك
 }
+
+# Conversation with the reporter
+track-messages = الرسائل
+track-message-you = أنت
+track-message-staff = الفريق الذي يتابع بلاغك
+track-reply = إجابتك
+track-reply-hint = لا يقرؤها إلا الفريق الذي يتابع بلاغك. لست مضطراً إلى ذكر اسمك.
+track-reply-submit = أرسل الإجابة
+track-reply-thanks = أُرسلت إجابتك.
+fielderror-no_question = يمكنك الإجابة بعد أن يطرح عليك الفريق سؤالاً.
+fielderror-too_many_messages = في هذا البلاغ رسائل كثيرة؛ قدّم بلاغاً جديداً إن حدث شيء جديد.

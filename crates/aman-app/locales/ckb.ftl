@@ -222,6 +222,10 @@ concern-note = تێبینیی ناوخۆیی (هەرگیز بە ڕاپۆرتدە
 concern-note-submit = زیادکردنی تێبینی
 concern-update = نوێکاری بۆ ڕاپۆرتدەر (لە پەڕەی بەدواداچوون پیشان دەدرێت؛ هەرگیز ناو مەنووسە)
 concern-update-submit = ناردنی نوێکاری
+concern-event-question = پرسیار بۆ ڕاپۆرتدەر
+concern-event-reply = ڕاپۆرتدەر وەڵامی دایەوە
+concern-ask = پرسیارێک لە ڕاپۆرتدەر بکە (لەگەڵ پسوڵەکەی دەیخوێنێتەوە و دەتوانێت وەڵام بداتەوە؛ هەرگیز ناو مەنووسە)
+concern-ask-submit = پرسیار بکە
 concern-conflict-shown = لە خوارەوە ڕاپۆرتەکە وەک ئێستا دەبینیت؛ دووبارە هەڵبژێرە.
 concern-back = گەڕانەوە بۆ ڕیزەکە
 nav-audit = تۆماری چاودێری
@@ -532,3 +536,14 @@ queue-referrals = { $count ->
     [one] ڕەوانەکراوێک چاوەڕێی وەڵامی ڕێکخراوەکەتە
    *[other] { $count } ڕەوانەکراو چاوەڕێی وەڵامی ڕێکخراوەکەتن
 }
+
+# Conversation with the reporter
+track-messages = نامەکان
+track-message-you = تۆ
+track-message-staff = ئەو تیمەی بەدواداچوون بۆ ڕاپۆرتەکەت دەکات
+track-reply = وەڵامەکەت
+track-reply-hint = تەنها ئەو تیمە دەیخوێنێتەوە کە بەدواداچوون بۆ ڕاپۆرتەکەت دەکات. پێویست ناکات ناوت بنووسیت.
+track-reply-submit = ناردنی وەڵام
+track-reply-thanks = وەڵامەکەت نێردرا.
+fielderror-no_question = دوای ئەوەی تیمەکە پرسیارێکی لێ کردیت دەتوانیت وەڵام بدەیتەوە.
+fielderror-too_many_messages = ئەم ڕاپۆرتە نامەی زۆری تێدایە؛ ئەگەر شتێکی نوێ ڕوویدا ڕاپۆرتێکی نوێ بدە.

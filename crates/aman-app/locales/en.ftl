@@ -222,6 +222,10 @@ concern-note = Internal note (never shown to the reporter)
 concern-note-submit = Add note
 concern-update = Update for the reporter (shown on the tracking page; never write names)
 concern-update-submit = Send update
+concern-event-question = Question to the reporter
+concern-event-reply = The reporter answered
+concern-ask = Ask the reporter a question (they read it with their receipt and can answer; never write names)
+concern-ask-submit = Ask
 concern-conflict-shown = Below is the concern as it is now; choose again.
 concern-back = Back to the queue
 nav-audit = Audit log
@@ -532,3 +536,14 @@ queue-referrals = { $count ->
     [one] One referral waits for your organisation's answer
    *[other] { $count } referrals wait for your organisation's answer
 }
+
+# Conversation with the reporter
+track-messages = Messages
+track-message-you = You
+track-message-staff = The team handling your report
+track-reply = Your answer
+track-reply-hint = Only the team handling your report reads it. You do not have to give your name.
+track-reply-submit = Send answer
+track-reply-thanks = Your answer was sent.
+fielderror-no_question = You can answer once the team has asked you something.
+fielderror-too_many_messages = This report has too many messages already; make a new report if something new has happened.

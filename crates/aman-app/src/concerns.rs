@@ -174,7 +174,7 @@ pub async fn staff_view(state: &App, staff: &Actor, id: i64) -> Result<StaffView
     if referred_only {
         // What the reporter was told and where the concern stands; not the
         // staff's own notes, reasons or names.
-        events.retain(|e| e.kind != EventKind::Note);
+        events.retain(|e| matches!(e.kind, EventKind::Transition | EventKind::PublicUpdate));
         for event in events.iter_mut().filter(|e| e.kind == EventKind::Transition) {
             event.body = None;
             event.actor_name = None;
@@ -317,11 +317,47 @@ pub async fn add_event(state: &App, staff: &Actor, id: i64, kind: EventKind, bod
     let action = if kind == EventKind::PublicUpdate { Action::PublicUpdate } else { Action::AddNote };
     load(state, staff, id, action).await?;
     let body = bounded_text("body", body, true)?.unwrap_or_default();
-    let event = NewEvent { kind, body: &body, actor_id: staff.user.id, now_ms: state.now_ms() };
+    let event = NewEvent { kind, body: &body, actor_id: Some(staff.user.id), now_ms: state.now_ms() };
     let action = if kind == EventKind::PublicUpdate { "concern.public_update" } else { "concern.note" };
     let mut tx = state.db().begin().await?;
     tx.add_event(id, event).await?;
     state.audit_in(&mut tx, Some(staff.user.id), action, &format!("concern:{id}"), "").await?;
+    Ok(tx.commit().await?)
+}
+
+/// The most messages a reporter may send on one concern.
+pub const MAX_REPLIES: usize = 50;
+
+/// Asks the reporter a question, which they read on `/track` with their
+/// receipt (those who may write to reporters only).
+pub async fn ask(state: &App, staff: &Actor, id: i64, body: &str) -> Result<(), Error> {
+    load(state, staff, id, Action::PublicUpdate).await?;
+    let body = bounded_text("body", body, true)?.unwrap_or_default();
+    let event =
+        NewEvent { kind: EventKind::Question, body: &body, actor_id: Some(staff.user.id), now_ms: state.now_ms() };
+    let mut tx = state.db().begin().await?;
+    tx.add_event(id, event).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "concern.question", &format!("concern:{id}"), "").await?;
+    Ok(tx.commit().await?)
+}
+
+/// The reporter answers, with their receipt. Only once staff have asked
+/// something (the conversation is theirs to open), and at most
+/// [`MAX_REPLIES`] times. Nothing about the reporter is recorded.
+pub async fn reply(state: &App, receipt: &str, body: &str) -> Result<(), Error> {
+    let tracked = track(state, receipt).await?;
+    let replies = tracked.messages.iter().filter(|(_, from_reporter, _)| *from_reporter).count();
+    if !tracked.messages.iter().any(|(_, from_reporter, _)| !from_reporter) {
+        return Err(Error::field("body", "no_question"));
+    }
+    if replies >= MAX_REPLIES {
+        return Err(Error::field("body", "too_many_messages"));
+    }
+    let body = bounded_text("body", body, true)?.unwrap_or_default();
+    let event = NewEvent { kind: EventKind::Reply, body: &body, actor_id: None, now_ms: state.now_ms() };
+    let mut tx = state.db().begin().await?;
+    tx.add_event(tracked.id, event).await?;
+    state.audit_in(&mut tx, None, "concern.reply", &format!("concern:{}", tracked.id), "").await?;
     Ok(tx.commit().await?)
 }
 

@@ -50,7 +50,7 @@ async fn tell_reporter(
     let body = Tr::new(lang).text(key, &args);
     let concern = concern.id;
     let event =
-        NewEvent { kind: EventKind::PublicUpdate, body: &body, actor_id: staff.user.id, now_ms: state.now_ms() };
+        NewEvent { kind: EventKind::PublicUpdate, body: &body, actor_id: Some(staff.user.id), now_ms: state.now_ms() };
     tx.add_event(concern, event).await?;
     Ok(state.audit_in(tx, Some(staff.user.id), "concern.public_update", &format!("concern:{concern}"), key).await?)
 }

@@ -47,19 +47,28 @@ pub enum EventKind {
     Transition,
     Note,
     PublicUpdate,
+    /// A question staff ask the reporter, who reads it on `/track`.
+    Question,
+    /// The reporter's answer, sent with the receipt.
+    Reply,
 }
 
 impl EventKind {
-    fn as_str(self) -> &'static str {
+    pub const ALL: [EventKind; 5] =
+        [EventKind::Transition, EventKind::Note, EventKind::PublicUpdate, EventKind::Question, EventKind::Reply];
+
+    pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Transition => "transition",
             EventKind::Note => "note",
             EventKind::PublicUpdate => "public_update",
+            EventKind::Question => "question",
+            EventKind::Reply => "reply",
         }
     }
 
     fn from_code(code: &str) -> Option<EventKind> {
-        [EventKind::Transition, EventKind::Note, EventKind::PublicUpdate].into_iter().find(|k| k.as_str() == code)
+        EventKind::ALL.into_iter().find(|k| k.as_str() == code)
     }
 }
 
@@ -79,7 +88,8 @@ pub struct ConcernEvent {
 pub struct NewEvent<'a> {
     pub kind: EventKind,
     pub body: &'a str,
-    pub actor_id: i64,
+    /// The staff member, or `None` for the reporter's own reply.
+    pub actor_id: Option<i64>,
     pub now_ms: i64,
 }
 
@@ -110,6 +120,9 @@ pub struct TrackRecord {
     pub updated_at: i64,
     /// Only updates marked public, oldest first.
     pub updates: Vec<(i64, String)>,
+    /// The conversation with staff, oldest first: when, whether the
+    /// reporter wrote it, and what.
+    pub messages: Vec<(i64, bool, String)>,
 }
 
 /// The triage queue's filters. `scope` is the P-code prefix the viewer may
@@ -291,6 +304,16 @@ impl Db {
         .iter()
         .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
         .collect::<Result<_, DbError>>()?;
+        let messages = sqlx::query(
+            "SELECT created_at, kind, body FROM concern_events WHERE concern_id = $1 AND kind IN ('question', 'reply') \
+             ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get::<String, _>(1)? == "reply", r.try_get(2)?)))
+        .collect::<Result<_, DbError>>()?;
         Ok(Some(TrackRecord {
             id,
             status: Status::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
@@ -299,6 +322,7 @@ impl Db {
             submitted_at: row.try_get("submitted_at")?,
             updated_at: row.try_get("updated_at")?,
             updates,
+            messages,
         }))
     }
 

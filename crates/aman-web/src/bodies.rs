@@ -82,6 +82,17 @@ pub struct ReceiptStatus {
     pub updates: Vec<Update>,
     pub actions: Vec<ReporterActionBody>,
     pub on_agenda: Vec<NaiveDate>,
+    /// The conversation with staff, oldest first.
+    pub messages: Vec<MessageBody>,
+}
+
+/// One message between staff and the reporter.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct MessageBody {
+    pub at: String,
+    /// `staff` or `reporter`.
+    pub from: String,
+    pub body: String,
 }
 
 /// `GET /areas`.

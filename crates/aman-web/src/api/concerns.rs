@@ -25,7 +25,9 @@ pub fn router() -> Router<AppState> {
         .route("/concerns/{id}/transitions", post(move_concern))
         .route("/concerns/{id}/notes", post(add_note))
         .route("/concerns/{id}/updates", post(add_update))
+        .route("/concerns/{id}/messages", post(ask_reporter))
         .route("/receipts/{receipt}", get(show_receipt))
+        .route("/receipts/{receipt}/messages", post(reporter_reply))
         .route("/audit", get(audit_log))
 }
 
@@ -77,6 +79,15 @@ async fn show_receipt(
         updates: record.updates.iter().map(|(at, text)| Update { at: time(*at), text: text.clone() }).collect(),
         actions,
         on_agenda: state.db().agenda_days(record.id).await?,
+        messages: record
+            .messages
+            .iter()
+            .map(|(at, from_reporter, body)| MessageBody {
+                at: time(*at),
+                from: if *from_reporter { "reporter" } else { "staff" }.to_owned(),
+                body: body.clone(),
+            })
+            .collect(),
     }))
 }
 
@@ -121,12 +132,7 @@ async fn show_concern(
         .events
         .iter()
         .map(|e| HistoryEntry {
-            kind: match e.kind {
-                EventKind::Transition => "transition",
-                EventKind::Note => "note",
-                EventKind::PublicUpdate => "public_update",
-            }
-            .to_owned(),
+            kind: e.kind.as_str().to_owned(),
             from: e.from_status.map(|s| s.as_str().to_owned()),
             to: e.to_status.map(|s| s.as_str().to_owned()),
             text: e.body.clone(),
@@ -179,6 +185,27 @@ async fn add_update(
     Body(text): Body<Text>,
 ) -> Result<StatusCode, AppError> {
     concerns::add_event(&state, &staff, id.0, EventKind::PublicUpdate, &text.body).await?;
+    Ok(StatusCode::CREATED)
+}
+
+/// Staff ask the reporter a question (read on `/track`).
+async fn ask_reporter(
+    state: State<AppState>,
+    staff: Staff,
+    id: Path<i64>,
+    Body(text): Body<Text>,
+) -> Result<StatusCode, AppError> {
+    concerns::ask(&state, &staff, id.0, &text.body).await?;
+    Ok(StatusCode::CREATED)
+}
+
+/// The reporter answers with their receipt.
+async fn reporter_reply(
+    state: State<AppState>,
+    Path(receipt): Path<String>,
+    Body(text): Body<Text>,
+) -> Result<StatusCode, AppError> {
+    concerns::reply(&state, &receipt, &text.body).await?;
     Ok(StatusCode::CREATED)
 }
 

@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/concerns/{id}/move", post(move_submit))
         .route("/staff/concerns/{id}/note", post(note_submit))
         .route("/staff/concerns/{id}/update", post(update_submit))
+        .route("/staff/concerns/{id}/ask", post(ask_submit))
 }
 
 #[derive(Template)]
@@ -105,6 +106,8 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
                 EventKind::Transition => "transition",
                 EventKind::Note => "note",
                 EventKind::PublicUpdate => "public",
+                EventKind::Question => "question",
+                EventKind::Reply => "reply",
             },
             when: format_time(e.created_at),
             what: match (e.kind, e.from_status, e.to_status) {
@@ -113,6 +116,8 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
                     &[("from", &t.status(from.as_str())), ("to", &t.status(to.as_str()))],
                 ),
                 (EventKind::PublicUpdate, ..) => t.get("concern-event-public_update"),
+                (EventKind::Question, ..) => t.get("concern-event-question"),
+                (EventKind::Reply, ..) => t.get("concern-event-reply"),
                 _ => t.get("concern-event-note"),
             },
             body: e.body.clone(),
@@ -214,6 +219,17 @@ async fn note_submit(
 ) -> Result<Response, AppError> {
     staff.check_csrf(&form.csrf)?;
     concerns::add_event(&state, &staff, id, EventKind::Note, &form.body).await?;
+    Ok(back_to(id))
+}
+
+async fn ask_submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    concerns::ask(&state, &staff, id, &form.body).await?;
     Ok(back_to(id))
 }
 

@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/receipt.txt", post(receipt_file))
         .route("/track", get(track_form).post(track_submit))
         .route("/track/confirm", post(track_confirm))
+        .route("/track/reply", post(track_reply))
 }
 
 #[derive(Template)]
@@ -278,8 +279,11 @@ struct TrackPage {
     typed: String,
     error: Option<String>,
     result: Option<TrackView>,
-    /// Thanks after a verdict on an action.
+    /// Thanks after a verdict on an action or a message.
     notice: Option<String>,
+    /// The reporter's message, kept as typed when it could not be sent, and why.
+    reply: String,
+    reply_error: Option<String>,
 }
 
 /// An action on the reporter's concern, as they may read it.
@@ -302,6 +306,10 @@ struct TrackView {
     actions: Vec<TrackAction>,
     /// "On the committee's agenda on DATE", one per meeting.
     agenda: Vec<String>,
+    /// The conversation with staff: when, whether the reporter wrote it, what.
+    messages: Vec<(String, bool, String)>,
+    /// Staff have asked something: the reporter may answer.
+    may_reply: bool,
 }
 
 async fn track_form(t: Tr) -> Response {
@@ -313,13 +321,15 @@ async fn track_form(t: Tr) -> Response {
         error: None,
         result: None,
         notice: None,
+        reply: String::new(),
+        reply_error: None,
     })
 }
 
 /// Posted rather than sent in the URL, so receipts stay out of browser
 /// history and any proxy's logs.
 async fn track_submit(State(state): State<AppState>, t: Tr, Form(form): Form<ReceiptForm>) -> Response {
-    track_page(&state, t, &form.receipt, None).await
+    track_page(&state, t, &form.receipt, None, None).await
 }
 
 #[derive(Deserialize)]
@@ -340,13 +350,47 @@ async fn track_confirm(State(state): State<AppState>, t: Tr, Form(form): Form<Co
     {
         Ok(recorded) => {
             let notice = t.get(if recorded { "track-confirm-thanks" } else { "track-confirm-already" });
-            track_page(&state, t, &form.receipt, Some(notice)).await
+            track_page(&state, t, &form.receipt, Some(notice), None).await
         }
         Err(error) => error.into_response(),
     }
 }
 
-async fn track_page(state: &AppState, t: Tr, receipt: &str, notice: Option<String>) -> Response {
+#[derive(Deserialize)]
+struct ReplyForm {
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// The reporter answers staff's question; on a problem the page comes back
+/// with what they typed and why it was not sent.
+async fn track_reply(State(state): State<AppState>, t: Tr, Form(form): Form<ReplyForm>) -> Response {
+    match concerns::reply(&state, &form.receipt, &form.body).await.map_err(AppError::from) {
+        Ok(()) => track_page(&state, t, &form.receipt, Some(t.get("track-reply-thanks")), None).await,
+        Err(error) if error.code == ErrorCode::ValidationFailed && error.fields.contains_key("body") => {
+            let message = field_message(t, &error.fields["body"]);
+            let mut response = track_page(&state, t, &form.receipt, None, Some((form.body, message))).await;
+            if response.status() == StatusCode::OK {
+                *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            }
+            response
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+/// The tracking page for a receipt; `reply` is a message kept as typed with
+/// the reason it was not sent.
+async fn track_page(
+    state: &AppState,
+    t: Tr,
+    receipt: &str,
+    notice: Option<String>,
+    reply: Option<(String, String)>,
+) -> Response {
+    let (reply, reply_error) = reply.map_or((String::new(), None), |(typed, error)| (typed, Some(error)));
     let mut page = TrackPage {
         t,
         nav: Nav::public("/track"),
@@ -355,6 +399,8 @@ async fn track_page(state: &AppState, t: Tr, receipt: &str, notice: Option<Strin
         error: None,
         result: None,
         notice,
+        reply,
+        reply_error,
     };
     let status = match concerns::track(state, receipt).await.map_err(AppError::from) {
         Ok(record) => {
@@ -391,6 +437,12 @@ async fn track_page(state: &AppState, t: Tr, receipt: &str, notice: Option<Strin
                     Ok(days) => days.iter().map(|d| t.text("track-on-agenda", &[("date", &d.to_string())])).collect(),
                     Err(error) => return AppError::from(error).into_response(),
                 },
+                may_reply: record.messages.iter().any(|(_, from_reporter, _)| !from_reporter),
+                messages: record
+                    .messages
+                    .iter()
+                    .map(|(at, from, body)| (format_time(*at), *from, body.clone()))
+                    .collect(),
             });
             StatusCode::OK
         }

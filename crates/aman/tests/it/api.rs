@@ -1,6 +1,7 @@
 //! The JSON API contract: intake, receipts, areas, health, and errors.
 
 use crate::support::{TestApp, contains};
+use aman_core::role::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -351,5 +352,52 @@ async fn a_retried_submission_files_one_concern(app: TestApp) {
     let (status, refused) = send("short", body).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(refused["error"]["field_codes"]["idempotency_key"], "invalid_idempotency_key");
+}
+}
+
+both! {
+/// A private conversation with an anonymous reporter: staff who may write
+/// to reporters ask; the reporter reads the question with the receipt and
+/// answers there; staff read the answer on the concern; every message is
+/// audited, the reporter's without any actor.
+async fn staff_and_an_anonymous_reporter_talk_through_the_receipt(app: TestApp) {
+    let receipt = app.submit("crime", "IQG02Q01").await;
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let id = app.newest_concern_id(&triage).await;
+    let reply_path = format!("/api/v1/receipts/{receipt}/messages");
+    let reply = |body: &'static str| {
+        let (app, path) = (&app, &reply_path);
+        async move { app.post_json(path, &json!({"body": body})).await }
+    };
+    let (status, refused) = reply("Hello?").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the conversation is staff's to open");
+    assert_eq!(refused["error"]["field_codes"]["body"], "no_question");
+
+    let police = app.staff(Role::PoliceLiaison, "IQG02").await;
+    let path = format!("/api/v1/concerns/{id}/messages");
+    assert_eq!(police.post(&path, &json!({"body": "Who are you?"})).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(triage.post(&path, &json!({"body": ""})).await.1["error"]["field_codes"]["body"], "required");
+    assert_eq!(triage.post(&path, &json!({"body": "Did it happen at night or by day?"})).await.0, StatusCode::CREATED);
+
+    let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert_eq!(tracked["messages"].as_array().map(Vec::len), Some(1), "{tracked}");
+    assert_eq!((tracked["messages"][0]["from"].as_str(), tracked["messages"][0]["body"].as_str()), (Some("staff"), Some("Did it happen at night or by day?")));
+    assert!(tracked["updates"].as_array().is_some_and(Vec::is_empty), "a question is not an update");
+    assert_eq!(reply("At night, after the curfew.").await.0, StatusCode::CREATED);
+    let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert_eq!(tracked["messages"][1]["from"], "reporter");
+
+    let (_, concern) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    let kinds: Vec<&str> = concern["history"].as_array().expect("history").iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert!(kinds.contains(&"question") && kinds.contains(&"reply"), "{kinds:?}");
+    assert!(concern.to_string().contains("At night, after the curfew."));
+    let audit = app.db.table_snapshot("audit_log").await.expect("audit");
+    let reply_entry = audit.iter().find(|row| row.iter().any(|c| c == "concern.reply")).expect("the reply is audited");
+    assert!(audit.iter().any(|row| row.iter().any(|c| c == "concern.question")), "the question is audited");
+    assert!(!reply_entry.iter().any(|c| c.contains("127.0.0.1")), "nothing about the reporter's device: {reply_entry:?}");
+    for _ in 1..aman_app::concerns::MAX_REPLIES {
+        assert_eq!(reply("more").await.0, StatusCode::CREATED);
+    }
+    assert_eq!(reply("one too many").await.1["error"]["field_codes"]["body"], "too_many_messages");
 }
 }

@@ -308,6 +308,20 @@ fn requests(f: &Fixture) -> Vec<Request> {
     add(Method::POST, "/track", "/track".into(), Public, form(&[("receipt", &f.receipt)]));
     add(
         Method::POST,
+        "/track/reply",
+        "/track/reply".into(),
+        Public,
+        form(&[("receipt", &f.receipt), ("body", "Yes.")]),
+    );
+    add(
+        Method::POST,
+        "/api/v1/receipts/{receipt}/messages",
+        format!("/api/v1/receipts/{}/messages", f.receipt),
+        Public,
+        Body::Json(json!({"body": "Yes."})),
+    );
+    add(
+        Method::POST,
         "/track/confirm",
         "/track/confirm".into(),
         Public,
@@ -411,6 +425,20 @@ fn requests(f: &Fixture) -> Vec<Request> {
             format!("/staff/concerns/{id}/update"),
             Concern(PublicUpdate, which),
             form(&[("body", "An update.")]),
+        );
+        add(
+            Method::POST,
+            "/api/v1/concerns/{id}/messages",
+            format!("/api/v1/concerns/{id}/messages"),
+            Concern(PublicUpdate, which),
+            Body::Json(json!({"body": "Did you see their faces?"})),
+        );
+        add(
+            Method::POST,
+            "/staff/concerns/{id}/ask",
+            format!("/staff/concerns/{id}/ask"),
+            Concern(PublicUpdate, which),
+            form(&[("body", "Did you see their faces?")]),
         );
         add(
             Method::POST,

@@ -444,3 +444,46 @@ async fn sending_the_report_form_again_files_nothing_new(app: TestApp) {
     assert_eq!(app.db.count_concerns().await.expect("count"), 1);
 }
 }
+
+both! {
+/// On `/track` the reporter reads staff's question and answers it; an empty
+/// answer comes back with the reason, and nothing is sent.
+async fn the_reporter_answers_a_question_on_the_track_page(app: TestApp) {
+    let receipt = app.submit("crime", "IQG02Q01").await;
+    let email = "asker@test";
+    let password = app.add_user(email, Role::TriageOfficer, "IQG02").await;
+    let cookie = app.page_login(email, &password).await;
+    let (_, list) = app.post_json("/api/v1/sessions", &app.credentials(email, &password)).await;
+    let triage = crate::support::Staff::with_token(&app, list["token"].as_str().expect("token"));
+    let id = app.newest_concern_id(&triage).await;
+    let page = app.page_as(&cookie, &format!("/staff/concerns/{id}")).await;
+    let csrf = form_value(&page, "csrf").to_owned();
+    let asked = app
+        .client
+        .post(app.url(&format!("/staff/concerns/{id}/ask")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("body", "Were there children nearby?")])
+        .send()
+        .await
+        .expect("ask");
+    assert_eq!(asked.status(), StatusCode::SEE_OTHER);
+
+    let track = |fields: Vec<(&'static str, String)>, path: &'static str| {
+        let request = app.client.post(app.url(&format!("{path}?lang=en"))).form(&fields);
+        async move {
+            let response = request.send().await.expect("post");
+            (response.status(), response.text().await.expect("html"))
+        }
+    };
+    let (_, html) = track(vec![("receipt", receipt.clone())], "/track").await;
+    assert!(html.contains("Were there children nearby?") && html.contains("action=\"/track/reply\""), "{html}");
+    let (status, html) = track(vec![("receipt", receipt.clone()), ("body", "   ".into())], "/track/reply").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("role=\"alert\""), "the reason is shown");
+    let (status, html) = track(vec![("receipt", receipt.clone()), ("body", "Yes, two boys.".into())], "/track/reply").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Your answer was sent.") && html.contains("Yes, two boys."), "{html}");
+    let staff_page = app.page_as(&cookie, &format!("/staff/concerns/{id}")).await;
+    assert!(staff_page.contains("Yes, two boys."), "staff read the answer on the concern");
+}
+}
