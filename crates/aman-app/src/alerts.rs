@@ -156,6 +156,7 @@ async fn detect(state: &App, source: SeriesSource, outcome: &mut AlertRun) -> Re
         counts[(c.day - first) as usize] = c.count.max(0) as u64;
     }
     let raised_from = n.saturating_sub(settings.lookback_days as usize);
+    let mut raised: Vec<(&str, &str, i64, Found)> = Vec::new();
     for ((area, category), counts) in &series {
         if counts[raised_from..].iter().all(|&c| c == 0) {
             continue;
@@ -174,32 +175,48 @@ async fn detect(state: &App, source: SeriesSource, outcome: &mut AlertRun) -> Re
                 found.push((first + (week_start + f.index * 7 + 6) as i64, f));
             }
         }
-        for (day, f) in found {
-            let alarm = AlarmRecord {
-                source,
-                area,
-                category,
-                method: f.method,
-                day,
-                observed: f.observed as i64,
-                expected: f.point.expected,
-                threshold: f.point.threshold,
-                score: f.point.score,
-            };
-            let open = state.db().open_alert(source, area, category).await?;
-            match alert::episode(open, alarm.day, settings.episode_gap_days) {
-                Episode::Continue(id) => {
-                    state.db().continue_alert(id, &alarm, state.now_ms()).await?;
-                    outcome.continued += 1;
-                }
-                Episode::Start => {
-                    let mut tx = state.db().begin().await?;
-                    let id = tx.insert_alert(&alarm, state.now_ms()).await?;
-                    let detail = format!("{source} {category} in {area}", source = source.as_str());
-                    state.audit_in(&mut tx, None, "alert.raise", &format!("alert:{id}"), &detail).await?;
-                    tx.commit().await?;
-                    outcome.new_alerts += 1;
-                }
+        raised.extend(found.into_iter().map(|(day, f)| (area.as_str(), category.as_str(), day, f)));
+    }
+    // One cluster raises one alert, at the deepest level that explains it:
+    // an area's alarm on a day when an area below it alarms for the same
+    // category is that one's, seen again in the sums above it (the alert
+    // below is listed among the area's `children`).
+    let explained: Vec<bool> = raised
+        .iter()
+        .map(|(area, category, day, _)| {
+            raised.iter().any(|(below, c, d, _)| {
+                c == category && d == day && below.len() > area.len() && below.starts_with(area)
+            })
+        })
+        .collect();
+    for ((area, category, day, f), explained) in raised.into_iter().zip(explained) {
+        if explained {
+            continue;
+        }
+        let alarm = AlarmRecord {
+            source,
+            area,
+            category,
+            method: f.method,
+            day,
+            observed: f.observed as i64,
+            expected: f.point.expected,
+            threshold: f.point.threshold,
+            score: f.point.score,
+        };
+        let open = state.db().open_alert(source, area, category).await?;
+        match alert::episode(open, alarm.day, settings.episode_gap_days) {
+            Episode::Continue(id) => {
+                state.db().continue_alert(id, &alarm, state.now_ms()).await?;
+                outcome.continued += 1;
+            }
+            Episode::Start => {
+                let mut tx = state.db().begin().await?;
+                let id = tx.insert_alert(&alarm, state.now_ms()).await?;
+                let detail = format!("{source} {category} in {area}", source = source.as_str());
+                state.audit_in(&mut tx, None, "alert.raise", &format!("alert:{id}"), &detail).await?;
+                tx.commit().await?;
+                outcome.new_alerts += 1;
             }
         }
     }
@@ -262,6 +279,48 @@ pub async fn list(state: &App, staff: &Actor, query: &AlertQuery) -> Result<Vec<
     };
     let alerts = state.db().alerts(&filter).await?;
     Ok(alerts.into_iter().filter(|a| visible(staff, a)).collect())
+}
+
+/// An alert with what raised it: the concerns in its series over its days
+/// (for an alert on imported events, none), and the alerts raised below it
+/// in the same days and category.
+pub struct AlertDetail {
+    pub alert: AlertRecord,
+    pub concerns: Vec<i64>,
+    pub children: Vec<AlertRecord>,
+}
+
+pub async fn detail(state: &App, staff: &Actor, id: i64) -> Result<AlertDetail, Error> {
+    if !staff.user.role.may(Action::ViewConcerns) {
+        return Err(Error::Forbidden);
+    }
+    let alert = state.db().alert(id).await?.filter(|a| visible(staff, a)).ok_or(Error::NotFound)?;
+    let (first, last) = (aman_db::day_number(alert.first_day), aman_db::day_number(alert.last_day));
+    // A weekly alarm is dated by the last day of its week.
+    let first = if alert.method.weekly { first - 6 } else { first };
+    let concerns = match alert.source {
+        SeriesSource::Concerns => state.db().concerns_counted(alert.area.as_str(), alert.category, first, last).await?,
+        SeriesSource::Events => Vec::new(),
+    };
+    let filter = AlertFilter {
+        area_prefix: alert.area.as_str().to_owned(),
+        category: Some(alert.category.as_str().to_owned()),
+        status: None,
+        source: Some(alert.source.as_str().to_owned()),
+        open_only: false,
+        limit: 200,
+    };
+    let children = state
+        .db()
+        .alerts(&filter)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            a.id != alert.id && a.area != alert.area && a.first_day <= alert.last_day && a.last_day >= alert.first_day
+        })
+        .filter(|a| visible(staff, a))
+        .collect();
+    Ok(AlertDetail { alert, concerns, children })
 }
 
 /// A requested move of an alert.

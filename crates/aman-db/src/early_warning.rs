@@ -301,6 +301,27 @@ impl Db {
         rows.iter().map(alert_from_row).collect()
     }
 
+    /// The concerns of a category that happened in an area (or below it)
+    /// between two days: those an alert on that series counted.
+    pub async fn concerns_counted(
+        &self,
+        area_prefix: &str,
+        category: Category,
+        first_day: i64,
+        last_day: i64,
+    ) -> Result<Vec<i64>, DbError> {
+        let rows = sqlx::query(
+            "SELECT id FROM concerns WHERE area LIKE $1 AND category = $2 AND occurred_on BETWEEN $3 AND $4 ORDER BY id",
+        )
+        .bind(format!("{area_prefix}%"))
+        .bind(category.as_str())
+        .bind(first_day)
+        .bind(last_day)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
     pub async fn alert(&self, id: i64) -> Result<Option<AlertRecord>, DbError> {
         let sql = format!("SELECT {ALERT_COLUMNS} FROM alerts WHERE id = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;

@@ -243,6 +243,15 @@ pub struct AlertBody {
     pub version: i64,
 }
 
+/// `GET /alerts/{id}`: the alert, the concerns that raised it, the alerts below it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AlertDetailBody {
+    #[serde(flatten)]
+    pub alert: AlertBody,
+    pub concerns: Vec<i64>,
+    pub children: Vec<AlertBody>,
+}
+
 /// `GET /alerts`.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct AlertList {

@@ -12,7 +12,10 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/alerts", get(list_alerts)).route("/alerts/{id}/transitions", post(move_alert))
+    Router::new()
+        .route("/alerts", get(list_alerts))
+        .route("/alerts/{id}", get(show_alert))
+        .route("/alerts/{id}/transitions", post(move_alert))
 }
 
 fn alert_body(alert: &AlertRecord) -> AlertBody {
@@ -43,6 +46,19 @@ async fn list_alerts(
 ) -> Result<Json<AlertList>, AppError> {
     let list = alerts::list(&state, &staff, &query).await?;
     Ok(Json(AlertList { alerts: list.iter().map(alert_body).collect() }))
+}
+
+async fn show_alert(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<AlertDetailBody>, AppError> {
+    let detail = alerts::detail(&state, &staff, id).await?;
+    Ok(Json(AlertDetailBody {
+        alert: alert_body(&detail.alert),
+        concerns: detail.concerns,
+        children: detail.children.iter().map(alert_body).collect(),
+    }))
 }
 
 async fn move_alert(

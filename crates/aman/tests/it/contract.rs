@@ -49,6 +49,7 @@ pub fn check(method: &Method, path: &str, status: StatusCode, body: &Value) {
         ["audit"] => conforms::<AuditPage>(&route, body),
         ["alerts"] => conforms::<AlertList>(&route, body),
         ["alerts", _, "transitions"] => conforms::<AlertBody>(&route, body),
+        ["alerts", _] => conforms::<AlertDetailBody>(&route, body),
         ["surveys"] => conforms::<SurveyList>(&route, body),
         ["surveys", _, "estimates"] => conforms::<Estimates>(&route, body),
         ["public", "accountability"] => conforms::<AccountabilityBody>(&route, body),

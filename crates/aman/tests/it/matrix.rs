@@ -52,6 +52,8 @@ enum Rule {
     LinkSecret,
     /// Moving an alert on a concern category (`Which`).
     Alert(Which),
+    /// Reading an alert and what raised it.
+    AlertView(Which),
     /// The referrals sent to one's organisation: organisation accounts only.
     Inbox,
     /// Answering the referral of the confidential concern: the receiving
@@ -149,6 +151,15 @@ fn want(rule: Rule, account: Option<&Account>) -> Want {
                 Refused(403)
             } else if !sees(Which::Secret) {
                 Refused(422)
+            } else {
+                Through
+            }
+        }
+        Rule::AlertView(which) => {
+            if !grant.role.may(Action::ViewConcerns) {
+                Refused(403)
+            } else if !sees(which) {
+                Refused(404)
             } else {
                 Through
             }
@@ -470,6 +481,7 @@ fn requests(f: &Fixture) -> Vec<Request> {
             form(&[("organisation_id", &organisation)]),
         );
         let alert = alert_of(which);
+        add(Method::GET, "/api/v1/alerts/{id}", format!("/api/v1/alerts/{alert}"), AlertView(which), Body::None);
         add(
             Method::POST,
             "/api/v1/alerts/{id}/transitions",
