@@ -182,6 +182,10 @@ queue-from = من
 queue-to = إلى
 queue-any = الكل
 queue-apply = تطبيق
+queue-search = ابحث في الأوصاف
+queue-tag = وسم
+queue-mine = المسندة إليّ
+queue-more-filters = المنطقة والنوع والحالة والتواريخ
 queue-count = { $count ->
     [zero] لا توجد بلاغات مطابقة.
     [one] بلاغ واحد يطابق.

@@ -182,6 +182,10 @@ queue-from = لە
 queue-to = تا
 queue-any = هەموو
 queue-apply = جێبەجێکردن
+queue-search = لە وەسفەکاندا بگەڕێ
+queue-tag = تاگ
+queue-mine = ئەوانەی بە من سپێردراون
+queue-more-filters = ناوچە، جۆر، دۆخ و بەروارەکان
 queue-count = { $count ->
     [0] هیچ ڕاپۆرتێک نەدۆزرایەوە.
     [one] یەک ڕاپۆرت دۆزرایەوە.

@@ -182,6 +182,10 @@ queue-from = From
 queue-to = To
 queue-any = Any
 queue-apply = Apply
+queue-search = Search the descriptions
+queue-tag = Tag
+queue-mine = Assigned to me
+queue-more-filters = Area, kind, status and dates
 queue-count = { $count ->
     [0] No concerns match.
     [one] One concern matches.

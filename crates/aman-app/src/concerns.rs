@@ -116,6 +116,9 @@ pub async fn track(state: &App, typed: &str) -> Result<aman_db::TrackRecord, Err
 /// A concern as one staff member may see it.
 pub struct StaffView {
     pub record: ConcernRecord,
+    pub tags: Vec<String>,
+    /// The staff member it is assigned to: id and name.
+    pub assignee: Option<(i64, String)>,
     pub area: Area,
     /// `None` when the viewer may not see identities.
     pub identity: Option<Identity>,
@@ -180,7 +183,13 @@ pub async fn staff_view(state: &App, staff: &Actor, id: i64) -> Result<StaffView
             event.actor_name = None;
         }
     }
+    let assignee = match record.assignee_id {
+        Some(user) => state.db().user(user).await?.map(|u| (u.id, u.display_name)),
+        None => None,
+    };
     Ok(StaffView {
+        tags: state.db().concern_tags(id).await?,
+        assignee,
         may_triage: grant.allows(Action::Triage, &record.area, record.category),
         may_update: grant.allows(Action::PublicUpdate, &record.area, record.category),
         record,
@@ -370,9 +379,18 @@ pub struct QueueQuery {
     pub from: Option<String>,
     pub to: Option<String>,
     pub page: Option<String>,
+    /// Words the description holds (Arabic and Kurdish spellings folded).
+    pub q: Option<String>,
+    /// A staff member's id, or `me`.
+    pub assignee: Option<String>,
+    pub tag: Option<String>,
 }
 
 pub const PAGE_SIZE: i64 = 50;
+/// The longest search accepted, and the most tags on a concern.
+pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_TAGS: usize = 10;
+pub const MAX_TAG_CHARS: usize = 40;
 
 /// A query-string value, trimmed, or `None` when absent or empty.
 fn present(value: &Option<String>) -> Option<String> {
@@ -418,6 +436,19 @@ pub fn queue_filter(staff: &Actor, query: &QueueQuery) -> Result<(aman_db::Queue
     };
     let page = page_number(&query.page)?;
     let hidden_categories = Category::ALL.into_iter().filter(|c| !grant.may_see_category(*c)).collect();
+    let q = present(&query.q).unwrap_or_default();
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(Error::field("q", "too_long"));
+    }
+    let words: Vec<String> = text::search_key(&q).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    if words.len() > aman_db::MAX_SEARCH_WORDS {
+        return Err(Error::field("q", "too_many_words"));
+    }
+    let assignee = match present(&query.assignee).as_deref() {
+        None => None,
+        Some("me") => Some(staff.user.id),
+        Some(id) => Some(id.parse::<i64>().map_err(|_| Error::field("assignee", "invalid_number"))?),
+    };
     let filter = aman_db::QueueFilter {
         scope,
         hidden_categories,
@@ -425,10 +456,58 @@ pub fn queue_filter(staff: &Actor, query: &QueueQuery) -> Result<(aman_db::Queue
         status,
         from: date("from", present(&query.from))?,
         to: date("to", present(&query.to))?,
+        words,
+        assignee,
+        tag: present(&query.tag).map(|t| tag_key(&t)),
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
     };
     Ok((filter, page))
+}
+
+/// A tag as stored: folded like search text (so "عشائري" and "عشايري" are one tag).
+fn tag_key(tag: &str) -> String {
+    text::search_key(tag)
+}
+
+/// Assigns a concern to a staff member who may see it, or to nobody.
+pub async fn assign(state: &App, staff: &Actor, id: i64, user: Option<i64>) -> Result<(), Error> {
+    let record = load(state, staff, id, Action::Triage).await?;
+    if let Some(user) = user {
+        // Someone who may work on it: enabled, and their role, area and
+        // clearance let them see it. Anyone else reads as "not eligible".
+        let eligible =
+            state.db().user(user).await?.is_some_and(|u| {
+                !u.disabled
+                    && aman_core::role::Grant { role: u.role, area: u.area.clone(), confidential: u.confidential }
+                        .allows(Action::ViewConcerns, &record.area, record.category)
+            });
+        if !eligible {
+            return Err(Error::field("user_id", "not_eligible"));
+        }
+    }
+    let mut tx = state.db().begin().await?;
+    tx.set_assignee(id, user, state.now_ms()).await?;
+    let detail = user.map_or_else(|| "nobody".to_owned(), |u| format!("user:{u}"));
+    state.audit_in(&mut tx, Some(staff.user.id), "concern.assign", &format!("concern:{id}"), &detail).await?;
+    Ok(tx.commit().await?)
+}
+
+/// Replaces a concern's tags (staff who work on it): each folded, at most
+/// [`MAX_TAGS`] of at most [`MAX_TAG_CHARS`] characters.
+pub async fn set_tags(state: &App, staff: &Actor, id: i64, tags: &[String]) -> Result<Vec<String>, Error> {
+    load(state, staff, id, Action::AddNote).await?;
+    let mut keys: Vec<String> = tags.iter().map(|t| tag_key(t)).filter(|t| !t.is_empty()).collect();
+    keys.sort();
+    keys.dedup();
+    if keys.len() > MAX_TAGS || keys.iter().any(|t| t.chars().count() > MAX_TAG_CHARS) {
+        return Err(Error::field("tags", "too_many_or_too_long"));
+    }
+    let mut tx = state.db().begin().await?;
+    tx.set_tags(id, &keys).await?;
+    state.audit_in(&mut tx, Some(staff.user.id), "concern.tags", &format!("concern:{id}"), &keys.join(",")).await?;
+    tx.commit().await?;
+    Ok(keys)
 }
 
 /// The triage queue for a staff member; the listing itself is audited.

@@ -112,6 +112,8 @@ impl App {
         }
         let areas = Areas::new(records).map_err(|e| LoadError::BadAreas(e.to_string()))?;
         check_keys(&db, &keys).await?;
+        // Concerns stored before search existed get their search text.
+        while db.fill_search_text(1000).await? > 0 {}
         let intake = Intake::start(db.clone());
         Ok(App { inner: Arc::new(Inner { db, intake, areas, keys, clock, settings }) })
     }

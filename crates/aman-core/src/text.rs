@@ -48,8 +48,45 @@ pub fn ascii_digits(input: &str) -> String {
         .collect()
 }
 
+/// The form of text that search compares: lower case, digits in ASCII, the
+/// Arabic short vowels, tatweel and invisible marks dropped, and the letters
+/// people write interchangeably folded to one (alef forms to ا, ى and the
+/// Persian/Kurdish ی and ئ to ي, ؤ to و, ة to ه, the Kurdish ک to ك),
+/// spaces collapsed.
+/// Searching "مدرسة" finds "المدرسه", "إطلاق" finds "اطلاق".
+pub fn search_key(input: &str) -> String {
+    let folded: String = ascii_digits(&clean(input))
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200B}'..='\u{200D}' => None,
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('\u{0627}'),
+            '\u{0649}' | '\u{06CC}' | '\u{0626}' => Some('\u{064A}'),
+            '\u{0624}' => Some('\u{0648}'),
+            '\u{0629}' => Some('\u{0647}'),
+            '\u{06A9}' => Some('\u{0643}'),
+            c if c.is_whitespace() => Some(' '),
+            c => Some(c),
+        })
+        .collect();
+    folded.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn search_keys_fold_what_people_write_interchangeably() {
+        use super::search_key;
+        assert_eq!(search_key("إطلاق  نار"), search_key("اطلاق نار"));
+        assert_eq!(search_key("مدرسة"), search_key("مدرسه"));
+        assert_eq!(search_key("مُدَرِّسَة"), search_key("مدرسه"), "short vowels");
+        assert_eq!(search_key("علــي"), search_key("علي"), "tatweel");
+        assert_eq!(search_key("مستشفى"), search_key("مستشفي"));
+        assert_eq!(search_key("عشائري"), search_key("عشايري"), "hamza on yeh");
+        assert_eq!(search_key("کوردی"), search_key("كوردي"), "Kurdish keheh and yeh");
+        assert_eq!(search_key("Shots FIRED ١٢"), "shots fired 12");
+        assert!(search_key("المدرسة القديمة").contains(&search_key("مدرسة")));
+    }
     use super::*;
 
     #[test]

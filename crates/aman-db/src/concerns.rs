@@ -40,6 +40,8 @@ pub struct ConcernRecord {
     pub submitted_at: i64,
     pub updated_at: i64,
     pub version: i64,
+    /// The staff member it is assigned to.
+    pub assignee_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,12 +137,20 @@ pub struct QueueFilter {
     pub status: Option<Status>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Words the description must hold, each already a search key
+    /// (`aman_core::text::search_key`); at most [`MAX_SEARCH_WORDS`].
+    pub words: Vec<String>,
+    pub assignee: Option<i64>,
+    pub tag: Option<String>,
     pub limit: i64,
     pub offset: i64,
 }
 
+/// The most words a search combines.
+pub const MAX_SEARCH_WORDS: usize = 5;
+
 const CONCERN_COLUMNS: &str = "id, receipt_hash, category, description, area, occurred_on, language, status, \
-     duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version";
+     duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version, assignee_id";
 
 pub(crate) fn corrupt(what: &str, value: &str) -> DbError {
     DbError::Corrupt(format!("{what} `{value}`"))
@@ -166,6 +176,7 @@ fn concern_from_row(row: &AnyRow) -> Result<ConcernRecord, DbError> {
         submitted_at: row.try_get("submitted_at")?,
         updated_at: row.try_get("updated_at")?,
         version: row.try_get("version")?,
+        assignee_id: row.try_get("assignee_id")?,
     })
 }
 
@@ -176,8 +187,8 @@ impl Db {
     {
         let row = sqlx::query(
             "INSERT INTO concerns (receipt_hash, category, description, area, occurred_on, language, status, \
-             contact_sealed, point_sealed, submitted_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $9) RETURNING id",
+             contact_sealed, point_sealed, submitted_at, updated_at, search_text) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $9, $10) RETURNING id",
         )
         .bind(&concern.receipt_hash)
         .bind(concern.category.as_str())
@@ -188,6 +199,7 @@ impl Db {
         .bind(concern.contact_sealed.as_deref())
         .bind(concern.point_sealed.as_deref())
         .bind(concern.submitted_at)
+        .bind(aman_core::text::search_key(&concern.description))
         .fetch_one(executor)
         .await
         .map_err(DbError::from_insert)?;
@@ -222,10 +234,23 @@ impl Db {
     /// The triage queue, newest first, with the total before paging.
     pub async fn queue(&self, filter: &QueueFilter) -> Result<(Vec<ConcernRecord>, i64), DbError> {
         let conditions = "area LIKE $1 AND $2 NOT LIKE ('%,' || category || ',%') AND ($3 IS NULL OR category = $3) \
-             AND ($4 IS NULL OR status = $4) AND ($5 IS NULL OR occurred_on >= $5) AND ($6 IS NULL OR occurred_on <= $6)";
+             AND ($4 IS NULL OR status = $4) AND ($5 IS NULL OR occurred_on >= $5) AND ($6 IS NULL OR occurred_on <= $6) \
+             AND ($7 IS NULL OR search_text LIKE $7 ESCAPE '!') AND ($8 IS NULL OR search_text LIKE $8 ESCAPE '!') \
+             AND ($9 IS NULL OR search_text LIKE $9 ESCAPE '!') AND ($10 IS NULL OR search_text LIKE $10 ESCAPE '!') \
+             AND ($11 IS NULL OR search_text LIKE $11 ESCAPE '!') AND ($12 IS NULL OR assignee_id = $12) \
+             AND ($13 IS NULL OR EXISTS (SELECT 1 FROM concern_tags t WHERE t.concern_id = concerns.id AND t.tag = $13))";
         let select = format!(
-            "SELECT {CONCERN_COLUMNS} FROM concerns WHERE {conditions} ORDER BY submitted_at DESC, id DESC LIMIT $7 OFFSET $8"
+            "SELECT {CONCERN_COLUMNS} FROM concerns WHERE {conditions} ORDER BY submitted_at DESC, id DESC LIMIT $14 OFFSET $15"
         );
+        // Each word as a LIKE pattern, its own % and _ taken literally.
+        let patterns: Vec<Option<String>> = (0..MAX_SEARCH_WORDS)
+            .map(|i| {
+                filter.words.get(i).map(|w| {
+                    let escaped = w.replace('!', "!!").replace('%', "!%").replace('_', "!_");
+                    format!("%{escaped}%")
+                })
+            })
+            .collect();
         let count = format!("SELECT COUNT(*) FROM concerns WHERE {conditions}");
         let pattern = format!("{}%", filter.scope.as_str());
         let codes: Vec<&str> = filter.hidden_categories.iter().map(|c| c.as_str()).collect();
@@ -239,6 +264,13 @@ impl Db {
                     .bind(filter.status.map(Status::as_str))
                     .bind(filter.from.map(day_number))
                     .bind(filter.to.map(day_number))
+                    .bind(patterns[0].clone())
+                    .bind(patterns[1].clone())
+                    .bind(patterns[2].clone())
+                    .bind(patterns[3].clone())
+                    .bind(patterns[4].clone())
+                    .bind(filter.assignee)
+                    .bind(filter.tag.clone())
             };
         }
         let rows = bind_filters!(sqlx::query(sqlx::AssertSqlSafe(select)))
@@ -250,6 +282,35 @@ impl Db {
             bind_filters!(sqlx::query(sqlx::AssertSqlSafe(count))).fetch_one(&self.pool).await?.try_get(0)?;
         let concerns = rows.iter().map(concern_from_row).collect::<Result<_, _>>()?;
         Ok((concerns, total))
+    }
+
+    /// A concern's tags, in order.
+    pub async fn concern_tags(&self, id: i64) -> Result<Vec<String>, DbError> {
+        let rows = sqlx::query("SELECT tag FROM concern_tags WHERE concern_id = $1 ORDER BY tag")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
+    /// Fills the search text of concerns stored before it existed, a page at
+    /// a time; returns how many it filled (0 when none are left).
+    pub async fn fill_search_text(&self, limit: i64) -> Result<u64, DbError> {
+        let rows = sqlx::query("SELECT id, description FROM concerns WHERE search_text IS NULL ORDER BY id LIMIT $1")
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut tx = self.pool.begin().await?;
+        for row in &rows {
+            let description: String = row.try_get(1)?;
+            sqlx::query("UPDATE concerns SET search_text = $1 WHERE id = $2 AND search_text IS NULL")
+                .bind(aman_core::text::search_key(&description))
+                .bind(row.try_get::<i64, _>(0)?)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(rows.len() as u64)
     }
 
     pub async fn concern_events(&self, id: i64) -> Result<Vec<ConcernEvent>, DbError> {
@@ -344,6 +405,30 @@ impl Db {
 }
 
 impl crate::Tx {
+    /// Assigns a concern to a staff member (or to nobody).
+    pub async fn set_assignee(&mut self, id: i64, user: Option<i64>, now_ms: i64) -> Result<(), DbError> {
+        sqlx::query("UPDATE concerns SET assignee_id = $1, updated_at = $2, version = version + 1 WHERE id = $3")
+            .bind(user)
+            .bind(now_ms)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Replaces a concern's tags.
+    pub async fn set_tags(&mut self, id: i64, tags: &[String]) -> Result<(), DbError> {
+        sqlx::query("DELETE FROM concern_tags WHERE concern_id = $1").bind(id).execute(self.conn()).await?;
+        for tag in tags {
+            sqlx::query("INSERT INTO concern_tags (concern_id, tag) VALUES ($1, $2)")
+                .bind(id)
+                .bind(tag)
+                .execute(self.conn())
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Moves a concern from one status to another if it is still at the
     /// version the change expects ([`DbError::Conflict`] otherwise), with
     /// its event (and the public note, if any).

@@ -15,9 +15,9 @@ const MAX_BATCH: usize = 256;
 const QUEUE: usize = 4096;
 
 type Reply = oneshot::Sender<Result<(), DbError>>;
-/// Parameters bound per concern; a full batch binds 256 × 9 = 2,304, well
+/// Parameters bound per concern; a full batch binds 256 × 10 = 2,560, well
 /// below SQLite's (32,766) and PostgreSQL's (65,535) limits.
-const PARAMETERS_PER_ROW: usize = 9;
+const PARAMETERS_PER_ROW: usize = 10;
 
 /// A handle to the intake writer; cheap to clone.
 #[derive(Clone)]
@@ -123,7 +123,7 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
         .map(|r| {
             let p = |i: usize| r * PARAMETERS_PER_ROW + i;
             format!(
-                "(${}, ${}, ${}, ${}, ${}, ${}, 'submitted', ${}, ${}, ${}, ${})",
+                "(${}, ${}, ${}, ${}, ${}, ${}, 'submitted', ${}, ${}, ${}, ${}, ${})",
                 p(1),
                 p(2),
                 p(3),
@@ -133,13 +133,14 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
                 p(7),
                 p(8),
                 p(9),
-                p(9)
+                p(9),
+                p(10)
             )
         })
         .collect();
     let sql = format!(
         "INSERT INTO concerns (receipt_hash, category, description, area, occurred_on, language, status, \
-         contact_sealed, point_sealed, submitted_at, updated_at) VALUES {}",
+         contact_sealed, point_sealed, submitted_at, updated_at, search_text) VALUES {}",
         rows.join(", ")
     );
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -153,7 +154,8 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
             .bind(&concern.language)
             .bind(concern.contact_sealed.as_deref())
             .bind(concern.point_sealed.as_deref())
-            .bind(concern.submitted_at);
+            .bind(concern.submitted_at)
+            .bind(aman_core::text::search_key(&concern.description));
     }
     query.execute(conn).await.map_err(DbError::from_insert)?;
     Ok(())

@@ -30,7 +30,8 @@ pub use actions::{ActionRecord, ActionUpdate, NewAction};
 pub use audit::{Audit, AuditFilter};
 pub use committees::{CommitteeRecord, IssueRecord, MeetingRecord, MemberRecord, OrganisationRecord};
 pub use concerns::{
-    ConcernEvent, ConcernRecord, EventKind, NewEvent, QueueFilter, StoredConcern, TrackRecord, Transition,
+    ConcernEvent, ConcernRecord, EventKind, MAX_SEARCH_WORDS, NewEvent, QueueFilter, StoredConcern, TrackRecord,
+    Transition,
 };
 pub use early_warning::{AlarmRecord, AlertFilter, AlertRecord, Countable, DailyCount, NewConflictEvent};
 pub use intake::Intake;

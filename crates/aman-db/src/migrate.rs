@@ -98,6 +98,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_survey_text_sealed.sql"),
         postgres: include_str!("../migrations/postgres/0014_survey_text_sealed.sql"),
     },
+    Migration {
+        version: 15,
+        name: "concern_work",
+        sqlite: include_str!("../migrations/sqlite/0015_concern_work.sql"),
+        postgres: include_str!("../migrations/postgres/0015_concern_work.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

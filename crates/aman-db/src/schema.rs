@@ -128,7 +128,15 @@ pub const SCHEMA: &[Table] = &[
             col("submitted_at", Int, false),
             col("updated_at", Int, false),
             col("version", Int, false),
+            col("assignee_id", Int, true),
+            col("search_text", Text, true),
         ],
+    },
+    Table {
+        name: "concern_tags",
+        identity: false,
+        seeded: false,
+        columns: &[col("concern_id", Int, false), col("tag", Text, false)],
     },
     Table {
         name: "concern_events",

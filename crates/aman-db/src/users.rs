@@ -101,6 +101,12 @@ impl Db {
         Ok(())
     }
 
+    pub async fn user(&self, id: i64) -> Result<Option<UserRecord>, DbError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, DbError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(email).fetch_optional(&self.pool).await?;

@@ -148,6 +148,8 @@ pub struct ConcernSummary {
     pub submitted_at: String,
     pub updated_at: String,
     pub version: i64,
+    /// The staff member it is assigned to.
+    pub assignee_id: Option<i64>,
 }
 
 /// `GET /concerns`.
@@ -200,6 +202,30 @@ pub struct ConcernDetail {
     pub identity: Option<IdentityBody>,
     pub allowed_transitions: Vec<String>,
     pub history: Vec<HistoryEntry>,
+    pub tags: Vec<String>,
+    pub assignee: Option<Assignee>,
+}
+
+/// Who a concern is assigned to.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Assignee {
+    pub id: i64,
+    pub name: String,
+}
+
+/// `PUT /concerns/{id}/assignee`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct AssigneeRequest {
+    /// `null` to unassign.
+    #[serde(default)]
+    pub user_id: Option<i64>,
+}
+
+/// `PUT /concerns/{id}/tags`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct TagsRequest {
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -382,6 +382,9 @@ pub async fn seed_referrals(db: &Db, keys: &Keys, rng: &mut StdRng, now_ms: i64)
             status: None,
             from: None,
             to: None,
+            words: Vec::new(),
+            assignee: None,
+            tag: None,
             limit: 10_000,
             offset: 0,
         };

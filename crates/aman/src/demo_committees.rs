@@ -291,6 +291,9 @@ async fn seed_items(db: &Db, rng: &mut StdRng, id: i64, area: &Pcode, now_ms: i6
         status: None,
         from: None,
         to: None,
+        words: Vec::new(),
+        assignee: None,
+        tag: None,
         limit: 10_000,
         offset: 0,
     };

@@ -14,7 +14,7 @@ use aman_db::{ConcernRecord, EventKind};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 
@@ -26,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .route("/concerns/{id}/notes", post(add_note))
         .route("/concerns/{id}/updates", post(add_update))
         .route("/concerns/{id}/messages", post(ask_reporter))
+        .route("/concerns/{id}/assignee", put(assign))
+        .route("/concerns/{id}/tags", put(tag))
         .route("/receipts/{receipt}", get(show_receipt))
         .route("/receipts/{receipt}/messages", post(reporter_reply))
         .route("/audit", get(audit_log))
@@ -104,6 +106,7 @@ fn concern_summary(state: &AppState, record: &ConcernRecord) -> ConcernSummary {
         submitted_at: time(record.submitted_at),
         updated_at: time(record.updated_at),
         version: record.version,
+        assignee_id: record.assignee_id,
     }
 }
 
@@ -149,6 +152,8 @@ async fn show_concern(
         }),
         allowed_transitions,
         history,
+        tags: view.tags,
+        assignee: view.assignee.map(|(id, name)| Assignee { id, name }),
     }))
 }
 
@@ -186,6 +191,26 @@ async fn add_update(
 ) -> Result<StatusCode, AppError> {
     concerns::add_event(&state, &staff, id.0, EventKind::PublicUpdate, &text.body).await?;
     Ok(StatusCode::CREATED)
+}
+
+async fn assign(
+    state: State<AppState>,
+    staff: Staff,
+    id: Path<i64>,
+    Body(request): Body<AssigneeRequest>,
+) -> Result<StatusCode, AppError> {
+    concerns::assign(&state, &staff, id.0, request.user_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn tag(
+    state: State<AppState>,
+    staff: Staff,
+    id: Path<i64>,
+    Body(request): Body<TagsRequest>,
+) -> Result<StatusCode, AppError> {
+    concerns::set_tags(&state, &staff, id.0, &request.tags).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Staff ask the reporter a question (read on `/track`).

@@ -135,6 +135,9 @@ struct QueueQueryText {
     area: String,
     from: String,
     to: String,
+    q: String,
+    tag: String,
+    mine: bool,
 }
 
 struct QueueRow {
@@ -206,6 +209,9 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
         ("status", &query.status),
         ("from", &query.from),
         ("to", &query.to),
+        ("q", &query.q),
+        ("tag", &query.tag),
+        ("assignee", &query.assignee),
     ];
     let link = |page: i64| page_link("/staff", page, &filters);
     let current = |value: &Option<String>| value.clone().unwrap_or_default();
@@ -244,7 +250,14 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
         page_text: t.text("queue-page", &[("page", &page.to_string()), ("pages", &pages.to_string())]),
         newer: (page > 1).then(|| link(page - 1)),
         older: (page < pages).then(|| link(page + 1)),
-        query: QueueQueryText { area: current(&query.area), from: current(&query.from), to: current(&query.to) },
+        query: QueueQueryText {
+            area: current(&query.area),
+            from: current(&query.from),
+            to: current(&query.to),
+            q: current(&query.q),
+            tag: current(&query.tag),
+            mine: query.assignee.as_deref() == Some("me"),
+        },
     })
 }
 

@@ -401,3 +401,68 @@ async fn staff_and_an_anonymous_reporter_talk_through_the_receipt(app: TestApp) 
     assert_eq!(reply("one too many").await.1["error"]["field_codes"]["body"], "too_many_messages");
 }
 }
+
+both! {
+/// Staff find concerns by words however they are spelt (hamza, taa
+/// marbuta, alef maqsura, short vowels), assign them to a colleague who may
+/// see them, tag them, and filter by all three.
+async fn staff_search_assign_and_tag_concerns(app: TestApp) {
+    for description in ["إطلاق نار قرب المدرسة ليلاً", "سرقة مولدة كهرباء من المستشفى", "Shots fired near the school at night"] {
+        let body = json!({"category": "crime", "description": description, "area": "IQG02Q01"});
+        assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
+    }
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let found = |query: &'static str| {
+        let triage = &triage;
+        async move {
+            let (status, body) = triage.get(&format!("/api/v1/concerns?q={}", urlencode(query))).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            body["concerns"].as_array().expect("list").iter().filter_map(|c| c["description"].as_str().map(str::to_owned)).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(found("اطلاق مدرسه").await, ["إطلاق نار قرب المدرسة ليلاً"], "hamza and taa marbuta folded");
+    assert_eq!(found("مستشفي").await, ["سرقة مولدة كهرباء من المستشفى"], "alef maqsura folded");
+    assert_eq!(found("SCHOOL").await, ["Shots fired near the school at night"]);
+    assert!(found("100%_").await.is_empty(), "LIKE wildcards are taken literally");
+    let id = app.newest_concern_id(&triage).await;
+
+    // Assignment: only to someone who may see the concern.
+    let colleague = app.staff(Role::CommitteeMember, "IQG02").await;
+    let colleague_id = app.db.user_by_email("committee_member.iqg02@test").await.expect("query").expect("user").id;
+    app.staff(Role::TriageOfficer, "IQG15").await;
+    let outsider_id = app.db.user_by_email("triage_officer.iqg15@test").await.expect("query").expect("user").id;
+    let path = format!("/api/v1/concerns/{id}/assignee");
+    let put = |path: String, body: Value| {
+        let request = app.client.put(app.url(&path)).bearer_auth(&triage.token).json(&body);
+        async move { crate::support::json_of_request(reqwest::Method::PUT, request.send().await.expect("put")).await }
+    };
+    let (status, refused) = put(path.clone(), json!({"user_id": outsider_id})).await;
+    assert_eq!((status, refused["error"]["field_codes"]["user_id"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("not_eligible")));
+    assert_eq!(put(path.clone(), json!({"user_id": colleague_id})).await.0, StatusCode::NO_CONTENT);
+    let (_, detail) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!(detail["assignee"]["id"], colleague_id);
+    assert_eq!(colleague.get(&format!("/api/v1/concerns?assignee=me")).await.1["total"], 1, "the colleague finds it");
+    assert_eq!(triage.get("/api/v1/concerns?assignee=me").await.1["total"], 0);
+
+    // Tags, folded like search text; a committee member may tag, not assign.
+    let (status, _) = put(format!("/api/v1/concerns/{id}/tags"), json!({"tags": ["عشائري", " River ", "river"]})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, detail) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!(detail["tags"], json!(["river", "عشايري"]));
+    let (_, tagged) = triage.get(&format!("/api/v1/concerns?tag={}", urlencode("عشايري"))).await;
+    assert_eq!(tagged["total"], 1);
+    let too_many: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
+    let (status, refused) = put(format!("/api/v1/concerns/{id}/tags"), json!({"tags": too_many})).await;
+    assert_eq!((status, refused["error"]["field_codes"]["tags"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("too_many_or_too_long")));
+    let audit = app.db.table_snapshot("audit_log").await.expect("audit");
+    for action in ["concern.assign", "concern.tags"] {
+        assert!(audit.iter().any(|row| row.iter().any(|c| c == action)), "{action} audited");
+    }
+}
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}

@@ -438,6 +438,20 @@ fn requests(f: &Fixture) -> Vec<Request> {
             form(&[("body", "An update.")]),
         );
         add(
+            Method::PUT,
+            "/api/v1/concerns/{id}/assignee",
+            format!("/api/v1/concerns/{id}/assignee"),
+            Concern(Triage, which),
+            Body::Json(json!({"user_id": null})),
+        );
+        add(
+            Method::PUT,
+            "/api/v1/concerns/{id}/tags",
+            format!("/api/v1/concerns/{id}/tags"),
+            Concern(AddNote, which),
+            Body::Json(json!({"tags": ["river"]})),
+        );
+        add(
             Method::POST,
             "/api/v1/concerns/{id}/messages",
             format!("/api/v1/concerns/{id}/messages"),

@@ -378,6 +378,12 @@ async fn the_queue_pages_keep_their_filters(app: TestApp) {
     let second = page("/staff?page=2&category=crime").await.expect("page").text().await.expect("body");
     assert_eq!(second.matches("/staff/concerns/").count(), 1);
     assert!(second.contains("Page 2 of 2"));
+    // The search box keeps its words from page to page.
+    let searched = page("/staff?q=MARKET&tag=").await.expect("page").text().await.expect("body");
+    assert!(searched.contains("52 concerns match.") && searched.contains("value=\"MARKET\""), "{searched}");
+    assert!(searched.contains("q=MARKET"), "the next page searches too");
+    let none = page("/staff?q=bridge").await.expect("page").text().await.expect("body");
+    assert!(none.contains("No concerns match."), "{none}");
 }
 }
 
