@@ -441,7 +441,7 @@ async fn staff_search_assign_and_tag_concerns(app: TestApp) {
     assert_eq!(put(path.clone(), json!({"user_id": colleague_id})).await.0, StatusCode::NO_CONTENT);
     let (_, detail) = triage.get(&format!("/api/v1/concerns/{id}")).await;
     assert_eq!(detail["assignee"]["id"], colleague_id);
-    assert_eq!(colleague.get(&format!("/api/v1/concerns?assignee=me")).await.1["total"], 1, "the colleague finds it");
+    assert_eq!(colleague.get("/api/v1/concerns?assignee=me").await.1["total"], 1, "the colleague finds it");
     assert_eq!(triage.get("/api/v1/concerns?assignee=me").await.1["total"], 0);
 
     // Tags, folded like search text; a committee member may tag, not assign.
