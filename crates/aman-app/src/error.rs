@@ -39,6 +39,12 @@ pub enum Error {
     /// The database cannot be reached; try again later.
     #[error("unavailable")]
     Unavailable,
+    /// A file of a kind that is not accepted.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// More than is accepted.
+    #[error("payload too large")]
+    PayloadTooLarge,
     /// A fault on our side; its cause was logged where it happened.
     #[error("internal error")]
     Internal,

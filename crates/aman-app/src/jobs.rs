@@ -86,7 +86,7 @@ pub async fn purge_identities(db: &Db, keys: &Keys, now_ms: i64, retention_days:
             actor_id: None,
             action: "retention.purge".to_owned(),
             subject: format!("concern:{id}"),
-            detail: format!("contact and exact point erased {retention_days} days after closing"),
+            detail: format!("contact, exact point and photos erased {retention_days} days after closing"),
         };
         tx.audit(Audit { key: &key, event }).await?;
     }

@@ -10,6 +10,7 @@ pub mod accountability;
 pub mod actions;
 mod actor;
 pub mod alerts;
+pub mod attachments;
 pub mod checkpoint;
 pub mod committees;
 pub mod concerns;

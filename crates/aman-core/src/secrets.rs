@@ -192,6 +192,11 @@ pub fn survey_text_context(form_id: i64, external_id: &str) -> String {
     format!("survey:{form_id}:{external_id}:text")
 }
 
+/// The associated data binding a sealed photo to its concern.
+pub fn attachment_context(receipt_hash: &str) -> String {
+    format!("concern:{receipt_hash}:attachment")
+}
+
 /// The associated data binding a sealed exact point to its concern.
 pub fn point_context(receipt_hash: &str) -> String {
     format!("concern:{receipt_hash}:point")

@@ -89,7 +89,8 @@ impl crate::Tx {
         let rows = sqlx::query(
             "SELECT c.id FROM concerns c \
              WHERE c.status IN ('closed', 'rejected', 'duplicate') \
-             AND (c.contact_sealed IS NOT NULL OR c.point_sealed IS NOT NULL) \
+             AND (c.contact_sealed IS NOT NULL OR c.point_sealed IS NOT NULL \
+                  OR EXISTS (SELECT 1 FROM attachments a WHERE a.concern_id = c.id)) \
              AND (SELECT MAX(e.created_at) FROM concern_events e WHERE e.concern_id = c.id AND e.kind = 'transition') < $1 \
              ORDER BY c.id",
         )
@@ -102,6 +103,7 @@ impl crate::Tx {
                 .bind(id)
                 .execute(self.conn())
                 .await?;
+            sqlx::query("DELETE FROM attachments WHERE concern_id = $1").bind(id).execute(self.conn()).await?;
         }
         Ok(ids)
     }

@@ -8,6 +8,7 @@
 mod accountability;
 mod actions;
 mod areas;
+mod attachments;
 mod audit;
 mod committees;
 mod concerns;
@@ -27,6 +28,7 @@ mod users;
 
 pub use accountability::{ActionFacts, ConcernFacts, ReferralFacts};
 pub use actions::{ActionRecord, ActionUpdate, NewAction};
+pub use attachments::{AttachmentInfo, SealedAttachment};
 pub use audit::{Audit, AuditFilter};
 pub use committees::{CommitteeRecord, IssueRecord, MeetingRecord, MemberRecord, OrganisationRecord};
 pub use concerns::{

@@ -104,6 +104,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_concern_work.sql"),
         postgres: include_str!("../migrations/postgres/0015_concern_work.sql"),
     },
+    Migration {
+        version: 16,
+        name: "attachments",
+        sqlite: include_str!("../migrations/sqlite/0016_attachments.sql"),
+        postgres: include_str!("../migrations/postgres/0016_attachments.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -133,6 +133,19 @@ pub const SCHEMA: &[Table] = &[
         ],
     },
     Table {
+        name: "attachments",
+        identity: true,
+        seeded: false,
+        columns: &[
+            col("id", Int, false),
+            col("concern_id", Int, false),
+            col("content_type", Text, false),
+            col("size", Int, false),
+            col("sealed", Bytes, false),
+            col("created_at", Int, false),
+        ],
+    },
+    Table {
         name: "concern_tags",
         identity: false,
         seeded: false,

@@ -86,6 +86,19 @@ pub struct ReceiptStatus {
     pub messages: Vec<MessageBody>,
 }
 
+/// `GET /concerns/{id}/attachments`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AttachmentList {
+    pub attachments: Vec<AttachmentBody>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AttachmentBody {
+    pub id: i64,
+    pub content_type: String,
+    pub size: i64,
+}
+
 /// One message between staff and the reporter.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct MessageBody {

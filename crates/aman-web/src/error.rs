@@ -202,6 +202,8 @@ impl From<aman_app::Error> for AppError {
             Error::IllegalTransition => ErrorCode::IllegalTransition,
             Error::EditConflict => ErrorCode::EditConflict,
             Error::Unavailable => ErrorCode::Unavailable,
+            Error::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            Error::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             Error::Internal => ErrorCode::Internal,
         };
         AppError::new(code)

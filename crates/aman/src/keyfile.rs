@@ -109,6 +109,20 @@ pub async fn reseal_all(db: &Db, keys: &Keys) -> anyhow::Result<u64> {
         }
         db.reseal_survey_texts(&changed).await?;
     }
+    let mut after = 0;
+    loop {
+        let page = db.sealed_attachments(after, 50).await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        let mut changed = Vec::new();
+        for mut attachment in page.into_iter().filter(|a| Keys::sealed_key_id(&a.sealed) != Some(current)) {
+            let Some(concern) = db.concern(attachment.concern_id).await? else { continue };
+            let context = secrets::attachment_context(&concern.receipt_hash);
+            attachment.sealed = keys.reseal(&context, &attachment.sealed, random())?;
+            changed.push(attachment);
+        }
+        db.reseal_attachments(&changed).await?;
+    }
     Ok(count)
 }
 

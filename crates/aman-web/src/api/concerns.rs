@@ -30,6 +30,12 @@ pub fn router() -> Router<AppState> {
         .route("/concerns/{id}/tags", put(tag))
         .route("/receipts/{receipt}", get(show_receipt))
         .route("/receipts/{receipt}/messages", post(reporter_reply))
+        .route(
+            "/receipts/{receipt}/attachments",
+            post(add_attachment).layer(axum::extract::DefaultBodyLimit::max(aman_app::attachments::MAX_BYTES)),
+        )
+        .route("/concerns/{id}/attachments", get(list_attachments))
+        .route("/concerns/{id}/attachments/{attachment}", get(open_attachment))
         .route("/audit", get(audit_log))
 }
 
@@ -222,6 +228,50 @@ async fn ask_reporter(
 ) -> Result<StatusCode, AppError> {
     concerns::ask(&state, &staff, id.0, &text.body).await?;
     Ok(StatusCode::CREATED)
+}
+
+/// The reporter adds a photo (the raw file, its type in `Content-Type`).
+async fn add_attachment(
+    state: State<AppState>,
+    Path(receipt): Path<String>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, AppError> {
+    let content_type = headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let id = aman_app::attachments::add(&state, &receipt, content_type, &body).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })).into_response())
+}
+
+async fn list_attachments(
+    state: State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<AttachmentList>, AppError> {
+    let list = aman_app::attachments::list(&state, &staff, id).await?;
+    Ok(Json(AttachmentList {
+        attachments: list
+            .into_iter()
+            .map(|a| AttachmentBody { id: a.id, content_type: a.content_type, size: a.size })
+            .collect(),
+    }))
+}
+
+/// The stored file: re-encoded, metadata-free; never cached, never guessed.
+async fn open_attachment(
+    state: State<AppState>,
+    staff: Staff,
+    Path((id, attachment)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (content_type, bytes) = aman_app::attachments::open(&state, &staff, id, attachment).await?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, content_type),
+            (axum::http::header::CACHE_CONTROL, "no-store".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, "inline".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// The reporter answers with their receipt.

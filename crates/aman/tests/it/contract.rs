@@ -41,6 +41,8 @@ pub fn check(method: &Method, path: &str, status: StatusCode, body: &Value) {
         ["concerns", _, "referrals"] | ["referrals"] => conforms::<ReferralList>(&route, body),
         ["referrals", _, "answer"] => conforms::<ReferralBody>(&route, body),
         ["receipts", _] => conforms::<ReceiptStatus>(&route, body),
+        ["receipts", _, "attachments"] => conforms::<Created>(&route, body),
+        ["concerns", _, "attachments"] => conforms::<AttachmentList>(&route, body),
         ["receipts", _, "confirmations"] | ["actions", _, "confirmations"] => conforms::<VerdictRecorded>(&route, body),
         ["areas"] => conforms::<AreaList>(&route, body),
         ["areas", "locate"] => conforms::<Located>(&route, body),

@@ -71,7 +71,18 @@ async fn a_wrong_key_file_is_refused_and_rotation_loses_nothing() {
     let app = TestApp::sqlite().await;
     let body = json!({"category": "gbv", "description": "A woman in the street is beaten every week.", "area": "IQG02",
         "lat": 30.508, "lon": 47.78, "contact": {"name": "Rotated Reporter", "phone": "07709990000"}});
-    assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
+    let (status, submitted) = app.post_json("/api/v1/concerns", &body).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let receipt = submitted["receipt"].as_str().expect("receipt");
+    let photo = app
+        .client
+        .post(app.url(&format!("/api/v1/receipts/{receipt}/attachments")))
+        .header("content-type", "image/png")
+        .body(crate::matrix::tiny_png())
+        .send()
+        .await
+        .expect("photo");
+    assert_eq!(photo.status(), StatusCode::CREATED);
     let password = app.add_user("rotator@test", Role::TriageOfficer, "IQ").await;
     // A survey response with sealed free text is re-encrypted too.
     let workbook = std::fs::read(crate::surveys::item_bank()).expect("item bank");
@@ -115,6 +126,10 @@ async fn a_wrong_key_file_is_refused_and_rotation_loses_nothing() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let trimmed = Keys::from_json(&std::fs::read_to_string(&key).expect("key file")).expect("keys");
     assert_eq!(trimmed.current_data_key_id(), 3);
+    let photos = app.db.sealed_attachments(0, 10).await.expect("sealed");
+    let concern = app.db.concern(photos[0].concern_id).await.expect("query").expect("concern");
+    let context = aman_core::secrets::attachment_context(&concern.receipt_hash);
+    assert!(trimmed.open(&context, &photos[0].sealed).is_ok(), "the photo is re-sealed under the new key");
     let survey = app.db.sealed_survey_texts(0, 10).await.expect("sealed");
     assert_eq!(
         trimmed.open(&text, &survey[0].sealed).expect("re-sealed under the new key"),

@@ -203,6 +203,8 @@ enum Body {
     None,
     Json(Value),
     Form(Vec<(&'static str, String)>),
+    /// A file: its type and bytes.
+    File(&'static str, Vec<u8>),
 }
 
 /// One request of the matrix: a registered route, filled in.
@@ -220,6 +222,9 @@ struct Fixture {
     plain: i64,
     secret: i64,
     receipt: String,
+    /// A photo of each concern.
+    plain_photo: i64,
+    secret_photo: i64,
     committee: i64,
     member: i64,
     meeting: i64,
@@ -323,6 +328,13 @@ fn requests(f: &Fixture) -> Vec<Request> {
         "/track/reply".into(),
         Public,
         form(&[("receipt", &f.receipt), ("body", "Yes.")]),
+    );
+    add(
+        Method::POST,
+        "/api/v1/receipts/{receipt}/attachments",
+        format!("/api/v1/receipts/{}/attachments", f.receipt),
+        Public,
+        Body::File("image/png", tiny_png()),
     );
     add(
         Method::POST,
@@ -450,6 +462,24 @@ fn requests(f: &Fixture) -> Vec<Request> {
             format!("/api/v1/concerns/{id}/tags"),
             Concern(AddNote, which),
             Body::Json(json!({"tags": ["river"]})),
+        );
+        let photo = match which {
+            Plain => f.plain_photo,
+            Secret => f.secret_photo,
+        };
+        add(
+            Method::GET,
+            "/api/v1/concerns/{id}/attachments",
+            format!("/api/v1/concerns/{id}/attachments"),
+            Concern(ViewConcerns, which),
+            Body::None,
+        );
+        add(
+            Method::GET,
+            "/api/v1/concerns/{id}/attachments/{attachment}",
+            format!("/api/v1/concerns/{id}/attachments/{photo}"),
+            Concern(ViewConcerns, which),
+            Body::None,
         );
         add(
             Method::POST,
@@ -720,8 +750,9 @@ fn registered_routes() -> BTreeSet<(String, String)> {
             }
             let prefix = if path.starts_with(root.join("api")) { "/api/v1" } else { "" };
             let text = std::fs::read_to_string(&path).expect("source");
-            for (at, _) in text.match_indices(".route(\"") {
-                let rest = &text[at + ".route(\"".len()..];
+            for (at, _) in text.match_indices(".route(") {
+                // The path may sit on the next line when the call is long.
+                let Some(rest) = text[at + ".route(".len()..].trim_start().strip_prefix('"') else { continue };
                 let end = rest.find('"').expect("closing quote");
                 let route = format!("{prefix}{}", &rest[..end]);
                 // The handlers, up to the end of this `.route(…)` call.
@@ -796,7 +827,18 @@ async fn fixture(app: &TestApp) -> Fixture {
     let secretary = app.staff(Role::Administrator, "IQ").await;
     let receipt = app.submit("crime", PLAIN_PLACE).await;
     let secret = json!({"category": "gbv", "description": format!("At home, {SECRET_WORDS}."), "area": SECRET_PLACE});
-    assert_eq!(app.post_json("/api/v1/concerns", &secret).await.0, StatusCode::CREATED);
+    let (status, secret_submitted) = app.post_json("/api/v1/concerns", &secret).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let secret_receipt = secret_submitted["receipt"].as_str().expect("receipt").to_owned();
+    let photo = |receipt: String| {
+        let request = app.client.post(app.url(&format!("/api/v1/receipts/{receipt}/attachments")));
+        async move {
+            let response = request.header("content-type", "image/png").body(tiny_png()).send().await.expect("upload");
+            assert_eq!(response.status(), StatusCode::CREATED);
+            response.json::<Value>().await.expect("json")["id"].as_i64().expect("id")
+        }
+    };
+    let (plain_photo, secret_photo) = (photo(receipt.clone()).await, photo(secret_receipt).await);
     let (_, queue) = triage.get("/api/v1/concerns").await;
     let id_of = |category: &str| {
         queue["concerns"].as_array().expect("list").iter().find(|c| c["category"] == category).expect("concern")["id"]
@@ -870,6 +912,8 @@ async fn fixture(app: &TestApp) -> Fixture {
         plain,
         secret,
         receipt,
+        plain_photo,
+        secret_photo,
         committee,
         member,
         meeting,
@@ -880,6 +924,14 @@ async fn fixture(app: &TestApp) -> Fixture {
         secret_alert: alerts[1],
         login: (login_email.to_owned(), login_password),
     }
+}
+
+/// A two-pixel PNG.
+pub fn tiny_png() -> Vec<u8> {
+    let mut png = Vec::new();
+    let picture = image::DynamicImage::ImageRgb8(image::RgbImage::new(2, 1));
+    picture.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).expect("png");
+    png
 }
 
 /// What an answer must not hold for someone not cleared for the
@@ -955,6 +1007,7 @@ async fn the_generated_matrix_allows_nothing_unexpected(app: TestApp) {
             builder = match &request.body {
                 Body::None => builder,
                 Body::Json(body) => builder.json(body),
+                Body::File(content_type, bytes) => builder.header("content-type", *content_type).body(bytes.clone()),
                 Body::Form(fields) => {
                     let mut fields = fields.clone();
                     fields.push(("csrf", account.as_ref().map_or(String::new(), |a| a.csrf.clone())));

@@ -5,7 +5,8 @@
 //! planted name, phone and coordinates, and the receipt.
 
 use crate::cli::{aman, boundaries_dir};
-use crate::support::contains;
+use crate::support::{TestApp, contains};
+use aman_core::role::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 use std::io::{BufRead, BufReader};
@@ -92,4 +93,59 @@ async fn no_device_data_or_plaintext_identity_is_stored_or_logged() {
             assert!(!contains(&bytes, secret), "{secret} found in {file}");
         }
     }
+}
+
+both! {
+/// A reporter adds a photo with the receipt; it is kept without what the
+/// camera wrote into it (here a GPS position in a text chunk), sealed at
+/// rest, listed and opened only by staff who may see the concern (each
+/// opening audited), refused in other formats and beyond five per concern.
+async fn photos_are_stripped_sealed_and_shown_only_to_staff_who_may(app: TestApp) {
+    let receipt = app.submit("crime", "IQG02Q01").await;
+    let mut png = crate::matrix::tiny_png();
+    let marker = b"tEXtComment\0GPS 36.3412N 43.1300E";
+    let mut chunk = (marker.len() as u32 - 4).to_be_bytes().to_vec();
+    chunk.extend_from_slice(marker);
+    chunk.extend_from_slice(&[0, 0, 0, 0]);
+    let end = png.len() - 12;
+    png.splice(end..end, chunk);
+    let upload = |content_type: &'static str, bytes: Vec<u8>| {
+        let request = app.client.post(app.url(&format!("/api/v1/receipts/{receipt}/attachments")));
+        async move {
+            let response = request.header("content-type", content_type).body(bytes).send().await.expect("upload");
+            crate::support::json_of_request(reqwest::Method::POST, response).await
+        }
+    };
+    let (status, created) = upload("image/png", png.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let photo = created["id"].as_i64().expect("id");
+    assert!(!contains(&app.stored_bytes().await, "36.3412N"), "nothing of the camera's notes is stored");
+    assert_eq!(upload("application/pdf", b"%PDF-1.4".to_vec()).await.0, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(upload("image/jpeg", b"not a jpeg".to_vec()).await.1["error"]["field_codes"]["file"], "unreadable_image");
+    assert_eq!(app.post_json("/api/v1/receipts/0000-0000-0000-0000-0000-0000/attachments", &json!({})).await.0, StatusCode::NOT_FOUND);
+
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let id = app.newest_concern_id(&triage).await;
+    let (_, list) = triage.get(&format!("/api/v1/concerns/{id}/attachments")).await;
+    assert_eq!(list["attachments"][0]["content_type"], "image/png");
+    let opened = app
+        .client
+        .get(app.url(&format!("/api/v1/concerns/{id}/attachments/{photo}")))
+        .bearer_auth(&triage.token)
+        .send()
+        .await
+        .expect("open");
+    assert_eq!(opened.headers()["cache-control"], "no-store");
+    let bytes = opened.bytes().await.expect("bytes");
+    assert!(!bytes.windows(8).any(|w| w == b"36.3412N"), "what staff open is the cleaned picture");
+    assert_eq!(image::load_from_memory(&bytes).expect("a picture").width(), 2);
+    let elsewhere = app.staff(Role::TriageOfficer, "IQG15").await;
+    assert_eq!(elsewhere.get(&format!("/api/v1/concerns/{id}/attachments")).await.0, StatusCode::NOT_FOUND);
+    for _ in 1..5 {
+        assert_eq!(upload("image/png", png.clone()).await.0, StatusCode::CREATED);
+    }
+    assert_eq!(upload("image/png", png).await.1["error"]["field_codes"]["file"], "too_many_attachments");
+    let audit = app.db.table_snapshot("audit_log").await.expect("audit");
+    assert!(audit.iter().any(|row| row.iter().any(|c| c == "attachment.view")), "opening is audited");
+}
 }

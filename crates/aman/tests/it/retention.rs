@@ -8,10 +8,22 @@ use aman_core::secrets::Keys;
 use reqwest::StatusCode;
 use serde_json::json;
 
+/// A concern with a contact, an exact point and a photo.
 async fn concern_with_identity(app: &TestApp, description: &str) {
     let body = json!({"category": "crime", "description": description, "lat": 36.34, "lon": 43.13,
         "contact": {"name": "Retained Reporter", "phone": "07701230000"}});
-    assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
+    let (status, submitted) = app.post_json("/api/v1/concerns", &body).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let receipt = submitted["receipt"].as_str().expect("receipt");
+    let photo = app
+        .client
+        .post(app.url(&format!("/api/v1/receipts/{receipt}/attachments")))
+        .header("content-type", "image/png")
+        .body(crate::matrix::tiny_png())
+        .send()
+        .await
+        .expect("photo");
+    assert_eq!(photo.status(), StatusCode::CREATED);
 }
 
 both! {
@@ -34,6 +46,8 @@ async fn identities_are_erased_after_the_retention_period(app: TestApp) {
     assert!(ran.iter().any(|(job, _)| *job == "retention"), "{ran:?}");
     let sealed = app.db.sealed_fields(0, 10).await.expect("sealed");
     assert_eq!(sealed.iter().map(|f| f.id).collect::<Vec<_>>(), vec![open_id]);
+    assert!(app.db.attachments_of(closed_id).await.expect("query").is_empty(), "its photo is erased too");
+    assert_eq!(app.db.attachments_of(open_id).await.expect("query").len(), 1);
     let record = app.db.concern(closed_id).await.expect("query").expect("the record stays");
     assert_eq!(record.description, "This one will be rejected and then forgotten.");
     let (entries, _) = app.db.audit_chain().await.expect("chain");
