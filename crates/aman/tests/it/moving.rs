@@ -108,6 +108,7 @@ async fn populate(app: &TestApp) -> String {
     let audit = aman_db::Audit { key: &app.state.keys().audit_key(), event };
     tx.create_referral(oldest, police, Severity::Normal, 6, 7).await.expect("referral");
     tx.set_tags(oldest, &["generators".to_owned()]).await.expect("tags");
+    tx.add_attachment(oldest, "image/png", 4, &[9, 0, 255, 1], 5, 6).await.expect("photo");
     tx.audit(audit).await.expect("audit");
     let items = [format!("issue:{issue}")];
     let action = aman_db::NewAction {
