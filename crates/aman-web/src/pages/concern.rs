@@ -9,11 +9,12 @@ use crate::concerns::{self, MoveRequest};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;
 use crate::state::AppState;
+use aman_core::role::Action;
 use aman_db::EventKind;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -25,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .route("/staff/concerns/{id}/note", post(note_submit))
         .route("/staff/concerns/{id}/update", post(update_submit))
         .route("/staff/concerns/{id}/ask", post(ask_submit))
+        .route("/staff/concerns/{id}/tags", post(tags_submit))
+        .route("/staff/concerns/{id}/photos/{attachment}", get(photo))
 }
 
 #[derive(Template)]
@@ -53,6 +56,12 @@ struct ConcernPage {
     version: i64,
     /// Set when a move was refused because someone changed the concern first.
     conflict: bool,
+    tags: Vec<String>,
+    assignee: Option<String>,
+    /// May change the tags.
+    may_tag: bool,
+    /// The photos: link and label.
+    photos: Vec<(String, String)>,
 }
 
 struct IdentityText {
@@ -86,6 +95,22 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
         Err(error) => return error.into_response(),
     };
     let record = &view.record;
+    // Photos are listed for those who may see the concern in their own
+    // right (not for a receiving organisation's staff).
+    let photos = match aman_app::attachments::list(state, staff, id).await {
+        Ok(list) => list
+            .iter()
+            .enumerate()
+            .map(|(n, a)| {
+                let label = t.text(
+                    "concern-photo",
+                    &[("n", &(n + 1).to_string()), ("kb", &((a.size + 1023) / 1024).to_string())],
+                );
+                (format!("/staff/concerns/{id}/photos/{}", a.id), label)
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let mut path = vec![t.area_name(&view.area).to_owned()];
     let mut parent = view.area.parent.clone();
     while let Some(code) = parent {
@@ -153,6 +178,10 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
         may_update: view.may_update,
         version: record.version,
         conflict,
+        tags: view.tags.clone(),
+        assignee: view.assignee.as_ref().map(|(_, name)| name.clone()),
+        may_tag: staff.grant().allows(Action::AddNote, &record.area, record.category),
+        photos,
         moves: record.status.next().iter().map(|s| Choice::new(s.as_str(), t.status(s.as_str()), "")).collect(),
     });
     if conflict {
@@ -231,6 +260,28 @@ async fn ask_submit(
     staff.check_csrf(&form.csrf)?;
     concerns::ask(&state, &staff, id, &form.body).await?;
     Ok(back_to(id))
+}
+
+async fn tags_submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    let tags: Vec<String> = form.body.split([',', '،']).map(str::to_owned).collect();
+    concerns::set_tags(&state, &staff, id, &tags).await?;
+    Ok(back_to(id))
+}
+
+/// A photo of the concern, opened from its page (audited like the API's).
+async fn photo(
+    State(state): State<AppState>,
+    PageStaff(staff): PageStaff,
+    Path((id, attachment)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (content_type, bytes) = aman_app::attachments::open(&state, &staff, id, attachment).await?;
+    Ok(([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store".to_owned())], bytes).into_response())
 }
 
 async fn update_submit(

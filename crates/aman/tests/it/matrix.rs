@@ -476,6 +476,20 @@ fn requests(f: &Fixture) -> Vec<Request> {
         );
         add(
             Method::GET,
+            "/staff/concerns/{id}/photos/{attachment}",
+            format!("/staff/concerns/{id}/photos/{photo}"),
+            Concern(ViewConcerns, which),
+            Body::None,
+        );
+        add(
+            Method::POST,
+            "/staff/concerns/{id}/tags",
+            format!("/staff/concerns/{id}/tags"),
+            Concern(AddNote, which),
+            form(&[("body", "river, bridge")]),
+        );
+        add(
+            Method::GET,
             "/api/v1/concerns/{id}/attachments/{attachment}",
             format!("/api/v1/concerns/{id}/attachments/{photo}"),
             Concern(ViewConcerns, which),

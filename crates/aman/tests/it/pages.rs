@@ -493,3 +493,29 @@ async fn the_reporter_answers_a_question_on_the_track_page(app: TestApp) {
     assert!(staff_page.contains("Yes, two boys."), "staff read the answer on the concern");
 }
 }
+
+both! {
+/// The concern page shows the reporter's photos (opened through the page,
+/// cookie-authenticated) and lets staff tag it, commas in Arabic too.
+async fn the_concern_page_shows_photos_and_takes_tags(app: TestApp) {
+    let (_, submitted) = app.post_json("/api/v1/concerns", &serde_json::json!({"category": "crime", "description": "Cars burnt near the bridge last night.", "area": "IQG02Q01"})).await;
+    let receipt = submitted["receipt"].as_str().expect("receipt").to_owned();
+    let photo = app.client.post(app.url(&format!("/api/v1/receipts/{receipt}/attachments"))).header("content-type", "image/png").body(crate::matrix::tiny_png()).send().await.expect("photo");
+    assert_eq!(photo.status(), StatusCode::CREATED);
+    let email = "pages.photo@test";
+    let password = app.add_user(email, Role::TriageOfficer, "IQG02").await;
+    let cookie = app.page_login(email, &password).await;
+    let (_, session) = app.post_json("/api/v1/sessions", &app.credentials(email, &password)).await;
+    let triage = crate::support::Staff::with_token(&app, session["token"].as_str().expect("token"));
+    let id = app.newest_concern_id(&triage).await;
+    let page = app.page_as(&cookie, &format!("/staff/concerns/{id}?lang=en")).await;
+    let link = page.split("href=\"/staff/concerns/").find(|s| s.contains("/photos/")).map(|s| format!("/staff/concerns/{}", s.split('"').next().unwrap_or_default())).expect("a photo link");
+    let opened = app.client.get(app.url(&link)).header("cookie", &cookie).send().await.expect("photo");
+    assert_eq!((opened.status(), opened.headers()["content-type"].to_str().ok()), (StatusCode::OK, Some("image/png")));
+    let csrf = form_value(&page, "csrf").to_owned();
+    let saved = app.client.post(app.url(&format!("/staff/concerns/{id}/tags"))).header("cookie", &cookie).form(&[("csrf", csrf.as_str()), ("body", "جسر، Fire")]).send().await.expect("tags");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!(detail["tags"], serde_json::json!(["fire", "جسر"]));
+}
+}
