@@ -137,6 +137,39 @@ mod tests {
         }
     }
 
+    /// Every field an operation can refuse is named in words, and every
+    /// reason given, in every language: no form shows `field-from` or a
+    /// bare code. (Read from the sources of the application and the web.)
+    #[test]
+    fn every_field_error_is_translated() {
+        let english = keys(Language::En);
+        let mut missing = Vec::new();
+        for folder in ["src", "../aman-web/src"] {
+            let mut stack = vec![std::path::PathBuf::from(format!("{}/{folder}", env!("CARGO_MANIFEST_DIR")))];
+            while let Some(dir) = stack.pop() {
+                for entry in std::fs::read_dir(dir).expect("sources") {
+                    let path = entry.expect("entry").path();
+                    if path.is_dir() {
+                        stack.push(path);
+                        continue;
+                    }
+                    let text = std::fs::read_to_string(&path).expect("source");
+                    for (at, _) in text.match_indices("Error::field(\"") {
+                        let rest = &text[at + "Error::field(\"".len()..];
+                        let Some((field, rest)) = rest.split_once('"') else { continue };
+                        let Some(code) = rest.strip_prefix(", \"").and_then(|r| r.split('"').next()) else { continue };
+                        for key in [format!("field-{field}"), format!("fielderror-{code}")] {
+                            if !english.contains(&key) {
+                                missing.push(format!("{key} ({})", path.display()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "untranslated: {missing:#?}");
+    }
+
     #[test]
     fn arabic_plurals_use_six_forms() {
         let ar = Tr::new(Language::Ar);
