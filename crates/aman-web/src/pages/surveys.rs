@@ -263,12 +263,18 @@ async fn results(
         .into_iter()
         .map(|c| (c.name.clone(), text(t, form, &c.label)))
         .collect();
-    let format = |v: f64| if percent { format!("{:.0}%", v * 100.0) } else { format!("{v:.2}") };
+    // An interval the method cannot give (everyone answered alike: a share
+    // of 0 or 100%) reads as a dash, never "NaN".
+    let format = |v: f64| match (v.is_finite(), percent) {
+        (false, _) => "—".to_owned(),
+        (true, true) => format!("{:.0}%", v * 100.0),
+        (true, false) => format!("{v:.2}"),
+    };
     let rows = rows
         .into_iter()
         .map(|r| {
             let values = r.estimate.values;
-            let at = |v: f64| (v * 100.0 / scale).clamp(0.0, 100.0);
+            let at = |v: f64| if v.is_finite() { (v * 100.0 / scale).clamp(0.0, 100.0) } else { 0.0 };
             ResultRow {
                 domain: by_labels.get(&r.domain).cloned().unwrap_or_else(|| group_label(t, &r.domain)),
                 n: r.n.map(|n| n.to_string()).unwrap_or_default(),

@@ -236,3 +236,34 @@ async fn the_web_form_follows_the_skip_logic_and_keeps_what_was_typed() {
     let elsewhere = aman_core::secrets::survey_text_context(sealed[0].form_id, "another-response");
     assert!(app.state.keys().open(&elsewhere, &sealed[0].sealed).is_err(), "bound to its response");
 }
+
+/// When every respondent answered alike the share is 100% and its interval
+/// cannot be computed by the method: the page says so with a dash, never
+/// "NaN", and draws no bar out of nothing.
+#[tokio::test]
+async fn a_unanimous_answer_reads_as_a_share_not_as_nan() {
+    let app = TestApp::sqlite().await;
+    let workbook = std::fs::read(item_bank()).expect("item bank");
+    let form = app.db.insert_survey_form("aman_perception", "1", "Community safety", &workbook, 0).await.expect("form");
+    let responses: Vec<aman_db::NewResponse> = (0..40)
+        .map(|i| aman_db::NewResponse {
+            external_id: format!("same-{i}"),
+            area: aman_core::area::Pcode::parse("IQG02").expect("pcode"),
+            collected_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+            weight: 1.0,
+            stratum: None,
+            cluster: None,
+            sex: None,
+            age_group: None,
+            displacement: None,
+            answers: r#"{"safe_night":"very_safe"}"#.into(),
+            source: "import",
+            text_sealed: None,
+        })
+        .collect();
+    app.db.insert_responses(form, &responses).await.expect("responses");
+    let (status, page) = app.get_text("/surveys/aman_perception/results?var=safe_night&value=very_safe&lang=en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("100%"), "{page}");
+    assert!(!page.contains("NaN"), "{page}");
+}
