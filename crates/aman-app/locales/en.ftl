@@ -288,6 +288,7 @@ survey-continue = Continue
 survey-submit = Send my answers
 survey-thanks = Thank you
 survey-thanks-text = Your answers were received. They count only in totals; nobody can see who gave them.
+survey-closed = This survey closed on { $date }; it no longer takes answers. Its results stay public.
 surveys-method = Weighted estimates with 95% confidence intervals (the bar): the true value lies within it with 95% confidence. Groups with too few respondents are not shown.
 surveys-question = Question
 surveys-answer-share = Share answering

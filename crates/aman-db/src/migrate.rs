@@ -110,6 +110,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_attachments.sql"),
         postgres: include_str!("../migrations/postgres/0016_attachments.sql"),
     },
+    Migration {
+        version: 17,
+        name: "survey_closing",
+        sqlite: include_str!("../migrations/sqlite/0017_survey_closing.sql"),
+        postgres: include_str!("../migrations/postgres/0017_survey_closing.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -277,6 +277,7 @@ pub const SCHEMA: &[Table] = &[
             col("title", Text, false),
             col("workbook", Bytes, false),
             col("imported_at", Int, false),
+            col("closes_on", Int, true),
         ],
     },
     Table {

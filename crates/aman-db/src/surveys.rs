@@ -14,6 +14,8 @@ pub struct SurveyFormRecord {
     pub title: String,
     pub workbook: Vec<u8>,
     pub imported_at: i64,
+    /// The last day it takes answers; `None`: open.
+    pub closes_on: Option<NaiveDate>,
 }
 
 /// One response to store. `answers` is a JSON object of the raw answers.
@@ -111,7 +113,7 @@ impl Db {
     /// The newest version of every form, by key.
     pub async fn survey_forms(&self) -> Result<Vec<SurveyFormRecord>, DbError> {
         let rows = sqlx::query(
-            "SELECT id, form_key, version, title, workbook, imported_at FROM survey_forms f \
+            "SELECT id, form_key, version, title, workbook, imported_at, closes_on FROM survey_forms f \
              WHERE id = (SELECT MAX(id) FROM survey_forms g WHERE g.form_key = f.form_key) ORDER BY form_key",
         )
         .fetch_all(&self.pool)
@@ -125,9 +127,26 @@ impl Db {
                     title: r.try_get(3)?,
                     workbook: r.try_get(4)?,
                     imported_at: r.try_get(5)?,
+                    closes_on: r
+                        .try_get::<Option<i64>, _>(6)?
+                        .map(|day| {
+                            date_from_day_number(day).ok_or_else(|| DbError::Corrupt(format!("closing day {day}")))
+                        })
+                        .transpose()?,
                 })
             })
             .collect()
+    }
+
+    /// Closes a form (every version) after `day`, or opens it again.
+    pub async fn close_survey(&self, form_key: &str, day: Option<NaiveDate>) -> Result<u64, DbError> {
+        let changed = sqlx::query("UPDATE survey_forms SET closes_on = $1 WHERE form_key = $2")
+            .bind(day.map(day_number))
+            .bind(form_key)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(changed)
     }
 
     /// The newest version of one form.

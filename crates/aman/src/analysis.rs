@@ -38,6 +38,8 @@ pub enum SurveyCommand {
     /// Import responses from a KoboToolbox/ODK export (CSV or JSON), checked
     /// against the form; all or nothing, with a report per row.
     ImportResponses(crate::surveying::ImportResponsesArgs),
+    /// Stop a survey taking answers after a day (its results stay public).
+    Close(crate::surveying::CloseArgs),
     /// Weighted mean or proportion with Taylor-linearised standard errors and
     /// 95% confidence intervals, overall or by domain; writes
     /// `domain,n,estimate,se,ci_low,ci_high,df`.
@@ -229,6 +231,7 @@ pub async fn survey(command: SurveyCommand) -> anyhow::Result<()> {
     let flags = match command {
         SurveyCommand::ImportForm(args) => return crate::surveying::import_form(args).await,
         SurveyCommand::ImportResponses(args) => return crate::surveying::import_responses(args).await,
+        SurveyCommand::Close(args) => return crate::surveying::close(args).await,
         SurveyCommand::Estimate(flags) => flags,
     };
     let lonely_psu = flags.lonely_psu.parse().map_err(|e: String| anyhow::anyhow!("--lonely-psu: {e}"))?;

@@ -58,6 +58,8 @@ pub async fn seed(db: &Db, keys: &Keys, areas: &Areas, today: NaiveDate, now_ms:
             })
             .collect::<Result<Vec<_>, _>>()?;
         db.insert_responses(id, &surveys::seal(keys, id, responses)).await?;
+        // The poll ran in spring 2017: its form is history, its results stay.
+        db.close_survey("kirkuk_trust", NaiveDate::from_ymd_opt(2017, 6, 30)).await?;
     }
     Ok(())
 }

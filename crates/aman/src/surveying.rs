@@ -25,6 +25,45 @@ pub struct ImportFormArgs {
 }
 
 #[derive(Args)]
+pub struct CloseArgs {
+    /// The form's id (`form_id` of its settings sheet).
+    #[arg(long)]
+    form: String,
+    /// The last day it takes answers (YYYY-MM-DD) [default: today].
+    #[arg(long)]
+    on: Option<String>,
+    /// Open it again instead.
+    #[arg(long, conflicts_with = "on")]
+    reopen: bool,
+    #[command(flatten)]
+    db: DbArg,
+    #[command(flatten)]
+    keys: KeyArg,
+}
+
+/// `aman survey close`: a survey stops taking answers after a day (its
+/// results stay public); `--reopen` undoes it. Recorded in the audit log.
+pub async fn close(args: CloseArgs) -> anyhow::Result<()> {
+    let day = match (&args.on, args.reopen) {
+        (_, true) => None,
+        (Some(text), false) => {
+            Some(aman_core::text::date(text).with_context(|| format!("--on {text}: not a date (YYYY-MM-DD)"))?)
+        }
+        (None, false) => Some(chrono::Utc::now().date_naive()),
+    };
+    let keys = load_keys(&args.keys.path)?;
+    let db = open(&args.db.url).await?;
+    aman_app::check_keys(&db, &keys).await?;
+    if db.close_survey(&args.form, day).await? == 0 {
+        bail!("no form {}", args.form);
+    }
+    let detail = day.map_or_else(|| "reopened".to_owned(), |d| format!("closes after {d}"));
+    record(&db, &keys, "survey.close", &format!("survey:{}", args.form), &detail).await?;
+    println!("survey {}: {detail}", args.form);
+    Ok(())
+}
+
+#[derive(Args)]
 pub struct ImportResponsesArgs {
     /// The form's id (`form_id` of its settings sheet).
     #[arg(long)]

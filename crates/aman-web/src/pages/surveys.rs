@@ -44,11 +44,49 @@ struct ListPage {
     t: Tr,
     nav: Nav,
     title: String,
-    forms: Vec<(String, String)>,
+    /// Key, title, and when closed the words saying since when.
+    forms: Vec<(String, String, Option<String>)>,
+}
+
+/// A survey that no longer takes answers.
+#[derive(Template)]
+#[template(path = "survey_closed.html")]
+struct ClosedPage {
+    t: Tr,
+    nav: Nav,
+    title: String,
+    key: String,
+    closed: String,
+}
+
+/// "Closed on DATE" when the form no longer takes answers today.
+fn closed_text(state: &AppState, t: Tr, closes_on: Option<chrono::NaiveDate>) -> Option<String> {
+    closes_on.filter(|day| *day < state.today()).map(|day| t.text("survey-closed", &[("date", &day.to_string())]))
+}
+
+/// The page a closed survey shows instead of its form (410 when answers were sent).
+fn closed_page(t: Tr, loaded: &LoadedForm, closed: String) -> Response {
+    let key = loaded.record.form_key.clone();
+    render(&ClosedPage {
+        t,
+        nav: Nav::public(&format!("/surveys/{key}")),
+        title: loaded.record.title.clone(),
+        key,
+        closed,
+    })
 }
 
 async fn list(State(state): State<AppState>, t: Tr) -> Result<Response, AppError> {
-    let forms = state.db().survey_forms().await?.into_iter().map(|f| (f.form_key, f.title)).collect();
+    let forms = state
+        .db()
+        .survey_forms()
+        .await?
+        .into_iter()
+        .map(|f| {
+            let closed = closed_text(&state, t, f.closes_on);
+            (f.form_key, f.title, closed)
+        })
+        .collect();
     Ok(render(&ListPage { t, nav: Nav::public("/surveys"), title: t.get("surveys-title"), forms }))
 }
 
@@ -129,6 +167,9 @@ fn form_page_for(
 
 async fn form_page(State(state): State<AppState>, t: Tr, Path(key): Path<String>) -> Result<Response, AppError> {
     let loaded = surveys::load_form(&state, &key).await?;
+    if let Some(closed) = closed_text(&state, t, loaded.record.closes_on) {
+        return Ok(closed_page(t, &loaded, closed));
+    }
     Ok(render(&form_page_for(&state, t, &loaded, &BTreeMap::new(), &BTreeMap::new())))
 }
 
@@ -149,6 +190,12 @@ async fn form_submit(
     Posted(fields): Posted<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let loaded = surveys::load_form(&state, &key).await?;
+    if let Some(closed) = closed_text(&state, t, loaded.record.closes_on) {
+        // Nothing is stored: the poll is over.
+        let mut response = closed_page(t, &loaded, closed);
+        *response.status_mut() = StatusCode::GONE;
+        return Ok(response);
+    }
     let mut answers: BTreeMap<String, String> = BTreeMap::new();
     let mut action = String::new();
     for (name, value) in fields {

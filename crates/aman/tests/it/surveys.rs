@@ -267,3 +267,39 @@ async fn a_unanimous_answer_reads_as_a_share_not_as_nan() {
     assert!(page.contains("100%"), "{page}");
     assert!(!page.contains("NaN"), "{page}");
 }
+
+/// A poll that is over takes no answers: its page says since when and
+/// links the results; answers sent anyway get 410 and nothing is stored;
+/// `aman survey close` closes one (audited) and `--reopen` opens it again.
+#[tokio::test]
+async fn a_closed_survey_takes_no_answers() {
+    let app = TestApp::sqlite().await;
+    let workbook = std::fs::read(item_bank()).expect("item bank");
+    app.db.insert_survey_form("aman_perception", "1", "Community safety", &workbook, 0).await.expect("form");
+    let dir = tempfile::TempDir::new().expect("dir");
+    let key = dir.path().join("k.key");
+    std::fs::write(&key, aman_core::secrets::Keys::generate([7; 64]).to_json()).expect("key file");
+    let key = key.display().to_string();
+    let db = app.database_url();
+    let closed = aman(
+        &["survey", "close", "--form", "aman_perception", "--on", "2026-06-30", "--db", &db, "--key-file", &key],
+        None,
+    );
+    assert!(closed.status.success(), "{}", String::from_utf8_lossy(&closed.stderr));
+    let (status, page) = app.get_text("/surveys/aman_perception?lang=en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("This survey closed on 2026-06-30") && !page.contains("name=\"consent\""), "{page}");
+    let (_, list) = app.get_text("/surveys?lang=en").await;
+    assert!(list.contains("closed on 2026-06-30"), "{list}");
+    let mut answers = web_answers(1);
+    answers.push(("action".to_owned(), "submit".to_owned()));
+    let sent = app.client.post(app.url("/surveys/aman_perception?lang=en")).form(&answers).send().await.expect("post");
+    assert_eq!(sent.status(), StatusCode::GONE);
+    assert!(app.db.survey_responses("aman_perception", "IQ").await.expect("responses").is_empty(), "nothing stored");
+    let reopened =
+        aman(&["survey", "close", "--form", "aman_perception", "--reopen", "--db", &db, "--key-file", &key], None);
+    assert!(reopened.status.success());
+    assert!(app.get_text("/surveys/aman_perception?lang=en").await.1.contains("name=\"consent\""), "open again");
+    let (entries, _) = app.db.audit_chain().await.expect("chain");
+    assert!(entries.iter().any(|e| e.event.action == "survey.close"), "audited");
+}
