@@ -182,6 +182,7 @@ queue-from = من
 queue-to = إلى
 queue-any = الكل
 queue-apply = تطبيق
+queue-export = نزّلها جدولاً (CSV)
 queue-search = ابحث في الأوصاف
 queue-tag = وسم
 queue-mine = المسندة إليّ

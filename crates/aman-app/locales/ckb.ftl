@@ -182,6 +182,7 @@ queue-from = لە
 queue-to = تا
 queue-any = هەموو
 queue-apply = جێبەجێکردن
+queue-export = وەک خشتە دایبگرە (CSV)
 queue-search = لە وەسفەکاندا بگەڕێ
 queue-tag = تاگ
 queue-mine = ئەوانەی بە من سپێردراون

@@ -182,6 +182,7 @@ queue-from = From
 queue-to = To
 queue-any = Any
 queue-apply = Apply
+queue-export = Download as a spreadsheet (CSV)
 queue-search = Search the descriptions
 queue-tag = Tag
 queue-mine = Assigned to me

@@ -465,6 +465,21 @@ pub fn queue_filter(staff: &Actor, query: &QueueQuery) -> Result<(aman_db::Queue
     Ok((filter, page))
 }
 
+/// The most rows one export holds.
+pub const EXPORT_MAX: i64 = 10_000;
+
+/// Every concern of the staff member's queue that matches the filters (up
+/// to [`EXPORT_MAX`], newest first), for a spreadsheet; audited with how many.
+pub async fn export(state: &App, staff: &Actor, query: &QueueQuery) -> Result<Vec<ConcernRecord>, Error> {
+    let (mut filter, _) = queue_filter(staff, query)?;
+    filter.limit = EXPORT_MAX;
+    filter.offset = 0;
+    let (records, total) = state.db().queue(&filter).await?;
+    let detail = format!("{} of {total} concerns, scope={}", records.len(), filter.scope);
+    state.audit(Some(staff.user.id), "concern.export", "queue", &detail).await?;
+    Ok(records)
+}
+
 /// A tag as stored: folded like search text (so "عشائري" and "عشايري" are one tag).
 fn tag_key(tag: &str) -> String {
     text::search_key(tag)

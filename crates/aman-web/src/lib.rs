@@ -8,6 +8,7 @@ mod auth;
 pub mod bodies;
 pub mod challenge;
 mod cookies;
+pub mod csv_out;
 pub mod error;
 pub mod gate;
 pub mod i18n;

@@ -116,14 +116,25 @@ fn concern_summary(state: &AppState, record: &ConcernRecord) -> ConcernSummary {
     }
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListFormat {
+    /// `csv`: every matching concern as a spreadsheet, not a page of JSON.
+    format: String,
+}
+
 async fn list_concerns(
     State(state): State<AppState>,
     staff: Staff,
     Query(query): Query<QueueQuery>,
-) -> Result<Json<ConcernPage>, AppError> {
+    Query(format): Query<ListFormat>,
+) -> Result<Response, AppError> {
+    if format.format == "csv" {
+        return crate::csv_out::concerns(&state, &concerns::export(&state, &staff, &query).await?);
+    }
     let (records, total, page) = concerns::queue(&state, &staff, &query).await?;
     let concerns = records.iter().map(|r| concern_summary(&state, r)).collect();
-    Ok(Json(ConcernPage { total, page, page_size: concerns::PAGE_SIZE, concerns }))
+    Ok(Json(ConcernPage { total, page, page_size: concerns::PAGE_SIZE, concerns }).into_response())
 }
 
 async fn show_concern(

@@ -42,24 +42,22 @@ async fn survey_estimates(
     let form = surveys::load_form(&state, &key).await?;
     let rows = surveys::estimate(&state, &form, &query).await?;
     if format.format == "csv" {
-        let mut csv = csv::Writer::from_writer(Vec::new());
-        let mut write = |row: [String; 7]| csv.write_record(row).map_err(AppError::internal);
-        write(["domain", "n", "estimate", "se", "ci_low", "ci_high", "df"].map(String::from))?;
-        for row in &rows {
+        let value = |v: &Option<aman_survey::Values>, f: fn(&aman_survey::Values) -> f64| {
+            v.as_ref().map(f).map_or(String::new(), |x| x.to_string())
+        };
+        let lines = rows.iter().map(|row| {
             let v = row.estimate.values;
-            let value = |f: fn(&aman_survey::Values) -> f64| v.as_ref().map(f).map_or(String::new(), |x| x.to_string());
-            write([
-                spreadsheet_safe(&row.domain),
+            [
+                crate::csv_out::spreadsheet_safe(&row.domain),
                 row.n.map(|n| n.to_string()).unwrap_or_default(),
-                value(|v| v.estimate),
-                value(|v| v.se),
-                value(|v| v.ci_low),
-                value(|v| v.ci_high),
+                value(&v, |v| v.estimate),
+                value(&v, |v| v.se),
+                value(&v, |v| v.ci_low),
+                value(&v, |v| v.ci_high),
                 row.estimate.df.to_string(),
-            ])?;
-        }
-        let csv = csv.into_inner().map_err(AppError::internal)?;
-        return Ok(([(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], csv).into_response());
+            ]
+        });
+        return crate::csv_out::csv_response(["domain", "n", "estimate", "se", "ci_low", "ci_high", "df"], lines);
     }
     let estimates = rows
         .iter()
@@ -86,22 +84,4 @@ async fn public_accountability(
     Query(query): Query<crate::accountability::AccountabilityQuery>,
 ) -> Result<Json<crate::accountability::Accountability>, AppError> {
     Ok(Json(crate::accountability::compute(&state, &query).await?))
-}
-
-/// A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab
-/// or carriage return first) is written with a leading apostrophe.
-fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formulas_are_neutralised() {
-        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"] {
-            assert_eq!(super::spreadsheet_safe(formula), format!("'{formula}"));
-        }
-        assert_eq!(super::spreadsheet_safe("idp"), "idp");
-        assert_eq!(super::spreadsheet_safe("نازح"), "نازح");
-    }
 }

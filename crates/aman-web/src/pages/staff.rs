@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/login", get(login_form).post(login_submit))
         .route("/staff/logout", post(logout))
         .route("/staff", get(queue))
+        .route("/staff/concerns.csv", get(export))
 }
 
 pub(super) fn nav(staff: &Staff, path: &str) -> Nav {
@@ -124,6 +125,8 @@ struct QueuePage {
     alerts_text: Option<String>,
     /// "N referrals wait for your organisation's answer", when there are any.
     referrals_text: Option<String>,
+    /// The same filters, every page, as a spreadsheet.
+    export: String,
     rows: Vec<QueueRow>,
     page_text: String,
     newer: Option<String>,
@@ -192,6 +195,15 @@ async fn queue(
     }
 }
 
+/// The queue's concerns, every page of them, as a spreadsheet.
+async fn export(
+    State(state): State<AppState>,
+    PageStaff(staff): PageStaff,
+    Query(query): Query<QueueQuery>,
+) -> Result<Response, AppError> {
+    crate::csv_out::concerns(&state, &concerns::export(&state, &staff, &query).await?)
+}
+
 async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -> Result<QueuePage, AppError> {
     let (records, total, page) = concerns::queue(state, staff, &query).await?;
     let open = crate::alerts::AlertQuery { open: "1".to_owned(), ..Default::default() };
@@ -214,6 +226,7 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
         ("assignee", &query.assignee),
     ];
     let link = |page: i64| page_link("/staff", page, &filters);
+    let export = page_link("/staff/concerns.csv", 1, &filters);
     let current = |value: &Option<String>| value.clone().unwrap_or_default();
     let rows = records
         .iter()
@@ -246,6 +259,7 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
         count_text: t.num("queue-count", "count", total),
         alerts_text,
         referrals_text,
+        export,
         rows,
         page_text: t.text("queue-page", &[("page", &page.to_string()), ("pages", &pages.to_string())]),
         newer: (page > 1).then(|| link(page - 1)),

@@ -466,3 +466,28 @@ fn urlencode(text: &str) -> String {
         .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
         .collect()
 }
+
+both! {
+/// The queue as a spreadsheet: every matching concern the account may see
+/// (not a page), no identity, formulas neutralised, the export audited.
+async fn the_queue_exports_as_a_safe_spreadsheet(app: TestApp) {
+    let body = json!({"category": "crime", "description": "=HYPERLINK(\"http://evil\") stolen generator", "area": "IQG02Q01",
+        "contact": {"name": "Export Reporter", "phone": "07701239999"}});
+    assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
+    let secret = json!({"category": "gbv", "description": "A confidential report for the export test.", "area": "IQG02Q01"});
+    assert_eq!(app.post_json("/api/v1/concerns", &secret).await.0, StatusCode::CREATED);
+    let uncleared = app.staff_with(Role::CommitteeMember, "IQG02", false).await;
+    let response = app.client.get(app.url("/api/v1/concerns?format=csv")).bearer_auth(&uncleared.token).send().await.expect("csv");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-type"].to_str().expect("type").starts_with("text/csv"));
+    let csv = response.text().await.expect("csv");
+    assert!(csv.starts_with("id,received,occurred_on,category,status,area,"), "{csv}");
+    assert!(csv.contains("'=HYPERLINK"), "formulas are neutralised: {csv}");
+    assert!(!csv.contains("confidential report") && !csv.contains("Export Reporter") && !csv.contains("0770123"), "{csv}");
+    assert_eq!(csv.lines().count(), 2, "a header and the one concern this account may see");
+    let audit = app.db.table_snapshot("audit_log").await.expect("audit");
+    assert!(audit.iter().any(|row| row.iter().any(|c| c == "concern.export")), "audited");
+    let analyst = app.staff(Role::Analyst, "IQG02").await;
+    assert_eq!(app.client.get(app.url("/api/v1/concerns?format=csv")).bearer_auth(&analyst.token).send().await.expect("csv").status(), StatusCode::FORBIDDEN);
+}
+}

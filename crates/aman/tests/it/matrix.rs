@@ -375,6 +375,8 @@ fn requests(f: &Fixture) -> Vec<Request> {
     // Listings, each kept within one's area.
     add(Method::GET, "/api/v1/concerns", "/api/v1/concerns".into(), Listing(ViewConcerns), Body::None);
     add(Method::GET, "/staff", "/staff".into(), Listing(ViewConcerns), Body::None);
+    add(Method::GET, "/staff/concerns.csv", "/staff/concerns.csv".into(), Listing(ViewConcerns), Body::None);
+    add(Method::GET, "/api/v1/concerns", "/api/v1/concerns?format=csv".into(), Listing(ViewConcerns), Body::None);
     add(Method::GET, "/api/v1/alerts", "/api/v1/alerts".into(), Listing(ViewConcerns), Body::None);
     add(Method::GET, "/staff/alerts", "/staff/alerts".into(), Listing(ViewConcerns), Body::None);
     // The log, and the log asked about the confidential concern by name.
