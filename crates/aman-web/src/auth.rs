@@ -57,10 +57,18 @@ impl Staff {
 /// (a script, an old browser) is not a browser being steered by another site.
 pub fn same_origin(headers: &axum::http::HeaderMap) -> Result<(), AppError> {
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let cross_site = text("sec-fetch-site").is_some_and(|site| !matches!(site, "same-origin" | "none"));
+    let fetch_site = text("sec-fetch-site");
+    let cross_site = fetch_site.is_some_and(|site| !matches!(site, "same-origin" | "none"));
     let host = text("host").unwrap_or_default();
+    // Under `Referrer-Policy: no-referrer` browsers send `Origin: null` even
+    // for a form posted from our own page; they attest where it came from in
+    // `Sec-Fetch-Site`, which a page elsewhere cannot set.
+    let attested_same_origin = fetch_site == Some("same-origin");
     let foreign_origin = text("origin").is_some_and(|origin| {
-        origin == "null" || origin.split_once("://").is_none_or(|(_, rest)| rest.trim_end_matches('/') != host)
+        if origin == "null" {
+            return !attested_same_origin;
+        }
+        origin.split_once("://").is_none_or(|(_, rest)| rest.trim_end_matches('/') != host)
     });
     if cross_site || foreign_origin { Err(AppError::new(ErrorCode::CsrfFailed)) } else { Ok(()) }
 }

@@ -1,0 +1,113 @@
+//! The cycle as its people walk it, in headless Chromium, on a phone
+//! (390 × 844) and on a laptop (1280 × 800), in Arabic and in English:
+//! a resident reports and keeps the receipt, follows it, a triage officer
+//! verifies it and asks a question, the resident answers on the tracking
+//! page, and the officer reads the answer. Every page is checked for
+//! sideways overflow; screenshots are kept under `target/journeys/`.
+
+use crate::browser::{Browser, js};
+use crate::support::TestApp;
+use aman_core::role::Role;
+
+/// Fills the fields of the form holding `selector` and submits it with the
+/// button `button` (a CSS selector), as a person would.
+fn fill_and_submit(fields: &[(&str, &str)], button: &str) -> String {
+    let mut script = String::new();
+    for (selector, value) in fields {
+        script.push_str(&format!("document.querySelector({}).value = {};", js(selector), js(value)));
+    }
+    script.push_str(&format!("document.querySelector({}).click();", js(button)));
+    script
+}
+
+async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &str, width: u32, height: u32) {
+    let Some(mut browser) = Browser::launch(journey, width, height, width < 600) else { return };
+    let base = app.base.clone();
+    let description = if lang == "ar" {
+        "رجال مسلحون يطلقون النار في الهواء قرب السوق كل ليلة."
+    } else {
+        "Armed men fire into the air near the market every night."
+    };
+
+    // 1. The resident reports.
+    browser.open(&format!("{base}/report?lang={lang}"));
+    browser.look("report-form");
+    browser.act(&fill_and_submit(
+        &[("#category", "armed_groups_weapons"), ("#description", description), ("#governorate", "IQG02")],
+        "button[value=submit]",
+    ));
+    browser.look("receipt");
+    let receipt =
+        browser.eval("document.querySelector('input[name=receipt]').value").as_str().expect("receipt").to_owned();
+    assert_eq!(receipt.len(), 29, "the receipt is shown: {receipt}");
+
+    // 2. The resident follows it.
+    browser.open(&format!("{base}/track?lang={lang}"));
+    browser.act(&fill_and_submit(&[("#receipt", &receipt)], "form[action='/track'] button[type=submit]"));
+    browser.look("tracked");
+    let received = if lang == "ar" { "تم الاستلام" } else { "Received" };
+    assert!(browser.text().contains(received), "{}", browser.text());
+
+    // 3. A triage officer signs in, verifies it and asks a question.
+    let email = format!("triage.{journey}@journey");
+    let password = app.add_user(&email, Role::TriageOfficer, "IQG02").await;
+    let login = app.login_form(&email, &password);
+    browser.open(&format!("{base}/staff/login?lang=en"));
+    browser.look("login");
+    browser.act(&fill_and_submit(
+        &[("#email", &login[0].1), ("#password", &login[1].1), ("#code", &login[2].1)],
+        "button[type=submit]",
+    ));
+    browser.look("queue");
+    browser.act("document.querySelector('ul.queue a').click()");
+    browser.look("concern");
+    for to in ["under_review", "verified"] {
+        browser.act(&fill_and_submit(
+            &[("#to", to), ("#reason", "Checked with the local council.")],
+            "form[action$='/move'] button",
+        ));
+    }
+    let question = "Does it happen at the same hour every night?";
+    browser.act(&fill_and_submit(&[("#question", question)], "form[action$='/ask'] button"));
+    browser.look("asked");
+    assert!(browser.text().contains(question), "the question is in the concern's history");
+
+    // 4. The resident reads the question and answers it.
+    browser.open(&format!("{base}/track?lang={lang}"));
+    browser.act(&fill_and_submit(&[("#receipt", &receipt)], "form[action='/track'] button[type=submit]"));
+    assert!(browser.text().contains(question), "the resident reads the question: {}", browser.text());
+    browser.look("question");
+    let answer = if lang == "ar" { "نعم، بعد العاشرة ليلاً." } else { "Yes, after ten at night." };
+    browser.act(&fill_and_submit(&[("#reply", answer)], "form[action='/track/reply'] button"));
+    browser.look("answered");
+    let thanks = if lang == "ar" { "أُرسلت إجابتك." } else { "Your answer was sent." };
+    assert!(browser.text().contains(thanks), "{}", browser.text());
+
+    // 5. The officer reads the answer on the concern.
+    let (_, session) = app.post_json("/api/v1/sessions", &app.credentials(&email, &password)).await;
+    let triage = crate::support::Staff::with_token(&app, session["token"].as_str().expect("token"));
+    let id = app.newest_concern_id(&triage).await;
+    browser.open(&format!("{base}/staff/concerns/{id}?lang=en"));
+    browser.look("answer-read");
+    assert!(browser.text().contains(answer), "{}", browser.text());
+}
+
+// The browser is driven with blocking calls: the server needs a thread of
+// its own meanwhile, so these tests run on a multi-threaded runtime.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_in_arabic_the_resident_and_the_desk_talk() {
+    resident_and_triage_officer_talk(TestApp::sqlite().await, "phone-ar", "ar", 390, 844).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_in_arabic_the_resident_and_the_desk_talk_on_postgres() {
+    match TestApp::postgres().await {
+        Some(app) => resident_and_triage_officer_talk(app, "phone-ar-postgres", "ar", 390, 844).await,
+        None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_laptop_in_english_the_resident_and_the_desk_talk() {
+    resident_and_triage_officer_talk(TestApp::sqlite().await, "laptop-en", "en", 1280, 800).await;
+}
