@@ -111,3 +111,82 @@ async fn on_a_phone_in_arabic_the_resident_and_the_desk_talk_on_postgres() {
 async fn on_a_laptop_in_english_the_resident_and_the_desk_talk() {
     resident_and_triage_officer_talk(TestApp::sqlite().await, "laptop-en", "en", 1280, 800).await;
 }
+
+/// The referral loop on a phone: the desk refers the concern, the
+/// organisation finds it from its home page and answers in words it marks
+/// public, and the resident reads them with the receipt.
+async fn referral_loop(app: TestApp, journey: &str, lang: &str) {
+    let Some(mut desk) = Browser::launch(journey, 390, 844, true) else { return };
+    let base = app.base.clone();
+    let body = serde_json::json!({"category": "crime", "description": "Shop owners on the corniche pay money to armed men every week.", "area": "IQG02Q01"});
+    let (_, submitted) = app.post_json("/api/v1/concerns", &body).await;
+    let receipt = submitted["receipt"].as_str().expect("receipt").to_owned();
+    let organisation = app
+        .db
+        .upsert_organisation("cso", "مركز العون القانوني", "Legal aid centre", "IQG02")
+        .await
+        .expect("organisation");
+    let sign_in = |browser: &mut Browser, email: &str, password: &str| {
+        let login = app.login_form(email, password);
+        browser.open(&format!("{base}/staff/login?lang={lang}"));
+        browser.act(&fill_and_submit(
+            &[("#email", &login[0].1), ("#password", &login[1].1), ("#code", &login[2].1)],
+            "button[type=submit]",
+        ));
+    };
+
+    let email = format!("desk.{journey}@journey");
+    let password = app.add_user(&email, Role::TriageOfficer, "IQG02").await;
+    sign_in(&mut desk, &email, &password);
+    desk.act("document.querySelector('ul.queue a').click()");
+    desk.act("document.querySelector('a[href$=\"/referrals\"]').click()");
+    desk.look("refer-form");
+    desk.act(&fill_and_submit(
+        &[("#organisation_id", &organisation.to_string()), ("#severity", "urgent")],
+        "form[action$='/referrals'] button",
+    ));
+    desk.look("referred");
+
+    let Some(mut caseworker) = Browser::launch(&format!("{journey}-organisation"), 390, 844, true) else { return };
+    let email = format!("caseworker.{journey}@journey");
+    let password = app.add_user(&email, Role::CsoCaseworker, "IQG02").await;
+    let user = app.db.user_by_email(&email).await.expect("query").expect("user");
+    app.db.set_user_organisation(user.id, Some(organisation)).await.expect("link");
+    sign_in(&mut caseworker, &email, &password);
+    caseworker.look("home-with-referral");
+    caseworker.act("document.querySelector('a[href=\"/staff/referrals\"]').click()");
+    caseworker.look("inbox");
+    assert!(
+        caseworker.text().contains("Shop owners on the corniche"),
+        "the inbox says what happened: {}",
+        caseworker.text()
+    );
+    let words = "We met the shop owners and will go with them to the court on Sunday.";
+    caseworker.act(&format!(
+        "document.querySelector('select[name=action]').value = 'respond';\
+         document.querySelector('textarea[name=response]').value = {};\
+         document.querySelector('input[name=public]').checked = true;\
+         document.querySelector('form[action^=\"/staff/referrals/\"] button').click();",
+        js(words)
+    ));
+    caseworker.look("answered");
+
+    let mut resident = desk;
+    resident.open(&format!("{base}/track?lang={lang}"));
+    resident.act(&fill_and_submit(&[("#receipt", &receipt)], "form[action='/track'] button[type=submit]"));
+    resident.look("answer-on-track");
+    assert!(resident.text().contains(words), "the resident reads the organisation's words: {}", resident.text());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_referral_loop_closes() {
+    referral_loop(TestApp::sqlite().await, "referral-en", "en").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_referral_loop_closes_on_postgres_in_arabic() {
+    match TestApp::postgres().await {
+        Some(app) => referral_loop(app, "referral-ar-postgres", "ar").await,
+        None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
+    }
+}
