@@ -78,14 +78,18 @@ both! {
 
 /// A body trickling in cannot hold a worker: the request gets `408` when its
 /// time is up, and nothing is stored.
-#[tokio::test]
-async fn a_slow_body_gets_408() {
-    let settings = aman_web::Settings {
+/// A server whose requests must arrive within 300 ms.
+fn short_deadline() -> aman_web::Settings {
+    aman_web::Settings {
         request_timeout: std::time::Duration::from_millis(300),
         intake_limits: None,
         ..aman_web::Settings::default()
-    };
-    let app = TestApp::sqlite_with(settings).await;
+    }
+}
+
+#[tokio::test]
+async fn a_slow_body_gets_408() {
+    let app = TestApp::sqlite_with(short_deadline()).await;
     let address = app.base.trim_start_matches("http://").to_owned();
     let answer = tokio::task::spawn_blocking(move || {
         use std::io::{Read, Write};
@@ -117,12 +121,7 @@ async fn a_slow_body_gets_408() {
 /// open for as long as the client likes.
 #[tokio::test]
 async fn slow_headers_are_cut_off() {
-    let settings = aman_web::Settings {
-        request_timeout: std::time::Duration::from_millis(300),
-        intake_limits: None,
-        ..aman_web::Settings::default()
-    };
-    let app = TestApp::sqlite_with(settings).await;
+    let app = TestApp::sqlite_with(short_deadline()).await;
     let address = app.base.trim_start_matches("http://").to_owned();
     let closed = tokio::task::spawn_blocking(move || {
         use std::io::{Read, Write};

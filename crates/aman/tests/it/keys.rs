@@ -73,35 +73,14 @@ async fn a_wrong_key_file_is_refused_and_rotation_loses_nothing() {
         "lat": 30.508, "lon": 47.78, "contact": {"name": "Rotated Reporter", "phone": "07709990000"}});
     let (status, submitted) = app.post_json("/api/v1/concerns", &body).await;
     assert_eq!(status, StatusCode::CREATED);
-    let receipt = submitted["receipt"].as_str().expect("receipt");
-    let photo = app
-        .client
-        .post(app.url(&format!("/api/v1/receipts/{receipt}/attachments")))
-        .header("content-type", "image/png")
-        .body(crate::matrix::tiny_png())
-        .send()
-        .await
-        .expect("photo");
-    assert_eq!(photo.status(), StatusCode::CREATED);
+    app.add_photo(submitted["receipt"].as_str().expect("receipt")).await;
     let password = app.add_user("rotator@test", Role::TriageOfficer, "IQ").await;
     // A survey response with sealed free text is re-encrypted too.
     let workbook = std::fs::read(crate::surveys::item_bank()).expect("item bank");
     let form_id = app.db.insert_survey_form("aman_perception", "1", "Safety", &workbook, 0).await.expect("form");
     let text = aman_core::secrets::survey_text_context(form_id, "r-1");
-    let response = aman_db::NewResponse {
-        external_id: "r-1".into(),
-        area: aman_core::area::Pcode::parse("IQG02").expect("pcode"),
-        collected_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
-        weight: 1.0,
-        stratum: None,
-        cluster: None,
-        sex: None,
-        age_group: None,
-        displacement: None,
-        answers: "{}".into(),
-        source: "import",
-        text_sealed: Some(app.state.keys().seal(&text, br#"{"district":"typed"}"#, [5; 24])),
-    };
+    let sealed = app.state.keys().seal(&text, br#"{"district":"typed"}"#, [5; 24]);
+    let response = crate::surveys::stored_response("r-1", "{}", Some(sealed));
     app.db.insert_responses(form_id, &[response]).await.expect("response");
     let db = app.database_url();
 

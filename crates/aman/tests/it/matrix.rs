@@ -846,15 +846,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     let (status, secret_submitted) = app.post_json("/api/v1/concerns", &secret).await;
     assert_eq!(status, StatusCode::CREATED);
     let secret_receipt = secret_submitted["receipt"].as_str().expect("receipt").to_owned();
-    let photo = |receipt: String| {
-        let request = app.client.post(app.url(&format!("/api/v1/receipts/{receipt}/attachments")));
-        async move {
-            let response = request.header("content-type", "image/png").body(tiny_png()).send().await.expect("upload");
-            assert_eq!(response.status(), StatusCode::CREATED);
-            response.json::<Value>().await.expect("json")["id"].as_i64().expect("id")
-        }
-    };
-    let (plain_photo, secret_photo) = (photo(receipt.clone()).await, photo(secret_receipt).await);
+    let (plain_photo, secret_photo) = (app.add_photo(&receipt).await, app.add_photo(&secret_receipt).await);
     let (_, queue) = triage.get("/api/v1/concerns").await;
     let id_of = |category: &str| {
         queue["concerns"].as_array().expect("list").iter().find(|c| c["category"] == category).expect("concern")["id"]

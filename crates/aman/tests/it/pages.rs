@@ -517,8 +517,7 @@ both! {
 async fn the_concern_page_shows_photos_and_takes_tags(app: TestApp) {
     let (_, submitted) = app.post_json("/api/v1/concerns", &serde_json::json!({"category": "crime", "description": "Cars burnt near the bridge last night.", "area": "IQG02Q01"})).await;
     let receipt = submitted["receipt"].as_str().expect("receipt").to_owned();
-    let photo = app.client.post(app.url(&format!("/api/v1/receipts/{receipt}/attachments"))).header("content-type", "image/png").body(crate::matrix::tiny_png()).send().await.expect("photo");
-    assert_eq!(photo.status(), StatusCode::CREATED);
+    app.add_photo(&receipt).await;
     let email = "pages.photo@test";
     let password = app.add_user(email, Role::TriageOfficer, "IQG02").await;
     let cookie = app.page_login(email, &password).await;

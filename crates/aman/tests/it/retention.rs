@@ -14,16 +14,7 @@ async fn concern_with_identity(app: &TestApp, description: &str) {
         "contact": {"name": "Retained Reporter", "phone": "07701230000"}});
     let (status, submitted) = app.post_json("/api/v1/concerns", &body).await;
     assert_eq!(status, StatusCode::CREATED);
-    let receipt = submitted["receipt"].as_str().expect("receipt");
-    let photo = app
-        .client
-        .post(app.url(&format!("/api/v1/receipts/{receipt}/attachments")))
-        .header("content-type", "image/png")
-        .body(crate::matrix::tiny_png())
-        .send()
-        .await
-        .expect("photo");
-    assert_eq!(photo.status(), StatusCode::CREATED);
+    app.add_photo(submitted["receipt"].as_str().expect("receipt")).await;
 }
 
 both! {

@@ -278,6 +278,20 @@ impl TestApp {
         body["receipt"].as_str().expect("receipt").to_owned()
     }
 
+    /// The reporter of `receipt` adds a small photo; its id.
+    pub async fn add_photo(&self, receipt: &str) -> i64 {
+        let response = self
+            .client
+            .post(self.url(&format!("/api/v1/receipts/{receipt}/attachments")))
+            .header("content-type", "image/png")
+            .body(crate::matrix::tiny_png())
+            .send()
+            .await
+            .expect("photo");
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json::<Value>().await.expect("json")["id"].as_i64().expect("id")
+    }
+
     /// Adds an account allowed to handle confidential categories.
     pub async fn add_user(&self, email: &str, role: Role, area: &str) -> String {
         self.add_user_with(email, role, area, true).await

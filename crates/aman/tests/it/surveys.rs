@@ -15,6 +15,24 @@ const N: usize = 90;
 
 /// Respondent `i` of the export: every required answer, in Kobo's
 /// `group/question` columns, with a weight, stratum and cluster.
+/// A stored response in Basra with these coded answers.
+pub fn stored_response(external_id: &str, answers: &str, text_sealed: Option<Vec<u8>>) -> aman_db::NewResponse {
+    aman_db::NewResponse {
+        external_id: external_id.to_owned(),
+        area: aman_core::area::Pcode::parse("IQG02").expect("pcode"),
+        collected_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+        weight: 1.0,
+        stratum: None,
+        cluster: None,
+        sex: None,
+        age_group: None,
+        displacement: None,
+        answers: answers.to_owned(),
+        source: "import",
+        text_sealed,
+    }
+}
+
 /// Respondent `i`'s answers as the web form's fields (without the action).
 pub fn web_answers(i: usize) -> Vec<(String, String)> {
     row(i)
@@ -245,22 +263,8 @@ async fn a_unanimous_answer_reads_as_a_share_not_as_nan() {
     let app = TestApp::sqlite().await;
     let workbook = std::fs::read(item_bank()).expect("item bank");
     let form = app.db.insert_survey_form("aman_perception", "1", "Community safety", &workbook, 0).await.expect("form");
-    let responses: Vec<aman_db::NewResponse> = (0..40)
-        .map(|i| aman_db::NewResponse {
-            external_id: format!("same-{i}"),
-            area: aman_core::area::Pcode::parse("IQG02").expect("pcode"),
-            collected_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
-            weight: 1.0,
-            stratum: None,
-            cluster: None,
-            sex: None,
-            age_group: None,
-            displacement: None,
-            answers: r#"{"safe_night":"very_safe"}"#.into(),
-            source: "import",
-            text_sealed: None,
-        })
-        .collect();
+    let responses: Vec<aman_db::NewResponse> =
+        (0..40).map(|i| stored_response(&format!("same-{i}"), r#"{"safe_night":"very_safe"}"#, None)).collect();
     app.db.insert_responses(form, &responses).await.expect("responses");
     let (status, page) = app.get_text("/surveys/aman_perception/results?var=safe_night&value=very_safe&lang=en").await;
     assert_eq!(status, StatusCode::OK);
