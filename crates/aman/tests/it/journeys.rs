@@ -190,3 +190,108 @@ async fn on_a_phone_the_referral_loop_closes_on_postgres_in_arabic() {
         None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
     }
 }
+
+/// A committee takes the concern up on a phone: puts it on a meeting's
+/// agenda, records who came, ranks, sets priorities, plans an action on it
+/// and marks progress; the concern follows (in action), the action is done,
+/// and the resident says on /track that it is better: resolved.
+async fn committee_takes_it_up(app: TestApp, journey: &str, lang: &str) {
+    let Some(mut browser) = Browser::launch(journey, 390, 844, true) else { return };
+    let base = app.base.clone();
+    let body = serde_json::json!({"category": "tribal_conflict", "description": "Two clans threaten each other over the river land.", "area": "IQG02Q01"});
+    let (_, submitted) = app.post_json("/api/v1/concerns", &body).await;
+    let receipt = submitted["receipt"].as_str().expect("receipt").to_owned();
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let id = app.newest_concern_id(&triage).await;
+    for to in ["under_review", "verified"] {
+        triage
+            .post(&format!("/api/v1/concerns/{id}/transitions"), &serde_json::json!({"to": to, "reason": "checked"}))
+            .await;
+    }
+    app.db
+        .upsert_organisation("local_authority", "قائمقامية أبي الخصيب", "Abu Al-Khaseeb District Office", "IQG02Q01")
+        .await
+        .expect("organisation");
+    let email = format!("secretary.{journey}@journey");
+    let password = app.add_user(&email, Role::CommitteeMember, "IQG02").await;
+    let (_, session) = app.post_json("/api/v1/sessions", &app.credentials(&email, &password)).await;
+    let secretary = crate::support::Staff::with_token(&app, session["token"].as_str().expect("token"));
+    let (_, committee) = secretary
+        .post("/api/v1/committees", &serde_json::json!({"area": "IQG02Q01", "name": "Abu Al-Khaseeb committee"}))
+        .await;
+    let committee = committee["id"].as_i64().expect("committee");
+    secretary
+        .post(
+            &format!("/api/v1/committees/{committee}/members"),
+            &serde_json::json!({"name": "Sheikh Jabbar", "constituency": "tribal_religious_leaders", "sex": "male"}),
+        )
+        .await;
+
+    let login = app.login_form(&email, &password);
+    browser.open(&format!("{base}/staff/login?lang={lang}"));
+    browser.act(&fill_and_submit(
+        &[("#email", &login[0].1), ("#password", &login[1].1), ("#code", &login[2].1)],
+        "button[type=submit]",
+    ));
+    browser.open(&format!("{base}/staff/committees/{committee}?lang={lang}"));
+    browser.look("committee");
+    // A meeting with the concern on its agenda.
+    browser.act(&format!(
+        "document.querySelector('#place').value = 'Town hall';\
+         document.querySelector('form[action$=\"/meetings\"] input[name=concern][value=\"{id}\"]').checked = true;\
+         document.querySelector('form[action$=\"/meetings\"] button').click();"
+    ));
+    browser.act("document.querySelector('a[href^=\"/staff/meetings/\"]').click()");
+    browser.look("meeting");
+    browser.act("document.querySelector('form[action$=\"/attendance\"] input[name=present]').checked = true; document.querySelector('form[action$=\"/attendance\"] button').click();");
+    browser.act("document.querySelector('form[action$=\"/ballot\"] input[name^=\"rank:\"]').value = '1'; document.querySelector('form[action$=\"/ballot\"] button').click();");
+    browser.act("document.querySelector('form[action$=\"/priorities\"] button').click()");
+    browser.look("priorities");
+    assert!(
+        browser.text().contains("Two clans") || browser.text().contains(&format!("#{id}")),
+        "the ranking names the concern: {}",
+        browser.text()
+    );
+    // An action on it, started and done.
+    browser.open(&format!("{base}/staff/committees/{committee}?lang={lang}"));
+    browser.act(&format!(
+        "document.querySelector('#action-title').value = 'Mediation between the two clans';\
+         document.querySelector('#due_on').value = '2026-12-20';\
+         document.querySelector('form[action$=\"/actions\"] input[name=concern][value=\"{id}\"]').checked = true;\
+         document.querySelector('form[action$=\"/actions\"] button').click();"
+    ));
+    browser.look("action-planned");
+    for status in ["in_progress", "done"] {
+        browser.act(&format!(
+            "document.querySelector('form[action^=\"/staff/actions/\"] select[name=status]').value = '{status}';\
+             document.querySelector('form[action^=\"/staff/actions/\"] input[name=body]').value = 'step';\
+             document.querySelector('form[action^=\"/staff/actions/\"] button').click();"
+        ));
+        if status == "in_progress" {
+            let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+            assert_eq!(tracked["status"], "in_action", "the concern follows its action");
+        }
+    }
+    browser.look("action-done");
+    // The resident says it is better.
+    browser.open(&format!("{base}/track?lang={lang}"));
+    browser.act(&fill_and_submit(&[("#receipt", &receipt)], "form[action='/track'] button[type=submit]"));
+    browser.look("is-it-better");
+    browser.act("document.querySelector('form[action=\"/track/confirm\"] button[value=better]').click()");
+    browser.look("resolved");
+    let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert_eq!(tracked["status"], "resolved", "{tracked}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_a_committee_takes_it_up_and_the_resident_confirms() {
+    committee_takes_it_up(TestApp::sqlite().await, "committee-en", "en").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_a_committee_takes_it_up_on_postgres_in_arabic() {
+    match TestApp::postgres().await {
+        Some(app) => committee_takes_it_up(app, "committee-ar-postgres", "ar").await,
+        None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
+    }
+}
