@@ -485,19 +485,38 @@ fn tag_key(tag: &str) -> String {
     text::search_key(tag)
 }
 
+/// Whether an account may be given a concern: enabled, and its role, area
+/// and clearance let it see it.
+fn eligible(user: &aman_db::UserRecord, record: &ConcernRecord) -> bool {
+    !user.disabled
+        && aman_core::role::Grant { role: user.role, area: user.area.clone(), confidential: user.confidential }.allows(
+            Action::ViewConcerns,
+            &record.area,
+            record.category,
+        )
+}
+
+/// The staff a concern may be assigned to (for those who may assign it):
+/// id and name.
+pub async fn assignees(state: &App, staff: &Actor, id: i64) -> Result<Vec<(i64, String)>, Error> {
+    let record = load(state, staff, id, Action::Triage).await?;
+    Ok(state
+        .db()
+        .users_over(record.area.as_str())
+        .await?
+        .into_iter()
+        .filter(|u| eligible(u, &record))
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
 /// Assigns a concern to a staff member who may see it, or to nobody.
 pub async fn assign(state: &App, staff: &Actor, id: i64, user: Option<i64>) -> Result<(), Error> {
     let record = load(state, staff, id, Action::Triage).await?;
     if let Some(user) = user {
         // Someone who may work on it: enabled, and their role, area and
         // clearance let them see it. Anyone else reads as "not eligible".
-        let eligible =
-            state.db().user(user).await?.is_some_and(|u| {
-                !u.disabled
-                    && aman_core::role::Grant { role: u.role, area: u.area.clone(), confidential: u.confidential }
-                        .allows(Action::ViewConcerns, &record.area, record.category)
-            });
-        if !eligible {
+        if !state.db().user(user).await?.is_some_and(|u| eligible(&u, &record)) {
             return Err(Error::field("user_id", "not_eligible"));
         }
     }

@@ -101,6 +101,16 @@ impl Db {
         Ok(())
     }
 
+    /// The enabled accounts whose area lies on the path to `area` (those
+    /// above it or at it), by name.
+    pub async fn users_over(&self, area: &str) -> Result<Vec<UserRecord>, DbError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.disabled = 0 AND $1 LIKE u.area || '%' ORDER BY u.display_name"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(area).fetch_all(&self.pool).await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
     pub async fn user(&self, id: i64) -> Result<Option<UserRecord>, DbError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;

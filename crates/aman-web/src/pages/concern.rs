@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/concerns/{id}/update", post(update_submit))
         .route("/staff/concerns/{id}/ask", post(ask_submit))
         .route("/staff/concerns/{id}/tags", post(tags_submit))
+        .route("/staff/concerns/{id}/assign", post(assign_submit))
         .route("/staff/concerns/{id}/photos/{attachment}", get(photo))
 }
 
@@ -62,6 +63,8 @@ struct ConcernPage {
     may_tag: bool,
     /// The photos: link and label.
     photos: Vec<(String, String)>,
+    /// Who it may be assigned to (for those who may assign it).
+    assignees: Vec<Choice>,
 }
 
 struct IdentityText {
@@ -110,6 +113,17 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
             })
             .collect(),
         Err(_) => Vec::new(),
+    };
+    let assignees = if view.may_triage {
+        let current = view.assignee.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default();
+        match concerns::assignees(state, staff, id).await {
+            Ok(list) => std::iter::once(Choice::new("", t.get("concern-assignee-none"), &current))
+                .chain(list.into_iter().map(|(user, name)| Choice::new(&user.to_string(), name, &current)))
+                .collect(),
+            Err(error) => return AppError::from(error).into_response(),
+        }
+    } else {
+        Vec::new()
     };
     let mut path = vec![t.area_name(&view.area).to_owned()];
     let mut parent = view.area.parent.clone();
@@ -182,6 +196,7 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
         assignee: view.assignee.as_ref().map(|(_, name)| name.clone()),
         may_tag: staff.grant().allows(Action::AddNote, &record.area, record.category),
         photos,
+        assignees,
         moves: record.status.next().iter().map(|s| Choice::new(s.as_str(), t.status(s.as_str()), "")).collect(),
     });
     if conflict {
@@ -259,6 +274,30 @@ async fn ask_submit(
 ) -> Result<Response, AppError> {
     staff.check_csrf(&form.csrf)?;
     concerns::ask(&state, &staff, id, &form.body).await?;
+    Ok(back_to(id))
+}
+
+#[derive(Deserialize)]
+struct AssignForm {
+    #[serde(default)]
+    csrf: String,
+    /// Empty: nobody.
+    #[serde(default)]
+    user_id: String,
+}
+
+async fn assign_submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Form(form): Form<AssignForm>,
+) -> Result<Response, AppError> {
+    staff.check_csrf(&form.csrf)?;
+    let user = match form.user_id.trim() {
+        "" => None,
+        text => Some(text.parse::<i64>().map_err(|_| aman_app::Error::field("user_id", "not_eligible"))?),
+    };
+    concerns::assign(&state, &staff, id, user).await?;
     Ok(back_to(id))
 }
 

@@ -485,6 +485,13 @@ fn requests(f: &Fixture) -> Vec<Request> {
         );
         add(
             Method::POST,
+            "/staff/concerns/{id}/assign",
+            format!("/staff/concerns/{id}/assign"),
+            Concern(Triage, which),
+            form(&[("user_id", "")]),
+        );
+        add(
+            Method::POST,
             "/staff/concerns/{id}/tags",
             format!("/staff/concerns/{id}/tags"),
             Concern(AddNote, which),

@@ -533,5 +533,23 @@ async fn the_concern_page_shows_photos_and_takes_tags(app: TestApp) {
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
     let (_, detail) = triage.get(&format!("/api/v1/concerns/{id}")).await;
     assert_eq!(detail["tags"], serde_json::json!(["fire", "جسر"]));
+
+    // Assigned from the page, to someone who may see it; nobody else is offered.
+    app.add_user("colleague.page@test", Role::CommitteeMember, "IQG02").await;
+    app.add_user("far.away@test", Role::CommitteeMember, "IQG15").await;
+    let page = app.page_as(&cookie, &format!("/staff/concerns/{id}?lang=en")).await;
+    assert!(page.contains("colleague.page@test") && !page.contains("far.away@test"), "{page}");
+    let colleague = app.db.user_by_email("colleague.page@test").await.expect("query").expect("user").id;
+    let assigned = app
+        .client
+        .post(app.url(&format!("/staff/concerns/{id}/assign")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.clone()), ("user_id", colleague.to_string())])
+        .send()
+        .await
+        .expect("assign");
+    assert_eq!(assigned.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!(detail["assignee"]["id"], colleague);
 }
 }
