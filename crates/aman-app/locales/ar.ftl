@@ -35,6 +35,7 @@ report-subdistrict = الناحية
 report-any = — اختر —
 report-refine = اعرض الأماكن في هذه المنطقة
 report-or-point = أو، إن كنت تعرفها، الإحداثيات (خط العرض، خط الطول):
+report-locate = استخدم موقعي الحالي
 report-lat = خط العرض
 report-lon = خط الطول
 report-when = متى حدث ذلك؟

@@ -35,6 +35,7 @@ report-subdistrict = ناحیە
 report-any = — هەڵبژێرە —
 report-refine = شوێنەکانی ئەم ناوچەیە پیشان بدە
 report-or-point = یان، ئەگەر دەیانزانیت، کۆئۆردیناتەکان (هێڵی پانی، هێڵی درێژی):
+report-locate = شوێنی ئێستام بەکاربهێنە
 report-lat = هێڵی پانی
 report-lon = هێڵی درێژی
 report-when = کەی ڕوویدا؟

@@ -35,6 +35,7 @@ report-subdistrict = Sub-district
 report-any = — choose —
 report-refine = Show the places in this area
 report-or-point = Or, if you know them, the coordinates (latitude, longitude):
+report-locate = Use my location
 report-lat = Latitude
 report-lon = Longitude
 report-when = When did it happen?

@@ -40,6 +40,12 @@ pub fn router() -> Router<AppState> {
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
         .route("/static/exit.js", get(exit_script))
+        .route("/static/locate.js", get(locate_script))
+}
+
+/// "Use my location" on the report form (the fields are typed without it).
+async fn locate_script() -> Response {
+    static_file("text/javascript; charset=utf-8", include_str!("../../static/locate.js"))
 }
 
 /// The quick exit's history replacement and Escape shortcut (the link works without it).

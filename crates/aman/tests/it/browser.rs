@@ -87,6 +87,17 @@ impl Browser {
         }
     }
 
+    /// The phone is at this place, and the resident allows `origin` to know it.
+    pub fn place_at(&mut self, origin: &str, latitude: f64, longitude: f64) {
+        let session = std::mem::take(&mut self.session);
+        self.call("Browser.grantPermissions", json!({"origin": origin, "permissions": ["geolocation"]}));
+        self.session = session;
+        self.call(
+            "Emulation.setGeolocationOverride",
+            json!({"latitude": latitude, "longitude": longitude, "accuracy": 10}),
+        );
+    }
+
     /// The value of a JavaScript expression in the page.
     pub fn eval(&mut self, expression: &str) -> Value {
         let result = self

@@ -295,3 +295,34 @@ async fn on_a_phone_a_committee_takes_it_up_on_postgres_in_arabic() {
         None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
     }
 }
+
+/// "Use my location" on a phone: the button appears only with JavaScript,
+/// fills the point the phone gives, and the concern is placed in the
+/// sub-district that holds it (its exact point sealed, never shown back).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_resident_reports_from_where_they_stand() {
+    let app = TestApp::sqlite().await;
+    let Some(mut browser) = Browser::launch("locate-ar", 390, 844, true) else { return };
+    let base = app.base.clone();
+    // Mosul's old city, on the west bank.
+    browser.place_at(&base, 36.3400, 43.1300);
+    browser.open(&format!("{base}/report?lang=ar"));
+    assert_eq!(browser.eval("document.querySelector('#locate').hidden"), false, "the button shows with JavaScript");
+    browser.eval("document.querySelector('#locate').click()");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while browser.eval("document.querySelector('#lat').value") == "" {
+        assert!(std::time::Instant::now() < deadline, "the location never came");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(browser.eval("document.querySelector('#lat').value"), "36.34000");
+    browser.look("located");
+    browser.act(&fill_and_submit(
+        &[("#category", "crime"), ("#description", "سرقة سيارات في المدينة القديمة كل أسبوع.")],
+        "button[value=submit]",
+    ));
+    browser.look("receipt");
+    let receipt =
+        browser.eval("document.querySelector('input[name=receipt]').value").as_str().expect("receipt").to_owned();
+    let (_, tracked) = app.get_json(&format!("/api/v1/receipts/{receipt}")).await;
+    assert!(tracked["area"]["pcode"].as_str().is_some_and(|p| p.starts_with("IQG15")), "placed in Ninewa: {tracked}");
+}

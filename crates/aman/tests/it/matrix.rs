@@ -273,6 +273,7 @@ fn requests(f: &Fixture) -> Vec<Request> {
         "/static/aman.css",
         "/static/challenge.js",
         "/static/exit.js",
+        "/static/locate.js",
         "/about",
         "/healthz",
         "/readyz",
