@@ -41,6 +41,12 @@ pub fn router() -> Router<AppState> {
         .route("/static/challenge.js", get(challenge_script))
         .route("/static/exit.js", get(exit_script))
         .route("/static/locate.js", get(locate_script))
+        .route("/static/receipt.js", get(receipt_script))
+}
+
+/// The receipt's copy and print buttons (the receipt is written down without it).
+async fn receipt_script() -> Response {
+    static_file("text/javascript; charset=utf-8", include_str!("../../static/receipt.js"))
 }
 
 /// "Use my location" on the report form (the fields are typed without it).

@@ -40,6 +40,9 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     let receipt =
         browser.eval("document.querySelector('input[name=receipt]').value").as_str().expect("receipt").to_owned();
     assert_eq!(receipt.len(), 29, "the receipt is shown: {receipt}");
+    assert_eq!(browser.eval("document.querySelector('#print-receipt').hidden"), false, "print, with JavaScript");
+    let shown = browser.eval("document.querySelector('.receipt .code').textContent.trim()");
+    assert_eq!(shown.as_str(), Some(receipt.as_str()), "what Copy copies");
 
     // 2. The resident follows it.
     browser.open(&format!("{base}/track?lang={lang}"));

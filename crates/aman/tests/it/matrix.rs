@@ -274,6 +274,7 @@ fn requests(f: &Fixture) -> Vec<Request> {
         "/static/challenge.js",
         "/static/exit.js",
         "/static/locate.js",
+        "/static/receipt.js",
         "/about",
         "/healthz",
         "/readyz",
