@@ -138,7 +138,25 @@ impl Browser {
         self.eval("document.body.innerText").as_str().unwrap_or_default().to_owned()
     }
 
-    /// Checks the page fits the screen sideways and keeps a screenshot of it.
+    /// The serious and critical accessibility problems axe-core finds on the page.
+    fn accessibility_problems(&mut self) -> Vec<String> {
+        const AXE: &str = include_str!("../vendor/axe-core/axe.min.js");
+        if self.eval("typeof axe") != "object" {
+            self.eval(AXE);
+        }
+        let found = self.eval(
+            "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations\
+               .filter(v => v.impact === 'serious' || v.impact === 'critical')\
+               .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+        );
+        found
+            .as_array()
+            .map(|list| list.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Checks the page fits the screen sideways and has no serious or
+    /// critical accessibility problem, and keeps a screenshot of it.
     pub fn look(&mut self, step: &str) {
         let overflow = self.eval("document.documentElement.scrollWidth - window.innerWidth").as_i64().unwrap_or(0);
         let shot = self.call("Page.captureScreenshot", json!({"format": "png", "captureBeyondViewport": true}));
@@ -147,6 +165,8 @@ impl Browser {
         std::fs::write(self.shots.join(format!("{:02}-{step}.png", self.taken)), png).expect("screenshot");
         let url = self.eval("location.pathname");
         assert!(overflow <= 0, "{step} ({url}): the page is {overflow} px wider than the screen");
+        let problems = self.accessibility_problems();
+        assert!(problems.is_empty(), "{step} ({url}): axe-core finds {problems:#?}");
     }
 }
 
