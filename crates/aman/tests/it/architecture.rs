@@ -72,18 +72,7 @@ fn no_import_cycles_between_files() {
     let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
     for krate in ["aman", "aman-app", "aman-web", "aman-db", "aman-core", "aman-geo", "aman-detect", "aman-survey"] {
         let src = std::path::PathBuf::from(format!("{root}/{krate}/src"));
-        let mut files = Vec::new();
-        let mut folders = vec![src.clone()];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(folder).expect("src") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    files.push(path);
-                }
-            }
-        }
+        let files = crate::support::rust_files(&src);
         // A file's module path: src/a/b.rs and src/a/b/mod.rs are `a::b`.
         let module = |path: &std::path::Path| -> Vec<String> {
             let relative = path.strip_prefix(&src).expect("under src").with_extension("");

@@ -765,41 +765,33 @@ fn requests(f: &Fixture) -> Vec<Request> {
 fn registered_routes() -> BTreeSet<(String, String)> {
     let mut routes = BTreeSet::new();
     let root = std::path::PathBuf::from(format!("{}/../aman-web/src", env!("CARGO_MANIFEST_DIR")));
-    let mut folders = vec![root.clone()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(folder).expect("src") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let prefix = if path.starts_with(root.join("api")) { "/api/v1" } else { "" };
-            let text = std::fs::read_to_string(&path).expect("source");
-            for (at, _) in text.match_indices(".route(") {
-                // The path may sit on the next line when the call is long.
-                let Some(rest) = text[at + ".route(".len()..].trim_start().strip_prefix('"') else { continue };
-                let end = rest.find('"').expect("closing quote");
-                let route = format!("{prefix}{}", &rest[..end]);
-                // The handlers, up to the end of this `.route(…)` call.
-                let mut depth = 1;
-                let call: String = rest[end..]
-                    .chars()
-                    .take_while(|&ch| {
-                        depth += match ch {
-                            '(' => 1,
-                            ')' => -1,
-                            _ => 0,
-                        };
-                        depth > 0
-                    })
-                    .collect();
-                for method in ["get", "post", "put", "patch", "delete"] {
-                    let named = call
-                        .match_indices(&format!("{method}("))
-                        .any(|(i, _)| i == 0 || !call[..i].ends_with(|ch: char| ch.is_alphanumeric() || ch == '_'));
-                    if named {
-                        routes.insert((method.to_uppercase(), route.clone()));
-                    }
+    for path in crate::support::rust_files(&root) {
+        let prefix = if path.starts_with(root.join("api")) { "/api/v1" } else { "" };
+        let text = std::fs::read_to_string(&path).expect("source");
+        for (at, _) in text.match_indices(".route(") {
+            // The path may sit on the next line when the call is long.
+            let Some(rest) = text[at + ".route(".len()..].trim_start().strip_prefix('"') else { continue };
+            let end = rest.find('"').expect("closing quote");
+            let route = format!("{prefix}{}", &rest[..end]);
+            // The handlers, up to the end of this `.route(…)` call.
+            let mut depth = 1;
+            let call: String = rest[end..]
+                .chars()
+                .take_while(|&ch| {
+                    depth += match ch {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    depth > 0
+                })
+                .collect();
+            for method in ["get", "post", "put", "patch", "delete"] {
+                let named = call
+                    .match_indices(&format!("{method}("))
+                    .any(|(i, _)| i == 0 || !call[..i].ends_with(|ch: char| ch.is_alphanumeric() || ch == '_'));
+                if named {
+                    routes.insert((method.to_uppercase(), route.clone()));
                 }
             }
         }

@@ -427,6 +427,23 @@ pub async fn json_of_request(method: reqwest::Method, response: reqwest::Respons
     (status, body)
 }
 
+/// Every Rust source file under `root`, at any depth.
+pub fn rust_files(root: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).expect("sources") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
 /// Finds a value as text or as hex (how binary columns are dumped).
 pub fn contains(haystack: &[u8], needle: &str) -> bool {
     let hex: String = needle.bytes().map(|b| format!("{b:02x}")).collect();
