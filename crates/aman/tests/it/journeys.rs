@@ -23,11 +23,17 @@ fn fill_and_submit(fields: &[(&str, &str)], button: &str) -> String {
 async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &str, width: u32, height: u32) {
     let Some(mut browser) = Browser::launch(journey, width, height, width < 600) else { return };
     let base = app.base.clone();
-    let description = if lang == "ar" {
-        "رجال مسلحون يطلقون النار في الهواء قرب السوق كل ليلة."
-    } else {
-        "Armed men fire into the air near the market every night."
+    // What the resident writes and reads, in their language.
+    let words = |ar: &'static str, ckb: &'static str, en: &'static str| match lang {
+        "ar" => ar,
+        "ckb" => ckb,
+        _ => en,
     };
+    let description = words(
+        "رجال مسلحون يطلقون النار في الهواء قرب السوق كل ليلة.",
+        "پیاوی چەکدار هەموو شەوێک لە نزیک بازاڕ تەقە بە ئاسماندا دەکەن.",
+        "Armed men fire into the air near the market every night.",
+    );
 
     // 1. The resident reports.
     browser.open(&format!("{base}/report?lang={lang}"));
@@ -48,7 +54,7 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     browser.open(&format!("{base}/track?lang={lang}"));
     browser.act(&fill_and_submit(&[("#receipt", &receipt)], "form[action='/track'] button[type=submit]"));
     browser.look("tracked");
-    let received = if lang == "ar" { "تم الاستلام" } else { "Received" };
+    let received = words("تم الاستلام", "وەرگیرا", "Received");
     assert!(browser.text().contains(received), "{}", browser.text());
 
     // 3. A triage officer signs in, verifies it and asks a question.
@@ -80,10 +86,10 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     browser.act(&fill_and_submit(&[("#receipt", &receipt)], "form[action='/track'] button[type=submit]"));
     assert!(browser.text().contains(question), "the resident reads the question: {}", browser.text());
     browser.look("question");
-    let answer = if lang == "ar" { "نعم، بعد العاشرة ليلاً." } else { "Yes, after ten at night." };
+    let answer = words("نعم، بعد العاشرة ليلاً.", "بەڵێ، دوای کاتژمێر دەی شەو.", "Yes, after ten at night.");
     browser.act(&fill_and_submit(&[("#reply", answer)], "form[action='/track/reply'] button"));
     browser.look("answered");
-    let thanks = if lang == "ar" { "أُرسلت إجابتك." } else { "Your answer was sent." };
+    let thanks = words("أُرسلت إجابتك.", "وەڵامەکەت نێردرا.", "Your answer was sent.");
     assert!(browser.text().contains(thanks), "{}", browser.text());
 
     // 5. The officer reads the answer on the concern.
@@ -108,6 +114,11 @@ async fn on_a_phone_in_arabic_the_resident_and_the_desk_talk_on_postgres() {
         Some(app) => resident_and_triage_officer_talk(app, "phone-ar-postgres", "ar", 390, 844).await,
         None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_in_sorani_the_resident_and_the_desk_talk() {
+    resident_and_triage_officer_talk(TestApp::sqlite().await, "phone-ckb", "ckb", 390, 844).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
