@@ -631,3 +631,12 @@ fielderror-too_many_attachments = في هذا البلاغ أكبر عدد مم�
 fielderror-too_many_or_too_long = وسوم كثيرة أو وسم طويل (10 على الأكثر، كل منها 40 حرفاً).
 fielderror-too_many_words = ابحث بخمس كلمات على الأكثر.
 fielderror-unreadable_image = هذا الملف ليس صورة يمكن قراءتها (JPEG أو PNG).
+
+# Photos from the tracking page
+track-photo = أضف صورة
+track-photo-hint = صورة JPEG أو PNG حتى 10 ميغابايت. يُحذف كل ما كتبته الكاميرا فيها (المكان والوقت والهاتف)؛ ولا يراها إلا الفريق الذي يتابع بلاغك.
+track-photo-submit = أرسل الصورة
+track-photo-thanks = أُضيفت صورتك.
+track-photo-none = اختر صورة أولاً.
+track-photo-type = لا يمكن إضافة إلا صور JPEG وPNG.
+track-photo-size = الصورة أكبر من 10 ميغابايت.

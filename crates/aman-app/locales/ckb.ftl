@@ -606,3 +606,12 @@ fielderror-too_many_attachments = ئەم ڕاپۆرتە زۆرترین ژمار�
 fielderror-too_many_or_too_long = تاگی زۆر یان تاگێکی درێژ (زۆرترین 10، هەریەکە 40 پیت).
 fielderror-too_many_words = بە پێنج وشە یان کەمتر بگەڕێ.
 fielderror-unreadable_image = ئەم فایلە وێنەیەکی خوێندراوە نییە (JPEG یان PNG).
+
+# Photos from the tracking page
+track-photo = وێنەیەک زیاد بکە
+track-photo-hint = وێنەیەکی JPEG یان PNG تا 10 مێگابایت. هەموو ئەوەی کامێراکە تێیدا نووسیویەتی (شوێن، کات، مۆبایل) لادەبرێت؛ تەنها ئەو تیمە دەیبینێت کە بەدواداچوون بۆ ڕاپۆرتەکەت دەکات.
+track-photo-submit = ناردنی وێنەکە
+track-photo-thanks = وێنەکەت زیاد کرا.
+track-photo-none = سەرەتا وێنەیەک هەڵبژێرە.
+track-photo-type = تەنها وێنەی JPEG و PNG زیاد دەکرێن.
+track-photo-size = وێنەکە لە 10 مێگابایت گەورەترە.

@@ -606,3 +606,12 @@ fielderror-too_many_attachments = This report already has as many photos as it c
 fielderror-too_many_or_too_long = Too many tags, or a tag too long (at most 10, of 40 letters each).
 fielderror-too_many_words = Search with at most five words.
 fielderror-unreadable_image = This file is not a photo that can be read (JPEG or PNG).
+
+# Photos from the tracking page
+track-photo = Add a photo
+track-photo-hint = A JPEG or PNG of up to 10 MB. Everything the camera wrote into it (place, time, phone) is removed; only the team handling your report sees it.
+track-photo-submit = Send the photo
+track-photo-thanks = Your photo was added.
+track-photo-none = Choose a photo first.
+track-photo-type = Only JPEG and PNG photos can be added.
+track-photo-size = The photo is larger than 10 MB.

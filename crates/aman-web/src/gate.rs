@@ -25,7 +25,7 @@ enum Kind {
 
 fn kind_of(method: &Method, path: &str) -> Option<Kind> {
     match (method, path) {
-        (&Method::POST, "/api/v1/concerns" | "/report") => Some(Kind::Submission),
+        (&Method::POST, "/api/v1/concerns" | "/report" | "/track/photo") => Some(Kind::Submission),
         (&Method::POST, path) if path.starts_with("/surveys/") => Some(Kind::Lookup),
         (&Method::POST, "/track" | "/track/confirm" | "/receipt.txt") => Some(Kind::Lookup),
         (&Method::POST, "/staff/login" | "/api/v1/sessions") => Some(Kind::Login),

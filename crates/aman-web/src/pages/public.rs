@@ -32,6 +32,11 @@ pub fn router() -> Router<AppState> {
         .route("/track", get(track_form).post(track_submit))
         .route("/track/confirm", post(track_confirm))
         .route("/track/reply", post(track_reply))
+        .route(
+            "/track/photo",
+            post(track_photo)
+                .layer(axum::extract::DefaultBodyLimit::max(aman_app::attachments::MAX_BYTES + (64 << 10))),
+        )
 }
 
 #[derive(Template)]
@@ -284,6 +289,8 @@ struct TrackPage {
     /// The reporter's message, kept as typed when it could not be sent, and why.
     reply: String,
     reply_error: Option<String>,
+    /// Why a photo was not taken.
+    photo_error: Option<String>,
 }
 
 /// An action on the reporter's concern, as they may read it.
@@ -323,13 +330,14 @@ async fn track_form(t: Tr) -> Response {
         notice: None,
         reply: String::new(),
         reply_error: None,
+        photo_error: None,
     })
 }
 
 /// Posted rather than sent in the URL, so receipts stay out of browser
 /// history and any proxy's logs.
 async fn track_submit(State(state): State<AppState>, t: Tr, Form(form): Form<ReceiptForm>) -> Response {
-    track_page(&state, t, &form.receipt, None, None).await
+    track_page(&state, t, &form.receipt, None, Problem::None).await
 }
 
 #[derive(Deserialize)]
@@ -350,7 +358,7 @@ async fn track_confirm(State(state): State<AppState>, t: Tr, Form(form): Form<Co
     {
         Ok(recorded) => {
             let notice = t.get(if recorded { "track-confirm-thanks" } else { "track-confirm-already" });
-            track_page(&state, t, &form.receipt, Some(notice), None).await
+            track_page(&state, t, &form.receipt, Some(notice), Problem::None).await
         }
         Err(error) => error.into_response(),
     }
@@ -368,10 +376,10 @@ struct ReplyForm {
 /// with what they typed and why it was not sent.
 async fn track_reply(State(state): State<AppState>, t: Tr, Form(form): Form<ReplyForm>) -> Response {
     match concerns::reply(&state, &form.receipt, &form.body).await.map_err(AppError::from) {
-        Ok(()) => track_page(&state, t, &form.receipt, Some(t.get("track-reply-thanks")), None).await,
+        Ok(()) => track_page(&state, t, &form.receipt, Some(t.get("track-reply-thanks")), Problem::None).await,
         Err(error) if error.code == ErrorCode::ValidationFailed && error.fields.contains_key("body") => {
             let message = field_message(t, &error.fields["body"]);
-            let mut response = track_page(&state, t, &form.receipt, None, Some((form.body, message))).await;
+            let mut response = track_page(&state, t, &form.receipt, None, Problem::Reply(form.body, message)).await;
             if response.status() == StatusCode::OK {
                 *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             }
@@ -381,16 +389,68 @@ async fn track_reply(State(state): State<AppState>, t: Tr, Form(form): Form<Repl
     }
 }
 
-/// The tracking page for a receipt; `reply` is a message kept as typed with
-/// the reason it was not sent.
-async fn track_page(
-    state: &AppState,
-    t: Tr,
-    receipt: &str,
-    notice: Option<String>,
-    reply: Option<(String, String)>,
-) -> Response {
-    let (reply, reply_error) = reply.map_or((String::new(), None), |(typed, error)| (typed, Some(error)));
+/// What the tracking page says went wrong with what the reporter sent.
+enum Problem {
+    None,
+    /// A message, kept as typed, and why it was not sent.
+    Reply(String, String),
+    /// Why a photo was not taken.
+    Photo(String),
+}
+
+/// The reporter adds a photo from the tracking page (a form, no JavaScript).
+async fn track_photo(State(state): State<AppState>, t: Tr, mut form: axum::extract::Multipart) -> Response {
+    let (mut receipt, mut photo) = (String::new(), None);
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) => match field.name() {
+                Some("receipt") => receipt = field.text().await.unwrap_or_default(),
+                Some("photo") => {
+                    let content_type = field.content_type().unwrap_or_default().to_owned();
+                    match field.bytes().await {
+                        Ok(bytes) => photo = Some((content_type, bytes)),
+                        Err(_) => return AppError::new(ErrorCode::PayloadTooLarge).into_response(),
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(_) => return AppError::new(ErrorCode::BadRequest).into_response(),
+        }
+    }
+    let Some((content_type, bytes)) = photo.filter(|(_, b)| !b.is_empty()) else {
+        return track_page(&state, t, &receipt, None, Problem::Photo(t.get("track-photo-none"))).await;
+    };
+    match aman_app::attachments::add(&state, &receipt, &content_type, &bytes).await.map_err(AppError::from) {
+        Ok(_) => track_page(&state, t, &receipt, Some(t.get("track-photo-thanks")), Problem::None).await,
+        Err(error) => {
+            let message = match error.code {
+                ErrorCode::ValidationFailed => error.fields.values().next().map(|code| field_message(t, code)),
+                ErrorCode::UnsupportedMediaType => Some(t.get("track-photo-type")),
+                ErrorCode::PayloadTooLarge => Some(t.get("track-photo-size")),
+                _ => None,
+            };
+            match message {
+                Some(message) => {
+                    let mut response = track_page(&state, t, &receipt, None, Problem::Photo(message)).await;
+                    if response.status() == StatusCode::OK {
+                        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                    }
+                    response
+                }
+                None => error.into_response(),
+            }
+        }
+    }
+}
+
+/// The tracking page for a receipt, with a notice or a problem.
+async fn track_page(state: &AppState, t: Tr, receipt: &str, notice: Option<String>, problem: Problem) -> Response {
+    let (reply, reply_error, photo_error) = match problem {
+        Problem::None => (String::new(), None, None),
+        Problem::Reply(typed, error) => (typed, Some(error), None),
+        Problem::Photo(error) => (String::new(), None, Some(error)),
+    };
     let mut page = TrackPage {
         t,
         nav: Nav::public("/track"),
@@ -401,6 +461,7 @@ async fn track_page(
         notice,
         reply,
         reply_error,
+        photo_error,
     };
     let status = match concerns::track(state, receipt).await.map_err(AppError::from) {
         Ok(record) => {

@@ -71,6 +71,11 @@ impl Browser {
 
     /// One DevTools command and its result (events in between are skipped).
     fn call(&mut self, method: &str, params: Value) -> Value {
+        self.try_call(method, params).unwrap_or_else(|error| panic!("{method}: {error}"))
+    }
+
+    /// One DevTools command: its result, or the error it answered.
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next += 1;
         let mut message = json!({"id": self.next, "method": method, "params": params});
         if !self.session.is_empty() {
@@ -81,8 +86,10 @@ impl Browser {
             let Message::Text(text) = self.socket.read().expect("read") else { continue };
             let answer: Value = serde_json::from_str(text.as_str()).expect("json");
             if answer["id"] == self.next {
-                assert!(answer.get("error").is_none(), "{method}: {answer}");
-                return answer["result"].clone();
+                return match answer.get("error") {
+                    Some(error) => Err(error.clone()),
+                    None => Ok(answer["result"].clone()),
+                };
             }
         }
     }
@@ -96,6 +103,13 @@ impl Browser {
             "Emulation.setGeolocationOverride",
             json!({"latitude": latitude, "longitude": longitude, "accuracy": 10}),
         );
+    }
+
+    /// Chooses a file in the page's file field `selector`, as the person would.
+    pub fn choose_file(&mut self, selector: &str, path: &std::path::Path) {
+        let document = self.call("DOM.getDocument", json!({}));
+        let node = self.call("DOM.querySelector", json!({"nodeId": document["root"]["nodeId"], "selector": selector}));
+        self.call("DOM.setFileInputFiles", json!({"nodeId": node["nodeId"], "files": [path.display().to_string()]}));
     }
 
     /// The value of a JavaScript expression in the page.
@@ -124,7 +138,15 @@ impl Browser {
     fn wait_for_new_page(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let state = self.eval("[window.__journey_old_page === true, document.readyState].join(' ')");
+            // While the page changes, the old one may be gone before the new
+            // one can answer: that is "not yet", not a failure.
+            let state = self
+                .try_call(
+                    "Runtime.evaluate",
+                    json!({"expression": "[window.__journey_old_page === true, document.readyState].join(' ')", "returnByValue": true}),
+                )
+                .map(|r| r["result"]["value"].clone())
+                .unwrap_or(Value::Null);
             if state == "false complete" {
                 return;
             }

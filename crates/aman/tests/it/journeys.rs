@@ -54,6 +54,14 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     browser.open(&format!("{base}/track?lang={lang}"));
     browser.act(&fill_and_submit(&[("#receipt", &receipt)], "form[action='/track'] button[type=submit]"));
     browser.look("tracked");
+    // ... and adds a photo from the tracking page.
+    let photo = tempfile::Builder::new().suffix(".png").tempfile().expect("photo file");
+    std::fs::write(photo.path(), crate::matrix::tiny_png()).expect("photo");
+    browser.choose_file("#photo", photo.path());
+    browser.act("document.querySelector('form[action=\"/track/photo\"] button').click()");
+    browser.look("photo-added");
+    let added = words("أُضيفت صورتك.", "وێنەکەت زیاد کرا.", "Your photo was added.");
+    assert!(browser.text().contains(added), "{}", browser.text());
     let received = words("تم الاستلام", "وەرگیرا", "Received");
     assert!(browser.text().contains(received), "{}", browser.text());
 
@@ -99,6 +107,7 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     browser.open(&format!("{base}/staff/concerns/{id}?lang=en"));
     browser.look("answer-read");
     assert!(browser.text().contains(answer), "{}", browser.text());
+    assert!(browser.text().contains("Photo 1"), "the officer sees the photo: {}", browser.text());
 }
 
 // The browser is driven with blocking calls: the server needs a thread of

@@ -205,6 +205,8 @@ enum Body {
     Form(Vec<(&'static str, String)>),
     /// A file: its type and bytes.
     File(&'static str, Vec<u8>),
+    /// A page form with a file: its text fields and a PNG as `photo`.
+    WithPhoto(Vec<(&'static str, String)>),
 }
 
 /// One request of the matrix: a registered route, filled in.
@@ -330,6 +332,13 @@ fn requests(f: &Fixture) -> Vec<Request> {
         "/track/reply".into(),
         Public,
         form(&[("receipt", &f.receipt), ("body", "Yes.")]),
+    );
+    add(
+        Method::POST,
+        "/track/photo",
+        "/track/photo".into(),
+        Public,
+        Body::WithPhoto(vec![("receipt", f.receipt.clone())]),
     );
     add(
         Method::POST,
@@ -1017,6 +1026,14 @@ async fn the_generated_matrix_allows_nothing_unexpected(app: TestApp) {
                 Body::None => builder,
                 Body::Json(body) => builder.json(body),
                 Body::File(content_type, bytes) => builder.header("content-type", *content_type).body(bytes.clone()),
+                Body::WithPhoto(fields) => {
+                    let mut form = reqwest::multipart::Form::new();
+                    for (name, value) in fields {
+                        form = form.text(*name, value.clone());
+                    }
+                    let photo = reqwest::multipart::Part::bytes(tiny_png()).file_name("photo.png").mime_str("image/png");
+                    builder.multipart(form.part("photo", photo.expect("mime")))
+                }
                 Body::Form(fields) => {
                     let mut fields = fields.clone();
                     fields.push(("csrf", account.as_ref().map_or(String::new(), |a| a.csrf.clone())));
