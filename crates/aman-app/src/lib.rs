@@ -11,6 +11,7 @@ pub mod actions;
 mod actor;
 pub mod alerts;
 pub mod attachments;
+pub mod casework;
 pub mod checkpoint;
 pub mod committees;
 pub mod concerns;

@@ -216,7 +216,7 @@ async fn assign(
     id: Path<i64>,
     Body(request): Body<AssigneeRequest>,
 ) -> Result<StatusCode, AppError> {
-    concerns::assign(&state, &staff, id.0, request.user_id).await?;
+    aman_app::casework::assign(&state, &staff, id.0, request.user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -226,7 +226,7 @@ async fn tag(
     id: Path<i64>,
     Body(request): Body<TagsRequest>,
 ) -> Result<StatusCode, AppError> {
-    concerns::set_tags(&state, &staff, id.0, &request.tags).await?;
+    aman_app::casework::set_tags(&state, &staff, id.0, &request.tags).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -237,7 +237,7 @@ async fn ask_reporter(
     id: Path<i64>,
     Body(text): Body<Text>,
 ) -> Result<StatusCode, AppError> {
-    concerns::ask(&state, &staff, id.0, &text.body).await?;
+    aman_app::casework::ask(&state, &staff, id.0, &text.body).await?;
     Ok(StatusCode::CREATED)
 }
 
@@ -291,7 +291,7 @@ async fn reporter_reply(
     Path(receipt): Path<String>,
     Body(text): Body<Text>,
 ) -> Result<StatusCode, AppError> {
-    concerns::reply(&state, &receipt, &text.body).await?;
+    aman_app::casework::reply(&state, &receipt, &text.body).await?;
     Ok(StatusCode::CREATED)
 }
 

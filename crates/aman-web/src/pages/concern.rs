@@ -116,7 +116,7 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
     };
     let assignees = if view.may_triage {
         let current = view.assignee.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default();
-        match concerns::assignees(state, staff, id).await {
+        match aman_app::casework::assignees(state, staff, id).await {
             Ok(list) => std::iter::once(Choice::new("", t.get("concern-assignee-none"), &current))
                 .chain(list.into_iter().map(|(user, name)| Choice::new(&user.to_string(), name, &current)))
                 .collect(),
@@ -273,7 +273,7 @@ async fn ask_submit(
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
     staff.check_csrf(&form.csrf)?;
-    concerns::ask(&state, &staff, id, &form.body).await?;
+    aman_app::casework::ask(&state, &staff, id, &form.body).await?;
     Ok(back_to(id))
 }
 
@@ -297,7 +297,7 @@ async fn assign_submit(
         "" => None,
         text => Some(text.parse::<i64>().map_err(|_| aman_app::Error::field("user_id", "not_eligible"))?),
     };
-    concerns::assign(&state, &staff, id, user).await?;
+    aman_app::casework::assign(&state, &staff, id, user).await?;
     Ok(back_to(id))
 }
 
@@ -309,7 +309,7 @@ async fn tags_submit(
 ) -> Result<Response, AppError> {
     staff.check_csrf(&form.csrf)?;
     let tags: Vec<String> = form.body.split([',', '،']).map(str::to_owned).collect();
-    concerns::set_tags(&state, &staff, id, &tags).await?;
+    aman_app::casework::set_tags(&state, &staff, id, &tags).await?;
     Ok(back_to(id))
 }
 

@@ -375,7 +375,7 @@ struct ReplyForm {
 /// The reporter answers staff's question; on a problem the page comes back
 /// with what they typed and why it was not sent.
 async fn track_reply(State(state): State<AppState>, t: Tr, Form(form): Form<ReplyForm>) -> Response {
-    match concerns::reply(&state, &form.receipt, &form.body).await.map_err(AppError::from) {
+    match aman_app::casework::reply(&state, &form.receipt, &form.body).await.map_err(AppError::from) {
         Ok(()) => track_page(&state, t, &form.receipt, Some(t.get("track-reply-thanks")), Problem::None).await,
         Err(error) if error.code == ErrorCode::ValidationFailed && error.fields.contains_key("body") => {
             let message = field_message(t, &error.fields["body"]);

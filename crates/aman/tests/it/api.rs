@@ -395,7 +395,7 @@ async fn staff_and_an_anonymous_reporter_talk_through_the_receipt(app: TestApp) 
     let reply_entry = audit.iter().find(|row| row.iter().any(|c| c == "concern.reply")).expect("the reply is audited");
     assert!(audit.iter().any(|row| row.iter().any(|c| c == "concern.question")), "the question is audited");
     assert!(!reply_entry.iter().any(|c| c.contains("127.0.0.1")), "nothing about the reporter's device: {reply_entry:?}");
-    for _ in 1..aman_app::concerns::MAX_REPLIES {
+    for _ in 1..aman_app::casework::MAX_REPLIES {
         assert_eq!(reply("more").await.0, StatusCode::CREATED);
     }
     assert_eq!(reply("one too many").await.1["error"]["field_codes"]["body"], "too_many_messages");
