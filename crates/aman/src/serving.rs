@@ -141,18 +141,17 @@ async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::
     if settings.intake_limits.is_none() {
         tracing::warn!("intake limits are OFF: public submissions and receipt lookups are not rate-limited");
     }
-    if let Some(path) = &settings.app.audit_checkpoint {
-        // Checked before anything else is written; refused if the log no
-        // longer reaches it.
-        aman_app::check_keys(&db, &keys).await?;
-        aman_app::checkpoint::advance(&db, &keys, path).await.map_err(|problem| match problem {
+    let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
+    if let Some(path) = &state.settings().audit_checkpoint {
+        // Checked (the key file already is, by loading) before the server
+        // takes requests or runs jobs; refused if the log no longer reaches it.
+        aman_app::checkpoint::advance(state.db(), state.keys(), path).await.map_err(|problem| match problem {
             aman_app::checkpoint::CheckpointError::Broken(_) => anyhow::anyhow!(
                 "{problem}. If this database was restored from a backup on purpose, run `aman audit checkpoint` to accept the log as it is now"
             ),
             other => anyhow::anyhow!("{other} (--audit-checkpoint names where it is kept)"),
         })?;
     }
-    let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
     let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr()?;
     let worker = format!("{}-{:08x}", std::process::id(), u32::from_be_bytes(aman_app::random()));
