@@ -23,17 +23,19 @@ SURVEY_COLS = (
     + [f"hint::{n} ({c})" for n, c in LANGS]
     + ["required", "relevant", "constraint"]
     + [f"constraint_message::{n} ({c})" for n, c in LANGS]
-    + ["appearance"]
+    + ["appearance", "interviewer_only"]
 )
 CONSENTED = "${consent} = 'yes'"
 
 
 def q(type_, name, label, hint=None, required="yes", relevant="", constraint="",
-      message=None, appearance=""):
-    """One survey row; label/hint/message are (ar, ckb, en)."""
+      message=None, appearance="", interviewer_only=""):
+    """One survey row; label/hint/message are (ar, ckb, en). `interviewer_only`
+    ("yes") keeps a question out of the form a respondent completes alone."""
     hint = hint or ("", "", "")
     message = message or ("", "", "")
-    return [type_, name, *label, *hint, required, relevant, constraint, *message, appearance]
+    return [type_, name, *label, *hint, required, relevant, constraint, *message, appearance,
+            interviewer_only]
 
 
 def group(name, label, relevant=""):
@@ -68,9 +70,10 @@ SURVEY = [
     group("main", ("", "", ""), relevant=CONSENTED),
     group("location", ("الموقع", "شوێن", "Location")),
     q("select_one governorate", "governorate", ("المحافظة", "پارێزگا", "Governorate"),
-      hint=("يملؤه الباحث", "توێژەر پڕی دەکاتەوە", "Filled in by the enumerator"), appearance="minimal"),
+      hint=("المحافظة التي تسكن فيها", "ئەو پارێزگایەی تێیدا دەژیت", "The governorate where you live"),
+      appearance="minimal"),
     q("text", "district", ("القضاء", "قەزا", "District"),
-      hint=("يملؤه الباحث", "توێژەر پڕی دەکاتەوە", "Filled in by the enumerator")),
+      hint=("يملؤه الباحث", "توێژەر پڕی دەکاتەوە", "Filled in by the enumerator"), interviewer_only="yes"),
     END,
     group("demographics", ("معلومات عن المستجيب", "زانیاری دەربارەی وەڵامدەر", "About the respondent")),
     q("select_one sex", "sex", ("الجنس", "ڕەگەز", "Sex")),

@@ -59,6 +59,8 @@ pub struct ResponseRecord {
     pub age_group: Option<String>,
     pub displacement: Option<String>,
     pub answers: String,
+    /// How it came: `web` (completed alone), `interview`, `import`.
+    pub source: String,
 }
 
 impl Db {
@@ -226,7 +228,7 @@ impl Db {
     pub async fn survey_responses(&self, form_key: &str, area_prefix: &str) -> Result<Vec<ResponseRecord>, DbError> {
         let rows = sqlx::query(
             "SELECT r.area, r.collected_on, r.weight, r.stratum, r.cluster, r.sex, r.age_group, r.displacement, \
-             r.answers FROM survey_responses r JOIN survey_forms f ON f.id = r.form_id \
+             r.answers, r.source FROM survey_responses r JOIN survey_forms f ON f.id = r.form_id \
              WHERE f.form_key = $1 AND r.area LIKE $2 ORDER BY r.id",
         )
         .bind(form_key)
@@ -247,6 +249,7 @@ impl Db {
                     age_group: r.try_get(6)?,
                     displacement: r.try_get(7)?,
                     answers: r.try_get(8)?,
+                    source: r.try_get(9)?,
                 })
             })
             .collect()

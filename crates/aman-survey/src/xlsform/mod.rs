@@ -165,6 +165,10 @@ pub struct Question {
     pub appearance: Option<String>,
     /// `default` text (not applied on the server).
     pub default: Option<String>,
+    /// Asked only in an interview (the `interviewer_only` column, an Aman
+    /// extension that other XLSForm tools ignore): what the enumerator fills
+    /// in, never shown to a respondent completing the form alone.
+    pub interviewer_only: bool,
     /// Spreadsheet row in the `survey` sheet.
     pub row: u32,
 }
@@ -238,6 +242,23 @@ impl Form {
     /// The question named `name`.
     pub fn question(&self, name: &str) -> Option<&Question> {
         self.questions().into_iter().find(|q| q.name == name)
+    }
+
+    /// The form as a respondent completes it alone: without the questions
+    /// only an interviewer asks. Expressions that name a removed question
+    /// see it unanswered, as they see a question that is not relevant.
+    pub fn self_completion(&self) -> Form {
+        fn keep(items: &[Item]) -> Vec<Item> {
+            items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Question(q) if q.interviewer_only => None,
+                    Item::Question(q) => Some(Item::Question(q.clone())),
+                    Item::Group(g) => Some(Item::Group(Group { items: keep(&g.items), ..g.clone() })),
+                })
+                .collect()
+        }
+        Form { items: keep(&self.items), ..self.clone() }
     }
 }
 

@@ -177,6 +177,18 @@ fn parse_required(text: Option<&str>, row: u32, ctx: &mut Ctx) -> Required {
     }
 }
 
+/// A yes/no column: blank is no.
+fn parse_flag(text: Option<&str>, row: u32, ctx: &mut Ctx) -> bool {
+    match text.map(str::to_lowercase).as_deref() {
+        None | Some("" | "no" | "false" | "0") => false,
+        Some("yes" | "true" | "1") => true,
+        Some(other) => {
+            ctx.err("survey", row, format!("interviewer_only must be yes or no, not '{other}'"));
+            false
+        }
+    }
+}
+
 /// What a name denotes, for checking references.
 enum NameKind {
     Question,
@@ -414,6 +426,7 @@ fn read_question(
         choice_filter,
         appearance: r.get(&["appearance"]).map(str::to_string),
         default: r.get(&["default"]).map(str::to_string),
+        interviewer_only: parse_flag(r.get(&["interviewer_only"]), row, ctx),
         row,
     }
 }

@@ -5,7 +5,8 @@
 //! from fewer respondents than the suppression threshold are never shown.
 
 use super::layout::{Choice, Nav, render};
-use crate::error::{AppError, field_message};
+use crate::auth::Staff;
+use crate::error::{AppError, ErrorCode, field_message};
 use crate::gate::Gate;
 use crate::i18n::Tr;
 use crate::state::AppState;
@@ -46,6 +47,55 @@ struct ListPage {
     title: String,
     /// Key, title, and when closed the words saying since when.
     forms: Vec<(String, String, Option<String>)>,
+    /// A signed-in staff member may open each form in interview mode.
+    interviewer: bool,
+}
+
+/// Who fills a form in: a respondent alone (the public page), or a signed-in
+/// staff member interviewing one (`?mode=interview`), who also gets the
+/// questions only an interviewer asks (the form's `interviewer_only` rows).
+enum Mode {
+    Alone,
+    Interview(Box<Staff>),
+}
+
+#[derive(serde::Deserialize)]
+struct ModeQuery {
+    mode: Option<String>,
+}
+
+impl Mode {
+    fn of(query: &ModeQuery, staff: Result<Staff, AppError>) -> Result<Mode, AppError> {
+        match query.mode.as_deref() {
+            None | Some("") => Ok(Mode::Alone),
+            Some("interview") => Ok(Mode::Interview(Box::new(staff?))),
+            Some(_) => Err(AppError::new(ErrorCode::NotFound)),
+        }
+    }
+
+    /// The form as this mode asks it.
+    fn form(&self, loaded: &LoadedForm) -> Form {
+        match self {
+            Mode::Alone => loaded.form.self_completion(),
+            Mode::Interview(_) => loaded.form.clone(),
+        }
+    }
+
+    /// Where a response comes from, as stored with it.
+    fn source(&self) -> &'static str {
+        match self {
+            Mode::Alone => "web",
+            Mode::Interview(_) => "interview",
+        }
+    }
+
+    /// The session's CSRF token in interview mode, which the form carries.
+    fn csrf(&self) -> Option<String> {
+        match self {
+            Mode::Alone => None,
+            Mode::Interview(staff) => Some(staff.session.csrf_token.clone()),
+        }
+    }
 }
 
 /// A survey that no longer takes answers.
@@ -76,7 +126,7 @@ fn closed_page(t: Tr, loaded: &LoadedForm, closed: String) -> Response {
     })
 }
 
-async fn list(State(state): State<AppState>, t: Tr) -> Result<Response, AppError> {
+async fn list(State(state): State<AppState>, t: Tr, staff: Result<Staff, AppError>) -> Result<Response, AppError> {
     let forms = state
         .db()
         .survey_forms()
@@ -87,7 +137,8 @@ async fn list(State(state): State<AppState>, t: Tr) -> Result<Response, AppError
             (f.form_key, f.title, closed)
         })
         .collect();
-    Ok(render(&ListPage { t, nav: Nav::public("/surveys"), title: t.get("surveys-title"), forms }))
+    let interviewer = staff.is_ok();
+    Ok(render(&ListPage { t, nav: Nav::public("/surveys"), title: t.get("surveys-title"), forms, interviewer }))
 }
 
 struct QuestionView {
@@ -109,6 +160,8 @@ struct FormPage {
     key: String,
     questions: Vec<QuestionView>,
     has_errors: bool,
+    /// In interview mode, the CSRF token the form carries.
+    csrf: Option<String>,
 }
 
 fn kind(q: &Question) -> &'static str {
@@ -126,10 +179,11 @@ fn form_page_for(
     state: &AppState,
     t: Tr,
     loaded: &LoadedForm,
+    mode: &Mode,
     answers: &BTreeMap<String, String>,
     errors: &BTreeMap<String, String>,
 ) -> FormPage {
-    let form = &loaded.form;
+    let form = &mode.form(loaded);
     let questions = form
         .visible_questions(answers, state.today())
         .into_iter()
@@ -162,15 +216,23 @@ fn form_page_for(
         key: loaded.record.form_key.clone(),
         questions,
         has_errors: !errors.is_empty(),
+        csrf: mode.csrf(),
     }
 }
 
-async fn form_page(State(state): State<AppState>, t: Tr, Path(key): Path<String>) -> Result<Response, AppError> {
+async fn form_page(
+    State(state): State<AppState>,
+    t: Tr,
+    Path(key): Path<String>,
+    Query(query): Query<ModeQuery>,
+    staff: Result<Staff, AppError>,
+) -> Result<Response, AppError> {
+    let mode = Mode::of(&query, staff)?;
     let loaded = surveys::load_form(&state, &key).await?;
     if let Some(closed) = closed_text(&state, t, loaded.record.closes_on) {
         return Ok(closed_page(t, &loaded, closed));
     }
-    Ok(render(&form_page_for(&state, t, &loaded, &BTreeMap::new(), &BTreeMap::new())))
+    Ok(render(&form_page_for(&state, t, &loaded, &mode, &BTreeMap::new(), &BTreeMap::new())))
 }
 
 #[derive(Template)]
@@ -187,8 +249,11 @@ async fn form_submit(
     t: Tr,
     gate: Gate,
     Path(key): Path<String>,
+    Query(query): Query<ModeQuery>,
+    staff: Result<Staff, AppError>,
     Posted(fields): Posted<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
+    let mode = Mode::of(&query, staff)?;
     let loaded = surveys::load_form(&state, &key).await?;
     if let Some(closed) = closed_text(&state, t, loaded.record.closes_on) {
         // Nothing is stored: the poll is over.
@@ -198,15 +263,21 @@ async fn form_submit(
     }
     let mut answers: BTreeMap<String, String> = BTreeMap::new();
     let mut action = String::new();
+    let mut csrf = String::new();
     for (name, value) in fields {
         if name == "action" {
             action = value;
+        } else if name == "csrf" {
+            csrf = value;
         } else if !value.trim().is_empty() {
             answers.entry(name).and_modify(|v| *v = format!("{v} {value}")).or_insert(value);
         }
     }
+    if let Mode::Interview(staff) = &mode {
+        staff.check_csrf(&csrf)?;
+    }
     if action != "submit" {
-        return Ok(render(&form_page_for(&state, t, &loaded, &answers, &BTreeMap::new())));
+        return Ok(render(&form_page_for(&state, t, &loaded, &mode, &answers, &BTreeMap::new())));
     }
     // Each page of the form counts as a step; the answers sent count as a
     // submission, as a concern does.
@@ -214,7 +285,8 @@ async fn form_submit(
         return Ok(too_many.into_response());
     }
     let id = hex::encode(random::<16>());
-    match surveys::response(state.areas(), &loaded.form, &answers, state.today(), &DesignColumns::default(), id, "web")
+    let form = mode.form(&loaded);
+    match surveys::response(state.areas(), &form, &answers, state.today(), &DesignColumns::default(), id, mode.source())
     {
         Ok(response) => {
             surveys::store(&state, &loaded, vec![response]).await?;
@@ -235,7 +307,7 @@ async fn form_submit(
                     (name.to_owned(), message)
                 })
                 .collect();
-            let mut response = render(&form_page_for(&state, t, &loaded, &answers, &errors));
+            let mut response = render(&form_page_for(&state, t, &loaded, &mode, &answers, &errors));
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }

@@ -5,6 +5,7 @@
 
 use crate::cli::aman;
 use crate::support::{TestApp, contains};
+use aman_core::role::Role;
 use reqwest::StatusCode;
 
 pub fn item_bank() -> String {
@@ -227,13 +228,14 @@ async fn the_web_form_follows_the_skip_logic_and_keeps_what_was_typed() {
     assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let missing = missing.text().await.expect("page");
     assert!(missing.contains("value=\"7\"") && missing.contains("This is required."), "kept as typed, errors shown");
+    // Alone, the respondent is never asked what the enumerator fills in,
+    // and nothing typed for it is kept.
+    assert!(!shown.contains("name=\"district\"") && !shown.contains("Filled in by the enumerator"), "{shown}");
     let mut answers = web_answers(0);
     answers.push(("victim".to_owned(), "yes".to_owned()));
     answers.push(("victim_type".to_owned(), "theft".to_owned()));
     answers.retain(|(k, v)| !(k == "victim" && v == "no"));
-    // Free text (the district is typed) is stored only sealed.
-    const TYPED: &str = "Zubair, the quarter behind the old cinema";
-    answers.iter_mut().filter(|(k, _)| k == "district").for_each(|(_, v)| *v = TYPED.to_owned());
+    answers.retain(|(k, _)| k != "district");
     answers.push(("action".to_owned(), "submit".to_owned()));
     let done = app.client.post(app.url("/surveys/aman_perception")).form(&answers).send().await.expect("post");
     assert_eq!(done.status(), StatusCode::OK, "{}", done.text().await.unwrap_or_default());
@@ -244,6 +246,57 @@ async fn the_web_form_follows_the_skip_logic_and_keeps_what_was_typed() {
         ("IQG02", Some("female"), Some("15-29"))
     );
     assert!(stored[0].answers.contains("\"victim_type\":\"theft\""), "{}", stored[0].answers);
+    assert_eq!(stored[0].source, "web");
+    assert!(app.db.sealed_survey_texts(0, 10).await.expect("sealed").is_empty(), "nothing typed was asked");
+}
+
+/// A field team member signed in interviews someone on the web form
+/// (`?mode=interview`): the enumerator's questions appear, the form carries
+/// the session's CSRF token, and the answer is stored as an interview with
+/// its free text (the district typed) sealed. Without a session the mode is
+/// refused; the public list offers it only to staff.
+#[tokio::test]
+async fn an_interviewer_fills_in_what_a_respondent_alone_is_not_asked() {
+    let app = TestApp::sqlite().await;
+    let workbook = std::fs::read(item_bank()).expect("item bank");
+    app.db.insert_survey_form("aman_perception", "1", "Community safety", &workbook, 0).await.expect("form");
+    let (status, _) = app.get_text("/surveys/aman_perception?mode=interview").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "interview mode needs a session");
+    assert!(!app.get_text("/surveys?lang=en").await.1.contains("mode=interview"));
+    let password = app.add_user("enumerator@example.org", Role::CommitteeMember, "IQG02").await;
+    let cookie = app.page_login("enumerator@example.org", &password).await;
+    assert!(app.page_as(&cookie, "/surveys?lang=en").await.contains("/surveys/aman_perception?mode=interview"));
+    let post = |fields: Vec<(String, String)>| {
+        app.client
+            .post(app.url("/surveys/aman_perception?mode=interview&lang=en"))
+            .header("cookie", &cookie)
+            .form(&fields)
+            .send()
+    };
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    let page = post(vec![pair("consent", "yes"), pair("action", "continue")]).await.expect("post");
+    assert_eq!(page.status(), StatusCode::FORBIDDEN, "a form without the CSRF token is refused");
+    let page = app.page_as(&cookie, "/surveys/aman_perception?mode=interview&lang=en").await;
+    let start = page.find("name=\"csrf\" value=\"").expect("csrf field") + "name=\"csrf\" value=\"".len();
+    let csrf = page[start..].split('"').next().expect("token").to_owned();
+    assert!(page.contains("Interview mode"), "{page}");
+    let page = post(vec![pair("csrf", &csrf), pair("consent", "yes"), pair("action", "continue")]).await.expect("post");
+    let page = page.text().await.expect("page");
+    assert!(page.contains("name=\"district\"") && page.contains("Filled in by the enumerator"), "{page}");
+    let mut answers = web_answers(0);
+    // Free text (the district is typed) is stored only sealed.
+    const TYPED: &str = "Zubair, the quarter behind the old cinema";
+    answers.iter_mut().filter(|(k, _)| k == "district").for_each(|(_, v)| *v = TYPED.to_owned());
+    let mut without_district = answers.clone();
+    without_district.retain(|(k, _)| k != "district");
+    without_district.extend([pair("csrf", &csrf), pair("action", "submit")]);
+    let missing = post(without_district).await.expect("post");
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY, "the interview needs the district");
+    answers.extend([pair("csrf", &csrf), pair("action", "submit")]);
+    let done = post(answers).await.expect("post");
+    assert_eq!(done.status(), StatusCode::OK, "{}", done.text().await.unwrap_or_default());
+    let stored = app.db.survey_responses("aman_perception", "IQ").await.expect("responses");
+    assert_eq!((stored.len(), stored[0].source.as_str()), (1, "interview"));
     assert!(!stored[0].answers.contains("district"), "{}", stored[0].answers);
     assert!(!contains(&app.stored_bytes().await, "behind the old cinema"), "free text is not stored in the clear");
     let sealed = app.db.sealed_survey_texts(0, 10).await.expect("sealed");

@@ -116,7 +116,7 @@ fn every_problem_is_reported_at_once() {
         (
             "survey",
             vec![
-                vec!["type", "name", "label", "relevant", "constraint"],
+                vec!["type", "name", "label", "relevant", "constraint", "interviewer_only"],
                 vec!["calculate", "calc", "", "", ""],                // 2
                 vec!["begin_repeat", "rep", "Rep", "", ""],           // 3
                 vec!["select_one nolist", "q1", "Q1", "", ""],        // 4
@@ -130,6 +130,7 @@ fn every_problem_is_reported_at_once() {
                 vec!["select_one yn or_other", "q6", "Q6", "", ""],   // 12
                 vec!["text", "1bad", "", "", ""],                     // 13
                 vec!["text", "q7", "Q7", "q3 > 1", ""],               // 14
+                vec!["text", "q8", "Q8", "", "", "sometimes"],        // 15
             ],
         ),
         ("choices", vec![vec!["list_name", "name", "label"], vec!["yn", "yes", "Yes"], vec!["yn", "yes", "Yes"]]),
@@ -151,9 +152,10 @@ fn every_problem_is_reported_at_once() {
     ok("survey", 13, "invalid name '1bad'");
     ok("survey", 13, "question '1bad' has no label");
     ok("survey", 14, "bare name 'q3' in relevant");
+    ok("survey", 15, "interviewer_only must be yes or no, not 'sometimes'");
     ok("choices", 3, "duplicate choice 'yes' in list 'yn'");
     assert!(errs.iter().any(|e| e.sheet == "settings" && e.message == "form_id is required"), "{shown:#?}");
-    assert_eq!(errs.len(), 16, "{shown:#?}");
+    assert_eq!(errs.len(), 17, "{shown:#?}");
     assert_eq!(shown.iter().find(|s| s.contains("calculate")).unwrap(), "survey row 2: unsupported type 'calculate'");
 }
 

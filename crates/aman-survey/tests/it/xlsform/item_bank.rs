@@ -125,3 +125,39 @@ fn item_bank_validates_a_full_interview() {
     let clean = form.validate(&answers(&[("consent", "no"), ("age", "40")]), today()).unwrap();
     assert_eq!(clean.len(), 1);
 }
+
+#[test]
+fn alone_a_respondent_is_not_asked_what_the_enumerator_fills_in() {
+    let form = parse_xlsform(BANK).unwrap();
+    let interviewer_only: Vec<&str> =
+        form.questions().into_iter().filter(|q| q.interviewer_only).map(|q| q.name.as_str()).collect();
+    assert_eq!(interviewer_only, ["district"]);
+    let alone = form.self_completion();
+    let names: Vec<&str> = alone.questions().iter().map(|q| q.name.as_str()).collect();
+    assert!(!names.contains(&"district") && names.contains(&"governorate") && names.contains(&"csc_trust"));
+    assert_eq!(names.len() + 1, form.questions().len());
+    // The interview needs the district; alone it is neither asked nor kept.
+    let a = answers(&[
+        ("consent", "yes"),
+        ("governorate", "IQG15"),
+        ("sex", "female"),
+        ("age", "34"),
+        ("displacement", "returnee"),
+        ("safe_night", "fairly_safe"),
+        ("trust_police", "some"),
+        ("trust_courts", "dont_know"),
+        ("trust_local_gov", "little"),
+        ("trust_cso", "a_lot"),
+        ("group_relations", "good"),
+        ("report_crime", "very_likely"),
+        ("weapons", "very_common"),
+        ("youth_future", "disagree"),
+        ("victim", "no"),
+        ("csc_aware", "no"),
+    ]);
+    assert_eq!(form.validate(&a, today()).unwrap_err()["district"].code(), "required");
+    let mut typed = a.clone();
+    typed.insert("district".into(), "Mosul".into());
+    let clean = alone.validate(&typed, today()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(!clean.contains_key("district") && clean.contains_key("governorate"));
+}
