@@ -642,3 +642,20 @@ track-photo-thanks = أُضيفت صورتك.
 track-photo-none = اختر صورة أولاً.
 track-photo-type = لا يمكن إضافة إلا صور JPEG وPNG.
 track-photo-size = الصورة أكبر من 10 ميغابايت.
+
+# Bulk changes from the queue
+queue-pick = اختر البلاغ رقم { $id }
+queue-bulk = تغيير البلاغات المختارة
+queue-bulk-assign = إسنادها إلى
+queue-bulk-duplicate = تعليمها مكررة لبلاغ واحد
+queue-bulk-apply = غيّرها
+queue-bulk-done = { $count ->
+    [zero] لم يتغير أي بلاغ.
+    [one] تغيّر بلاغ واحد.
+    [two] تغيّر بلاغان.
+    [few] تغيّرت { $count } بلاغات.
+    [many] تغيّر { $count } بلاغاً.
+   *[other] تغيّر { $count } بلاغ.
+}
+field-concern = البلاغات المختارة
+fielderror-too_many_selected = اختر 50 بلاغاً على الأكثر في المرة الواحدة.

@@ -617,3 +617,16 @@ track-photo-thanks = وێنەکەت زیاد کرا.
 track-photo-none = سەرەتا وێنەیەک هەڵبژێرە.
 track-photo-type = تەنها وێنەی JPEG و PNG زیاد دەکرێن.
 track-photo-size = وێنەکە لە 10 مێگابایت گەورەترە.
+
+# Bulk changes from the queue
+queue-pick = ڕاپۆرتی ژمارە { $id } هەڵبژێرە
+queue-bulk = گۆڕینی ڕاپۆرتە هەڵبژێردراوەکان
+queue-bulk-assign = بیانسپێرە بە
+queue-bulk-duplicate = وەک دووبارەی یەک ڕاپۆرت دیاریان بکە
+queue-bulk-apply = بیانگۆڕە
+queue-bulk-done = { $count ->
+    [one] یەک ڕاپۆرت گۆڕدرا.
+   *[other] { $count } ڕاپۆرت گۆڕدران.
+}
+field-concern = ڕاپۆرتە هەڵبژێردراوەکان
+fielderror-too_many_selected = لە یەک جاردا زیاتر لە 50 ڕاپۆرت هەڵمەبژێرە.

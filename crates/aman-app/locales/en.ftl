@@ -617,3 +617,16 @@ track-photo-thanks = Your photo was added.
 track-photo-none = Choose a photo first.
 track-photo-type = Only JPEG and PNG photos can be added.
 track-photo-size = The photo is larger than 10 MB.
+
+# Bulk changes from the queue
+queue-pick = Choose concern #{ $id }
+queue-bulk = Change the ticked concerns
+queue-bulk-assign = Assign them to
+queue-bulk-duplicate = Mark them duplicates of one concern
+queue-bulk-apply = Change them
+queue-bulk-done = { $count ->
+    [one] One concern changed.
+   *[other] { $count } concerns changed.
+}
+field-concern = Concerns ticked
+fielderror-too_many_selected = Tick at most 50 concerns at a time.

@@ -1,8 +1,9 @@
-//! Staff work on one concern beside its life-cycle: the private
-//! conversation with its anonymous reporter, assignment to a colleague who
-//! may see it, and tags.
+//! Staff work on concerns beside their life-cycle: the private
+//! conversation with an anonymous reporter, assignment to a colleague who
+//! may see the concern, tags, and changes made to several concerns at once
+//! from the queue (assign, mark duplicate).
 
-use crate::concerns::{bounded_text, load, tag_key, track};
+use crate::concerns::{PAGE_SIZE, apply_move, bounded_text, check_move, load, tag_key, track};
 use crate::{Actor, App, Error};
 use aman_core::role::Action;
 use aman_db::{ConcernRecord, EventKind, NewEvent};
@@ -87,6 +88,111 @@ pub async fn assign(state: &App, staff: &Actor, id: i64, user: Option<i64>) -> R
     let detail = user.map_or_else(|| "nobody".to_owned(), |u| format!("user:{u}"));
     state.audit_in(&mut tx, Some(staff.user.id), "concern.assign", &format!("concern:{id}"), &detail).await?;
     Ok(tx.commit().await?)
+}
+
+/// The colleagues a triage officer may assign concerns of their area to
+/// (each concern still checks its assignee may see it): enabled accounts
+/// above, at or inside the officer's area whose role works on concerns.
+pub async fn colleagues(state: &App, staff: &Actor) -> Result<Vec<(i64, String)>, Error> {
+    if !staff.user.role.may(Action::Triage) {
+        return Err(Error::Forbidden);
+    }
+    Ok(state
+        .db()
+        .users_around(staff.user.area.as_str())
+        .await?
+        .into_iter()
+        .filter(|u| u.role.may(Action::ViewConcerns))
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
+/// The most concerns one bulk change may name: a page of the queue.
+pub const MAX_BULK: usize = PAGE_SIZE as usize;
+
+/// One change made to several concerns at once from the queue.
+#[derive(Debug, Clone)]
+pub enum BulkChange {
+    /// Assign each to this staff member, or to nobody.
+    Assign(Option<i64>),
+    /// Mark each a duplicate of the concern `of` (an id, `#` allowed).
+    Duplicate { of: String, reason: String },
+}
+
+/// Why a bulk change was refused, and the concern it is about when it is
+/// about one.
+#[derive(Debug)]
+pub struct BulkError {
+    pub concern: Option<i64>,
+    pub error: Error,
+}
+
+impl From<Error> for BulkError {
+    fn from(error: Error) -> BulkError {
+        BulkError { concern: None, error }
+    }
+}
+
+impl From<aman_db::DbError> for BulkError {
+    fn from(error: aman_db::DbError) -> BulkError {
+        Error::from(error).into()
+    }
+}
+
+/// Makes one change to every concern in `ids`. Each is checked first, as
+/// the single change would check it (the staff member may triage it, the
+/// assignee may see it, the move is allowed); then all change in one
+/// transaction, each audited. Either every concern changes or none does.
+/// Returns how many changed.
+pub async fn bulk(state: &App, staff: &Actor, ids: &[i64], change: &BulkChange) -> Result<usize, BulkError> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Err(Error::field("concern", "required").into());
+    }
+    if ids.len() > MAX_BULK {
+        return Err(Error::field("concern", "too_many_selected").into());
+    }
+    let about = |id: i64| move |error: Error| BulkError { concern: Some(id), error };
+    match change {
+        BulkChange::Assign(user) => {
+            let assignee = match user {
+                Some(user) => {
+                    Some(state.db().user(*user).await?.ok_or_else(|| Error::field("user_id", "not_eligible"))?)
+                }
+                None => None,
+            };
+            for &id in &ids {
+                let record = load(state, staff, id, Action::Triage).await.map_err(about(id))?;
+                if assignee.as_ref().is_some_and(|u| !eligible(u, &record)) {
+                    return Err(about(id)(Error::field("user_id", "not_eligible")));
+                }
+            }
+            let detail = user.map_or_else(|| "nobody".to_owned(), |u| format!("user:{u}"));
+            let mut tx = state.db().begin().await?;
+            for &id in &ids {
+                tx.set_assignee(id, *user, state.now_ms()).await?;
+                state
+                    .audit_in(&mut tx, Some(staff.user.id), "concern.assign", &format!("concern:{id}"), &detail)
+                    .await?;
+            }
+            tx.commit().await?;
+        }
+        BulkChange::Duplicate { of, reason } => {
+            let reason = bounded_text("reason", reason, true)?.unwrap_or_default();
+            let mut planned = Vec::with_capacity(ids.len());
+            for &id in &ids {
+                planned.push(check_move(state, staff, id, "duplicate", Some(of), None).await.map_err(about(id))?);
+            }
+            let mut tx = state.db().begin().await?;
+            for (&id, planned) in ids.iter().zip(&planned) {
+                apply_move(state, &mut tx, staff, planned, &reason, None).await.map_err(about(id))?;
+            }
+            tx.commit().await?;
+        }
+    }
+    Ok(ids.len())
 }
 
 /// Replaces a concern's tags (staff who work on it): each folded, at most

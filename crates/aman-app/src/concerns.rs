@@ -12,7 +12,7 @@ use aman_core::lifecycle::Status;
 use aman_core::receipt::{self, Receipt};
 use aman_core::role::Action;
 use aman_core::text;
-use aman_db::{Audit, ConcernEvent, ConcernRecord, DbError, EventKind, NewEvent, StoredConcern, Transition};
+use aman_db::{ConcernEvent, ConcernRecord, DbError, EventKind, NewEvent, StoredConcern, Transition};
 use aman_geo::Area;
 
 pub const NOTE_MAX_CHARS: usize = 2000;
@@ -262,35 +262,71 @@ pub(crate) fn bounded_text(field: &str, value: &str, required: bool) -> Result<O
 }
 
 pub async fn move_concern(state: &App, staff: &Actor, id: i64, request: &MoveRequest) -> Result<(), Error> {
-    let record = load(state, staff, id, Action::Triage).await?;
-    if request.version.is_some_and(|seen| seen != record.version) {
-        return Err(Error::EditConflict);
-    }
-    let to = Status::from_code(request.to.trim()).ok_or_else(|| Error::field("to", "unknown_status"))?;
+    let planned = check_move(state, staff, id, &request.to, request.duplicate_of.as_deref(), request.version).await?;
     let reason = bounded_text("reason", &request.reason, true)?.unwrap_or_default();
     let public_note = bounded_text("public_note", request.public_note.as_deref().unwrap_or_default(), false)?;
+    let mut tx = state.db().begin().await?;
+    apply_move(state, &mut tx, staff, &planned, &reason, public_note.as_deref()).await?;
+    Ok(tx.commit().await?)
+}
+
+/// A move checked against the concern as it stands, ready to apply.
+pub(crate) struct PlannedMove {
+    id: i64,
+    from: Status,
+    to: Status,
+    duplicate_of: Option<i64>,
+    version: i64,
+}
+
+/// Checks that `staff` may move concern `id` to `to` now: they may triage
+/// it, nobody changed it since they read `seen_version` (when given), the
+/// life-cycle allows the move, and a duplicate names an original they see.
+pub(crate) async fn check_move(
+    state: &App,
+    staff: &Actor,
+    id: i64,
+    to: &str,
+    duplicate_of: Option<&str>,
+    seen_version: Option<i64>,
+) -> Result<PlannedMove, Error> {
+    let record = load(state, staff, id, Action::Triage).await?;
+    if seen_version.is_some_and(|seen| seen != record.version) {
+        return Err(Error::EditConflict);
+    }
+    let to = Status::from_code(to.trim()).ok_or_else(|| Error::field("to", "unknown_status"))?;
     if !record.status.can_move_to(to) {
         return Err(Error::IllegalTransition);
     }
-    let duplicate_of = if to == Status::Duplicate {
-        Some(canonical_original(state, staff, id, request.duplicate_of.as_deref()).await?)
-    } else {
-        None
-    };
+    let duplicate_of =
+        if to == Status::Duplicate { Some(canonical_original(state, staff, id, duplicate_of).await?) } else { None };
+    Ok(PlannedMove { id, from: record.status, to, duplicate_of, version: seen_version.unwrap_or(record.version) })
+}
+
+/// Applies a checked move in `tx`, audited; refused if the concern changed
+/// since it was checked.
+pub(crate) async fn apply_move(
+    state: &App,
+    tx: &mut aman_db::Tx,
+    staff: &Actor,
+    planned: &PlannedMove,
+    reason: &str,
+    public_note: Option<&str>,
+) -> Result<(), Error> {
     let change = Transition {
-        from: record.status,
-        to,
-        duplicate_of,
-        reason: &reason,
-        public_note: public_note.as_deref(),
+        from: planned.from,
+        to: planned.to,
+        duplicate_of: planned.duplicate_of,
+        reason,
+        public_note,
         actor_id: Some(staff.user.id),
         now_ms: state.now_ms(),
-        expected_version: request.version.unwrap_or(record.version),
+        expected_version: planned.version,
     };
-    let key = state.keys().audit_key();
-    let detail = format!("{} -> {}", record.status.as_str(), to.as_str());
-    let event = state.audit_event(Some(staff.user.id), "concern.transition", &format!("concern:{id}"), &detail);
-    Ok(state.db().transition(id, &change, Audit { key: &key, event }).await?)
+    tx.transition(planned.id, &change).await?;
+    let detail = format!("{} -> {}", planned.from.as_str(), planned.to.as_str());
+    let subject = format!("concern:{}", planned.id);
+    Ok(state.audit_in(tx, Some(staff.user.id), "concern.transition", &subject, &detail).await?)
 }
 
 /// The concern a duplicate points to: one the staff member can see, not the

@@ -111,6 +111,17 @@ impl Db {
         rows.iter().map(user_from_row).collect()
     }
 
+    /// The enabled accounts whose area lies on the path to `area` or inside
+    /// it, by name.
+    pub async fn users_around(&self, area: &str) -> Result<Vec<UserRecord>, DbError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.disabled = 0 \
+             AND ($1 LIKE u.area || '%' OR u.area LIKE $1 || '%') ORDER BY u.display_name"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(area).fetch_all(&self.pool).await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
     pub async fn user(&self, id: i64) -> Result<Option<UserRecord>, DbError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;

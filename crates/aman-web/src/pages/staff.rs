@@ -6,11 +6,13 @@
 use super::layout::{Choice, Nav, NavStaff, format_time, page_link, render};
 use crate::auth::{self, Staff};
 use crate::concerns::{self, QueueQuery};
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, field_message};
 use crate::i18n::Tr;
 use crate::state::AppState;
+use aman_app::casework::{self, BulkChange, BulkError};
 use aman_core::category::Category;
 use aman_core::lifecycle::Status;
+use aman_core::role::Action;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Query, State};
@@ -25,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/logout", post(logout))
         .route("/staff", get(queue))
         .route("/staff/concerns.csv", get(export))
+        .route("/staff/concerns/bulk", post(bulk_submit))
 }
 
 pub(super) fn nav(staff: &Staff, path: &str) -> Nav {
@@ -131,6 +134,32 @@ struct QueuePage {
     page_text: String,
     newer: Option<String>,
     older: Option<String>,
+    /// The bulk change form, for those who may triage.
+    bulk: Option<BulkView>,
+}
+
+/// The queue's bulk change form: whom concerns may be assigned to, what
+/// was chosen and typed, and why the last try was refused.
+#[derive(Default)]
+struct BulkView {
+    colleagues: Vec<Choice>,
+    selected: Vec<i64>,
+    change: String,
+    user_id: String,
+    duplicate_of: String,
+    reason: String,
+    error: Option<String>,
+    /// "N concerns changed", after a bulk change.
+    done: Option<String>,
+    /// The queue's filters and page, to come back to.
+    back: String,
+    csrf: String,
+}
+
+/// What the queue says after a bulk change (`?changed=N`).
+#[derive(Deserialize)]
+struct Done {
+    changed: Option<i64>,
 }
 
 #[derive(Default)]
@@ -152,6 +181,10 @@ struct QueueRow {
     received: String,
     occurred: String,
     excerpt: String,
+    /// Ticked for a bulk change.
+    picked: bool,
+    /// "Choose concern #N", what its box says to a screen reader.
+    pick_label: String,
 }
 
 fn who(t: Tr, staff: &Staff, state: &AppState) -> String {
@@ -188,11 +221,93 @@ async fn queue(
     t: Tr,
     PageStaff(staff): PageStaff,
     Query(query): Query<QueueQuery>,
+    Query(done): Query<Done>,
 ) -> Response {
-    match queue_page(&state, t, &staff, query).await {
+    let bulk = BulkView {
+        done: done.changed.filter(|n| *n > 0).map(|n| t.num("queue-bulk-done", "count", n)),
+        ..BulkView::default()
+    };
+    match queue_page(&state, t, &staff, query, bulk).await {
         Ok(page) => render(&page),
         Err(error) => error.into_response(),
     }
+}
+
+/// The bulk change form as posted: the concerns ticked (`concern`, repeated)
+/// and the change.
+async fn bulk_submit(
+    State(state): State<AppState>,
+    t: Tr,
+    PageStaff(staff): PageStaff,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    staff.check_csrf(&field("csrf"))?;
+    let mut bad_id = false;
+    let ids: Vec<i64> = fields
+        .iter()
+        .filter(|(k, _)| k == "concern")
+        .filter_map(|(_, v)| v.trim().parse().map_err(|_| bad_id = true).ok())
+        .collect();
+    // The queue as it was (its filters and page), re-encoded.
+    let back: Vec<(String, String)> = serde_urlencoded::from_str(&field("back")).unwrap_or_default();
+    let back = serde_urlencoded::to_string(&back).unwrap_or_default();
+    let query: QueueQuery = serde_urlencoded::from_str(&back).unwrap_or_default();
+    let mut view = BulkView {
+        selected: ids.clone(),
+        change: field("change"),
+        user_id: field("user_id"),
+        duplicate_of: field("duplicate_of"),
+        reason: field("reason"),
+        ..BulkView::default()
+    };
+    let change = match view.change.as_str() {
+        "assign" => match field("user_id").trim() {
+            "" => Ok(BulkChange::Assign(None)),
+            text => {
+                text.parse().map(|id| BulkChange::Assign(Some(id))).map_err(|_| field_error("user_id", "not_eligible"))
+            }
+        },
+        "duplicate" => Ok(BulkChange::Duplicate { of: view.duplicate_of.clone(), reason: view.reason.clone() }),
+        _ => Err(field_error("change", "required")),
+    };
+    let result = match change {
+        _ if bad_id => Err(BulkError { concern: None, error: aman_app::Error::NotFound }),
+        Ok(change) => casework::bulk(&state, &staff, &ids, &change).await,
+        Err(error) => Err(error),
+    };
+    let error = match result {
+        Ok(changed) => return Ok(Redirect::to(&format!("/staff?{back}&changed={changed}")).into_response()),
+        Err(error) => error,
+    };
+    // Refused outright (not found, not allowed): the error page, as for one
+    // concern. A problem with what was chosen: the queue again, as it was.
+    let concern = error.concern;
+    let error = AppError::from(error.error);
+    if error.code != ErrorCode::ValidationFailed
+        && error.code != ErrorCode::IllegalTransition
+        && error.code != ErrorCode::EditConflict
+    {
+        return Err(error);
+    }
+    let message = error
+        .fields
+        .iter()
+        .map(|(field, code)| format!("{}: {}", t.get(&format!("field-{field}")), field_message(t, code)))
+        .next()
+        .unwrap_or_else(|| t.get(&format!("error-{}", error.code.as_str())));
+    view.error = Some(match concern {
+        Some(id) => format!("#{id} — {message}"),
+        None => message,
+    });
+    let status = error.code.status();
+    let mut response = render(&queue_page(&state, t, &staff, query, view).await?);
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+fn field_error(field: &'static str, code: &'static str) -> BulkError {
+    aman_app::Error::field(field, code).into()
 }
 
 /// The queue's concerns, every page of them, as a spreadsheet.
@@ -204,7 +319,13 @@ async fn export(
     crate::csv_out::concerns(&state, &concerns::export(&state, &staff, &query).await?)
 }
 
-async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -> Result<QueuePage, AppError> {
+async fn queue_page(
+    state: &AppState,
+    t: Tr,
+    staff: &Staff,
+    query: QueueQuery,
+    mut bulk: BulkView,
+) -> Result<QueuePage, AppError> {
     let (records, total, page) = concerns::queue(state, staff, &query).await?;
     let open = crate::alerts::AlertQuery { open: "1".to_owned(), ..Default::default() };
     let open_alerts = crate::alerts::list(state, staff, &open).await?.len() as i64;
@@ -239,10 +360,25 @@ async fn queue_page(state: &AppState, t: Tr, staff: &Staff, query: QueueQuery) -
             received: format_time(r.submitted_at),
             occurred: r.occurred_on.to_string(),
             excerpt: excerpt(&r.description, 160),
+            picked: bulk.selected.contains(&r.id),
+            pick_label: t.text("queue-pick", &[("id", &r.id.to_string())]),
         })
         .collect();
+    bulk.back = link(page).trim_start_matches("/staff?").to_owned();
+    bulk.csrf = staff.session.csrf_token.clone();
+    let bulk = if staff.user.role.may(Action::Triage) {
+        bulk.colleagues = casework::colleagues(state, staff)
+            .await?
+            .into_iter()
+            .map(|(id, name)| Choice::new(&id.to_string(), name, &bulk.user_id))
+            .collect();
+        Some(bulk)
+    } else {
+        None
+    };
     Ok(QueuePage {
         t,
+        bulk,
         nav: nav(staff, "/staff"),
         title: t.get("queue-title"),
         who: who(t, staff, state),

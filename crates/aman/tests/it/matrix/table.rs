@@ -308,6 +308,13 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         );
         add(
             Method::POST,
+            "/staff/concerns/bulk",
+            "/staff/concerns/bulk".into(),
+            Concern(Triage, which),
+            form(&[("concern", &id.to_string()), ("change", "assign"), ("user_id", "")]),
+        );
+        add(
+            Method::POST,
             "/staff/concerns/{id}/tags",
             format!("/staff/concerns/{id}/tags"),
             Concern(AddNote, which),
