@@ -404,7 +404,11 @@ fn page_number(value: &Option<String>) -> Result<i64, Error> {
 }
 
 /// Turns the query into a filter limited to what the staff member may see.
-pub fn queue_filter(staff: &Actor, query: &QueueQuery) -> Result<(aman_db::QueueFilter, i64), Error> {
+pub fn queue_filter(
+    areas: &aman_geo::Areas,
+    staff: &Actor,
+    query: &QueueQuery,
+) -> Result<(aman_db::QueueFilter, i64), Error> {
     use aman_core::category::Category;
     if !staff.user.role.may(Action::ViewConcerns) {
         return Err(Error::Forbidden);
@@ -412,8 +416,9 @@ pub fn queue_filter(staff: &Actor, query: &QueueQuery) -> Result<(aman_db::Queue
     let grant = staff.grant();
     let scope = match present(&query.area) {
         None => grant.area.clone(),
-        Some(code) => {
-            let wanted = Pcode::parse(&code).ok_or_else(|| Error::field("area", "unknown_area"))?;
+        Some(typed) => {
+            // A P-code, or a name in any of the area's languages.
+            let wanted = crate::places::resolve(areas, &typed).ok_or_else(|| Error::field("area", "unknown_area"))?;
             if grant.area.covers(&wanted) {
                 wanted
             } else if wanted.covers(&grant.area) {
@@ -469,7 +474,7 @@ pub const EXPORT_MAX: i64 = 10_000;
 /// Every concern of the staff member's queue that matches the filters (up
 /// to [`EXPORT_MAX`], newest first), for a spreadsheet; audited with how many.
 pub async fn export(state: &App, staff: &Actor, query: &QueueQuery) -> Result<Vec<ConcernRecord>, Error> {
-    let (mut filter, _) = queue_filter(staff, query)?;
+    let (mut filter, _) = queue_filter(state.areas(), staff, query)?;
     filter.limit = EXPORT_MAX;
     filter.offset = 0;
     let (records, total) = state.db().queue(&filter).await?;
@@ -485,7 +490,7 @@ pub(crate) fn tag_key(tag: &str) -> String {
 
 /// The triage queue for a staff member; the listing itself is audited.
 pub async fn queue(state: &App, staff: &Actor, query: &QueueQuery) -> Result<(Vec<ConcernRecord>, i64, i64), Error> {
-    let (filter, page) = queue_filter(staff, query)?;
+    let (filter, page) = queue_filter(state.areas(), staff, query)?;
     let detail = format!(
         "scope={} category={} status={} page={page}",
         filter.scope,

@@ -97,7 +97,8 @@ impl Tr {
     pub fn area_name<'a>(&self, area: &'a Area) -> &'a str {
         match self.lang {
             Language::En => &area.name_en,
-            Language::Ar | Language::Ckb => &area.name_ar,
+            Language::Ckb => area.name_ckb.as_deref().unwrap_or(&area.name_ar),
+            Language::Ar => &area.name_ar,
         }
     }
 

@@ -21,6 +21,7 @@ pub mod index;
 pub mod items;
 pub mod jobs;
 mod keycheck;
+pub mod places;
 pub mod referrals;
 pub mod sessions;
 pub mod surveys;

@@ -7,6 +7,9 @@
 //! (geo) on those, from sub-district up to governorate.
 
 mod banded;
+mod kurdish;
+
+pub use kurdish::{KurdishNames, kurdish_names};
 
 use geo::{BoundingRect, MultiPolygon, Rect};
 use rstar::{AABB, RTree, RTreeObject};
@@ -210,7 +213,20 @@ pub struct Area {
     pub parent: Option<String>,
     pub name_ar: String,
     pub name_en: String,
+    /// Sorani and Kurmanji names, where the project has compiled them
+    /// ([`kurdish_names`]).
+    pub name_ckb: Option<String>,
+    pub name_kmr: Option<String>,
     pub inner_point: (f64, f64),
+}
+
+impl Area {
+    /// Every name the area goes by: Arabic, Sorani, Kurmanji, English.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        [Some(self.name_ar.as_str()), self.name_ckb.as_deref(), self.name_kmr.as_deref(), Some(self.name_en.as_str())]
+            .into_iter()
+            .flatten()
+    }
 }
 
 /// Every known area in memory: lookup by P-code, children, and locating a
@@ -227,11 +243,15 @@ impl Areas {
         records.sort_by(|a, b| (a.level, &a.name_en).cmp(&(b.level, &b.name_en)));
         let mut shapes = Vec::with_capacity(records.len());
         let mut areas = Vec::with_capacity(records.len());
+        let kurdish = kurdish_names();
         for (i, record) in records.into_iter().enumerate() {
             let shape = parse_geometry(&record.geometry)
                 .ok_or_else(|| GeoError::Feature { index: i, problem: format!("{}: bad geometry", record.pcode) })?;
             shapes.push((i, record.level, shape));
+            let kurdish = kurdish.get(record.pcode.as_str());
             areas.push(Area {
+                name_ckb: kurdish.map(|k| k.ckb.to_owned()),
+                name_kmr: kurdish.map(|k| k.kmr.to_owned()),
                 pcode: record.pcode,
                 level: record.level,
                 parent: record.parent,

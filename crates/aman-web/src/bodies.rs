@@ -26,6 +26,29 @@ pub fn time(ms: i64) -> String {
 pub struct Names {
     pub ar: String,
     pub en: String,
+    /// Sorani, where known (areas).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ckb: Option<String>,
+    /// Kurmanji, where known (areas).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kmr: Option<String>,
+}
+
+impl Names {
+    /// An organisation's names (Arabic and English).
+    pub fn pair(ar: String, en: String) -> Names {
+        Names { ar, en, ckb: None, kmr: None }
+    }
+
+    /// Every name of an area.
+    pub fn of(area: &Area) -> Names {
+        Names {
+            ar: area.name_ar.clone(),
+            en: area.name_en.clone(),
+            ckb: area.name_ckb.clone(),
+            kmr: area.name_kmr.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,12 +61,7 @@ pub struct AreaBody {
 
 impl From<&Area> for AreaBody {
     fn from(area: &Area) -> AreaBody {
-        AreaBody {
-            pcode: area.pcode.clone(),
-            level: area.level,
-            parent: area.parent.clone(),
-            name: Names { ar: area.name_ar.clone(), en: area.name_en.clone() },
-        }
+        AreaBody { pcode: area.pcode.clone(), level: area.level, parent: area.parent.clone(), name: Names::of(area) }
     }
 }
 

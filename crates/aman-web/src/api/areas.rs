@@ -21,7 +21,12 @@ pub fn router() -> Router<AppState> {
 struct AreaQuery {
     level: Option<String>,
     parent: Option<String>,
+    /// A name in any language (or part of one): the matching areas, best first.
+    q: Option<String>,
 }
+
+/// The most areas a name search answers.
+const MAX_FOUND: usize = 20;
 
 async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery>) -> Result<Json<AreaList>, AppError> {
     let areas = state.areas();
@@ -34,6 +39,12 @@ async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery
                 .ok_or_else(|| AppError::field("level", "out_of_range"))?,
         ),
     };
+    if let Some(typed) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        // No name is longer than a hundred letters: the rest cannot match.
+        let typed: String = typed.chars().take(100).collect();
+        let found = aman_app::places::find(areas, &typed, MAX_FOUND);
+        return Ok(Json(AreaList { areas: found.into_iter().map(AreaBody::from).collect() }));
+    }
     let list: Vec<&Area> = match query.parent.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         Some(parent) => {
             let parent = parent.to_ascii_uppercase();

@@ -233,7 +233,7 @@ async fn api_organisations(
         .map(|o| OrganisationBody {
             id: o.id,
             kind: o.kind,
-            name: Names { ar: o.name_ar, en: o.name_en },
+            name: Names::pair(o.name_ar, o.name_en),
             area: o.area,
             categories: o.categories,
             confidential: o.confidential,

@@ -73,7 +73,7 @@ async fn show_receipt(
         .map(|a| ReporterActionBody {
             id: a.id,
             title: a.title,
-            organisation: Names { ar: a.organisation_ar, en: a.organisation_en },
+            organisation: Names::pair(a.organisation_ar, a.organisation_en),
             due_on: a.due_on,
             status: a.status,
         })

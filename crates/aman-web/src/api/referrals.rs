@@ -17,14 +17,13 @@ use axum::{Json, Router};
 
 /// A referral in the receiving organisation's inbox, with its concern.
 fn inbox_body(state: &AppState, r: ReferralRecord, concern: aman_db::ConcernRecord) -> ReferralBody {
-    let names =
-        state.areas().get(concern.area.as_str()).map(|a| Names { ar: a.name_ar.clone(), en: a.name_en.clone() });
+    let names = state.areas().get(concern.area.as_str()).map(Names::of);
     let referred = ReferredConcern {
         id: concern.id,
         description: concern.description,
         category: concern.category.as_str().to_owned(),
         area: concern.area.to_string(),
-        area_name: names.unwrap_or_else(|| Names { ar: String::new(), en: String::new() }),
+        area_name: names.unwrap_or_else(|| Names::pair(String::new(), String::new())),
         urgency: r.severity,
         due_on: aman_app::iraq_date(r.deadline_at),
     };

@@ -4,7 +4,7 @@
 //! carries the session's CSRF token.
 
 use super::forms::{Fields, all, back, checked, constituency_label, field};
-use super::layout::{Choice, Nav, area_label, render};
+use super::layout::{Choice, Nav, area_choices, area_label, area_value, render};
 use super::staff::{PageStaff, nav};
 use crate::actions::{NewActionInput, Progress};
 use crate::auth::Staff;
@@ -50,6 +50,8 @@ struct ListPage {
     rows: Vec<CommitteeRow>,
     /// For those who may create one: the form's area (their own) and token.
     create: Option<(String, String)>,
+    /// The areas the form offers.
+    area_choices: Vec<Choice>,
 }
 
 async fn list(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff) -> Result<Response, AppError> {
@@ -67,14 +69,24 @@ async fn list(State(state): State<AppState>, t: Tr, PageStaff(staff): PageStaff)
         .user
         .role
         .may(Action::ManageCommittees)
-        .then(|| (staff.user.area.to_string(), staff.session.csrf_token.clone()));
-    Ok(render(&ListPage { t, nav: nav(&staff, "/staff/committees"), title: t.get("committees-title"), rows, create }))
+        .then(|| (area_value(&state, t, staff.user.area.as_str()), staff.session.csrf_token.clone()));
+    let area_choices = if create.is_some() { area_choices(&state, t, staff.user.area.as_str()) } else { Vec::new() };
+    Ok(render(&ListPage {
+        t,
+        nav: nav(&staff, "/staff/committees"),
+        title: t.get("committees-title"),
+        rows,
+        create,
+        area_choices,
+    }))
 }
 
 async fn create(State(state): State<AppState>, staff: Staff, Form(f): Form<Fields>) -> Result<Response, AppError> {
     checked(&staff, &f)?;
-    let input =
-        committees::NewCommittee { area: field(&f, "area").to_owned(), name: field(&f, "name").to_owned(), rule: None };
+    // The area as typed or picked: a name in any language, or a P-code.
+    let typed = field(&f, "area");
+    let area = aman_app::places::resolve(state.areas(), typed).map_or_else(|| typed.to_owned(), |p| p.to_string());
+    let input = committees::NewCommittee { area, name: field(&f, "name").to_owned(), rule: None };
     let id = committees::create(&state, &staff, &input).await?;
     Ok(back(format!("/staff/committees/{id}")))
 }

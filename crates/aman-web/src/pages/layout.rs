@@ -33,6 +33,30 @@ pub fn area_label(state: &AppState, t: Tr, pcode: &str) -> String {
     state.areas().get(pcode).map_or_else(|| pcode.to_owned(), |a| t.area_name(a).to_owned())
 }
 
+/// The areas a staff member may pick (their own and every area inside it),
+/// for a typed field's list of suggestions: each as its name in the reader's
+/// language with its P-code (what `aman_app::places::resolve` reads back),
+/// labelled with its Arabic or English name.
+pub fn area_choices(state: &AppState, t: Tr, scope: &str) -> Vec<Choice> {
+    (1..=3)
+        .flat_map(|level| state.areas().at_level(level))
+        .filter(|area| area.pcode.starts_with(scope) || scope == "IQ")
+        .map(|area| {
+            let other = if t.lang_code() == "en" { &area.name_ar } else { &area.name_en };
+            Choice {
+                value: aman_app::places::picker_value(t.area_name(area), area),
+                label: other.clone(),
+                selected: false,
+            }
+        })
+        .collect()
+}
+
+/// What a typed area field shows for one area: as [`area_choices`] offers it.
+pub fn area_value(state: &AppState, t: Tr, pcode: &str) -> String {
+    state.areas().get(pcode).map_or_else(|| pcode.to_owned(), |a| aman_app::places::picker_value(t.area_name(a), a))
+}
+
 /// One `<option>` of a select.
 pub struct Choice {
     pub value: String,

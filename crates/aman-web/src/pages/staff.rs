@@ -3,7 +3,7 @@
 //! `concern.rs`, the audit log `audit.rs`). Every form carries the session's
 //! CSRF token.
 
-use super::layout::{Choice, Nav, NavStaff, format_time, page_link, render};
+use super::layout::{Choice, Nav, NavStaff, area_choices, area_value, format_time, page_link, render};
 use crate::auth::{self, Staff};
 use crate::concerns::{self, QueueQuery};
 use crate::error::{AppError, ErrorCode, field_message};
@@ -136,6 +136,8 @@ struct QueuePage {
     older: Option<String>,
     /// The bulk change form, for those who may triage.
     bulk: Option<BulkView>,
+    /// The areas the area filter offers.
+    area_choices: Vec<Choice>,
 }
 
 /// The queue's bulk change form: whom concerns may be assigned to, what
@@ -382,7 +384,8 @@ async fn queue_page(
         nav: nav(staff, "/staff"),
         title: t.get("queue-title"),
         who: who(t, staff, state),
-        scope: staff.user.area.to_string(),
+        scope: area_value(state, t, staff.user.area.as_str()),
+        area_choices: area_choices(state, t, staff.user.area.as_str()),
         categories: Category::ALL
             .iter()
             .filter(|c| staff.grant().may_see_category(**c))

@@ -58,6 +58,7 @@ mod matrix;
 mod moving;
 mod pages;
 mod permissions;
+mod places;
 mod privacy;
 mod referrals;
 mod retention;

@@ -1,0 +1,83 @@
+//! Finding an area by what a person types: its P-code, or any of its names
+//! (Arabic, Sorani, Kurmanji, English) spelled as people type them, without
+//! the article, with Kurdish or Arabic letters, with or without accents.
+
+use aman_core::area::Pcode;
+use aman_core::text::search_key;
+use aman_geo::{Area, Areas};
+
+/// The form names are compared in: [`search_key`], then the Kurdish letters
+/// a phone without a Kurdish keyboard types as Arabic ones folded to those
+/// (ە→ه, ێ→ي, ۆ→و, ڵ→ل, ڕ→ر, ھ→ه), Kurmanji and other Latin accents
+/// dropped, and hyphens and apostrophes read as spaces.
+pub fn place_key(text: &str) -> String {
+    let folded: String = search_key(text)
+        .chars()
+        .map(|c| match c {
+            'ە' | 'ھ' => 'ه',
+            'ێ' => 'ي',
+            'ۆ' => 'و',
+            'ڵ' => 'ل',
+            'ڕ' => 'ر',
+            'ê' | 'é' | 'è' => 'e',
+            'î' | 'í' => 'i',
+            'û' | 'ú' => 'u',
+            'ç' => 'c',
+            'ş' => 's',
+            'â' | 'á' => 'a',
+            'ô' | 'ó' => 'o',
+            '-' | '\'' | '’' | 'ʿ' | 'ʾ' | '`' => ' ',
+            c => c,
+        })
+        .collect();
+    folded.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The areas one of whose names holds `typed`, best first: a name that is
+/// exactly what was typed, then one that begins with it, then one that
+/// holds it; within each, larger areas first. At most `limit`.
+pub fn find<'a>(areas: &'a Areas, typed: &str, limit: usize) -> Vec<&'a Area> {
+    let wanted = place_key(typed);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(u8, u8, &str, &Area)> = (1..=3)
+        .flat_map(|level| areas.at_level(level))
+        .filter_map(|area| {
+            let rank = area
+                .names()
+                .map(place_key)
+                .filter_map(|name| {
+                    if name == wanted {
+                        Some(0)
+                    } else if name.starts_with(&wanted) {
+                        Some(1)
+                    } else if name.contains(&wanted) {
+                        Some(2)
+                    } else {
+                        None
+                    }
+                })
+                .min()?;
+            Some((rank, area.level, area.pcode.as_str(), area))
+        })
+        .collect();
+    found.sort_by_key(|(rank, level, pcode, _)| (*rank, *level, *pcode));
+    found.into_iter().take(limit).map(|(.., area)| area).collect()
+}
+
+/// The area meant by what was typed: a known P-code anywhere in it (as a
+/// picker's "Name · PCODE" gives it), else the best name match.
+pub fn resolve(areas: &Areas, typed: &str) -> Option<Pcode> {
+    typed
+        .split(|c: char| c.is_whitespace() || c == '·' || c == '(' || c == ')')
+        .filter_map(Pcode::parse)
+        .find(|code| areas.get(code.as_str()).is_some())
+        .or_else(|| find(areas, typed, 1).first().and_then(|area| Pcode::parse(&area.pcode)))
+}
+
+/// How a picker offers an area: its name in the reader's language with its
+/// P-code, which [`resolve`] reads back.
+pub fn picker_value(name: &str, area: &Area) -> String {
+    format!("{name} · {}", area.pcode)
+}
