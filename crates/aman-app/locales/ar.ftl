@@ -659,3 +659,8 @@ queue-bulk-done = { $count ->
 }
 field-concern = البلاغات المختارة
 fielderror-too_many_selected = اختر 50 بلاغاً على الأكثر في المرة الواحدة.
+
+# A photo with the report
+report-photo = صورة (اختياري)
+report-photo-again = اختر صورتك مرة أخرى: لا تحتفظ الصفحة المعروضة من جديد بالصورة.
+receipt-photo-later = سُجّل بلاغك، لكن تعذّرت إضافة صورته: أضفها من صفحة المتابعة برمز الإيصال.

@@ -630,3 +630,8 @@ queue-bulk-done = { $count ->
 }
 field-concern = Concerns ticked
 fielderror-too_many_selected = Tick at most 50 concerns at a time.
+
+# A photo with the report
+report-photo = A photo (optional)
+report-photo-again = Choose your photo again: a page shown again cannot keep it.
+receipt-photo-later = Your report is filed, but its photo could not be added: add it from the tracking page with your receipt.

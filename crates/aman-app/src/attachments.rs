@@ -52,23 +52,48 @@ pub fn clean_image(bytes: &[u8], content_type: &str) -> Result<(Vec<u8>, &'stati
     Ok((out, content_type))
 }
 
-/// The reporter adds a photo to their concern; its id.
-pub async fn add(state: &App, receipt: &str, content_type: &str, bytes: &[u8]) -> Result<i64, Error> {
-    let tracked = concerns::track(state, receipt).await?;
+/// A photo checked and cleaned ([`clean_image`]), not yet stored.
+pub struct CleanPhoto {
+    bytes: Vec<u8>,
+    content_type: &'static str,
+}
+
+/// Checks a photo as sent (size, type, a picture that decodes) and cleans it.
+pub fn prepare(content_type: &str, bytes: &[u8]) -> Result<CleanPhoto, Error> {
     if bytes.len() > MAX_BYTES {
         return Err(Error::PayloadTooLarge);
     }
-    let (clean, content_type) = clean_image(bytes, content_type)?;
-    let record = state.db().concern(tracked.id).await?.ok_or(Error::NotFound)?;
-    let sealed = state.keys().seal(&secrets::attachment_context(&record.receipt_hash), &clean, crate::random());
+    let (bytes, content_type) = clean_image(bytes, content_type)?;
+    Ok(CleanPhoto { bytes, content_type })
+}
+
+/// The reporter adds a photo to their concern; its id.
+pub async fn add(state: &App, receipt: &str, content_type: &str, bytes: &[u8]) -> Result<i64, Error> {
+    let tracked = concerns::track(state, receipt).await?;
+    let photo = prepare(content_type, bytes)?;
+    store(state, tracked.id, &photo, MAX_PER_CONCERN).await?.ok_or_else(|| Error::field("file", "too_many_attachments"))
+}
+
+/// The photo sent with the report itself, stored once: sending the same
+/// report again (a refresh, Back) adds nothing when the concern already has
+/// a photo. Its id, or `None` when one was there.
+pub async fn with_report(state: &App, receipt: &str, photo: &CleanPhoto) -> Result<Option<i64>, Error> {
+    let tracked = concerns::track(state, receipt).await?;
+    store(state, tracked.id, photo, 1).await
+}
+
+/// Seals and stores a photo unless the concern already has `max`, audited.
+async fn store(state: &App, concern: i64, photo: &CleanPhoto, max: i64) -> Result<Option<i64>, Error> {
+    let record = state.db().concern(concern).await?.ok_or(Error::NotFound)?;
+    let sealed = state.keys().seal(&secrets::attachment_context(&record.receipt_hash), &photo.bytes, crate::random());
     let mut tx = state.db().begin().await?;
-    let id = tx
-        .add_attachment(tracked.id, content_type, clean.len() as i64, &sealed, MAX_PER_CONCERN, state.now_ms())
-        .await?
-        .ok_or_else(|| Error::field("file", "too_many_attachments"))?;
-    state.audit_in(&mut tx, None, "attachment.add", &format!("concern:{}", tracked.id), content_type).await?;
+    let size = photo.bytes.len() as i64;
+    let Some(id) = tx.add_attachment(concern, photo.content_type, size, &sealed, max, state.now_ms()).await? else {
+        return Ok(None);
+    };
+    state.audit_in(&mut tx, None, "attachment.add", &format!("concern:{concern}"), photo.content_type).await?;
     tx.commit().await?;
-    Ok(id)
+    Ok(Some(id))
 }
 
 /// The photos of a concern the staff member may see.

@@ -14,7 +14,6 @@ use aman_core::concern::{ConcernInput, ContactInput, DESCRIPTION_MAX_CHARS, DESC
 use aman_core::receipt::Receipt;
 use askama::Template;
 use axum::Router;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -27,7 +26,12 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
         .route("/about", get(about))
-        .route("/report", get(report_form).post(report_submit))
+        .route(
+            "/report",
+            get(report_form)
+                .post(report_submit)
+                .layer(axum::extract::DefaultBodyLimit::max(aman_app::attachments::MAX_BYTES + (64 << 10))),
+        )
         .route("/receipt.txt", post(receipt_file))
         .route("/track", get(track_form).post(track_submit))
         .route("/track/confirm", post(track_confirm))
@@ -98,6 +102,49 @@ struct ReportForm {
     idempotency: String,
 }
 
+/// The report form as sent: its fields, and the photo chosen with it. The
+/// page sends `multipart/form-data` (for the photo); a form without a file
+/// may come URL-encoded.
+struct ReportPost {
+    form: ReportForm,
+    /// The declared type and bytes, when a file was chosen.
+    photo: Option<(String, axum::body::Bytes)>,
+}
+
+impl axum::extract::FromRequest<AppState> for ReportPost {
+    type Rejection = AppError;
+
+    async fn from_request(request: axum::extract::Request, state: &AppState) -> Result<ReportPost, AppError> {
+        let multipart = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
+        if !multipart {
+            let Form(form) = Form::<ReportForm>::from_request(request, state).await.map_err(AppError::from)?;
+            return Ok(ReportPost { form, photo: None });
+        }
+        let mut parts = axum::extract::Multipart::from_request(request, state)
+            .await
+            .map_err(|_| AppError::new(ErrorCode::BadRequest))?;
+        let (mut fields, mut photo) = (Vec::new(), None);
+        while let Some(field) = parts.next_field().await.map_err(|_| AppError::new(ErrorCode::BadRequest))? {
+            let name = field.name().unwrap_or_default().to_owned();
+            if name == "photo" {
+                let content_type = field.content_type().unwrap_or_default().to_owned();
+                let bytes = field.bytes().await.map_err(|_| AppError::new(ErrorCode::PayloadTooLarge))?;
+                photo = Some((content_type, bytes)).filter(|(_, bytes)| !bytes.is_empty());
+            } else {
+                fields.push((name, field.text().await.map_err(|_| AppError::new(ErrorCode::BadRequest))?));
+            }
+        }
+        // The same reading as the URL-encoded form's.
+        let encoded = serde_urlencoded::to_string(&fields).map_err(|_| AppError::new(ErrorCode::BadRequest))?;
+        let form = serde_urlencoded::from_str(&encoded).map_err(|_| AppError::new(ErrorCode::BadRequest))?;
+        Ok(ReportPost { form, photo })
+    }
+}
+
 #[derive(Template)]
 #[template(path = "report.html")]
 struct ReportPage {
@@ -116,6 +163,8 @@ struct ReportPage {
     challenge: Option<Challenge>,
     /// The last submission needed an answer to the challenge.
     challenged: bool,
+    /// A photo came with the form, which a page shown again cannot keep.
+    photo_again: bool,
 }
 
 impl ReportForm {
@@ -192,6 +241,7 @@ fn report_page(state: &AppState, t: Tr, mut form: ReportForm, errors: BTreeMap<S
         today: state.today().to_string(),
         challenge: state.limiter().and_then(|l| l.form_challenge(state.now_ms())),
         challenged: false,
+        photo_again: false,
         form,
         errors,
     }
@@ -205,43 +255,87 @@ async fn report_submit(
     State(state): State<AppState>,
     t: Tr,
     gate: Gate,
-    form: Result<Form<ReportForm>, FormRejection>,
+    posted: Result<ReportPost, AppError>,
 ) -> Response {
-    let mut form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return AppError::from(rejection).into_response(),
+    let ReportPost { mut form, photo } = match posted {
+        Ok(posted) => posted,
+        Err(error) => return error.into_response(),
     };
     let area = form.settle_area(&state);
+    // The form shown again, as typed; a chosen photo must be chosen again.
+    let again = |form: ReportForm, errors: BTreeMap<String, String>| {
+        let mut page = report_page(&state, t, form, errors);
+        page.photo_again = photo.is_some();
+        page
+    };
     if form.action == "refine" {
-        return render(&report_page(&state, t, form, BTreeMap::new()));
+        return render(&again(form, BTreeMap::new()));
     }
     if let Err(challenge) = gate.admit(&state) {
         // Nothing is lost: the form comes back as typed, with a new challenge.
-        let mut page = report_page(&state, t, form, BTreeMap::new());
+        let mut page = again(form, BTreeMap::new());
         page.challenge = Some(challenge);
         page.challenged = true;
         let mut response = render(&page);
         *response.status_mut() = StatusCode::PRECONDITION_REQUIRED;
         return response;
     }
+    // The photo is checked before anything is filed: a report is stored
+    // with its photo or not at all.
+    let photo = match photo.as_ref().map(|(content_type, bytes)| aman_app::attachments::prepare(content_type, bytes)) {
+        None => None,
+        Some(Ok(clean)) => Some(clean),
+        Some(Err(error)) => {
+            let message = photo_problem(t, &AppError::from(error));
+            let mut response = render(&again(form, BTreeMap::from([("photo".to_owned(), message)])));
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            return response;
+        }
+    };
     let idempotency = Some(form.idempotency.as_str()).filter(|k| !k.is_empty());
     match concerns::submit(&state, &form.to_input(area, t), idempotency).await.map_err(AppError::from) {
-        Ok(submitted) => render(&ReceiptPage {
-            t,
-            nav: Nav::public("/track"),
-            title: t.get("receipt-title"),
-            receipt: submitted.receipt.grouped(),
-            area: t.area_name(&submitted.area).to_owned(),
-            status: t.status("submitted"),
-        }),
+        Ok(submitted) => {
+            let receipt = submitted.receipt.grouped();
+            let photo_added = match &photo {
+                None => None,
+                // Filed: the photo goes with it (once, however often the
+                // form is sent). Should storing it fail, the report stands
+                // and the page says to add the photo from the tracking page.
+                Some(photo) => Some(aman_app::attachments::with_report(&state, &receipt, photo).await.is_ok()),
+            };
+            render(&ReceiptPage {
+                t,
+                nav: Nav::public("/track"),
+                title: t.get("receipt-title"),
+                receipt,
+                area: t.area_name(&submitted.area).to_owned(),
+                status: t.status("submitted"),
+                photo_added,
+            })
+        }
         Err(error) if error.code == ErrorCode::ValidationFailed => {
             let errors = error.fields.iter().map(|(field, code)| (field.clone(), field_message(t, code))).collect();
-            let mut response = render(&report_page(&state, t, form, errors));
+            let mut response = render(&again(form, errors));
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             response
         }
         Err(error) => error.into_response(),
     }
+}
+
+/// What a reporter is told about a photo that cannot be taken, or `None`
+/// when the problem is not the photo's.
+fn photo_message(t: Tr, error: &AppError) -> Option<String> {
+    match error.code {
+        ErrorCode::ValidationFailed => error.fields.values().next().map(|code| field_message(t, code)),
+        ErrorCode::UnsupportedMediaType => Some(t.get("track-photo-type")),
+        ErrorCode::PayloadTooLarge => Some(t.get("track-photo-size")),
+        _ => None,
+    }
+}
+
+fn photo_problem(t: Tr, error: &AppError) -> String {
+    photo_message(t, error).unwrap_or_else(|| t.get(&format!("error-{}", error.code.as_str())))
 }
 
 #[derive(Template)]
@@ -253,6 +347,8 @@ struct ReceiptPage {
     receipt: String,
     area: String,
     status: String,
+    /// Whether the photo sent with the report was added (when one was).
+    photo_added: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -423,24 +519,16 @@ async fn track_photo(State(state): State<AppState>, t: Tr, mut form: axum::extra
     };
     match aman_app::attachments::add(&state, &receipt, &content_type, &bytes).await.map_err(AppError::from) {
         Ok(_) => track_page(&state, t, &receipt, Some(t.get("track-photo-thanks")), Problem::None).await,
-        Err(error) => {
-            let message = match error.code {
-                ErrorCode::ValidationFailed => error.fields.values().next().map(|code| field_message(t, code)),
-                ErrorCode::UnsupportedMediaType => Some(t.get("track-photo-type")),
-                ErrorCode::PayloadTooLarge => Some(t.get("track-photo-size")),
-                _ => None,
-            };
-            match message {
-                Some(message) => {
-                    let mut response = track_page(&state, t, &receipt, None, Problem::Photo(message)).await;
-                    if response.status() == StatusCode::OK {
-                        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                    }
-                    response
+        Err(error) => match photo_message(t, &error) {
+            Some(message) => {
+                let mut response = track_page(&state, t, &receipt, None, Problem::Photo(message)).await;
+                if response.status() == StatusCode::OK {
+                    *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
                 }
-                None => error.into_response(),
+                response
             }
-        }
+            None => error.into_response(),
+        },
     }
 }
 

@@ -9,6 +9,10 @@ use crate::browser::{Browser, js};
 use crate::support::TestApp;
 use aman_core::role::Role;
 
+/// A phone's screen and a laptop's, in CSS pixels.
+const PHONE: (u32, u32) = (390, 844);
+const LAPTOP: (u32, u32) = (1280, 800);
+
 /// Fills the fields of the form holding `selector` and submits it with the
 /// button `button` (a CSS selector), as a person would.
 fn fill_and_submit(fields: &[(&str, &str)], button: &str) -> String {
@@ -20,7 +24,7 @@ fn fill_and_submit(fields: &[(&str, &str)], button: &str) -> String {
     script
 }
 
-async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &str, width: u32, height: u32) {
+async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &str, (width, height): (u32, u32)) {
     let Some(mut browser) = Browser::launch(journey, width, height, width < 600) else { return };
     let base = app.base.clone();
     // What the resident writes and reads, in their language.
@@ -35,14 +39,19 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
         "Armed men fire into the air near the market every night.",
     );
 
-    // 1. The resident reports.
+    // 1. The resident reports, with a photo.
+    let photo = tempfile::Builder::new().suffix(".png").tempfile().expect("photo file");
+    std::fs::write(photo.path(), crate::matrix::tiny_png()).expect("photo");
     browser.open(&format!("{base}/report?lang={lang}"));
     browser.look("report-form");
+    browser.choose_file("#photo", photo.path());
     browser.act(&fill_and_submit(
         &[("#category", "armed_groups_weapons"), ("#description", description), ("#governorate", "IQG02")],
         "button[value=submit]",
     ));
     browser.look("receipt");
+    let added = words("أُضيفت صورتك.", "وێنەکەت زیاد کرا.", "Your photo was added.");
+    assert!(browser.text().contains(added), "the photo came with the report: {}", browser.text());
     let receipt =
         browser.eval("document.querySelector('input[name=receipt]').value").as_str().expect("receipt").to_owned();
     assert_eq!(receipt.len(), 29, "the receipt is shown: {receipt}");
@@ -54,13 +63,10 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     browser.open(&format!("{base}/track?lang={lang}"));
     browser.act(&fill_and_submit(&[("#receipt", &receipt)], "form[action='/track'] button[type=submit]"));
     browser.look("tracked");
-    // ... and adds a photo from the tracking page.
-    let photo = tempfile::Builder::new().suffix(".png").tempfile().expect("photo file");
-    std::fs::write(photo.path(), crate::matrix::tiny_png()).expect("photo");
+    // ... and adds another photo from the tracking page.
     browser.choose_file("#photo", photo.path());
     browser.act("document.querySelector('form[action=\"/track/photo\"] button').click()");
     browser.look("photo-added");
-    let added = words("أُضيفت صورتك.", "وێنەکەت زیاد کرا.", "Your photo was added.");
     assert!(browser.text().contains(added), "{}", browser.text());
     let received = words("تم الاستلام", "وەرگیرا", "Received");
     assert!(browser.text().contains(received), "{}", browser.text());
@@ -107,39 +113,43 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     browser.open(&format!("{base}/staff/concerns/{id}?lang=en"));
     browser.look("answer-read");
     assert!(browser.text().contains(answer), "{}", browser.text());
-    assert!(browser.text().contains("Photo 1"), "the officer sees the photo: {}", browser.text());
+    assert!(
+        browser.text().contains("Photo 1") && browser.text().contains("Photo 2"),
+        "the officer sees both photos: {}",
+        browser.text()
+    );
 }
 
 // The browser is driven with blocking calls: the server needs a thread of
 // its own meanwhile, so these tests run on a multi-threaded runtime.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_in_arabic_the_resident_and_the_desk_talk() {
-    resident_and_triage_officer_talk(TestApp::sqlite().await, "phone-ar", "ar", 390, 844).await;
+    resident_and_triage_officer_talk(TestApp::sqlite().await, "phone-ar", "ar", PHONE).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_in_arabic_the_resident_and_the_desk_talk_on_postgres() {
     match TestApp::postgres().await {
-        Some(app) => resident_and_triage_officer_talk(app, "phone-ar-postgres", "ar", 390, 844).await,
+        Some(app) => resident_and_triage_officer_talk(app, "phone-ar-postgres", "ar", PHONE).await,
         None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_in_sorani_the_resident_and_the_desk_talk() {
-    resident_and_triage_officer_talk(TestApp::sqlite().await, "phone-ckb", "ckb", 390, 844).await;
+    resident_and_triage_officer_talk(TestApp::sqlite().await, "phone-ckb", "ckb", PHONE).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_laptop_in_english_the_resident_and_the_desk_talk() {
-    resident_and_triage_officer_talk(TestApp::sqlite().await, "laptop-en", "en", 1280, 800).await;
+    resident_and_triage_officer_talk(TestApp::sqlite().await, "laptop-en", "en", LAPTOP).await;
 }
 
 /// The referral loop on a phone: the desk refers the concern, the
 /// organisation finds it from its home page and answers in words it marks
 /// public, and the resident reads them with the receipt.
-async fn referral_loop(app: TestApp, journey: &str, lang: &str) {
-    let Some(mut desk) = Browser::launch(journey, 390, 844, true) else { return };
+async fn referral_loop(app: TestApp, journey: &str, lang: &str, (width, height): (u32, u32)) {
+    let Some(mut desk) = Browser::launch(journey, width, height, width < 600) else { return };
     let base = app.base.clone();
     let body = serde_json::json!({"category": "crime", "description": "Shop owners on the corniche pay money to armed men every week.", "area": "IQG02Q01"});
     let (_, submitted) = app.post_json("/api/v1/concerns", &body).await;
@@ -170,7 +180,9 @@ async fn referral_loop(app: TestApp, journey: &str, lang: &str) {
     ));
     desk.look("referred");
 
-    let Some(mut caseworker) = Browser::launch(&format!("{journey}-organisation"), 390, 844, true) else { return };
+    let Some(mut caseworker) = Browser::launch(&format!("{journey}-organisation"), width, height, width < 600) else {
+        return;
+    };
     let email = format!("caseworker.{journey}@journey");
     let password = app.add_user(&email, Role::CsoCaseworker, "IQG02").await;
     let user = app.db.user_by_email(&email).await.expect("query").expect("user");
@@ -203,13 +215,23 @@ async fn referral_loop(app: TestApp, journey: &str, lang: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_the_referral_loop_closes() {
-    referral_loop(TestApp::sqlite().await, "referral-en", "en").await;
+    referral_loop(TestApp::sqlite().await, "referral-en", "en", PHONE).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_laptop_the_referral_loop_closes_in_arabic() {
+    referral_loop(TestApp::sqlite().await, "referral-ar-laptop", "ar", LAPTOP).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_referral_loop_closes_in_sorani() {
+    referral_loop(TestApp::sqlite().await, "referral-ckb", "ckb", PHONE).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_the_referral_loop_closes_on_postgres_in_arabic() {
     match TestApp::postgres().await {
-        Some(app) => referral_loop(app, "referral-ar-postgres", "ar").await,
+        Some(app) => referral_loop(app, "referral-ar-postgres", "ar", PHONE).await,
         None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
     }
 }
@@ -218,8 +240,8 @@ async fn on_a_phone_the_referral_loop_closes_on_postgres_in_arabic() {
 /// agenda, records who came, ranks, sets priorities, plans an action on it
 /// and marks progress; the concern follows (in action), the action is done,
 /// and the resident says on /track that it is better: resolved.
-async fn committee_takes_it_up(app: TestApp, journey: &str, lang: &str) {
-    let Some(mut browser) = Browser::launch(journey, 390, 844, true) else { return };
+async fn committee_takes_it_up(app: TestApp, journey: &str, lang: &str, (width, height): (u32, u32)) {
+    let Some(mut browser) = Browser::launch(journey, width, height, width < 600) else { return };
     let base = app.base.clone();
     let body = serde_json::json!({"category": "tribal_conflict", "description": "Two clans threaten each other over the river land.", "area": "IQG02Q01"});
     let (_, submitted) = app.post_json("/api/v1/concerns", &body).await;
@@ -308,13 +330,23 @@ async fn committee_takes_it_up(app: TestApp, journey: &str, lang: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_a_committee_takes_it_up_and_the_resident_confirms() {
-    committee_takes_it_up(TestApp::sqlite().await, "committee-en", "en").await;
+    committee_takes_it_up(TestApp::sqlite().await, "committee-en", "en", PHONE).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_laptop_a_committee_takes_it_up_in_english() {
+    committee_takes_it_up(TestApp::sqlite().await, "committee-en-laptop", "en", LAPTOP).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_a_committee_takes_it_up_in_sorani() {
+    committee_takes_it_up(TestApp::sqlite().await, "committee-ckb", "ckb", PHONE).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_a_committee_takes_it_up_on_postgres_in_arabic() {
     match TestApp::postgres().await {
-        Some(app) => committee_takes_it_up(app, "committee-ar-postgres", "ar").await,
+        Some(app) => committee_takes_it_up(app, "committee-ar-postgres", "ar", PHONE).await,
         None => eprintln!("skipped: AMAN_TEST_POSTGRES_URL is not set"),
     }
 }
@@ -325,7 +357,7 @@ async fn on_a_phone_a_committee_takes_it_up_on_postgres_in_arabic() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_the_resident_reports_from_where_they_stand() {
     let app = TestApp::sqlite().await;
-    let Some(mut browser) = Browser::launch("locate-ar", 390, 844, true) else { return };
+    let Some(mut browser) = Browser::launch("locate-ar", PHONE.0, PHONE.1, true) else { return };
     let base = app.base.clone();
     // Mosul's old city, on the west bank.
     browser.place_at(&base, 36.3400, 43.1300);

@@ -661,3 +661,55 @@ async fn the_queue_changes_ticked_concerns_together_or_not_at_all(app: TestApp) 
     assert!(!page.contains("/staff/concerns/bulk"), "offered only to those who triage");
 }
 }
+
+both! {
+/// A photo chosen on the report form comes with the report: checked before
+/// anything is filed (a file that is not a photo files nothing and the form
+/// comes back as typed), stored once however often the form is sent, and
+/// a page shown again asks for it again.
+async fn a_photo_comes_with_the_report_itself(app: TestApp) {
+    let form_page = app.get_text("/report").await.1;
+    assert!(form_page.contains("enctype=\"multipart/form-data\"") && form_page.contains("name=\"photo\""), "{form_page}");
+    let key = form_value(&form_page, "idempotency").to_owned();
+    let send = |action: &'static str, photo: Option<(&'static str, Vec<u8>)>| {
+        let mut form = reqwest::multipart::Form::new()
+            .text("category", "crime")
+            .text("description", "Armed men burnt a car by the bridge last night.")
+            .text("governorate", "IQG02")
+            .text("action", action)
+            .text("idempotency", key.clone());
+        if let Some((content_type, bytes)) = photo {
+            form = form.part("photo", reqwest::multipart::Part::bytes(bytes).file_name("car.png").mime_str(content_type).expect("mime"));
+        }
+        let request = app.client.post(app.url("/report?lang=en")).multipart(form);
+        async move {
+            let response = request.send().await.expect("post");
+            (response.status(), response.text().await.expect("html"))
+        }
+    };
+    // Not a photo: nothing filed, the words kept, the reason given.
+    let (status, html) = send("submit", Some(("application/pdf", b"%PDF-1.4".to_vec()))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Only JPEG and PNG photos can be added.") && html.contains("burnt a car by the bridge"), "{html}");
+    assert_eq!(app.db.count_concerns().await.expect("count"), 0);
+    // Choosing a district shows the page again: the photo must be chosen again.
+    let (status, html) = send("refine", Some(("image/png", crate::matrix::tiny_png()))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Choose your photo again"), "{html}");
+    // Filed with its photo; sent again (a refresh), the same receipt and still one photo.
+    let (status, html) = send("submit", Some(("image/png", crate::matrix::tiny_png()))).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Your photo was added."), "{html}");
+    let receipt = receipt_in(&html);
+    let (_, again) = send("submit", Some(("image/png", crate::matrix::tiny_png()))).await;
+    assert_eq!(receipt_in(&again), receipt);
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let id = app.newest_concern_id(&triage).await;
+    let (_, list) = triage.get(&format!("/api/v1/concerns/{id}/attachments")).await;
+    assert_eq!(list["attachments"].as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(app.db.count_concerns().await.expect("count"), 1);
+    // Without a photo the form works as before, URL-encoded too.
+    let fields = [("category", "crime"), ("description", "Another car was burnt near the river."), ("governorate", "IQG02"), ("action", "submit")];
+    assert_eq!(app.client.post(app.url("/report")).form(&fields).send().await.expect("post").status(), StatusCode::OK);
+}
+}
