@@ -11,9 +11,10 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::LazyLock;
 
-const SOURCES: [(Language, &str); 3] = [
+const SOURCES: [(Language, &str); 4] = [
     (Language::Ar, include_str!("../locales/ar.ftl")),
     (Language::Ckb, include_str!("../locales/ckb.ftl")),
+    (Language::Kmr, include_str!("../locales/kmr.ftl")),
     (Language::En, include_str!("../locales/en.ftl")),
 ];
 
@@ -92,12 +93,14 @@ impl Tr {
         self.get(&format!("role-{code}"))
     }
 
-    /// An area's name in the reader's script. Sorani readers see the Arabic
-    /// name until Kurdish names are recorded.
+    /// An area's name in the reader's language and script; where no Kurdish
+    /// name is recorded, Sorani readers see the Arabic one and Kurmanji
+    /// readers (Latin script) the English one.
     pub fn area_name<'a>(&self, area: &'a Area) -> &'a str {
         match self.lang {
             Language::En => &area.name_en,
             Language::Ckb => area.name_ckb.as_deref().unwrap_or(&area.name_ar),
+            Language::Kmr => area.name_kmr.as_deref().unwrap_or(&area.name_en),
             Language::Ar => &area.name_ar,
         }
     }

@@ -21,26 +21,35 @@ pub const OLDEST_DAYS: u64 = 5 * 366;
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     Ar,
+    /// Sorani Kurdish, in Arabic script, right to left.
     Ckb,
+    /// Kurmanji Kurdish, in Latin script, left to right.
+    Kmr,
     En,
 }
 
 impl Language {
+    pub const ALL: [Language; 4] = [Language::Ar, Language::Ckb, Language::Kmr, Language::En];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Language::Ar => "ar",
             Language::Ckb => "ckb",
+            Language::Kmr => "kmr",
             Language::En => "en",
         }
     }
 
+    /// A language tag as browsers and forms send it. Plain `ku` is Sorani
+    /// (Iraq's official Kurdish); `ku-Latn` is Kurmanji.
     pub fn from_code(code: &str) -> Option<Language> {
-        let code = code.trim().to_ascii_lowercase();
-        let primary = code.split(['-', '_']).next().unwrap_or_default();
-        match primary {
-            "ar" => Some(Language::Ar),
-            "ckb" | "ku" => Some(Language::Ckb),
-            "en" => Some(Language::En),
+        let code = code.trim().to_ascii_lowercase().replace('_', "-");
+        let mut subtags = code.split('-');
+        match (subtags.next().unwrap_or_default(), subtags.next()) {
+            ("ar", _) => Some(Language::Ar),
+            ("kmr", _) | ("ku", Some("latn")) => Some(Language::Kmr),
+            ("ckb" | "ku", _) => Some(Language::Ckb),
+            ("en", _) => Some(Language::En),
             _ => None,
         }
     }

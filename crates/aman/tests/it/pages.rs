@@ -67,6 +67,13 @@ async fn pages_are_arabic_and_rtl_by_default_and_switch_language(app: TestApp) {
         .expect("body");
     assert!(html.contains(r#"<html lang="ckb" dir="rtl">"#));
     assert!(html.contains("CC BY-IGO"), "attribution in every footer");
+    // Kurmanji: Latin script, left to right, places by their Kurmanji names.
+    let (_, html) = app.get_text("/report?lang=kmr").await;
+    assert!(html.contains(r#"<html lang="kmr" dir="ltr">"#), "{html}");
+    assert!(html.contains("Hewlêr") && html.contains("Duhok"), "Kurmanji place names");
+    let browser_says = app.client.get(app.url("/")).header("accept-language", "ku-Latn-IQ, en;q=0.5").send();
+    let html = browser_says.await.expect("request").text().await.expect("body");
+    assert!(html.contains(r#"<html lang="kmr" dir="ltr">"#), "ku-Latn is Kurmanji");
 }
 
 async fn a_resident_reports_with_the_pickers_and_follows_with_the_receipt(app: TestApp) {
