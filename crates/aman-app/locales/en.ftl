@@ -635,3 +635,27 @@ fielderror-too_many_selected = Tick at most 50 concerns at a time.
 report-photo = A photo (optional)
 report-photo-again = Choose your photo again: a page shown again cannot keep it.
 receipt-photo-later = Your report is filed, but its photo could not be added: add it from the tracking page with your receipt.
+
+# The public dashboard
+nav-dashboard = Map and trends
+dashboard-title = Safety concerns in { $area }
+dashboard-intro = For everyone, without logging in: where concerns were reported, how each kind changed month by month, and how quickly institutions answered.
+dashboard-period = The map and trends count the concerns received in the twelve complete months from { $from } to { $to }. A month is added once it is over and never changes afterwards.
+dashboard-total = Concerns received: { $count }
+dashboard-trail = Areas above this one
+dashboard-map = Where concerns were reported
+dashboard-map-table = The map as a table
+dashboard-hidden = { $min ->
+    [one] fewer than one (hidden)
+   *[other] fewer than { $min } (hidden)
+}
+dashboard-trends = Month by month, by kind of threat
+dashboard-trends-none = Too few concerns in this area to show a trend without putting the people who reported at risk.
+dashboard-trends-scale = Every chart uses the same scale. Counts are rounded to the nearest 5; a grey dash is a month with too few to show.
+dashboard-trends-table = The trends as a table
+dashboard-response = How institutions answered (last complete quarter)
+dashboard-more = Every figure, per area and per organisation
+dashboard-note = { $min ->
+    [one] To protect the people who report, no figure from fewer than one concern is shown.
+   *[other] To protect the people who report, no figure from fewer than { $min } concerns is shown ("<{ $min }"), and figures that would let a hidden one be worked out by subtraction are hidden too.
+}

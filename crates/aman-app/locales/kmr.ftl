@@ -635,3 +635,27 @@ fielderror-too_many_selected = Di carekê de herî zêde 50 raporan nîşan bike
 report-photo = Wêneyek (ne mecbûrî)
 report-photo-again = Wêneyê xwe dîsa hilbijêre: rûpeleke ku dîsa tê nîşandan nikare wêneyê biparêze.
 receipt-photo-later = Rapora te hate tomarkirin, lê wêneyê wê nehat zêdekirin: bi wesla xwe wêneyê ji rûpela şopandinê zêde bike.
+
+# The public dashboard
+nav-dashboard = Nexşe û meyl
+dashboard-title = Xemên ewlehiyê li { $area }
+dashboard-intro = Ji bo her kesî, bêyî têketinê: xem li ku hatin ragihandin, her cure meh bi meh çawa guherî, û saziyan çiqas zû bersiv dan.
+dashboard-period = Nexşe û meyl raporên ku di diwanzdeh mehên temam de, ji { $from } heta { $to }, hatine wergirtin dihejmêrin. Mehek piştî ku diqede tê zêdekirin û paşê naguhere.
+dashboard-total = Raporên wergirtî: { $count }
+dashboard-trail = Deverên jorê
+dashboard-map = Xem li ku hatin ragihandin
+dashboard-map-table = Nexşe wek tablo
+dashboard-hidden = { $min ->
+    [one] kêmtir ji yekê (veşartî)
+   *[other] kêmtir ji { $min } (veşartî)
+}
+dashboard-trends = Meh bi meh, li gorî cureyê xeterê
+dashboard-trends-none = Raporên vê deverê ewqas kêm in ku meyla wan bêyî xistina raporkeran di xeterê de nayê nîşandan.
+dashboard-trends-scale = Hemû grafîk heman pîvanê bi kar tînin. Hejmar li 5-a herî nêzîk têne girover kirin; xêzeke gewr mehek e ku hejmara wê ji bo nîşandanê pir kêm e.
+dashboard-trends-table = Meyl wek tablo
+dashboard-response = Saziyan çawa bersiv dan (çaryeka temam a dawî)
+dashboard-more = Hemû hejmar, ji bo her deverê û her rêxistinê
+dashboard-note = { $min ->
+    [one] Ji bo parastina raporkeran, tu hejmarek ji kêmtir ji raporekê nayê nîşandan.
+   *[other] Ji bo parastina raporkeran, tu hejmarek ji kêmtir ji { $min } raporan nayê nîşandan ("<{ $min }"), û hejmarên ku bi derxistinê hejmareke veşartî eşkere dikin jî têne veşartin.
+}

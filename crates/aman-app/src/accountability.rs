@@ -136,33 +136,38 @@ fn window(query: &AccountabilityQuery, today: NaiveDate) -> Result<(NaiveDate, N
     Ok((first, last))
 }
 
+/// Concern counts by the area each concern was placed in.
+pub(crate) type AreaCounts = BTreeMap<String, u64>;
+
+/// The concerns of `counts` in `area` and below it.
+fn within(counts: &AreaCounts, area: &str) -> u64 {
+    counts.range(area.to_owned()..).take_while(|(placed, _)| placed.starts_with(area)).map(|(_, n)| n).sum()
+}
+
 /// An area's received count and those of the areas directly below it
 /// (concerns placed at the area itself are a part too), protected together.
-fn partition(
+pub(crate) fn partition(
     state: &App,
     area: &str,
-    concerns: &[&ConcernFacts],
+    counts: &AreaCounts,
     t: Threshold,
 ) -> Result<(Vec<String>, ProtectedParts), Error> {
     let children: Vec<String> = state.areas().children(area).map(|a| a.pcode.clone()).collect();
-    let mut parts: Vec<u64> = children
-        .iter()
-        .map(|child| concerns.iter().filter(|c| c.area.starts_with(child.as_str())).count() as u64)
-        .collect();
-    parts.push(concerns.len() as u64 - parts.iter().sum::<u64>());
-    let table = protect_parts(concerns.len() as u64, &parts, t).map_err(Error::internal)?;
+    let total = within(counts, area);
+    let mut parts: Vec<u64> = children.iter().map(|child| within(counts, child)).collect();
+    parts.push(total - parts.iter().sum::<u64>());
+    let table = protect_parts(total, &parts, t).map_err(Error::internal)?;
     Ok((children, table))
 }
 
 /// Whether the area, or an area above it, is hidden among its siblings in
 /// its parent's table: then everything about it stays hidden, or its own
 /// total (or its children's, summed) would give the hidden sibling away.
-/// `everywhere` holds the concerns of the whole country for the period.
-fn hidden_above(state: &App, area: &str, everywhere: &[ConcernFacts], t: Threshold) -> Result<bool, Error> {
+/// `everywhere` holds the counts of the whole country for the period.
+pub(crate) fn hidden_above(state: &App, area: &str, everywhere: &AreaCounts, t: Threshold) -> Result<bool, Error> {
     let mut child = area.to_owned();
     while let Some(parent) = state.areas().get(&child).and_then(|a| a.parent.clone()) {
-        let concerns: Vec<&ConcernFacts> = everywhere.iter().filter(|c| c.area.starts_with(parent.as_str())).collect();
-        let (children, table) = partition(state, &parent, &concerns, t)?;
+        let (children, table) = partition(state, &parent, everywhere, t)?;
         let position = children.iter().position(|c| *c == child);
         if table.total.is_suppressed() || position.is_some_and(|i| table.parts[i].is_suppressed()) {
             return Ok(true);
@@ -185,12 +190,16 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
     let root = state.areas().ancestry(area).pop().unwrap_or_else(|| area.to_owned());
     let everywhere = state.db().concern_facts(&root, from_ms, to_ms).await?;
     let concerns: Vec<&ConcernFacts> = everywhere.iter().filter(|c| c.area.starts_with(area)).collect();
+    let mut counts = AreaCounts::new();
+    for c in &everywhere {
+        *counts.entry(c.area.clone()).or_default() += 1;
+    }
     let referrals = state.db().referral_facts(area, from_ms, to_ms).await?;
     let actions = state.db().action_facts(area, to_ms).await?;
     let t = state.settings().small_numbers;
 
-    let (children, mut table) = partition(state, area, &concerns, t)?;
-    if hidden_above(state, area, &everywhere, t)? {
+    let (children, mut table) = partition(state, area, &counts, t)?;
+    if hidden_above(state, area, &counts, t)? {
         table.total = Protected::Suppressed;
         table.parts.iter_mut().for_each(|p| *p = Protected::Suppressed);
     }

@@ -15,6 +15,7 @@ pub mod casework;
 pub mod checkpoint;
 pub mod committees;
 pub mod concerns;
+pub mod dashboard;
 mod error;
 pub mod i18n;
 pub mod index;

@@ -2,10 +2,22 @@
 //! time of their first response, referrals and actions of an area and period.
 
 use crate::{Db, DbError, corrupt, date_from_day_number};
+use aman_core::category::Category;
 use aman_core::committee::action::ActionStatus;
 use aman_core::lifecycle::Status;
 use chrono::NaiveDate;
 use sqlx::Row;
+
+/// How many concerns of one category placed in one area were received in
+/// one period (the public dashboard's counts).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceivedCount {
+    pub area: String,
+    pub category: Category,
+    /// Which of the periods asked for.
+    pub period: usize,
+    pub count: u64,
+}
 
 /// A concern as the accountability figures need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +74,39 @@ impl Db {
                     },
                     submitted_at: r.try_get(2)?,
                     first_response_at: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The concerns received in an area and below it in each period
+    /// between consecutive `bounds` (instants, ascending), counted by the
+    /// area each was placed in and by category: one pass over the rows.
+    pub async fn received_counts(&self, area_prefix: &str, bounds: &[i64]) -> Result<Vec<ReceivedCount>, DbError> {
+        let (Some(first), Some(last)) = (bounds.first(), bounds.last()) else { return Ok(Vec::new()) };
+        // CASE WHEN submitted_at < $4 THEN 0 WHEN submitted_at < $5 THEN 1 …
+        let periods: String = (1..bounds.len())
+            .map(|i| format!(" WHEN submitted_at < ${} THEN CAST({} AS BIGINT)", i + 3, i - 1))
+            .collect();
+        let sql = format!(
+            "SELECT area, category, CASE{periods} END AS period, COUNT(*) FROM concerns \
+             WHERE area LIKE $1 AND submitted_at >= $2 AND submitted_at < $3 GROUP BY area, category, period"
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(format!("{area_prefix}%")).bind(first).bind(last);
+        for bound in &bounds[1..] {
+            query = query.bind(bound);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                let code: String = r.try_get(1)?;
+                let period: i64 = r.try_get(2)?;
+                let count: i64 = r.try_get(3)?;
+                Ok(ReceivedCount {
+                    area: r.try_get(0)?,
+                    category: Category::from_code(&code).ok_or_else(|| corrupt("category", &code))?,
+                    period: usize::try_from(period).map_err(|_| corrupt("period", &period.to_string()))?,
+                    count: u64::try_from(count).unwrap_or(0),
                 })
             })
             .collect()

@@ -26,7 +26,7 @@ mod surveys;
 mod tx;
 mod users;
 
-pub use accountability::{ActionFacts, ConcernFacts, ReferralFacts};
+pub use accountability::{ActionFacts, ConcernFacts, ReceivedCount, ReferralFacts};
 pub use actions::{ActionRecord, ActionUpdate, NewAction};
 pub use attachments::{AttachmentInfo, SealedAttachment};
 pub use audit::{Audit, AuditFilter};

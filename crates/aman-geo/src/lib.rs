@@ -8,8 +8,10 @@
 
 mod banded;
 mod kurdish;
+mod map;
 
 pub use kurdish::{KurdishNames, kurdish_names};
+pub use map::{MAP_WIDTH, Map, MapShape, draw};
 
 use geo::{BoundingRect, MultiPolygon, Rect};
 use rstar::{AABB, RTree, RTreeObject};
@@ -233,6 +235,8 @@ impl Area {
 /// point. Built once at start-up from the stored boundaries.
 pub struct Areas {
     areas: Vec<Area>,
+    /// Each area's outline, by the same index.
+    outlines: Vec<MultiPolygon<f64>>,
     by_pcode: HashMap<String, usize>,
     children: HashMap<String, Vec<usize>>,
     index: AreaIndex,
@@ -243,11 +247,13 @@ impl Areas {
         records.sort_by(|a, b| (a.level, &a.name_en).cmp(&(b.level, &b.name_en)));
         let mut shapes = Vec::with_capacity(records.len());
         let mut areas = Vec::with_capacity(records.len());
+        let mut outlines = Vec::with_capacity(records.len());
         let kurdish = kurdish_names();
         for (i, record) in records.into_iter().enumerate() {
             let shape = parse_geometry(&record.geometry)
                 .ok_or_else(|| GeoError::Feature { index: i, problem: format!("{}: bad geometry", record.pcode) })?;
-            shapes.push((i, record.level, shape));
+            shapes.push((i, record.level, shape.clone()));
+            outlines.push(shape);
             let kurdish = kurdish.get(record.pcode.as_str());
             areas.push(Area {
                 name_ckb: kurdish.map(|k| k.ckb.to_owned()),
@@ -267,11 +273,23 @@ impl Areas {
                 children.entry(parent.clone()).or_default().push(i);
             }
         }
-        Ok(Areas { areas, by_pcode, children, index: AreaIndex::new(shapes) })
+        Ok(Areas { areas, outlines, by_pcode, children, index: AreaIndex::new(shapes) })
     }
 
     pub fn get(&self, pcode: &str) -> Option<&Area> {
         self.by_pcode.get(pcode).map(|&i| &self.areas[i])
+    }
+
+    /// An area's outline (as its boundary file gives it).
+    pub fn outline(&self, pcode: &str) -> Option<&MultiPolygon<f64>> {
+        self.by_pcode.get(pcode).map(|&i| &self.outlines[i])
+    }
+
+    /// These areas drawn together as a map ([`draw`]); unknown codes are left out.
+    pub fn map_of<'a>(&self, pcodes: impl IntoIterator<Item = &'a str>) -> Map {
+        let outlines: Vec<(&str, &MultiPolygon<f64>)> =
+            pcodes.into_iter().filter_map(|p| Some((p, self.outline(p)?))).collect();
+        draw(&outlines)
     }
 
     /// The area and every area above it, deepest first, up to the country.

@@ -116,6 +116,19 @@ pub fn protect_count(count: u64, threshold: Threshold) -> Protected<u64> {
     if threshold.hides(count) { Protected::Suppressed } else { Protected::Shown(count) }
 }
 
+/// A count from a table whose cells also add up along other dimensions
+/// (months × categories × areas): hidden when small, and otherwise rounded
+/// to the nearest multiple of `base`, so that subtracting published cells
+/// from a published total leaves a range several counts wide, never the
+/// hidden cell itself (rounding, a standard companion of suppression).
+pub fn protect_rounded(count: u64, threshold: Threshold, base: u64) -> Protected<u64> {
+    if threshold.hides(count) {
+        return Protected::Suppressed;
+    }
+    let base = base.max(1);
+    Protected::Shown((count + base / 2) / base * base)
+}
+
 /// A protected table: a total and its parts, in the caller's order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProtectedParts {
@@ -196,6 +209,19 @@ mod tests {
     fn parts(total: u64, parts: &[u64]) -> (Protected<u64>, Vec<Protected<u64>>) {
         let table = protect_parts(total, parts, t()).unwrap();
         (table.total, table.parts)
+    }
+
+    #[test]
+    fn rounded_cells_are_hidden_when_small_and_rounded_to_five() {
+        assert_eq!(protect_rounded(10, t(), 5), Suppressed);
+        assert_eq!(protect_rounded(11, t(), 5), Shown(10));
+        assert_eq!(protect_rounded(12, t(), 5), Shown(10));
+        assert_eq!(protect_rounded(13, t(), 5), Shown(15));
+        assert_eq!(protect_rounded(20, t(), 5), Shown(20));
+        assert_eq!(protect_rounded(0, t(), 5), Suppressed);
+        // A hidden cell recovered by subtraction is only known within a range:
+        // a total of 31 = 20 + 11 (shown ≈20, ≈10) leaves 31±2 − (20±2 + 10±2) = 1 ± 6.
+        assert_eq!(protect_rounded(31, t(), 5), Shown(30));
     }
 
     #[test]

@@ -45,7 +45,7 @@ struct Page {
     note: String,
 }
 
-fn cells(f: &Figures, threshold: Threshold) -> Vec<String> {
+pub(super) fn cells(f: &Figures, threshold: Threshold) -> Vec<String> {
     let percent = |p: &Protected<f64>| match p {
         Protected::Shown(v) => format!("{:.0}%", v * 100.0),
         Protected::Suppressed => format!("<{}", threshold.get()),

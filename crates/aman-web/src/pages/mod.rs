@@ -7,6 +7,7 @@ mod alerts;
 mod audit;
 mod committees;
 mod concern;
+mod dashboard;
 mod forms;
 mod index;
 mod layout;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(committees::router())
         .merge(meetings::router())
         .merge(accountability::router())
+        .merge(dashboard::router())
         .merge(referrals::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))

@@ -405,6 +405,8 @@ async fn every_public_page_fits_a_small_phone() {
             ("index", "/index"),
             ("about", "/about"),
             ("login", "/staff/login"),
+            ("dashboard", "/dashboard"),
+            ("dashboard-basra", "/dashboard/IQG02"),
         ] {
             let join = if path.contains('?') { '&' } else { '?' };
             browser.open(&format!("{base}{path}{join}lang={lang}"));
@@ -417,5 +419,32 @@ async fn every_public_page_fits_a_small_phone() {
         browser.open(&format!("{base}/surveys/aman_perception?lang={lang}"));
         browser.act("document.querySelector('input[name=consent][value=yes]').click(); document.querySelector('button[value=continue]').click();");
         browser.look("survey-questions");
+    }
+}
+
+/// The public dashboard on a phone and on a laptop, in every language: the
+/// map is drawn (one shape per governorate, then per district), it fits,
+/// and a reader can go down a level from the map itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_reads_on_a_phone_and_a_laptop() {
+    let app = TestApp::sqlite().await;
+    crate::dashboard::seed(&app).await;
+    let base = app.base.clone();
+    for ((width, height), size) in [(PHONE, "phone"), (LAPTOP, "laptop")] {
+        for lang in ["ar", "ckb", "kmr", "en"] {
+            let Some(mut browser) = Browser::launch(&format!("dashboard-{size}-{lang}"), width, height, width < 600)
+            else {
+                return;
+            };
+            browser.open(&format!("{base}/dashboard?lang={lang}"));
+            browser.look("country");
+            assert_eq!(browser.eval("document.querySelectorAll('figure.map path').length"), 18);
+            let drawn = browser.eval("document.querySelector('figure.map svg').getBoundingClientRect().height");
+            assert!(drawn.as_f64().is_some_and(|h| h > 100.0), "the map has a size: {drawn}");
+            browser.act("document.querySelector('figure.map a[href=\"/dashboard/IQG02\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+            browser.look("basra");
+            assert_eq!(browser.eval("location.pathname"), "/dashboard/IQG02");
+            assert_eq!(browser.eval("document.querySelectorAll('figure.map path').length"), 7, "Basra's districts");
+        }
     }
 }

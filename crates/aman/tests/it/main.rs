@@ -47,6 +47,7 @@ mod cli;
 mod committees;
 mod confidential;
 mod contract;
+mod dashboard;
 mod demo;
 mod durability;
 mod hostile;

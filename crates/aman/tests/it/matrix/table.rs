@@ -83,6 +83,7 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         "/static/locate.js",
         "/static/receipt.js",
         "/about",
+        "/dashboard",
         "/healthz",
         "/readyz",
     ] {
@@ -98,6 +99,7 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         let path = route.replace("{pcode}", "IQG02").replace("locate", "locate?lat=30.5&lon=47.8");
         add(Method::GET, route, path, Public, Body::None);
     }
+    add(Method::GET, "/dashboard/{pcode}", format!("/dashboard/{PLAIN_PLACE}"), Public, Body::None);
     add(Method::GET, "/api/v1/receipts/{receipt}", format!("/api/v1/receipts/{}", f.receipt), Public, Body::None);
     add(
         Method::GET,
