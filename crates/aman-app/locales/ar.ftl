@@ -693,3 +693,21 @@ dashboard-note = { $min ->
     [few] حمايةً لمن يبلّغون، لا يُعرض أي رقم مبني على أقل من { $min } بلاغات («<{ $min }»)، وتُخفى أيضاً الأرقام التي قد يُستنتج منها رقم مخفي بالطرح.
    *[other] حمايةً لمن يبلّغون، لا يُعرض أي رقم مبني على أقل من { $min } بلاغاً («<{ $min }»)، وتُخفى أيضاً الأرقام التي قد يُستنتج منها رقم مخفي بالطرح.
 }
+
+# Situation reports
+field-month = الشهر
+fielderror-invalid_month = اكتب الشهر على شكل سنة-شهر، مثل 2026-11.
+fielderror-month_not_over = لم ينتهِ هذا الشهر بعد؛ يُنشر تقريره عند انتهائه.
+sitrep-title = تقرير الوضع: { $area }، { $month }
+sitrep-period = البلاغات الواردة في { $month } (شهر انتهى)، مقارنةً بالشهر الذي قبله. تُقرَّب الأعداد إلى أقرب 5.
+sitrep-received = البلاغات الواردة: { $count } (الشهر السابق: { $before })
+sitrep-sections = ما يتضمنه التقرير
+sitrep-categories = حسب نوع التهديد
+sitrep-this-month = هذا الشهر
+sitrep-last-month = الشهر السابق
+sitrep-change = التغيّر
+sitrep-alerts = تنبيهات الإنذار المبكر التي أُطلقت هذا الشهر
+sitrep-alerts-none = لم يُطلق أي تنبيه إنذار مبكر هذا الشهر.
+sitrep-response = كيف استجابت المؤسسات لبلاغات هذا الشهر
+sitrep-dashboard = لوحة المنطقة
+nav-sitrep = تقرير الوضع

@@ -659,3 +659,21 @@ dashboard-note = { $min ->
     [one] To protect the people who report, no figure from fewer than one concern is shown.
    *[other] To protect the people who report, no figure from fewer than { $min } concerns is shown ("<{ $min }"), and figures that would let a hidden one be worked out by subtraction are hidden too.
 }
+
+# Situation reports
+field-month = Month
+fielderror-invalid_month = Write the month as year-month, for example 2026-11.
+fielderror-month_not_over = This month is not over yet; its report is published when it ends.
+sitrep-title = Situation report: { $area }, { $month }
+sitrep-period = Concerns received in { $month } (a month that is over), beside the month before. Counts are rounded to the nearest 5.
+sitrep-received = Concerns received: { $count } (the month before: { $before })
+sitrep-sections = What the report holds
+sitrep-categories = By kind of threat
+sitrep-this-month = This month
+sitrep-last-month = The month before
+sitrep-change = Change
+sitrep-alerts = Early-warning alerts raised this month
+sitrep-alerts-none = No early-warning alert was raised this month.
+sitrep-response = How institutions answered this month's concerns
+sitrep-dashboard = The area's dashboard
+nav-sitrep = Situation report

@@ -659,3 +659,21 @@ dashboard-note = { $min ->
     [one] Ji bo parastina raporkeran, tu hejmarek ji kêmtir ji raporekê nayê nîşandan.
    *[other] Ji bo parastina raporkeran, tu hejmarek ji kêmtir ji { $min } raporan nayê nîşandan ("<{ $min }"), û hejmarên ku bi derxistinê hejmareke veşartî eşkere dikin jî têne veşartin.
 }
+
+# Situation reports
+field-month = Meh
+fielderror-invalid_month = Mehê wek sal-meh binivîse, bo nimûne 2026-11.
+fielderror-month_not_over = Ev meh hîn neqediyaye; rapora wê dema ku biqede tê weşandin.
+sitrep-title = Rapora rewşê: { $area }, { $month }
+sitrep-period = Raporên ku di { $month } de hatine wergirtin (mehek ku qediyaye), li kêleka meha berê. Hejmar li 5-a herî nêzîk têne girover kirin.
+sitrep-received = Raporên wergirtî: { $count } (meha berê: { $before })
+sitrep-sections = Rapor çi dihewîne
+sitrep-categories = Li gorî cureyê xeterê
+sitrep-this-month = Vê mehê
+sitrep-last-month = Meha berê
+sitrep-change = Guhertin
+sitrep-alerts = Hişyariyên pêşwext ên vê mehê
+sitrep-alerts-none = Vê mehê tu hişyariya pêşwext derneket.
+sitrep-response = Saziyan çawa bersiva raporên vê mehê dan
+sitrep-dashboard = Dashboarda deverê
+nav-sitrep = Rapora rewşê

@@ -177,6 +177,31 @@ pub(crate) fn hidden_above(state: &App, area: &str, everywhere: &AreaCounts, t: 
     Ok(false)
 }
 
+/// The figures of one area over the days `from..=to` (a period that is
+/// over), with `received` as the caller protected it.
+pub(crate) async fn area_figures(
+    state: &App,
+    area: &str,
+    (from, to): (NaiveDate, NaiveDate),
+    received: Protected<u64>,
+) -> Result<Figures, Error> {
+    let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
+    let (from_ms, to_ms) = (ms(from), ms(to) + 86_400_000);
+    let concerns = state.db().concern_facts(area, from_ms, to_ms).await?;
+    let referrals = state.db().referral_facts(area, from_ms, to_ms).await?;
+    let actions = state.db().action_facts(area, to_ms).await?;
+    let t = state.settings().small_numbers;
+    Ok(figures(
+        area.to_owned(),
+        received,
+        &concerns.iter().collect::<Vec<_>>(),
+        &referrals.iter().collect::<Vec<_>>(),
+        &actions.iter().collect::<Vec<_>>(),
+        to.min(state.today()),
+        t,
+    ))
+}
+
 pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Accountability, Error> {
     let area = if query.area.trim().is_empty() { "IQ" } else { query.area.trim() };
     if state.areas().get(area).is_none() {

@@ -7,9 +7,12 @@
 //! Every number goes through `aman_core::committee::disclosure`. The map's
 //! counts are protected like the accountability page's (the areas below
 //! and their total together, and nothing about an area hidden among its
-//! neighbours). The trend cells add up along months, categories and areas
-//! at once, so each is hidden under the threshold and otherwise rounded to
-//! [`ROUNDING`]: subtraction then leaves a range, never a hidden cell.
+//! neighbours), then rounded to [`ROUNDING`]: twelve months are sometimes
+//! exactly four of accountability's quarters, and an exact total beside
+//! exact quarters would give a hidden quarter away. The trend cells add up
+//! along months, categories and areas at once, so each is hidden under the
+//! threshold and otherwise rounded: subtraction then leaves a range, never
+//! a hidden cell.
 //! Only complete months are counted, by the day concerns were received, so
 //! the figures of a month never change once published and comparing two
 //! visits reveals nothing.
@@ -17,7 +20,7 @@
 use crate::accountability::{self, AccountabilityQuery, AreaCounts, Figures, hidden_above, partition};
 use crate::{App, Error};
 use aman_core::category::Category;
-use aman_core::committee::disclosure::{Protected, Threshold, protect_rounded};
+use aman_core::committee::disclosure::{Protected, ProtectedParts, Threshold, protect_rounded};
 use chrono::{Datelike, Months, NaiveDate};
 
 /// How many complete months the dashboard covers.
@@ -76,12 +79,7 @@ pub async fn compute(state: &App, area: &str) -> Result<Dashboard, Error> {
             }
         }
     }
-    let (children, mut table) = partition(state, area, &everywhere, t)?;
-    let hidden = hidden_above(state, area, &everywhere, t)?;
-    if hidden {
-        table.total = Protected::Suppressed;
-        table.parts.iter_mut().for_each(|p| *p = Protected::Suppressed);
-    }
+    let (children, table, hidden) = protected_map(state, area, &everywhere, t)?;
     let trends = Category::ALL
         .iter()
         .zip(cells)
@@ -112,6 +110,31 @@ pub async fn compute(state: &App, area: &str) -> Result<Dashboard, Error> {
         trends,
         figures,
     })
+}
+
+/// The counts of an area and of the areas directly below it, protected
+/// together (and hidden when the area is hidden above), then rounded; and
+/// whether the area's total is hidden.
+pub(crate) fn protected_map(
+    state: &App,
+    area: &str,
+    everywhere: &AreaCounts,
+    t: Threshold,
+) -> Result<(Vec<String>, ProtectedParts, bool), Error> {
+    let (children, mut table) = partition(state, area, everywhere, t)?;
+    if hidden_above(state, area, everywhere, t)? {
+        table.total = Protected::Suppressed;
+        table.parts.iter_mut().for_each(|p| *p = Protected::Suppressed);
+    }
+    table.total = rounded(table.total, t);
+    table.parts = table.parts.into_iter().map(|p| rounded(p, t)).collect();
+    let hidden = table.total.is_suppressed();
+    Ok((children, table, hidden))
+}
+
+/// A count that survived suppression, rounded to [`ROUNDING`].
+fn rounded(count: Protected<u64>, t: Threshold) -> Protected<u64> {
+    count.shown().map_or(Protected::Suppressed, |n| protect_rounded(n, t, ROUNDING))
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ mod keycheck;
 pub mod places;
 pub mod referrals;
 pub mod sessions;
+pub mod sitrep;
 pub mod surveys;
 
 pub use actor::Actor;

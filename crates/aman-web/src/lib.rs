@@ -16,6 +16,7 @@ pub mod limits;
 mod pages;
 mod state;
 
+pub use pages::{STYLESHEET, sitrep_html};
 pub use state::{AppState, Settings};
 
 // The application's operations, as the handlers name them.

@@ -11,6 +11,7 @@ mod input;
 mod keyfile;
 mod maintenance;
 mod moving;
+mod reporting;
 mod serving;
 mod surveying;
 mod users;
@@ -97,6 +98,11 @@ enum Command {
     },
     /// The Community Security Index of every governorate for one quarter (CSV).
     Index(surveying::IndexArgs),
+    /// Reports for decision makers.
+    Report {
+        #[command(subcommand)]
+        command: reporting::ReportCommand,
+    },
     /// Import reference data.
     Import {
         #[command(subcommand)]
@@ -284,6 +290,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Import { command } => imports::run(command).await,
         Command::Index(args) => surveying::index(args).await,
+        Command::Report { command } => reporting::run(command).await,
         Command::Copy { from, to, overwrite } => maintenance::copy(&from, &to, overwrite).await,
         Command::Backup { db, to } => maintenance::backup(&db, &to).await,
         Command::Restore { from, db, overwrite } => maintenance::restore(&from, &db, overwrite).await,

@@ -8,6 +8,11 @@ mod audit;
 mod committees;
 mod concern;
 mod dashboard;
+
+pub use dashboard::sitrep_html;
+
+/// The site's one stylesheet.
+pub const STYLESHEET: &str = include_str!("../../static/aman.css");
 mod forms;
 mod index;
 mod layout;
@@ -62,7 +67,7 @@ async fn exit_script() -> Response {
 }
 
 async fn stylesheet() -> Response {
-    static_file("text/css; charset=utf-8", include_str!("../../static/aman.css"))
+    static_file("text/css; charset=utf-8", STYLESHEET)
 }
 
 /// Answers the flood challenge in the background (see `crate::challenge`);

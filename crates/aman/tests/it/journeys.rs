@@ -407,6 +407,7 @@ async fn every_public_page_fits_a_small_phone() {
             ("login", "/staff/login"),
             ("dashboard", "/dashboard"),
             ("dashboard-basra", "/dashboard/IQG02"),
+            ("sitrep", "/dashboard/IQG02/sitrep/2026-10"),
         ] {
             let join = if path.contains('?') { '&' } else { '?' };
             browser.open(&format!("{base}{path}{join}lang={lang}"));
@@ -424,7 +425,8 @@ async fn every_public_page_fits_a_small_phone() {
 
 /// The public dashboard on a phone and on a laptop, in every language: the
 /// map is drawn (one shape per governorate, then per district), it fits,
-/// and a reader can go down a level from the map itself.
+/// a reader can go down a level from the map itself, and the month's
+/// situation report reads as well.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_reads_on_a_phone_and_a_laptop() {
     let app = TestApp::sqlite().await;
@@ -445,6 +447,9 @@ async fn the_dashboard_reads_on_a_phone_and_a_laptop() {
             browser.look("basra");
             assert_eq!(browser.eval("location.pathname"), "/dashboard/IQG02");
             assert_eq!(browser.eval("document.querySelectorAll('figure.map path').length"), 7, "Basra's districts");
+            browser.open(&format!("{base}/dashboard/IQG02/sitrep/2026-11?lang={lang}"));
+            browser.look("sitrep");
+            assert_eq!(browser.eval("document.querySelectorAll('figure.map path').length"), 7, "the report's map");
         }
     }
 }

@@ -100,6 +100,14 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         add(Method::GET, route, path, Public, Body::None);
     }
     add(Method::GET, "/dashboard/{pcode}", format!("/dashboard/{PLAIN_PLACE}"), Public, Body::None);
+    add(
+        Method::GET,
+        "/dashboard/{pcode}/sitrep/{month}",
+        format!("/dashboard/{PLAIN_PLACE}/sitrep/2026-10"),
+        Public,
+        Body::None,
+    );
+    add(Method::GET, "/staff/sitrep", "/staff/sitrep?area=IQG02&month=2026-10".into(), Signed, Body::None);
     add(Method::GET, "/api/v1/receipts/{receipt}", format!("/api/v1/receipts/{}", f.receipt), Public, Body::None);
     add(
         Method::GET,
