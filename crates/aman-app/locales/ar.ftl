@@ -711,3 +711,20 @@ sitrep-alerts-none = لم يُطلق أي تنبيه إنذار مبكر هذا 
 sitrep-response = كيف استجابت المؤسسات لبلاغات هذا الشهر
 sitrep-dashboard = لوحة المنطقة
 nav-sitrep = تقرير الوضع
+
+# Channels: answers sent back through other systems
+channel-received = تم استلام بلاغك. رمز الإيصال: { $receipt } — احتفظ به لمتابعة بلاغك ولا تشاركه مع أحد.
+channel-status = بلاغك: { $status }.
+channel-status-update = بلاغك: { $status }. آخر الأخبار: { $update }
+channel-unknown-receipt = لا يوجد بلاغ بهذا الإيصال. تحقق منه وأرسله مرة أخرى.
+channel-refused = لم يُسجَّل بلاغك بعد: { $problems }
+channel-unavailable = لا تستطيع الخدمة استقبال رسالتك الآن. يرجى المحاولة لاحقاً.
+field-name = الاسم
+fielderror-taken = هذا الاسم مستخدم من قبل.
+channel-name-web = الموقع
+channel-name-sms = رسالة نصية
+channel-name-rapidpro = RapidPro
+channel-name-odk = فريق ميداني (ODK)
+channel-name-assisted = سجّله باحث حالة
+channel-name-open311 = Open311
+channel-name-import = مستورد

@@ -677,3 +677,20 @@ sitrep-alerts-none = ئەم مانگە هیچ ئاگادارکردنەوەیەک
 sitrep-response = دامەزراوەکان چۆن وەڵامی ڕاپۆرتەکانی ئەم مانگەیان دایەوە
 sitrep-dashboard = داشبۆردی ناوچەکە
 nav-sitrep = ڕاپۆرتی دۆخ
+
+# Channels: answers sent back through other systems
+channel-received = ڕاپۆرتەکەت وەرگیرا. وەسڵەکەت: { $receipt } — بۆ بەدواداچوونی ڕاپۆرتەکەت بیپارێزە و لەگەڵ کەس بەشی مەکە.
+channel-status = ڕاپۆرتەکەت: { $status }.
+channel-status-update = ڕاپۆرتەکەت: { $status }. دوایین هەواڵ: { $update }
+channel-unknown-receipt = هیچ ڕاپۆرتێک ئەم وەسڵەی نییە. بیپشکنە و دووبارە بینێرەوە.
+channel-refused = ڕاپۆرتەکەت هێشتا تۆمار نەکرا: { $problems }
+channel-unavailable = خزمەتگوزارییەکە ئێستا ناتوانێت نامەکەت وەربگرێت. تکایە دواتر هەوڵ بدەوە.
+field-name = ناو
+fielderror-taken = ئەم ناوە پێشتر بەکارهاتووە.
+channel-name-web = ماڵپەڕ
+channel-name-sms = نامەی کورت
+channel-name-rapidpro = RapidPro
+channel-name-odk = تیمی مەیدانی (ODK)
+channel-name-assisted = توێژەری کەیس تۆماری کرد
+channel-name-open311 = Open311
+channel-name-import = هاوردەکراو

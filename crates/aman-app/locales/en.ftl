@@ -677,3 +677,20 @@ sitrep-alerts-none = No early-warning alert was raised this month.
 sitrep-response = How institutions answered this month's concerns
 sitrep-dashboard = The area's dashboard
 nav-sitrep = Situation report
+
+# Channels: answers sent back through other systems
+channel-received = Your report was received. Your receipt: { $receipt } — keep it to follow your report, and share it with no one.
+channel-status = Your report: { $status }.
+channel-status-update = Your report: { $status }. Latest news: { $update }
+channel-unknown-receipt = No report has this receipt. Check it and send it again.
+channel-refused = Your report could not be filed yet: { $problems }
+channel-unavailable = The service cannot take your message just now. Please try again later.
+field-name = Name
+fielderror-taken = This name is already used.
+channel-name-web = Web
+channel-name-sms = Text message
+channel-name-rapidpro = RapidPro
+channel-name-odk = Field team (ODK)
+channel-name-assisted = Filed by a caseworker
+channel-name-open311 = Open311
+channel-name-import = Imported

@@ -677,3 +677,20 @@ sitrep-alerts-none = Vê mehê tu hişyariya pêşwext derneket.
 sitrep-response = Saziyan çawa bersiva raporên vê mehê dan
 sitrep-dashboard = Dashboarda deverê
 nav-sitrep = Rapora rewşê
+
+# Channels: answers sent back through other systems
+channel-received = Rapora te hate wergirtin. Wesla te: { $receipt } — wê biparêze da ku rapora xwe bişopînî, û bi kesî re parve neke.
+channel-status = Rapora te: { $status }.
+channel-status-update = Rapora te: { $status }. Nûçeya dawî: { $update }
+channel-unknown-receipt = Tu rapor bi vê weslê tune ye. Wê kontrol bike û dîsa bişîne.
+channel-refused = Rapora te hîn nehat tomarkirin: { $problems }
+channel-unavailable = Xizmet niha nikare peyama te werbigire. Ji kerema xwe paşê dîsa biceribîne.
+field-name = Nav
+fielderror-taken = Ev nav berê hatiye bikaranîn.
+channel-name-web = Malper
+channel-name-sms = Peyama kurt
+channel-name-rapidpro = RapidPro
+channel-name-odk = Tîma meydanî (ODK)
+channel-name-assisted = Karmendê dozê tomar kir
+channel-name-open311 = Open311
+channel-name-import = Hatiye anîn

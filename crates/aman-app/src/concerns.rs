@@ -7,7 +7,7 @@ use crate::App;
 use crate::Error;
 use crate::random;
 use aman_core::area::Pcode;
-use aman_core::concern::{self, ConcernInput, Contact, NewConcern, Place};
+use aman_core::concern::{self, Channel, ConcernInput, Contact, NewConcern, Place};
 use aman_core::lifecycle::Status;
 use aman_core::receipt::{self, Receipt};
 use aman_core::role::Action;
@@ -30,7 +30,23 @@ pub const IDEMPOTENCY_KEY_CHARS: std::ops::RangeInclusive<usize> = 16..=200;
 /// Validates and stores a concern; answers only once it is durably
 /// committed. With an idempotency key, the same key and content within a
 /// day answer the same receipt and file one concern.
-pub async fn submit(state: &App, input: &ConcernInput, idempotency: Option<&str>) -> Result<Submitted, Error> {
+/// How a concern arrives beside what it says: its door, the idempotency key
+/// the door sent, and for one filed on a resident's behalf their consent.
+#[derive(Debug, Clone, Copy)]
+pub struct Arrival<'a> {
+    pub channel: Channel,
+    pub idempotency: Option<&'a str>,
+    pub consent: Option<&'a str>,
+}
+
+impl<'a> Arrival<'a> {
+    /// Through the web form or the API.
+    pub fn web(idempotency: Option<&'a str>) -> Arrival<'a> {
+        Arrival { channel: Channel::Web, idempotency, consent: None }
+    }
+}
+
+pub async fn submit(state: &App, input: &ConcernInput, arrival: Arrival<'_>) -> Result<Submitted, Error> {
     let areas = state.areas();
     let concern = concern::parse(input, state.today(), |place| match place {
         Place::Area(pcode) => areas.get(pcode.as_str()).map(|_| pcode.clone()).ok_or("unknown_area"),
@@ -40,13 +56,13 @@ pub async fn submit(state: &App, input: &ConcernInput, idempotency: Option<&str>
     })
     .map_err(|errors| Error::validation(&errors))?;
     let area = areas.get(concern.area.as_str()).ok_or_else(|| Error::internal("located area vanished"))?.clone();
-    if let Some(key) = idempotency {
-        return submit_once(state, input, &concern, key, area).await;
+    if let Some(key) = arrival.idempotency {
+        return submit_once(state, input, &concern, key, area, arrival).await;
     }
     // A receipt collision (2^-120) is retried rather than reported.
     for _ in 0..3 {
         let receipt = Receipt::from_entropy(random::<{ receipt::ENTROPY_BYTES }>());
-        match state.intake().submit(seal(state, &concern, &receipt)).await {
+        match state.intake().submit(seal(state, &concern, &receipt, arrival)).await {
             Ok(_) => return Ok(Submitted { receipt, area }),
             Err(DbError::Duplicate) => continue,
             Err(error) => return Err(error.into()),
@@ -64,6 +80,7 @@ async fn submit_once(
     concern: &NewConcern,
     key: &str,
     area: aman_geo::Area,
+    arrival: Arrival<'_>,
 ) -> Result<Submitted, Error> {
     let key = key.trim();
     if !IDEMPOTENCY_KEY_CHARS.contains(&key.chars().count()) || key.chars().any(|c| c.is_control()) {
@@ -84,14 +101,14 @@ async fn submit_once(
         return Ok(Submitted { receipt: earlier, area });
     }
     let receipt = receipt_on(today);
-    match state.intake().submit(seal(state, concern, &receipt)).await {
+    match state.intake().submit(seal(state, concern, &receipt, arrival)).await {
         // Stored now, or by the first of these requests.
         Ok(()) | Err(DbError::Duplicate) => Ok(Submitted { receipt, area }),
         Err(error) => Err(error.into()),
     }
 }
 
-fn seal(state: &App, concern: &NewConcern, receipt: &Receipt) -> StoredConcern {
+fn seal(state: &App, concern: &NewConcern, receipt: &Receipt, arrival: Arrival<'_>) -> StoredConcern {
     let keys = state.keys();
     let receipt_hash = receipt.keyed_hash(keys.receipt_key());
     StoredConcern {
@@ -104,6 +121,8 @@ fn seal(state: &App, concern: &NewConcern, receipt: &Receipt) -> StoredConcern {
         occurred_on: concern.occurred_on,
         language: concern.language.as_str().to_owned(),
         submitted_at: state.now_ms(),
+        channel: arrival.channel,
+        consent: arrival.consent.map(str::to_owned),
     }
 }
 

@@ -81,6 +81,14 @@ impl Tr {
         bundle.format_pattern(pattern, args, &mut errors).into_owned()
     }
 
+    /// Why a field was refused, in words (the description's limits filled in).
+    pub fn field_error(&self, code: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set("min", aman_core::concern::DESCRIPTION_MIN_CHARS as i64);
+        args.set("max", aman_core::concern::DESCRIPTION_MAX_CHARS as i64);
+        self.format(&format!("fielderror-{code}"), Some(&args))
+    }
+
     pub fn category(&self, code: &str) -> String {
         self.get(&format!("category-{code}"))
     }

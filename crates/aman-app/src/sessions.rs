@@ -21,7 +21,7 @@ pub fn random_token() -> String {
     hex::encode(crate::random::<32>())
 }
 
-fn hash_token(token: &str) -> String {
+pub(crate) fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

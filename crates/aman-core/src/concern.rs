@@ -59,6 +59,55 @@ impl Language {
     }
 }
 
+/// The door a concern came through. Recorded with every concern, shown to
+/// staff and counted in public figures; never anything about the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    /// The web form or the JSON API.
+    Web,
+    /// A text message through an SMS gateway (SMSSync).
+    Sms,
+    /// A RapidPro flow (SMS, WhatsApp, Telegram, …).
+    Rapidpro,
+    /// ODK Collect, KoboCollect or Enketo (OpenRosa).
+    Odk,
+    /// Filed by a caseworker or field team on a resident's behalf.
+    Assisted,
+    /// An Open311 client.
+    Open311,
+    /// Imported from another system.
+    Import,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 7] = [
+        Channel::Web,
+        Channel::Sms,
+        Channel::Rapidpro,
+        Channel::Odk,
+        Channel::Assisted,
+        Channel::Open311,
+        Channel::Import,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Sms => "sms",
+            Channel::Rapidpro => "rapidpro",
+            Channel::Odk => "odk",
+            Channel::Assisted => "assisted",
+            Channel::Open311 => "open311",
+            Channel::Import => "import",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+}
+
 /// A number as JSON sends it or as a form field spells it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]

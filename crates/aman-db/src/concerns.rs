@@ -5,6 +5,7 @@
 use crate::{Audit, Db, DbError, date_from_day_number, day_number};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
+use aman_core::concern::Channel;
 use aman_core::lifecycle::Status;
 use chrono::NaiveDate;
 use sqlx::Row;
@@ -22,6 +23,9 @@ pub struct StoredConcern {
     pub contact_sealed: Option<Vec<u8>>,
     pub point_sealed: Option<Vec<u8>>,
     pub submitted_at: i64,
+    pub channel: Channel,
+    /// For a concern filed on a resident's behalf: how they consented and to what.
+    pub consent: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +46,8 @@ pub struct ConcernRecord {
     pub version: i64,
     /// The staff member it is assigned to.
     pub assignee_id: Option<i64>,
+    pub channel: Channel,
+    pub consent: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +156,7 @@ pub struct QueueFilter {
 pub const MAX_SEARCH_WORDS: usize = 5;
 
 const CONCERN_COLUMNS: &str = "id, receipt_hash, category, description, area, occurred_on, language, status, \
-     duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version, assignee_id";
+     duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version, assignee_id, channel, consent";
 
 pub(crate) fn corrupt(what: &str, value: &str) -> DbError {
     DbError::Corrupt(format!("{what} `{value}`"))
@@ -177,6 +183,11 @@ fn concern_from_row(row: &AnyRow) -> Result<ConcernRecord, DbError> {
         updated_at: row.try_get("updated_at")?,
         version: row.try_get("version")?,
         assignee_id: row.try_get("assignee_id")?,
+        channel: {
+            let code: String = row.try_get("channel")?;
+            Channel::from_code(&code).ok_or_else(|| corrupt("channel", &code))?
+        },
+        consent: row.try_get("consent")?,
     })
 }
 
@@ -187,8 +198,8 @@ impl Db {
     {
         let row = sqlx::query(
             "INSERT INTO concerns (receipt_hash, category, description, area, occurred_on, language, status, \
-             contact_sealed, point_sealed, submitted_at, updated_at, search_text) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $9, $10) RETURNING id",
+             contact_sealed, point_sealed, submitted_at, updated_at, search_text, channel, consent) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $9, $10, $11, $12) RETURNING id",
         )
         .bind(&concern.receipt_hash)
         .bind(concern.category.as_str())
@@ -200,6 +211,8 @@ impl Db {
         .bind(concern.point_sealed.as_deref())
         .bind(concern.submitted_at)
         .bind(aman_core::text::search_key(&concern.description))
+        .bind(concern.channel.as_str())
+        .bind(concern.consent.as_deref())
         .fetch_one(executor)
         .await
         .map_err(DbError::from_insert)?;

@@ -15,9 +15,9 @@ const MAX_BATCH: usize = 256;
 const QUEUE: usize = 4096;
 
 type Reply = oneshot::Sender<Result<(), DbError>>;
-/// Parameters bound per concern; a full batch binds 256 × 10 = 2,560, well
+/// Parameters bound per concern; a full batch binds 256 × 12 = 3,072, well
 /// below SQLite's (32,766) and PostgreSQL's (65,535) limits.
-const PARAMETERS_PER_ROW: usize = 10;
+const PARAMETERS_PER_ROW: usize = 12;
 
 /// A handle to the intake writer; cheap to clone.
 #[derive(Clone)]
@@ -123,7 +123,7 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
         .map(|r| {
             let p = |i: usize| r * PARAMETERS_PER_ROW + i;
             format!(
-                "(${}, ${}, ${}, ${}, ${}, ${}, 'submitted', ${}, ${}, ${}, ${}, ${})",
+                "(${}, ${}, ${}, ${}, ${}, ${}, 'submitted', ${}, ${}, ${}, ${}, ${}, ${}, ${})",
                 p(1),
                 p(2),
                 p(3),
@@ -134,13 +134,15 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
                 p(8),
                 p(9),
                 p(9),
-                p(10)
+                p(10),
+                p(11),
+                p(12)
             )
         })
         .collect();
     let sql = format!(
         "INSERT INTO concerns (receipt_hash, category, description, area, occurred_on, language, status, \
-         contact_sealed, point_sealed, submitted_at, updated_at, search_text) VALUES {}",
+         contact_sealed, point_sealed, submitted_at, updated_at, search_text, channel, consent) VALUES {}",
         rows.join(", ")
     );
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -155,7 +157,9 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
             .bind(concern.contact_sealed.as_deref())
             .bind(concern.point_sealed.as_deref())
             .bind(concern.submitted_at)
-            .bind(aman_core::text::search_key(&concern.description));
+            .bind(aman_core::text::search_key(&concern.description))
+            .bind(concern.channel.as_str())
+            .bind(concern.consent.as_deref());
     }
     query.execute(conn).await.map_err(DbError::from_insert)?;
     Ok(())
@@ -178,6 +182,8 @@ pub(crate) mod tests {
             contact_sealed: None,
             point_sealed: Some(vec![1, 2, 3]),
             submitted_at: 1,
+            channel: aman_core::concern::Channel::Web,
+            consent: None,
         }
     }
 

@@ -116,6 +116,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0017_survey_closing.sql"),
         postgres: include_str!("../migrations/postgres/0017_survey_closing.sql"),
     },
+    Migration {
+        version: 18,
+        name: "channels",
+        sqlite: include_str!("../migrations/sqlite/0018_channels.sql"),
+        postgres: include_str!("../migrations/postgres/0018_channels.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -130,6 +130,21 @@ pub const SCHEMA: &[Table] = &[
             col("version", Int, false),
             col("assignee_id", Int, true),
             col("search_text", Text, true),
+            col("channel", Text, false),
+            col("consent", Text, true),
+        ],
+    },
+    Table {
+        name: "channels",
+        identity: true,
+        seeded: false,
+        columns: &[
+            col("id", Int, false),
+            col("kind", Text, false),
+            col("name", Text, false),
+            col("secret_hash", Text, false),
+            col("disabled", Int, false),
+            col("created_at", Int, false),
         ],
     },
     Table {

@@ -181,6 +181,8 @@ pub struct ConcernSummary {
     pub version: i64,
     /// The staff member it is assigned to.
     pub assignee_id: Option<i64>,
+    /// The door it came through: web, sms, rapidpro, odk, assisted, open311, import.
+    pub channel: String,
 }
 
 /// `GET /concerns`.

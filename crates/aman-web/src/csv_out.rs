@@ -46,6 +46,7 @@ pub fn concerns(state: &AppState, records: &[ConcernRecord]) -> Result<Response,
             spreadsheet_safe(area.map_or("", |a| a.name_en.as_str())),
             spreadsheet_safe(&r.description),
             r.assignee_id.map(|a| a.to_string()).unwrap_or_default(),
+            r.channel.as_str().to_owned(),
         ]
     });
     let header = [
@@ -59,6 +60,7 @@ pub fn concerns(state: &AppState, records: &[ConcernRecord]) -> Result<Response,
         "area_en",
         "description",
         "assignee_id",
+        "channel",
     ];
     csv_response(header, rows)
 }

@@ -8,12 +8,11 @@
 
 use crate::bodies::{ErrorBody, ErrorDetail};
 use crate::i18n::Tr;
-use aman_core::concern::{DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, FieldErrors};
+use aman_core::concern::FieldErrors;
 use aman_db::DbError;
 use axum::extract::rejection::{FormRejection, JsonRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use fluent_bundle::FluentArgs;
 use std::collections::BTreeMap;
 
 /// Stable, documented error codes (docs/api-errors.md). Never rename one.
@@ -150,10 +149,7 @@ impl AppError {
 
 /// The translated message for a field error code.
 pub fn field_message(tr: Tr, code: &str) -> String {
-    let mut args = FluentArgs::new();
-    args.set("min", DESCRIPTION_MIN_CHARS as i64);
-    args.set("max", DESCRIPTION_MAX_CHARS as i64);
-    tr.args(&format!("fielderror-{code}"), &args)
+    tr.field_error(code)
 }
 
 impl ErrorCode {

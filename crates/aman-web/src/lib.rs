@@ -9,6 +9,7 @@ pub mod bodies;
 pub mod challenge;
 mod cookies;
 pub mod csv_out;
+mod doors;
 pub mod error;
 pub mod gate;
 pub mod i18n;
@@ -39,6 +40,7 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::router())
+        .merge(doors::router())
         .nest("/api/v1", api::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .route("/readyz", axum::routing::get(readyz))

@@ -8,7 +8,7 @@ use aman_app::random;
 use aman_core::area::Pcode;
 use aman_core::audit::AuditEvent;
 use aman_core::category::Category;
-use aman_core::concern::Contact;
+use aman_core::concern::{Channel, Contact};
 use aman_core::lifecycle::Status;
 use aman_core::receipt::Receipt;
 use aman_core::role::Role;
@@ -127,6 +127,10 @@ const PROGRESS: [(&[Status], u32); 9] = [
         5,
     ),
 ];
+
+/// How the demo's concerns arrive.
+const CHANNELS: [(Channel, u32); 5] =
+    [(Channel::Web, 55), (Channel::Sms, 15), (Channel::Rapidpro, 15), (Channel::Assisted, 10), (Channel::Odk, 5)];
 
 fn weighted<'a, T>(rng: &mut StdRng, items: &'a [(T, u32)]) -> &'a T {
     let total: u32 = items.iter().map(|(_, w)| w).sum();
@@ -248,6 +252,9 @@ async fn seed_concerns(
             phone: Some(format!("07700{:06}", rng.random_range(0..1_000_000))),
         });
         let point = rng.random_bool(0.3).then_some(area.inner_point);
+        // Most come through the web form; the rest by text message, RapidPro,
+        // field teams with tablets, and caseworkers filing for someone.
+        let channel = *weighted(&mut rng, &CHANNELS);
         let concern = StoredConcern {
             contact_sealed: contact.as_ref().map(|c| keys.seal_contact(&receipt_hash, c, random())),
             point_sealed: point.map(|p| keys.seal_point(&receipt_hash, p, random())),
@@ -258,6 +265,8 @@ async fn seed_concerns(
             occurred_on,
             language: "ar".to_owned(),
             submitted_at,
+            channel,
+            consent: (channel == Channel::Assisted).then(|| "spoken: contact".to_owned()),
         };
         let id = db.store_concern(&concern).await?;
         let mut from = Status::Submitted;
@@ -321,6 +330,8 @@ async fn seed_rising_feud(
             contact_sealed: None,
             point_sealed: None,
             submitted_at,
+            channel: Channel::Web,
+            consent: None,
         };
         db.store_concern(&concern).await?;
     }

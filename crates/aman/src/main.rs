@@ -70,6 +70,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage the doors other systems use (RapidPro, an SMS gateway, Open311).
+    Channel {
+        #[command(subcommand)]
+        command: users::ChannelCommand,
+    },
     /// Manage the organisations that receive referrals and own actions.
     Organisation {
         #[command(subcommand)]
@@ -291,6 +296,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Import { command } => imports::run(command).await,
         Command::Index(args) => surveying::index(args).await,
         Command::Report { command } => reporting::run(command).await,
+        Command::Channel { command } => users::channel(command).await,
         Command::Copy { from, to, overwrite } => maintenance::copy(&from, &to, overwrite).await,
         Command::Backup { db, to } => maintenance::backup(&db, &to).await,
         Command::Restore { from, db, overwrite } => maintenance::restore(&from, &db, overwrite).await,

@@ -114,7 +114,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let settings = args.settings()?;
     let keys = load_keys(&args.keys.path)?;
     let db = open(&args.db.url).await?;
-    serve(db, keys, &args.listen, settings).await
+    serve(db, keys, &args.listen, settings, false).await
 }
 
 /// Seeds a year of demo data, prints the demo accounts, then serves.
@@ -134,14 +134,26 @@ pub async fn demo(listen: &str, db: &str, key_file: &Path, intake_limits: bool) 
         }
     }
     let intake_limits = intake_limits.then(Default::default);
-    serve(db, keys, listen, Settings { intake_limits, ..Settings::default() }).await
+    serve(db, keys, listen, Settings { intake_limits, ..Settings::default() }, true).await
 }
 
-async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings) -> anyhow::Result<()> {
+/// Serves until SIGTERM; `demo_channels` first gives the demo's RapidPro,
+/// SMS gateway and Open311 channels new secrets and prints them.
+async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings, demo_channels: bool) -> anyhow::Result<()> {
     if settings.intake_limits.is_none() {
         tracing::warn!("intake limits are OFF: public submissions and receipt lookups are not rate-limited");
     }
     let state = AppState::load(db, keys, Arc::new(chrono::Utc::now), settings).await?;
+    if demo_channels {
+        println!("Demo channels (secrets are new at every start):");
+        for kind in aman_app::channels::ChannelKind::ALL {
+            let name = format!("Demo {}", kind.as_str());
+            let (_, secret) = aman_app::channels::renew(&state, kind, &name)
+                .await
+                .map_err(|e| anyhow::anyhow!("demo channel: {e:?}"))?;
+            println!("  {name:<34} {secret}");
+        }
+    }
     if let Some(path) = &state.settings().audit_checkpoint {
         // Checked (the key file already is, by loading) before the server
         // takes requests or runs jobs; refused if the log no longer reaches it.

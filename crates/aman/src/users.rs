@@ -4,7 +4,7 @@
 
 use crate::keyfile::load_keys;
 use crate::{DbArg, KeyArg, now_ms, open, record};
-use aman_app::random;
+use aman_app::{App, random};
 use aman_core::area::Pcode;
 use aman_core::role::Role;
 use aman_core::secrets::{self, Keys};
@@ -257,5 +257,36 @@ pub async fn organisation(command: OrganisationCommand) -> anyhow::Result<()> {
     let confidential: Vec<&str> = confidential.iter().map(|c| c.trim()).collect();
     db.set_organisation_details(id, &categories, &confidential, &clean(&contact)).await?;
     println!("organisation {id}: {} ({}, {area})", name_en.trim(), kind.as_str());
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum ChannelCommand {
+    /// Add a door for another system and print its secret (shown this once).
+    Add {
+        /// rapidpro, smssync or open311.
+        #[arg(long, value_parser = ["rapidpro", "smssync", "open311"])]
+        kind: String,
+        /// A name staff recognise, e.g. "U-Report Iraq".
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+    },
+}
+
+pub async fn channel(command: ChannelCommand) -> anyhow::Result<()> {
+    let ChannelCommand::Add { kind, name, db, keys } = command;
+    let kind = aman_app::channels::ChannelKind::from_code(&kind).context("unknown kind")?;
+    let keys = load_keys(&keys.path)?;
+    let db = open(&db.url).await?;
+    let state = App::load(db, keys, std::sync::Arc::new(chrono::Utc::now), aman_app::Settings::default()).await?;
+    let (id, secret) = aman_app::channels::add(&state, kind, &name)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot add the channel: {e:?}"))?;
+    println!("channel {id} ({}): {}", kind.as_str(), name.trim());
+    println!("secret (shown once; give it to the other system): {secret}");
     Ok(())
 }

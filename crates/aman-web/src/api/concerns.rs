@@ -53,7 +53,7 @@ async fn create_concern(
         Some(Ok(key)) => Some(key),
         Some(Err(_)) => return Err(aman_app::Error::field("idempotency_key", "invalid_idempotency_key").into()),
     };
-    let submitted = concerns::submit(&state, &input, idempotency).await?;
+    let submitted = concerns::submit(&state, &input, concerns::Arrival::web(idempotency)).await?;
     let body = Submitted {
         receipt: submitted.receipt.grouped(),
         status: "submitted".to_owned(),
@@ -113,6 +113,7 @@ fn concern_summary(state: &AppState, record: &ConcernRecord) -> ConcernSummary {
         updated_at: time(record.updated_at),
         version: record.version,
         assignee_id: record.assignee_id,
+        channel: record.channel.as_str().to_owned(),
     }
 }
 

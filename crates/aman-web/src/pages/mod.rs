@@ -8,11 +8,6 @@ mod audit;
 mod committees;
 mod concern;
 mod dashboard;
-
-pub use dashboard::sitrep_html;
-
-/// The site's one stylesheet.
-pub const STYLESHEET: &str = include_str!("../../static/aman.css");
 mod forms;
 mod index;
 mod layout;
@@ -22,7 +17,11 @@ mod referrals;
 mod staff;
 mod surveys;
 
+pub use dashboard::sitrep_html;
 pub use layout::error_page;
+
+/// The site's one stylesheet.
+pub const STYLESHEET: &str = include_str!("../../static/aman.css");
 
 use crate::state::AppState;
 use axum::Router;

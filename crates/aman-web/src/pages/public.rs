@@ -293,7 +293,10 @@ async fn report_submit(
         }
     };
     let idempotency = Some(form.idempotency.as_str()).filter(|k| !k.is_empty());
-    match concerns::submit(&state, &form.to_input(area, t), idempotency).await.map_err(AppError::from) {
+    match concerns::submit(&state, &form.to_input(area, t), concerns::Arrival::web(idempotency))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(submitted) => {
             let receipt = submitted.receipt.grouped();
             let photo_added = match &photo {

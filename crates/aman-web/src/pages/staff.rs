@@ -183,6 +183,8 @@ struct QueueRow {
     received: String,
     occurred: String,
     excerpt: String,
+    /// The door it came through, in words.
+    channel: String,
     /// Ticked for a bulk change.
     picked: bool,
     /// "Choose concern #N", what its box says to a screen reader.
@@ -362,6 +364,7 @@ async fn queue_page(
             received: format_time(r.submitted_at),
             occurred: r.occurred_on.to_string(),
             excerpt: excerpt(&r.description, 160),
+            channel: t.get(&format!("channel-name-{}", r.channel.as_str())),
             picked: bulk.selected.contains(&r.id),
             pick_label: t.text("queue-pick", &[("id", &r.id.to_string())]),
         })

@@ -49,6 +49,7 @@ mod confidential;
 mod contract;
 mod dashboard;
 mod demo;
+mod doors;
 mod durability;
 mod hostile;
 mod index;

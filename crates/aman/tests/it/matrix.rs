@@ -62,6 +62,9 @@ enum Rule {
     /// Answering the referral of the confidential concern: the receiving
     /// organisation's accounts cleared for it only (wherever they are).
     Answer,
+    /// Another system's door (RapidPro, an SMS gateway, Open311): only its
+    /// channel's secret opens it; no staff account does.
+    ChannelSecret,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,10 +115,12 @@ fn want(rule: Rule, account: Option<&Account>) -> Want {
     let Some(account) = account else {
         return if matches!(rule, Rule::Public) { Through } else { Refused(401) };
     };
+
     let grant = &account.grant;
     let sees = |which: Which| grant.allows(Action::ViewConcerns, &which.place(), which.category());
     match rule {
         Rule::Public | Rule::Signed => Through,
+        Rule::ChannelSecret => Refused(401),
         Rule::Listing(action) => {
             if grant.role.may(action) {
                 Through

@@ -30,6 +30,9 @@ async fn populate(app: &TestApp) -> String {
     let receipt = body["receipt"].as_str().expect("receipt").to_owned();
     aman_app::jobs::run_due(&app.state, "populate").await;
     app.db.upsert_organisation("police", "مركز شرطة", "Copied Police Station", "IQG15Q05").await.expect("organisation");
+    aman_app::channels::add(&app.state, aman_app::channels::ChannelKind::RapidPro, "Copied RapidPro")
+        .await
+        .expect("channel");
     app.submit("tribal_conflict", "IQG15Q05").await;
     let staff = app.staff(Role::TriageOfficer, "IQ").await;
     let (_, queue) = staff.get("/api/v1/concerns").await;

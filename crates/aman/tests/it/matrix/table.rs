@@ -140,6 +140,10 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         form(&[("category", "crime"), ("description", "Shots fired near the market at night."), ("area", PLAIN_PLACE)]),
     );
     add(Method::POST, "/receipt.txt", "/receipt.txt".into(), Public, form(&[("receipt", &f.receipt)]));
+    let run = json!({"results": {"category": {"value": "7"}, "description": {"value": "Shots fired near the market at night."}, "place": {"value": PLAIN_PLACE}}, "input": {"text": f.receipt}});
+    for route in ["/channels/rapidpro/concerns", "/channels/rapidpro/status"] {
+        add(Method::POST, route, route.into(), ChannelSecret, Body::Json(run.clone()));
+    }
     add(Method::POST, "/track", "/track".into(), Public, form(&[("receipt", &f.receipt)]));
     add(
         Method::POST,

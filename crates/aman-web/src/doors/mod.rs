@@ -1,0 +1,12 @@
+//! The doors other systems use, each speaking its own protocol over the
+//! application's operations (no door writes to the database itself):
+//! RapidPro flows (`rapidpro`).
+
+mod rapidpro;
+
+use crate::state::AppState;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new().merge(rapidpro::router())
+}
