@@ -728,3 +728,12 @@ channel-name-odk = فريق ميداني (ODK)
 channel-name-assisted = سجّله باحث حالة
 channel-name-open311 = Open311
 channel-name-import = مستورد
+
+# Reporting by text message
+sms-which-language = 1 العربية · 2 کوردی (سۆرانی) · 3 Kurmancî · 4 English — أرسل الرقم / ژمارەکە بنێرە / Hejmarê bişîne / Reply with the number.
+sms-menu = ما موضوع البلاغ؟ أرسل الرقم:
+    { $menu }
+sms-pick-a-number = يرجى الرد بأحد هذه الأرقام.
+sms-describe = ماذا حدث؟ اكتبه بكلماتك (دون أسماء أشخاص إن أمكن).
+sms-where = أين حدث ذلك؟ أرسل اسم المدينة أو القضاء أو الناحية.
+sms-unknown-place = لا نعرف هذا المكان. أرسل اسم القضاء أو المحافظة.

@@ -694,3 +694,12 @@ channel-name-odk = تیمی مەیدانی (ODK)
 channel-name-assisted = توێژەری کەیس تۆماری کرد
 channel-name-open311 = Open311
 channel-name-import = هاوردەکراو
+
+# Reporting by text message
+sms-which-language = 1 العربية · 2 کوردی (سۆرانی) · 3 Kurmancî · 4 English — أرسل الرقم / ژمارەکە بنێرە / Hejmarê bişîne / Reply with the number.
+sms-menu = ڕاپۆرتەکە دەربارەی چییە؟ ژمارەکە بنێرە:
+    { $menu }
+sms-pick-a-number = تکایە بە یەکێک لەم ژمارانە وەڵام بدەوە.
+sms-describe = چی ڕوویدا؟ بە وشەکانی خۆت بینووسە (ئەگەر بتوانیت بەبێ ناوی کەسەکان).
+sms-where = لە کوێ ڕوویدا؟ ناوی شار، قەزا یان ناحیەکە بنێرە.
+sms-unknown-place = ئەم شوێنە نازانین. ناوی قەزا یان پارێزگاکە بنێرە.

@@ -694,3 +694,12 @@ channel-name-odk = Field team (ODK)
 channel-name-assisted = Filed by a caseworker
 channel-name-open311 = Open311
 channel-name-import = Imported
+
+# Reporting by text message
+sms-which-language = 1 العربية · 2 کوردی (سۆرانی) · 3 Kurmancî · 4 English — أرسل الرقم / ژمارەکە بنێرە / Hejmarê bişîne / Reply with the number.
+sms-menu = What is it about? Reply with the number:
+    { $menu }
+sms-pick-a-number = Please reply with one of these numbers.
+sms-describe = What happened? Write it in your own words (no names of people if you can avoid them).
+sms-where = Where did it happen? Send the name of the town, district or sub-district.
+sms-unknown-place = We do not know this place. Send the name of the district or governorate.

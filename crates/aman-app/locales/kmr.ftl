@@ -694,3 +694,12 @@ channel-name-odk = Tîma meydanî (ODK)
 channel-name-assisted = Karmendê dozê tomar kir
 channel-name-open311 = Open311
 channel-name-import = Hatiye anîn
+
+# Reporting by text message
+sms-which-language = 1 العربية · 2 کوردی (سۆرانی) · 3 Kurmancî · 4 English — أرسل الرقم / ژمارەکە بنێرە / Hejmarê bişîne / Reply with the number.
+sms-menu = Rapor li ser çi ye? Hejmarê bişîne:
+    { $menu }
+sms-pick-a-number = Ji kerema xwe bi yek ji van hejmaran bersiv bide.
+sms-describe = Çi qewimî? Bi gotinên xwe binivîse (heke dikarî bêyî navên kesan).
+sms-where = Li ku qewimî? Navê bajar, qeza an nahiyê bişîne.
+sms-unknown-place = Em vî cihî nas nakin. Navê qeza an parêzgehê bişîne.

@@ -60,7 +60,9 @@ async fn run(state: &App, job: &str) -> Result<String, aman_db::DbError> {
             let idle = settings.session_idle_minutes * 60_000;
             let absolute = settings.session_absolute_hours * 3_600_000;
             let deleted = state.db().delete_expired_sessions(idle, absolute, state.now_ms()).await?;
-            Ok(format!("deleted {deleted} sessions"))
+            // Text-message conversations left idle are forgotten too.
+            let forgotten = state.db().forget_sms_conversations(state.now_ms() - crate::sms::IDLE_MS).await?;
+            Ok(format!("deleted {deleted} sessions, forgot {forgotten} text conversations"))
         }
         "retention" => {
             let purged =

@@ -28,6 +28,7 @@ pub mod rapidpro;
 pub mod referrals;
 pub mod sessions;
 pub mod sitrep;
+pub mod sms;
 pub mod surveys;
 
 pub use actor::Actor;

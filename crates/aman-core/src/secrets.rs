@@ -119,6 +119,18 @@ impl Keys {
         self.derived_key(b"aman/challenge/v1")
     }
 
+    /// Who is texting, as a key for their conversation and nothing more: a
+    /// keyed hash of the channel and the sender's number, which cannot be
+    /// turned back into the number without the key file.
+    pub fn sender_hash(&self, channel_id: i64, sender: &str) -> String {
+        use hmac::{Hmac, KeyInit, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&self.derived_key(b"aman/sms-sender/v1"))
+            .expect("any key length");
+        mac.update(&channel_id.to_be_bytes());
+        mac.update(sender.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
     /// A receipt's entropy for a submission sent with an idempotency key:
     /// the same key, day and content give the same receipt (so a retry
     /// files nothing new); anyone else's key or content gives another one.
@@ -198,6 +210,11 @@ pub fn attachment_context(receipt_hash: &str) -> String {
 }
 
 /// The associated data binding a sealed exact point to its concern.
+/// What an SMS conversation has gathered so far, sealed until it is filed.
+pub fn sms_context(sender_hash: &str) -> String {
+    format!("sms:{sender_hash}:conversation")
+}
+
 pub fn point_context(receipt_hash: &str) -> String {
     format!("concern:{receipt_hash}:point")
 }

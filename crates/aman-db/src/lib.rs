@@ -31,7 +31,7 @@ pub use accountability::{ActionFacts, ConcernFacts, ReceivedCount, ReferralFacts
 pub use actions::{ActionRecord, ActionUpdate, NewAction};
 pub use attachments::{AttachmentInfo, SealedAttachment};
 pub use audit::{Audit, AuditFilter};
-pub use channels::ChannelRecord;
+pub use channels::{ChannelRecord, SmsConversation};
 pub use committees::{CommitteeRecord, IssueRecord, MeetingRecord, MemberRecord, OrganisationRecord};
 pub use concerns::{
     ConcernEvent, ConcernRecord, EventKind, MAX_SEARCH_WORDS, NewEvent, QueueFilter, StoredConcern, TrackRecord,

@@ -148,6 +148,17 @@ pub const SCHEMA: &[Table] = &[
         ],
     },
     Table {
+        name: "sms_conversations",
+        identity: false,
+        seeded: false,
+        columns: &[
+            col("sender_hash", Text, false),
+            col("channel_id", Int, false),
+            col("state_sealed", Bytes, false),
+            col("updated_at", Int, false),
+        ],
+    },
+    Table {
         name: "attachments",
         identity: true,
         seeded: false,

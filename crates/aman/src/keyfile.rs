@@ -96,6 +96,14 @@ pub async fn reseal_all(db: &Db, keys: &Keys) -> anyhow::Result<u64> {
         }
     }
     db.reseal_totp(&totp).await?;
+    let mut conversations = Vec::new();
+    for mut c in
+        db.sms_conversations().await?.into_iter().filter(|c| Keys::sealed_key_id(&c.state_sealed) != Some(current))
+    {
+        c.state_sealed = keys.reseal(&secrets::sms_context(&c.sender_hash), &c.state_sealed, random())?;
+        conversations.push(c);
+    }
+    db.reseal_sms_conversations(&conversations).await?;
     let mut after = 0;
     loop {
         let page = db.sealed_survey_texts(after, 500).await?;

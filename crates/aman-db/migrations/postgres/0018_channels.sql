@@ -14,3 +14,13 @@ CREATE TABLE channels (
     disabled    BIGINT NOT NULL DEFAULT 0,
     created_at  BIGINT NOT NULL
 );
+
+-- Text-message conversations under way: who is texting only as a keyed
+-- hash of their number; what they said so far sealed under the data key.
+-- Forgotten a day after the last message.
+CREATE TABLE sms_conversations (
+    sender_hash  TEXT PRIMARY KEY,
+    channel_id   BIGINT NOT NULL REFERENCES channels (id),
+    state_sealed BYTEA NOT NULL,
+    updated_at   BIGINT NOT NULL
+);

@@ -1,12 +1,13 @@
 //! The doors other systems use, each speaking its own protocol over the
 //! application's operations (no door writes to the database itself):
-//! RapidPro flows (`rapidpro`).
+//! RapidPro flows (`rapidpro`), an SMS gateway (`smssync`).
 
 mod rapidpro;
+mod smssync;
 
 use crate::state::AppState;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(rapidpro::router())
+    Router::new().merge(rapidpro::router()).merge(smssync::router())
 }

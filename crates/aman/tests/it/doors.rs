@@ -105,3 +105,92 @@ async fn a_channel_is_added_from_the_command_line() {
     );
     assert!(!again.status.success(), "a name is used once");
 }
+
+/// One text message as SMSSync forwards it.
+async fn text(app: &TestApp, secret: &str, from: &str, message: &str, id: &str) -> (StatusCode, Value) {
+    let form = [
+        ("from", from),
+        ("message", message),
+        ("message_id", id),
+        ("sent_to", "+9647800000000"),
+        ("secret", secret),
+        ("device_id", "1"),
+        ("sent_timestamp", "1764406800000"),
+    ];
+    let response = app.client.post(app.url("/channels/smssync")).form(&form).send().await.expect("post");
+    crate::support::json_of(response).await
+}
+
+/// The reply SMSSync is told to send, checked to go back to the sender.
+fn reply(answer: &Value, to: &str) -> String {
+    assert_eq!(answer["payload"]["success"], true, "{answer}");
+    assert_eq!(
+        (answer["payload"]["task"].as_str(), answer["payload"]["messages"][0]["to"].as_str()),
+        (Some("send"), Some(to))
+    );
+    answer["payload"]["messages"][0]["message"].as_str().expect("message").to_owned()
+}
+
+both! {
+/// A conversation by text message in Arabic and one in Kurmanji, each
+/// ending with a receipt, then a status query; a message the gateway sends
+/// twice is answered twice and taken once; the numbers are never stored in
+/// the clear.
+async fn a_text_message_conversation_ends_with_a_receipt(app: TestApp) {
+    let (_, secret) = channels::add(&app.state, ChannelKind::SmsSync, "Basra gateway").await.expect("channel");
+    let (status, refused) = text(&app, "wrong", "+9647701234567", "مرحبا", "m0").await;
+    assert_eq!((status, refused["payload"]["success"].as_bool()), (StatusCode::UNAUTHORIZED, Some(false)));
+
+    let arabic = "+9647701234567";
+    let menu = reply(&text(&app, &secret, arabic, "السلام عليكم، أريد أن أبلغ عن شيء", "a1").await.1, arabic);
+    assert!(menu.contains("أرسل الرقم") && menu.contains("\n7 "), "{menu}");
+    let asked = reply(&text(&app, &secret, arabic, "٢", "a2").await.1, arabic);
+    assert!(asked.contains("ماذا حدث"), "{asked}");
+    let description = "رجال مسلحون يطلقون النار قرب السوق كل ليلة";
+    let where_ = reply(&text(&app, &secret, arabic, description, "a3").await.1, arabic);
+    // The gateway did not hear back and sends it again: the same answer, nothing moves on.
+    assert_eq!(reply(&text(&app, &secret, arabic, description, "a3").await.1, arabic), where_);
+    assert!(where_.contains("أين حدث"), "{where_}");
+    let filed = reply(&text(&app, &secret, arabic, "الزبير", "a4").await.1, arabic);
+    assert_eq!(reply(&text(&app, &secret, arabic, "الزبير", "a4").await.1, arabic), filed);
+    let receipt = filed.split_whitespace().find(|w| w.len() == 29 && w.matches('-').count() == 5).unwrap_or_else(|| panic!("no receipt in {filed}")).to_owned();
+    assert_eq!(app.db.count_concerns().await.expect("count"), 1);
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let id = app.newest_concern_id(&triage).await;
+    let (_, concern) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!((concern["channel"].as_str(), concern["category"].as_str()), (Some("sms"), Some("armed_groups_weapons")));
+    assert_eq!((concern["description"].as_str(), concern["language"].as_str()), (Some(description), Some("ar")));
+    assert_eq!(concern["contact"]["phone"], arabic);
+    // Texting the receipt answers its status.
+    let status = reply(&text(&app, &secret, arabic, &receipt, "a5").await.1, arabic);
+    assert!(status.starts_with("بلاغك:"), "{status}");
+
+    // Kurmanji, told by the letters; then a number alone asks for the language.
+    let kurmanji = "+9647501112233";
+    let menu = reply(&text(&app, &secret, kurmanji, "Silav, ez dixwazim tiştekî ragihînim", "k1").await.1, kurmanji);
+    assert!(menu.contains("Hejmarê bişîne"), "{menu}");
+    reply(&text(&app, &secret, kurmanji, "3", "k2").await.1, kurmanji);
+    reply(&text(&app, &secret, kurmanji, "Du eşîr li ser erdê çem hevdu tehdît dikin.", "k3").await.1, kurmanji);
+    let filed = reply(&text(&app, &secret, kurmanji, "Zaxo", "k4").await.1, kurmanji);
+    assert!(filed.starts_with("Rapora te hate wergirtin"), "{filed}");
+    let ask = "+9647809998877";
+    let which = reply(&text(&app, &secret, ask, "٣", "q1").await.1, ask);
+    assert!(which.contains("Kurmancî") && which.contains("العربية"), "{which}");
+    assert!(reply(&text(&app, &secret, ask, "3", "q2").await.1, ask).contains("Hejmarê bişîne"));
+    // Idle for a day, the conversation is forgotten and starts anew.
+    app.advance_minutes(25 * 60);
+    let again = reply(&text(&app, &secret, ask, "Hello, I want to report something", "q3").await.1, ask);
+    assert!(again.contains("Reply with the number"), "{again}");
+
+    // What is said in a conversation not yet filed is sealed.
+    let halfway = "+9647712223344";
+    reply(&text(&app, &secret, halfway, "مرحبا", "h1").await.1, halfway);
+    reply(&text(&app, &secret, halfway, "1", "h2").await.1, halfway);
+    reply(&text(&app, &secret, halfway, "سيارة مفخخة متروكة قرب الجسر القديم", "h3").await.1, halfway);
+    let stored = app.stored_bytes().await;
+    for number in ["7701234567", "7501112233", "7809998877", "7712223344"] {
+        assert!(!crate::support::contains(&stored, number), "{number} stored in the clear");
+    }
+    assert!(!crate::support::contains(&stored, "مفخخة"), "a conversation under way is sealed");
+}
+}

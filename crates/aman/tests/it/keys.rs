@@ -82,6 +82,13 @@ async fn a_wrong_key_file_is_refused_and_rotation_loses_nothing() {
     let sealed = app.state.keys().seal(&text, br#"{"district":"typed"}"#, [5; 24]);
     let response = crate::surveys::stored_response("r-1", "{}", Some(sealed));
     app.db.insert_responses(form_id, &[response]).await.expect("response");
+    // A text-message conversation under way is re-encrypted too.
+    let (channel, _) = aman_app::channels::add(&app.state, aman_app::channels::ChannelKind::SmsSync, "gateway")
+        .await
+        .expect("channel");
+    let incoming =
+        aman_app::sms::Incoming { channel_id: channel, from: "+9647701112233", text: "مرحبا", message_id: "m-1" };
+    aman_app::sms::receive(&app.state, &incoming).await.expect("conversation");
     let db = app.database_url();
 
     let key = app.dir.path().join("right.key");
@@ -114,6 +121,9 @@ async fn a_wrong_key_file_is_refused_and_rotation_loses_nothing() {
         trimmed.open(&text, &survey[0].sealed).expect("re-sealed under the new key"),
         br#"{"district":"typed"}"#
     );
+    let conversation = &app.db.sms_conversations().await.expect("conversations")[0];
+    let context = aman_core::secrets::sms_context(&conversation.sender_hash);
+    assert!(trimmed.open(&context, &conversation.state_sealed).is_ok(), "the conversation is re-sealed");
 
     let (mut server, base) = serve(&db, &key).expect("serves with the rotated file");
     let contact = contact_seen_through(&base, "rotator@test", &password).await;

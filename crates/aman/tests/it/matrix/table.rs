@@ -144,6 +144,13 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
     for route in ["/channels/rapidpro/concerns", "/channels/rapidpro/status"] {
         add(Method::POST, route, route.into(), ChannelSecret, Body::Json(run.clone()));
     }
+    add(
+        Method::POST,
+        "/channels/smssync",
+        "/channels/smssync".into(),
+        ChannelSecret,
+        form(&[("from", "+9647701234567"), ("message", &f.receipt), ("message_id", "matrix-1")]),
+    );
     add(Method::POST, "/track", "/track".into(), Public, form(&[("receipt", &f.receipt)]));
     add(
         Method::POST,
