@@ -737,3 +737,23 @@ sms-pick-a-number = يرجى الرد بأحد هذه الأرقام.
 sms-describe = ماذا حدث؟ اكتبه بكلماتك (دون أسماء أشخاص إن أمكن).
 sms-where = أين حدث ذلك؟ أرسل اسم المدينة أو القضاء أو الناحية.
 sms-unknown-place = لا نعرف هذا المكان. أرسل اسم القضاء أو المحافظة.
+
+# Assisted intake
+nav-assisted = التسجيل نيابة عن مواطن
+assisted-title = تسجيل بلاغ نيابة عن مواطن
+assisted-intro = لمواطن لا يستطيع أو لا يرغب في الإبلاغ بنفسه. اكتب ما يقوله لك بكلماته، وأعطه الإيصال في النهاية. اسمه ورقمه اختياريان ويُحفظان مشفّرين كأي مبلّغ.
+assisted-consent = موافقة المواطن
+assisted-consent-text = اقرأ عليه: «سأسجّل بلاغك في أمان. لن يرى ما تقوله لي إلا الفريق الذي يتابعه. لا يُحفظ اسمك ورقمك إلا بموافقتك، ويمكنك متابعة بلاغك بإيصال سأعطيك إياه.»
+assisted-consent-method = كيف وافق
+assisted-consent-spoken = شفهياً
+assisted-consent-written = بالتوقيع
+assisted-consent-thumbprint = بالبصمة
+assisted-consent-contact = يوافق على أن يتصل به الفريق الذي يتابع البلاغ
+assisted-consent-referral = يوافق على إحالة البلاغ إلى جهة تستطيع المساعدة
+assisted-consent-confirmed = قرأت عليه نص الموافقة ووافق
+assisted-submit = سجّل البلاغ
+assisted-handover = أعطِ المواطن هذا الإيصال
+assisted-filed = سُجّل البلاغ. اكتب الإيصال للمواطن أو اطبعه؛ لن يُعرض مرة أخرى.
+field-consent_method = كيف وافق
+field-consent_confirmed = الموافقة
+fielderror-outside_your_area = هذا المكان خارج منطقتك.

@@ -703,3 +703,23 @@ sms-pick-a-number = Please reply with one of these numbers.
 sms-describe = What happened? Write it in your own words (no names of people if you can avoid them).
 sms-where = Where did it happen? Send the name of the town, district or sub-district.
 sms-unknown-place = We do not know this place. Send the name of the district or governorate.
+
+# Assisted intake
+nav-assisted = File for a resident
+assisted-title = File a concern for a resident
+assisted-intro = For a resident who cannot or would rather not report themselves. Write what they tell you, in their words; give them the receipt at the end. Their name and number are optional and sealed like any reporter's.
+assisted-consent = The resident's consent
+assisted-consent-text = Read this to them: "I will record your concern in Aman. Only the team that handles it will see what you tell me. Your name and number are kept only if you agree, and you can follow your concern with a receipt I will give you."
+assisted-consent-method = How they agreed
+assisted-consent-spoken = Spoken
+assisted-consent-written = Signed
+assisted-consent-thumbprint = Thumbprint
+assisted-consent-contact = They agree to be contacted by the staff handling it
+assisted-consent-referral = They agree that it may be referred to an organisation that can help
+assisted-consent-confirmed = I read the consent text to them and they agreed
+assisted-submit = File the concern
+assisted-handover = Give the resident this receipt
+assisted-filed = The concern is filed. Write the receipt down for the resident or print it; it is not shown again.
+field-consent_method = How they agreed
+field-consent_confirmed = Consent
+fielderror-outside_your_area = This place is outside your area.

@@ -703,3 +703,23 @@ sms-pick-a-number = Ji kerema xwe bi yek ji van hejmaran bersiv bide.
 sms-describe = Çi qewimî? Bi gotinên xwe binivîse (heke dikarî bêyî navên kesan).
 sms-where = Li ku qewimî? Navê bajar, qeza an nahiyê bişîne.
 sms-unknown-place = Em vî cihî nas nakin. Navê qeza an parêzgehê bişîne.
+
+# Assisted intake
+nav-assisted = Ji bo niştecîyekî tomar bike
+assisted-title = Ji bo niştecîyekî raporekê tomar bike
+assisted-intro = Ji bo niştecîyekî ku nikare an naxwaze bi xwe rapor bide. Tiştê ku ji te re dibêje bi gotinên wî binivîse û di dawiyê de weslê bide wî. Nav û hejmara wî ne mecbûrî ne û wek her raporkerî bi veşartî têne parastin.
+assisted-consent = Razîbûna niştecî
+assisted-consent-text = Vê ji wî re bixwîne: "Ez ê xema te di Amanê de tomar bikim. Tenê tîma ku li ser dixebite dê tiştê ku tu ji min re dibêjî bibîne. Nav û hejmara te tenê bi razîbûna te têne parastin, û tu dikarî bi weslekê ku ez ê bidim te rapora xwe bişopînî."
+assisted-consent-method = Çawa razî bû
+assisted-consent-spoken = Bi devkî
+assisted-consent-written = Bi îmze
+assisted-consent-thumbprint = Bi şopa tiliyê
+assisted-consent-contact = Razî ye ku tîma li ser dixebite bi wî re têkilî dayne
+assisted-consent-referral = Razî ye ku rapor ji rêxistineke ku dikare alîkariyê bike re were rewanekirin
+assisted-consent-confirmed = Min nivîsa razîbûnê jê re xwend û ew razî bû
+assisted-submit = Raporê tomar bike
+assisted-handover = Vê weslê bide niştecî
+assisted-filed = Rapor hate tomarkirin. Weslê ji niştecî re binivîse an çap bike; careke din nayê nîşandan.
+field-consent_method = Çawa razî bû
+field-consent_confirmed = Razîbûn
+fielderror-outside_your_area = Ev cih li derveyî devera te ye.

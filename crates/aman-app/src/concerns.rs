@@ -71,6 +71,63 @@ pub async fn submit(state: &App, input: &ConcernInput, arrival: Arrival<'_>) -> 
     Err(Error::internal("three receipt collisions in a row"))
 }
 
+/// How a resident agreed to a caseworker filing for them.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Consent {
+    /// `spoken`, `written` or `thumbprint`.
+    pub method: String,
+    /// The resident may be contacted by the staff handling the concern.
+    pub contact: bool,
+    /// The concern may be referred to an organisation that can help.
+    pub referral: bool,
+    /// The caseworker read the consent text to the resident.
+    pub confirmed: bool,
+}
+
+impl Consent {
+    /// As recorded with the concern, e.g. `spoken: contact, referral`.
+    fn record(&self) -> Result<String, Error> {
+        if !matches!(self.method.as_str(), "spoken" | "written" | "thumbprint") {
+            return Err(Error::field("consent_method", "required"));
+        }
+        if !self.confirmed {
+            return Err(Error::field("consent_confirmed", "required"));
+        }
+        let agreed: Vec<&str> = [("contact", self.contact), ("referral", self.referral)]
+            .into_iter()
+            .filter_map(|(what, yes)| yes.then_some(what))
+            .collect();
+        Ok(format!("{}: {}", self.method, if agreed.is_empty() { "none".to_owned() } else { agreed.join(", ") }))
+    }
+}
+
+/// A caseworker or field team member files a concern for a resident who
+/// cannot (or would rather not) do it themselves, in their own area, with
+/// the resident's consent recorded; the resident gets the receipt. The
+/// concern's channel is `assisted`, and the audit log names who filed it.
+pub async fn submit_assisted(
+    state: &App,
+    staff: &Actor,
+    input: &ConcernInput,
+    consent: &Consent,
+    idempotency: Option<&str>,
+) -> Result<Submitted, Error> {
+    if !staff.user.role.may(Action::FileAssisted) {
+        return Err(Error::Forbidden);
+    }
+    let consent = consent.record()?;
+    let area = input.area.as_deref().and_then(Pcode::parse);
+    if area.as_ref().is_some_and(|a| !staff.user.area.covers(a)) {
+        return Err(Error::field("area", "outside_your_area"));
+    }
+    let arrival = Arrival { channel: Channel::Assisted, idempotency, consent: Some(&consent) };
+    let submitted = submit(state, input, arrival).await?;
+    let tracked = track(state, &submitted.receipt.grouped()).await?;
+    state.audit(Some(staff.user.id), "concern.assisted", &format!("concern:{}", tracked.id), &consent).await?;
+    Ok(submitted)
+}
+
 /// Files a concern sent with an idempotency key once: its receipt comes from
 /// the key, the day and the content, so a retry finds the concern filed
 /// before (yesterday's too, if less than a day old) instead of filing again.

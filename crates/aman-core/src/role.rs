@@ -41,6 +41,8 @@ pub enum Action {
     ViewCommittees,
     /// Run a committee: members, meetings, attendance, minutes, ballots, issues.
     ManageCommittees,
+    /// File a concern on a resident's behalf, with their consent (assisted intake).
+    FileAssisted,
 }
 
 impl Role {
@@ -94,6 +96,7 @@ impl Role {
             RespondToAlerts => matches!(self, TriageOfficer | CommitteeMember | Administrator),
             ViewCommittees => true,
             ManageCommittees => matches!(self, CommitteeMember | Administrator),
+            FileAssisted => matches!(self, TriageOfficer | CsoCaseworker),
         }
     }
 

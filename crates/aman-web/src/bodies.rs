@@ -183,6 +183,10 @@ pub struct ConcernSummary {
     pub assignee_id: Option<i64>,
     /// The door it came through: web, sms, rapidpro, odk, assisted, open311, import.
     pub channel: String,
+    /// Filed on a resident's behalf: how they consented and to what
+    /// (e.g. `spoken: contact, referral`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
 }
 
 /// `GET /concerns`.

@@ -114,6 +114,7 @@ fn concern_summary(state: &AppState, record: &ConcernRecord) -> ConcernSummary {
         version: record.version,
         assignee_id: record.assignee_id,
         channel: record.channel.as_str().to_owned(),
+        consent: record.consent.clone(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct NavStaff {
     pub sees_audit: bool,
     /// Show the link to the organisation's referral inbox.
     pub answers_referrals: bool,
+    /// Show the link to filing a concern for a resident.
+    pub files_assisted: bool,
 }
 
 impl Nav {

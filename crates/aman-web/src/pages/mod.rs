@@ -4,6 +4,7 @@
 
 mod accountability;
 mod alerts;
+mod assisted;
 mod audit;
 mod committees;
 mod concern;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .merge(accountability::router())
         .merge(dashboard::router())
         .merge(referrals::router())
+        .merge(assisted::router())
         .route("/static/aman.css", get(stylesheet))
         .route("/static/challenge.js", get(challenge_script))
         .route("/static/exit.js", get(exit_script))

@@ -33,8 +33,9 @@ pub fn router() -> Router<AppState> {
 pub(super) fn nav(staff: &Staff, path: &str) -> Nav {
     let sees_audit = staff.user.role.may(aman_core::role::Action::ViewAudit);
     let answers_referrals = staff.user.organisation_id.is_some();
+    let files_assisted = staff.user.role.may(aman_core::role::Action::FileAssisted);
     let csrf = staff.session.csrf_token.clone();
-    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf, sees_audit, answers_referrals }) }
+    Nav { path: path.to_owned(), staff: Some(NavStaff { csrf, sees_audit, answers_referrals, files_assisted }) }
 }
 
 #[derive(Template)]

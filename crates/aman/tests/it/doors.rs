@@ -194,3 +194,67 @@ async fn a_text_message_conversation_ends_with_a_receipt(app: TestApp) {
     assert!(!crate::support::contains(&stored, "مفخخة"), "a conversation under way is sealed");
 }
 }
+
+both! {
+/// A caseworker files for a resident: consent recorded, the receipt handed
+/// over, the concern marked `assisted`, the audit log naming who filed it;
+/// only in their own area, only roles that may, never without consent.
+async fn a_caseworker_files_for_a_resident_with_consent(app: TestApp) {
+    let password = app.add_user("caseworker@test", Role::CsoCaseworker, "IQG02").await;
+    let cookie = app.page_login("caseworker@test", &password).await;
+    let page = app.page_as(&cookie, "/staff/assisted?lang=en").await;
+    assert!(page.contains("Read this to them") && page.contains("href=\"/staff/assisted\""), "{page}");
+    let start = page.find("name=\"csrf\" value=\"").expect("csrf") + "name=\"csrf\" value=\"".len();
+    let csrf = page[start..].split('"').next().expect("token").to_owned();
+    let send = |fields: Vec<(&'static str, &'static str)>| {
+        let mut form: Vec<(&str, String)> = vec![("csrf", csrf.clone())];
+        form.extend(fields.into_iter().map(|(k, v)| (k, v.to_owned())));
+        let request = app.client.post(app.url("/staff/assisted?lang=en")).header("cookie", &cookie).form(&form);
+        async move {
+            let response = request.send().await.expect("post");
+            (response.status(), response.text().await.expect("html"))
+        }
+    };
+    let concern = vec![
+        ("category", "gbv"),
+        ("description", "Her husband's brother beats her when she goes to the clinic."),
+        ("area", "Abu Al-Khaseeb"),
+        ("contact_phone", "07705556677"),
+        ("consent_method", "spoken"),
+        ("consent_contact", "1"),
+    ];
+    // Without the consent confirmed: nothing filed, the words kept.
+    let (status, html) = send(concern.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("husband&#39;s brother") || html.contains("husband's brother"), "{html}");
+    assert_eq!(app.db.count_concerns().await.expect("count"), 0);
+    let mut outside = concern.clone();
+    outside.push(("consent_confirmed", "1"));
+    outside[2] = ("area", "Mosul");
+    let (status, html) = send(outside).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("outside your area"), "{html}");
+    let mut confirmed = concern.clone();
+    confirmed.push(("consent_confirmed", "1"));
+    let (status, html) = send(confirmed).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Give the resident this receipt"), "{html}");
+    let triage = app.staff_with(Role::TriageOfficer, "IQG02", true).await;
+    let id = app.newest_concern_id(&triage).await;
+    let (_, filed) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!((filed["channel"].as_str(), filed["consent"].as_str()), (Some("assisted"), Some("spoken: contact")), "{filed}");
+    assert_eq!(filed["area"]["pcode"], "IQG02Q01");
+    let filter = aman_db::AuditFilter { action: Some("concern.assisted".into()), limit: 10, ..Default::default() };
+    let (audit, _) = app.db.audit_entries(&filter).await.expect("audit");
+    let caseworker = app.db.user_by_email("caseworker@test").await.expect("query").expect("user").id;
+    assert!(
+        audit.iter().any(|e| e.event.subject == format!("concern:{id}") && e.event.actor_id == Some(caseworker)),
+        "who filed it is audited"
+    );
+    // A police liaison may not file for residents.
+    let password = app.add_user("liaison@test", Role::PoliceLiaison, "IQG02").await;
+    let liaison = app.page_login("liaison@test", &password).await;
+    let refused = app.client.get(app.url("/staff/assisted")).header("cookie", &liaison).send().await.expect("get");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+}

@@ -107,6 +107,20 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         Public,
         Body::None,
     );
+    add(Method::GET, "/staff/assisted", "/staff/assisted".into(), Listing(FileAssisted), Body::None);
+    add(
+        Method::POST,
+        "/staff/assisted",
+        "/staff/assisted".into(),
+        Listing(FileAssisted),
+        form(&[
+            ("category", "crime"),
+            ("description", "Shots fired near the market at night."),
+            ("area", PLAIN_PLACE),
+            ("consent_method", "spoken"),
+            ("consent_confirmed", "1"),
+        ]),
+    );
     add(Method::GET, "/staff/sitrep", "/staff/sitrep?area=IQG02&month=2026-10".into(), Signed, Body::None);
     add(Method::GET, "/api/v1/receipts/{receipt}", format!("/api/v1/receipts/{}", f.receipt), Public, Body::None);
     add(
