@@ -757,3 +757,7 @@ assisted-filed = سُجّل البلاغ. اكتب الإيصال للمواطن
 field-consent_method = كيف وافق
 field-consent_confirmed = الموافقة
 fielderror-outside_your_area = هذا المكان خارج منطقتك.
+
+# Open data
+field-format = الصيغة
+fielderror-unknown_format = اختر hxl أو geojson.

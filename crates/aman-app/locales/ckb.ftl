@@ -723,3 +723,7 @@ assisted-filed = ڕاپۆرتەکە تۆمار کرا. وەسڵەکە بۆ ها�
 field-consent_method = چۆن ڕازی بوو
 field-consent_confirmed = ڕەزامەندی
 fielderror-outside_your_area = ئەم شوێنە لە دەرەوەی ناوچەکەتە.
+
+# Open data
+field-format = شێواز
+fielderror-unknown_format = hxl یان geojson هەڵبژێرە.

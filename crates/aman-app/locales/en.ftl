@@ -723,3 +723,7 @@ assisted-filed = The concern is filed. Write the receipt down for the resident o
 field-consent_method = How they agreed
 field-consent_confirmed = Consent
 fielderror-outside_your_area = This place is outside your area.
+
+# Open data
+field-format = Format
+fielderror-unknown_format = Choose hxl or geojson.

@@ -723,3 +723,7 @@ assisted-filed = Rapor hate tomarkirin. Weslê ji niştecî re binivîse an çap
 field-consent_method = Çawa razî bû
 field-consent_confirmed = Razîbûn
 fielderror-outside_your_area = Ev cih li derveyî devera te ye.
+
+# Open data
+field-format = Format
+fielderror-unknown_format = hxl an geojson hilbijêre.

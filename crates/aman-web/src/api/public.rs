@@ -14,6 +14,7 @@ use serde::Deserialize;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/public/accountability", get(public_accountability))
+        .route("/public/aggregates", get(public_aggregates))
         .route("/surveys", get(list_surveys))
         .route("/surveys/{key}/estimates", get(survey_estimates))
 }
@@ -84,4 +85,84 @@ async fn public_accountability(
     Query(query): Query<crate::accountability::AccountabilityQuery>,
 ) -> Result<Json<crate::accountability::Accountability>, AppError> {
     Ok(Json(crate::accountability::compute(&state, &query).await?))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AggregatesQuery {
+    level: String,
+    month: String,
+    format: String,
+}
+
+/// Open data: concerns received per area of a level and per category, for
+/// one month that is over (the last one by default), as HXL-tagged CSV
+/// (`format=hxl`, the default) or GeoJSON points (`format=geojson`).
+/// Counts are protected (hidden cells left out, the rest rounded to 5).
+async fn public_aggregates(
+    State(state): State<AppState>,
+    Query(query): Query<AggregatesQuery>,
+) -> Result<Response, AppError> {
+    let level: u8 = match query.level.trim() {
+        "" => 1,
+        text => text.parse().map_err(|_| AppError::field("level", "out_of_range"))?,
+    };
+    let month = match query.month.trim() {
+        "" => aman_app::dashboard::months(state.today())[aman_app::dashboard::MONTHS - 1],
+        text => aman_app::sitrep::parse_month(text).ok_or_else(|| AppError::field("month", "invalid_month"))?,
+    };
+    let rows = aman_app::open_data::aggregates(&state, level, month).await?;
+    let month_text = month.format("%Y-%m").to_string();
+    let areas = state.areas();
+    match query.format.trim() {
+        "" | "hxl" => {
+            let mut csv = csv::Writer::from_writer(Vec::new());
+            let mut labels = vec!["Month".to_owned()];
+            let mut tags = vec!["#date+month".to_owned()];
+            for l in 1..=level {
+                labels.extend([format!("Admin {l} P-code"), format!("Admin {l} name")]);
+                tags.extend([format!("#adm{l}+code"), format!("#adm{l}+name")]);
+            }
+            labels.extend(["Kind of threat".to_owned(), "Concerns received (rounded to 5)".to_owned()]);
+            tags.extend(["#indicator+name".to_owned(), "#indicator+num".to_owned()]);
+            csv.write_record(&labels).map_err(AppError::internal)?;
+            csv.write_record(&tags).map_err(AppError::internal)?;
+            for row in &rows {
+                // The area and the areas above it, governorate first.
+                let mut path = areas.ancestry(&row.pcode);
+                path.retain(|p| areas.get(p).is_some_and(|a| a.level >= 1));
+                path.reverse();
+                for (category, count) in &row.counts {
+                    let mut record = vec![month_text.clone()];
+                    for pcode in &path {
+                        let name = areas.get(pcode).map(|a| a.name_en.clone()).unwrap_or_default();
+                        record.extend([pcode.clone(), crate::csv_out::spreadsheet_safe(&name)]);
+                    }
+                    record.extend([category.as_str().to_owned(), count.to_string()]);
+                    csv.write_record(&record).map_err(AppError::internal)?;
+                }
+            }
+            let body = csv.into_inner().map_err(AppError::internal)?;
+            Ok(([(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response())
+        }
+        "geojson" => {
+            let features: Vec<serde_json::Value> = rows
+                .iter()
+                .filter_map(|row| {
+                    let area = areas.get(&row.pcode)?;
+                    let counts: serde_json::Map<String, serde_json::Value> =
+                        row.counts.iter().map(|(c, n)| (c.as_str().to_owned(), (*n).into())).collect();
+                    Some(serde_json::json!({
+                        "type": "Feature",
+                        "geometry": {"type": "Point", "coordinates": [area.inner_point.1, area.inner_point.0]},
+                        "properties": {"pcode": area.pcode, "name_ar": area.name_ar, "name_en": area.name_en,
+                            "level": area.level, "month": month_text, "counts": counts},
+                    }))
+                })
+                .collect();
+            let body = serde_json::json!({"type": "FeatureCollection", "features": features});
+            Ok(([(axum::http::header::CONTENT_TYPE, "application/geo+json")], Json(body)).into_response())
+        }
+        _ => Err(AppError::field("format", "unknown_format")),
+    }
 }

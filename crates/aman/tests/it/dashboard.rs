@@ -169,3 +169,74 @@ async fn the_situation_report_is_written_to_html_and_pdf() {
         std::fs::copy(&pdf, format!("{dir}/basra-ckb.pdf")).expect("copy");
     }
 }
+
+both! {
+/// Open data: a month's concerns per area and category as HXL-tagged CSV
+/// and as GeoJSON, with the dashboard's protection (rounded, hidden cells
+/// left out); only months that are over.
+async fn open_data_is_tagged_and_protected(app: TestApp) {
+    seed(&app).await;
+    let (status, hxl) = app.get_text("/api/v1/public/aggregates?level=2&month=2026-11&format=hxl").await;
+    assert_eq!(status, StatusCode::OK, "{hxl}");
+    let mut lines = hxl.lines();
+    lines.next();
+    assert_eq!(
+        lines.next(),
+        Some("#date+month,#adm1+code,#adm1+name,#adm2+code,#adm2+name,#indicator+name,#indicator+num")
+    );
+    let rows: Vec<&str> = lines.collect();
+    // Abu Al-Khaseeb 15 and Basra district 12 (crime): each shown rounded;
+    // the district with 3 and everything else left out.
+    assert_eq!(rows, ["2026-11,IQG02,Al-Basrah,IQG02Q01,Abu Al-Khaseeb,crime,15", "2026-11,IQG02,Al-Basrah,IQG02Q02,Al-Basrah,crime,10"]);
+    let (_, level1) = app.get_text("/api/v1/public/aggregates?month=2026-11").await;
+    assert!(level1.contains("2026-11,IQG02,Al-Basrah,crime,30") && level1.contains("2026-11,IQG15,Ninewa,crime,10"), "{level1}");
+
+    let (status, geojson) = app.get_json("/api/v1/public/aggregates?level=1&month=2026-11&format=geojson").await;
+    assert_eq!(status, StatusCode::OK);
+    let features = geojson["features"].as_array().expect("features");
+    assert_eq!(features.len(), 18);
+    let basra = features.iter().find(|f| f["properties"]["pcode"] == "IQG02").expect("Basra");
+    assert_eq!(basra["properties"]["counts"]["crime"], 30);
+    let lon = basra["geometry"]["coordinates"][0].as_f64().expect("lon");
+    assert!((46.0..49.0).contains(&lon), "longitude first: {lon}");
+
+    assert_eq!(app.get_text("/api/v1/public/aggregates?month=2027-01").await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.get_text("/api/v1/public/aggregates?level=4").await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.get_text("/api/v1/public/aggregates?format=xml").await.0, StatusCode::UNPROCESSABLE_ENTITY);
+}
+}
+
+/// HXL's reference library (libhxl, Python) reads the export: the tags, the
+/// rows and the numbers. Runs where `AMAN_TEST_HXL_PYTHON` names a Python
+/// with libhxl (`.ci/run` makes one); elsewhere it says it was skipped.
+#[tokio::test]
+async fn libhxl_reads_the_open_data() {
+    let Ok(python) = std::env::var("AMAN_TEST_HXL_PYTHON") else {
+        eprintln!("skipped: AMAN_TEST_HXL_PYTHON is not set");
+        return;
+    };
+    let app = seeded().await;
+    let (_, hxl) = app.get_text("/api/v1/public/aggregates?level=2&month=2026-11").await;
+    let dir = tempfile::TempDir::new().expect("dir");
+    let file = dir.path().join("aggregates.csv");
+    std::fs::write(&file, hxl).expect("write");
+    let script = r##"
+import sys, hxl
+source = hxl.data(sys.argv[1], hxl.input.InputOptions(allow_local=True))
+print("|".join(c.display_tag for c in source.columns))
+total = 0
+for row in source:
+    total += int(row.get("#indicator+num"))
+    print(row.get("#adm2+code"), row.get("#indicator+name"))
+print("total", total)
+"##;
+    let output = std::process::Command::new(python).arg("-c").arg(script).arg(&file).output().expect("python runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("#date+month|#adm1+code|#adm1+name|#adm2+code|#adm2+name|#indicator+name|#indicator+num")
+    );
+    assert_eq!(lines.collect::<Vec<_>>(), ["IQG02Q01 crime", "IQG02Q02 crime", "total 25"]);
+}

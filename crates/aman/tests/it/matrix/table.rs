@@ -92,6 +92,7 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
     for route in [
         "/api/v1/surveys",
         "/api/v1/public/accountability",
+        "/api/v1/public/aggregates",
         "/api/v1/areas",
         "/api/v1/areas/{pcode}",
         "/api/v1/areas/locate",
