@@ -40,10 +40,11 @@ pub async fn run_due(state: &App, worker: &str) -> Vec<(&'static str, i64)> {
                 continue;
             }
         }
-        let outcome = match run(state, job.name).await {
-            Ok(outcome) => outcome,
-            Err(error) => format!("failed: {error}"),
+        let (outcome, result) = match run(state, job.name).await {
+            Ok(outcome) => (outcome, "ok"),
+            Err(error) => (format!("failed: {error}"), "failed"),
         };
+        metrics::counter!("aman_job_runs_total", "job" => job.name, "result" => result).increment(1);
         tracing::info!(job = job.name, slot, worker, outcome, "job finished");
         if let Err(error) = state.db().finish_job(job.name, slot, worker, &outcome, state.now_ms()).await {
             tracing::warn!(job = job.name, %error, "cannot record job");

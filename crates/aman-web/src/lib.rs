@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .route("/readyz", axum::routing::get(readyz))
+        .route_layer(middleware::from_fn(measure))
         .fallback(|| async { AppError::new(ErrorCode::NotFound) })
         .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
         .layer(middleware::from_fn_with_state(state.clone(), gate::limit_public))
@@ -51,6 +52,16 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), finish))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
+}
+
+/// Serves the metrics `render` gives (Prometheus text) at `GET /metrics`, on
+/// a listener of their own that the public never reaches.
+pub async fn serve_metrics(
+    listener: TcpListener,
+    render: impl Fn() -> String + Clone + Send + Sync + 'static,
+) -> std::io::Result<()> {
+    let metrics = Router::new().route("/metrics", axum::routing::get(move || std::future::ready(render())));
+    axum::serve(listener, metrics).await
 }
 
 /// Serves until `shutdown` completes, then finishes requests in flight.
@@ -121,6 +132,24 @@ async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> 
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
         }
     }
+}
+
+/// Counts every request routed by its route's pattern (never the path
+/// itself, which may hold a receipt), method and status, and times it:
+/// `aman_http_requests_total{route,method,status}` and
+/// `aman_http_request_duration_seconds{route}`, read where the operator
+/// serves metrics (`aman serve --metrics-listen`); nothing when they do not.
+async fn measure(request: Request, next: Next) -> Response {
+    let route = request.extensions().get::<axum::extract::MatchedPath>().map(|p| p.as_str().to_owned());
+    let method = request.method().as_str().to_owned();
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    let route = route.unwrap_or_else(|| "unmatched".to_owned());
+    let status = response.status().as_u16().to_string();
+    metrics::counter!("aman_http_requests_total", "route" => route.clone(), "method" => method, "status" => status)
+        .increment(1);
+    metrics::histogram!("aman_http_request_duration_seconds", "route" => route).record(started.elapsed().as_secs_f64());
+    response
 }
 
 /// Runs around every request: renders errors in the reader's language as

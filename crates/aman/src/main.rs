@@ -33,6 +33,11 @@ use std::path::PathBuf;
     about = "Aman (أمان): community security platform — residents report concerns safely, committees act, institutions account."
 )]
 struct Cli {
+    /// How logs are written to standard error: `text` for people, `json`
+    /// (one object per line) for a log collector. Logs never hold paths,
+    /// client addresses or anything a reporter typed.
+    #[arg(long, global = true, env = "AMAN_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -239,14 +244,14 @@ impl CheckpointArg {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("AMAN_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn,sqlx_core::pool=off".into()),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("AMAN_LOG")
+        .unwrap_or_else(|_| "info,sqlx=warn,sqlx_core::pool=off".into());
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if cli.log_format == "json" {
+        logs.json().init();
+    } else {
+        logs.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).init();
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(error) => {

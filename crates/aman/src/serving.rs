@@ -21,6 +21,11 @@ pub struct ServeArgs {
     /// [default: beside the key file, with the extension .audit-checkpoint].
     #[arg(long, env = "AMAN_AUDIT_CHECKPOINT")]
     pub audit_checkpoint: Option<PathBuf>,
+    /// Serve Prometheus metrics (`GET /metrics`: requests by route, method
+    /// and status, their durations, job runs; nothing about anyone) on this
+    /// address only, never on the public one, e.g. 127.0.0.1:9464.
+    #[arg(long, env = "AMAN_METRICS_LISTEN")]
+    pub metrics_listen: Option<String>,
     /// Who runs this service, as residents should read it on /about
     /// (e.g. "the Basra community security forum, telephone 0770 000 0000").
     #[arg(long, env = "AMAN_OPERATOR")]
@@ -114,7 +119,26 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let settings = args.settings()?;
     let keys = load_keys(&args.keys.path)?;
     let db = open(&args.db.url).await?;
+    if let Some(address) = &args.metrics_listen {
+        serve_metrics(address).await?;
+    }
     serve(db, keys, &args.listen, settings, false).await
+}
+
+/// Records metrics from now on and serves them on their own address.
+async fn serve_metrics(address: &str) -> anyhow::Result<()> {
+    let handle =
+        metrics_exporter_prometheus::PrometheusBuilder::new().install_recorder().context("cannot record metrics")?;
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .with_context(|| format!("cannot listen on {address} for metrics"))?;
+    println!("Metrics are served on http://{}/metrics", listener.local_addr()?);
+    tokio::spawn(async move {
+        if let Err(error) = aman_web::serve_metrics(listener, move || handle.render()).await {
+            tracing::error!(%error, "the metrics listener stopped");
+        }
+    });
+    Ok(())
 }
 
 /// Seeds a year of demo data, prints the demo accounts, then serves.

@@ -183,3 +183,58 @@ async fn two_servers_share_one_database() {
     assert!(runs.len() >= 3, "slots run: {runs:?}");
     assert!(runs.values().all(|&count| count == 1), "each slot ran exactly once: {runs:?}");
 }
+
+/// `--metrics-listen` serves Prometheus metrics on an address of its own:
+/// requests counted by route pattern (never the path, which may hold a
+/// receipt), method and status, their durations, job runs; the public
+/// address does not serve them. `--log-format json` writes one JSON object
+/// per log line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_are_served_apart_and_name_routes_not_paths() {
+    let dir = TempDir::new().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("aman.db").display());
+    let key = dir.path().join("aman.key").display().to_string();
+    assert!(aman(&["keys", "init", "--key-file", &key], None).status.success());
+    assert!(aman(&["import", "areas", &boundaries_dir(), "--db", &db], None).status.success());
+    let log = dir.path().join("server.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aman"))
+        .args(["serve", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0", "--job-period-seconds", "1"])
+        .args(["--metrics-listen", "127.0.0.1:0", "--log-format", "json"])
+        .env("AMAN_LOG", "info,sqlx=warn")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("server starts");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut address = |prefix: &str| {
+        let line = lines.next().expect("a line").expect("read");
+        assert!(line.starts_with(prefix), "{line}");
+        line.trim().rsplit(' ').next().expect("address").trim_end_matches("/metrics").to_owned()
+    };
+    let metrics = address("Metrics are served on");
+    let base = address("Aman is listening on");
+    let client = reqwest::Client::new();
+    let receipt = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ";
+    let tracked = client.get(format!("{base}/api/v1/receipts/{receipt}")).send().await.expect("get");
+    let status = tracked.status().as_u16();
+    assert!(status == 404 || status == 422, "{status}");
+    assert_eq!(client.get(format!("{base}/metrics")).send().await.expect("get").status(), StatusCode::NOT_FOUND);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let text = client.get(format!("{metrics}/metrics")).send().await.expect("metrics").text().await.expect("text");
+    assert!(
+        text.lines().any(|l| l.starts_with("aman_http_requests_total")
+            && l.contains("route=\"/api/v1/receipts/{receipt}\"")
+            && l.contains(&format!("status=\"{status}\""))),
+        "{text}"
+    );
+    assert!(text.contains("aman_http_request_duration_seconds"), "{text}");
+    assert!(text.contains("aman_job_runs_total{job=\"expire_sessions\""), "{text}");
+    assert!(!text.contains(receipt) && !text.contains("ABCD"), "no path reaches the metrics");
+    child.kill().expect("stop");
+    let _ = child.wait();
+    let logged = std::fs::read_to_string(&log).expect("log");
+    let first = logged.lines().next().expect("a log line");
+    let parsed: serde_json::Value = serde_json::from_str(first).unwrap_or_else(|e| panic!("{e}: {first}"));
+    assert!(parsed["level"].is_string() && parsed["fields"].is_object(), "{parsed}");
+    assert!(!logged.contains(receipt), "no path is logged");
+}
