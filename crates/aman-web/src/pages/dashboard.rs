@@ -28,6 +28,18 @@ pub fn router() -> Router<AppState> {
         .route("/staff/sitrep", get(staff_sitrep))
 }
 
+/// The accountability figures' names, in the order `cells` gives them.
+const FIGURES: [&str; 8] = [
+    "accountability-received",
+    "accountability-verified",
+    "accountability-median-days",
+    "accountability-referrals-on-time",
+    "accountability-actions-done",
+    "accountability-actions-overdue",
+    "accountability-better",
+    "accountability-disputed",
+];
+
 /// How many shades the map uses for areas whose count is shown.
 const SHADES: u64 = 5;
 
@@ -193,16 +205,6 @@ fn page(state: &AppState, t: Tr, d: &Dashboard) -> Page {
     let isolated = |text: String| format!("\u{2068}{text}\u{2069}");
     let first = d.months.first().map(|m| m.format("%Y-%m").to_string()).unwrap_or_default();
     let last = d.months.last().map(|m| m.format("%Y-%m").to_string()).unwrap_or_default();
-    let headings = [
-        "accountability-received",
-        "accountability-verified",
-        "accountability-median-days",
-        "accountability-referrals-on-time",
-        "accountability-actions-done",
-        "accountability-actions-overdue",
-        "accountability-better",
-        "accountability-disputed",
-    ];
     let name = area_label(state, t, &d.area);
     Page {
         t,
@@ -217,7 +219,7 @@ fn page(state: &AppState, t: Tr, d: &Dashboard) -> Page {
         hidden_label: t.num("dashboard-hidden", "min", threshold.get() as i64),
         month_labels: d.months.iter().map(|m| m.format("%Y-%m").to_string()).collect(),
         trends,
-        figures: headings.iter().map(|k| t.get(k)).zip(cells(&d.figures, threshold)).collect(),
+        figures: FIGURES.iter().map(|k| t.get(k)).zip(cells(&d.figures, threshold)).collect(),
         note: t.num("dashboard-note", "min", threshold.get() as i64),
         accountability: if d.area == "IQ" {
             "/accountability".to_owned()
@@ -300,18 +302,8 @@ async fn sitrep_view(
         (Some(a), Some(b)) => format!("{:+}", a as i64 - b as i64),
         _ => "—".to_owned(),
     };
-    let headings = [
-        "accountability-received",
-        "accountability-verified",
-        "accountability-median-days",
-        "accountability-referrals-on-time",
-        "accountability-actions-done",
-        "accountability-actions-overdue",
-        "accountability-better",
-        "accountability-disputed",
-    ];
     let mut figures: Vec<(String, String)> =
-        headings.iter().map(|k| t.get(k)).zip(cells(&report.figures, threshold)).collect();
+        FIGURES.iter().map(|k| t.get(k)).zip(cells(&report.figures, threshold)).collect();
     if let Some(first) = figures.first_mut() {
         first.1 = rounded(report.received, threshold);
     }
