@@ -108,6 +108,7 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         Public,
         Body::None,
     );
+    add(Method::GET, "/metrics", "/metrics".into(), Elsewhere, Body::None);
     add(Method::GET, "/staff/assisted", "/staff/assisted".into(), Listing(FileAssisted), Body::None);
     add(
         Method::POST,
