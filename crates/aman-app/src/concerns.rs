@@ -27,9 +27,6 @@ pub struct Submitted {
 /// that a key is not guessed (its receipt is the concern's only key).
 pub const IDEMPOTENCY_KEY_CHARS: std::ops::RangeInclusive<usize> = 16..=200;
 
-/// Validates and stores a concern; answers only once it is durably
-/// committed. With an idempotency key, the same key and content within a
-/// day answer the same receipt and file one concern.
 /// How a concern arrives beside what it says: its door, the idempotency key
 /// the door sent, and for one filed on a resident's behalf their consent.
 #[derive(Debug, Clone, Copy)]
@@ -46,7 +43,15 @@ impl<'a> Arrival<'a> {
     }
 }
 
-pub async fn submit(state: &App, input: &ConcernInput, arrival: Arrival<'_>) -> Result<Submitted, Error> {
+/// The content of a concern as sent, for keyed receipts.
+fn content_hash(input: &ConcernInput) -> Result<[u8; 32], Error> {
+    use sha2::Digest;
+    let bytes = serde_json::to_vec(input).map_err(Error::internal)?;
+    Ok(<[u8; 32]>::from(sha2::Sha256::digest(&bytes)))
+}
+
+/// Checks a concern as sent and places it in its area.
+fn checked(state: &App, input: &ConcernInput) -> Result<(NewConcern, Area), Error> {
     let areas = state.areas();
     let concern = concern::parse(input, state.today(), |place| match place {
         Place::Area(pcode) => areas.get(pcode.as_str()).map(|_| pcode.clone()).ok_or("unknown_area"),
@@ -56,19 +61,46 @@ pub async fn submit(state: &App, input: &ConcernInput, arrival: Arrival<'_>) -> 
     })
     .map_err(|errors| Error::validation(&errors))?;
     let area = areas.get(concern.area.as_str()).ok_or_else(|| Error::internal("located area vanished"))?.clone();
+    Ok((concern, area))
+}
+
+/// Validates and stores a concern; answers only once it is durably
+/// committed. With an idempotency key, the same key and content within a
+/// day answer the same receipt and file one concern.
+pub async fn submit(state: &App, input: &ConcernInput, arrival: Arrival<'_>) -> Result<Submitted, Error> {
+    let (concern, area) = checked(state, input)?;
     if let Some(key) = arrival.idempotency {
         return submit_once(state, input, &concern, key, area, arrival).await;
     }
     // A receipt collision (2^-120) is retried rather than reported.
     for _ in 0..3 {
         let receipt = Receipt::from_entropy(random::<{ receipt::ENTROPY_BYTES }>());
-        match state.intake().submit(seal(state, &concern, &receipt, arrival)).await {
+        match state.intake().submit(seal(state, &concern, &receipt, arrival, state.now_ms())).await {
             Ok(_) => return Ok(Submitted { receipt, area }),
             Err(DbError::Duplicate) => continue,
             Err(error) => return Err(error.into()),
         }
     }
     Err(Error::internal("three receipt collisions in a row"))
+}
+
+/// Files a concern brought from another system's export, once: the same
+/// record (its key there and its content) always gets the same receipt, so
+/// importing a file again adds nothing. `received_at` is when the other
+/// system received it (the concern counts in that month). True if it is new.
+pub async fn import(state: &App, input: &ConcernInput, key: &str, received_at: i64) -> Result<bool, Error> {
+    let (concern, _) = checked(state, input)?;
+    let content = content_hash(input)?;
+    let receipt = Receipt::from_entropy(state.keys().idempotent_entropy(key, 0, &content));
+    if state.db().track(&receipt.keyed_hash(state.keys().receipt_key())).await?.is_some() {
+        return Ok(false);
+    }
+    let arrival = Arrival { channel: Channel::Import, idempotency: None, consent: None };
+    match state.intake().submit(seal(state, &concern, &receipt, arrival, received_at)).await {
+        Ok(()) => Ok(true),
+        Err(DbError::Duplicate) => Ok(false),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// How a resident agreed to a caseworker filing for them.
@@ -145,11 +177,7 @@ async fn submit_once(
     }
     // The content as sent (not as completed: a date left out means "today",
     // which changes at midnight).
-    let content = {
-        use sha2::Digest;
-        let bytes = serde_json::to_vec(input).map_err(Error::internal)?;
-        <[u8; 32]>::from(sha2::Sha256::digest(&bytes))
-    };
+    let content = content_hash(input)?;
     let receipt_on = |day: i64| Receipt::from_entropy(state.keys().idempotent_entropy(key, day, &content));
     let today = aman_db::day_number(state.today());
     let earlier = receipt_on(today - 1);
@@ -158,14 +186,20 @@ async fn submit_once(
         return Ok(Submitted { receipt: earlier, area });
     }
     let receipt = receipt_on(today);
-    match state.intake().submit(seal(state, concern, &receipt, arrival)).await {
+    match state.intake().submit(seal(state, concern, &receipt, arrival, state.now_ms())).await {
         // Stored now, or by the first of these requests.
         Ok(()) | Err(DbError::Duplicate) => Ok(Submitted { receipt, area }),
         Err(error) => Err(error.into()),
     }
 }
 
-fn seal(state: &App, concern: &NewConcern, receipt: &Receipt, arrival: Arrival<'_>) -> StoredConcern {
+fn seal(
+    state: &App,
+    concern: &NewConcern,
+    receipt: &Receipt,
+    arrival: Arrival<'_>,
+    submitted_at: i64,
+) -> StoredConcern {
     let keys = state.keys();
     let receipt_hash = receipt.keyed_hash(keys.receipt_key());
     StoredConcern {
@@ -177,7 +211,7 @@ fn seal(state: &App, concern: &NewConcern, receipt: &Receipt, arrival: Arrival<'
         area: concern.area.clone(),
         occurred_on: concern.occurred_on,
         language: concern.language.as_str().to_owned(),
-        submitted_at: state.now_ms(),
+        submitted_at,
         channel: arrival.channel,
         consent: arrival.consent.map(str::to_owned),
     }

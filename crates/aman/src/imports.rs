@@ -27,6 +27,19 @@ pub enum ImportCommand {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Import the posts of an Ushahidi (v3 or later) CSV export as concerns,
+    /// each category translated by a mapping file with the header
+    /// `ushahidi_category,aman_category`. Importing the same export again
+    /// adds nothing; rows that cannot be used are listed with the reason.
+    Ushahidi {
+        file: PathBuf,
+        #[arg(long)]
+        mapping: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: crate::KeyArg,
+    },
     /// Import conflict events (e.g. data/events/conflict_data_irq.csv, UCDP GED);
     /// importing the same file again adds nothing.
     Events {
@@ -77,6 +90,9 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
             let count = db.upsert_populations(&rows).await?;
             println!("recorded the population of {count} areas");
             Ok(())
+        }
+        ImportCommand::Ushahidi { file, mapping, db, keys } => {
+            crate::ushahidi::import(&file, &mapping, &db, &keys).await
         }
         ImportCommand::Events { format: EventFormat::Ucdp, file, db } => {
             let text = crate::input::read_text(&file, aman_detect::MAX_INPUT_BYTES)?;

@@ -15,6 +15,7 @@ mod reporting;
 mod serving;
 mod surveying;
 mod users;
+mod ushahidi;
 
 use imports::ImportCommand;
 use keyfile::create_key_file;

@@ -258,3 +258,48 @@ async fn a_caseworker_files_for_a_resident_with_consent(app: TestApp) {
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
 }
+
+/// An Ushahidi deployment moves to Aman: its post export imports through
+/// the mapping (channel `import`, counted when Ushahidi received each
+/// post), rows that cannot be used are listed with the reason, and
+/// importing the same file again adds nothing.
+#[tokio::test]
+async fn an_ushahidi_export_imports_once() {
+    let app = TestApp::sqlite().await;
+    let dir = tempfile::TempDir::new().expect("dir");
+    let key = dir.path().join("k.key");
+    std::fs::write(&key, aman_core::secrets::Keys::generate([7; 64]).to_json()).expect("key file");
+    let key = key.display().to_string();
+    let db = app.database_url();
+    let fixture = |name: &str| format!("{}/tests/fixtures/ushahidi/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (posts, mapping) = (fixture("posts.csv"), fixture("mapping.csv"));
+    let run = || {
+        crate::cli::aman(&["import", "ushahidi", &posts, "--mapping", &mapping, "--db", &db, "--key-file", &key], None)
+    };
+    let first = run();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let out = String::from_utf8_lossy(&first.stdout);
+    assert!(out.contains("read 5 posts: 3 imported, 0 already imported, 2 left out"), "{out}");
+    assert!(
+        out.contains("line 5 (post 104): no location") && out.contains("line 6 (post 105): no category maps"),
+        "{out}"
+    );
+    let again = run();
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("read 5 posts: 0 imported, 3 already imported, 2 left out")
+    );
+    assert_eq!(app.db.count_concerns().await.expect("count"), 3);
+
+    let triage = app.staff(Role::TriageOfficer, "IQ").await;
+    let (_, listed) = triage.get("/api/v1/concerns").await;
+    let concerns = listed["concerns"].as_array().expect("concerns");
+    assert!(concerns.iter().all(|c| c["channel"] == "import"), "{listed}");
+    let basra = concerns.iter().find(|c| c["category"] == "armed_groups_weapons").expect("the Basra post");
+    assert!(basra["area"]["pcode"].as_str().is_some_and(|p| p.starts_with("IQG02")), "{basra}");
+    assert_eq!((basra["occurred_on"].as_str(), basra["language"].as_str()), (Some("2026-09-03"), Some("ar")));
+    assert!(
+        basra["submitted_at"].as_str().is_some_and(|t| t.starts_with("2026-09-03T08:10")),
+        "received when Ushahidi did: {basra}"
+    );
+    assert!(!crate::support::contains(&app.stored_bytes().await, "9647701234500"), "the contact is sealed");
+}
