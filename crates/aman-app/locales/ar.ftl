@@ -761,3 +761,6 @@ fielderror-outside_your_area = هذا المكان خارج منطقتك.
 # Open data
 field-format = الصيغة
 fielderror-unknown_format = اختر hxl أو geojson.
+
+# Open311
+field-service_code = الخدمة

@@ -727,3 +727,6 @@ fielderror-outside_your_area = ئەم شوێنە لە دەرەوەی ناوچە�
 # Open data
 field-format = شێواز
 fielderror-unknown_format = hxl یان geojson هەڵبژێرە.
+
+# Open311
+field-service_code = خزمەتگوزاری

@@ -727,3 +727,6 @@ fielderror-outside_your_area = This place is outside your area.
 # Open data
 field-format = Format
 fielderror-unknown_format = Choose hxl or geojson.
+
+# Open311
+field-service_code = Service

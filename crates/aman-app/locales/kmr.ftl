@@ -727,3 +727,6 @@ fielderror-outside_your_area = Ev cih li derveyî devera te ye.
 # Open data
 field-format = Format
 fielderror-unknown_format = hxl an geojson hilbijêre.
+
+# Open311
+field-service_code = Xizmet

@@ -23,6 +23,7 @@ pub mod index;
 pub mod items;
 pub mod jobs;
 mod keycheck;
+pub mod open311;
 pub mod open_data;
 pub mod places;
 pub mod rapidpro;

@@ -244,6 +244,29 @@ impl Db {
         row.as_ref().map(concern_from_row).transpose()
     }
 
+    /// Concerns that came through one channel, newest first: all of them, or
+    /// those with the given ids; at most `limit`.
+    pub async fn concerns_of_channel(
+        &self,
+        channel: Channel,
+        ids: Option<&[i64]>,
+        limit: i64,
+    ) -> Result<Vec<ConcernRecord>, DbError> {
+        let wanted = ids.map(|ids| ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        let sql = format!(
+            "SELECT {CONCERN_COLUMNS} FROM concerns WHERE channel = $1 \
+             AND ($2 IS NULL OR (',' || $2 || ',') LIKE ('%,' || CAST(id AS TEXT) || ',%')) \
+             ORDER BY submitted_at DESC, id DESC LIMIT $3"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(channel.as_str())
+            .bind(wanted)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(concern_from_row).collect()
+    }
+
     /// The triage queue, newest first, with the total before paging.
     pub async fn queue(&self, filter: &QueueFilter) -> Result<(Vec<ConcernRecord>, i64), DbError> {
         let conditions = "area LIKE $1 AND $2 NOT LIKE ('%,' || category || ',%') AND ($3 IS NULL OR category = $3) \

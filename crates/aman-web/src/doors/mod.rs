@@ -1,7 +1,9 @@
 //! The doors other systems use, each speaking its own protocol over the
 //! application's operations (no door writes to the database itself):
-//! RapidPro flows (`rapidpro`), an SMS gateway (`smssync`).
+//! RapidPro flows (`rapidpro`), an SMS gateway (`smssync`), Open311 clients
+//! (`open311`).
 
+mod open311;
 mod rapidpro;
 mod smssync;
 
@@ -9,5 +11,5 @@ use crate::state::AppState;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(rapidpro::router()).merge(smssync::router())
+    Router::new().merge(rapidpro::router()).merge(smssync::router()).merge(open311::router())
 }

@@ -303,3 +303,71 @@ async fn an_ushahidi_export_imports_once() {
     );
     assert!(!crate::support::contains(&app.stored_bytes().await, "9647701234500"), "the contact is sealed");
 }
+
+both! {
+/// An Open311 client lists the services, posts a request with its API key
+/// (an id at once, not the receipt; the receipt in the notice for the
+/// resident), and lists requests — which say only the kind, the status,
+/// when, and the sub-district: never the words, the point or the sender.
+async fn an_open311_client_posts_and_lists(app: TestApp) {
+    let (_, key) = channels::add(&app.state, ChannelKind::Open311, "City app").await.expect("channel");
+    let (status, services) = app.get_json("/open311/v2/services.json?lang=en").await;
+    assert_eq!(status, StatusCode::OK);
+    let codes: Vec<&str> = services.as_array().expect("services").iter().filter_map(|s| s["service_code"].as_str()).collect();
+    assert!(codes.contains(&"crime") && !codes.contains(&"gbv") && !codes.contains(&"security_conduct"), "{services}");
+    let (_, xml) = app.get_text("/open311/v2/services.xml").await;
+    assert!(xml.starts_with("<?xml") && xml.contains("<service_code>crime</service_code>"), "{xml}");
+    assert_eq!(app.get_json("/open311/v2/discovery.json").await.0, StatusCode::OK);
+
+    let post = |fields: Vec<(&'static str, String)>| {
+        let request = app.client.post(app.url("/open311/v2/requests.json?lang=en")).form(&fields);
+        async move { crate::support::json_of(request.send().await.expect("post")).await }
+    };
+    let request = |api_key: &str, code: &str| {
+        vec![
+            ("api_key", api_key.to_owned()),
+            ("service_code", code.to_owned()),
+            ("description", "Stolen cars are stripped every night behind the petrol station.".to_owned()),
+            ("lat", "30.5085".to_owned()),
+            ("long", "47.8100".to_owned()),
+            ("first_name", "Ali".to_owned()),
+            ("phone", "07712345678".to_owned()),
+        ]
+    };
+    let (status, refused) = post(request("wrong", "crime")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(refused[0]["code"], 403, "Open311's error array: {refused}");
+    let (status, refused) = post(request(&key, "gbv")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "confidential kinds are not offered: {refused}");
+    let (status, created) = post(request(&key, "crime")).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created[0]["service_request_id"].as_str().expect("an id at once").to_owned();
+    let notice = created[0]["service_notice"].as_str().expect("notice");
+    let receipt = notice.split_whitespace().find(|w| w.len() == 29).expect("the receipt in the notice");
+    assert_ne!(id, receipt, "the id is not the receipt");
+
+    // Listed at once, saying nothing that identifies.
+    let (_, listed) = app.get_json("/open311/v2/requests.json").await;
+    assert_eq!(listed[0]["service_request_id"], id.as_str());
+    assert_eq!((listed[0]["status"].as_str(), listed[0]["service_code"].as_str()), (Some("open"), Some("crime")));
+    let text = listed.to_string();
+    for private in ["Stolen cars", "30.5085", "07712345678", "Ali", receipt] {
+        assert!(!text.contains(private), "{private} in the public list: {text}");
+    }
+    let (_, one) = app.get_text(&format!("/open311/v2/requests/{id}.xml")).await;
+    assert!(one.contains(&format!("<service_request_id>{id}</service_request_id>")), "{one}");
+
+    // Staff see it came through Open311, with the sender's number sealed.
+    let triage = app.staff(Role::TriageOfficer, "IQG02").await;
+    let (_, concern) = triage.get(&format!("/api/v1/concerns/{id}")).await;
+    assert_eq!((concern["channel"].as_str(), concern["contact"]["phone"].as_str()), (Some("open311"), Some("07712345678")));
+    triage.post(&format!("/api/v1/concerns/{id}/transitions"), &serde_json::json!({"to": "rejected", "reason": "Not a security matter"})).await;
+    let (_, closed) = app.get_json(&format!("/open311/v2/requests/{id}.json")).await;
+    assert_eq!(closed[0]["status"], "closed");
+    // A concern that did not come through Open311 is not listed.
+    app.submit("crime", "IQG02Q01").await;
+    let web = app.newest_concern_id(&triage).await;
+    assert_eq!(app.get_json(&format!("/open311/v2/requests/{web}.json")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.get_json("/open311/v2/requests.json").await.1.as_array().map(Vec::len), Some(1));
+}
+}

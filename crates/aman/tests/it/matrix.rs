@@ -68,6 +68,13 @@ enum Rule {
     /// Served on a listener of its own (metrics), never by the public
     /// router: not found, for everyone.
     Elsewhere,
+    /// Open311's posting: only a channel's API key opens it (403 to
+    /// everyone else, as Open311 answers an invalid key).
+    ApiKey,
+    /// Open311's public request of a concern that did not come through
+    /// Open311 (the fixture's, the confidential one among them): not found,
+    /// for everyone.
+    NotOpen311,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +126,8 @@ fn want(rule: Rule, account: Option<&Account>) -> Want {
         return match rule {
             Rule::Public => Through,
             Rule::Elsewhere => Refused(404),
+            Rule::ApiKey => Refused(403),
+            Rule::NotOpen311 => Refused(404),
             _ => Refused(401),
         };
     };
@@ -129,6 +138,8 @@ fn want(rule: Rule, account: Option<&Account>) -> Want {
         Rule::Public | Rule::Signed => Through,
         Rule::ChannelSecret => Refused(401),
         Rule::Elsewhere => Refused(404),
+        Rule::ApiKey => Refused(403),
+        Rule::NotOpen311 => Refused(404),
         Rule::Listing(action) => {
             if grant.role.may(action) {
                 Through

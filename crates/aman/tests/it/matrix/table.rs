@@ -109,6 +109,33 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         Body::None,
     );
     add(Method::GET, "/metrics", "/metrics".into(), Elsewhere, Body::None);
+    for route in ["/open311/v2/discovery.json", "/open311/v2/services.json", "/open311/v2/services.xml"] {
+        add(Method::GET, route, route.into(), Public, Body::None);
+    }
+    add(Method::GET, "/open311/v2/services/{file}", "/open311/v2/services/crime.json".into(), Public, Body::None);
+    for route in ["/open311/v2/requests.json", "/open311/v2/requests.xml"] {
+        add(Method::GET, route, route.into(), Public, Body::None);
+        add(
+            Method::POST,
+            route,
+            route.into(),
+            ApiKey,
+            form(&[
+                ("service_code", "crime"),
+                ("description", "Shots fired near the market at night."),
+                ("address_string", PLAIN_PLACE),
+            ]),
+        );
+    }
+    for id in [f.plain, f.secret] {
+        add(
+            Method::GET,
+            "/open311/v2/requests/{file}",
+            format!("/open311/v2/requests/{id}.json"),
+            NotOpen311,
+            Body::None,
+        );
+    }
     add(Method::GET, "/staff/assisted", "/staff/assisted".into(), Listing(FileAssisted), Body::None);
     add(
         Method::POST,
