@@ -764,3 +764,8 @@ fielderror-unknown_format = اختر hxl أو geojson.
 
 # Open311
 field-service_code = الخدمة
+
+# Youth polls through RapidPro
+field-survey = الاستبيان
+fielderror-closed = هذا الاستبيان مغلق ولا يقبل إجابات أخرى.
+field-run = جولة التدفق

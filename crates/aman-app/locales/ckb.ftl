@@ -730,3 +730,8 @@ fielderror-unknown_format = hxl یان geojson هەڵبژێرە.
 
 # Open311
 field-service_code = خزمەتگوزاری
+
+# Youth polls through RapidPro
+field-survey = ڕاپرسی
+fielderror-closed = ئەم ڕاپرسییە داخراوە و وەڵامی تر وەرناگرێت.
+field-run = خولی ڕەوت

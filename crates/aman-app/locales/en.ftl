@@ -730,3 +730,8 @@ fielderror-unknown_format = Choose hxl or geojson.
 
 # Open311
 field-service_code = Service
+
+# Youth polls through RapidPro
+field-survey = Survey
+fielderror-closed = This survey is closed and takes no more answers.
+field-run = Flow run

@@ -730,3 +730,8 @@ fielderror-unknown_format = hxl an geojson hilbijêre.
 
 # Open311
 field-service_code = Xizmet
+
+# Youth polls through RapidPro
+field-survey = Rapirsî
+fielderror-closed = Ev rapirsî girtî ye û êdî bersivan wernagire.
+field-run = Gera herikê

@@ -175,6 +175,50 @@ pub fn status_message(t: Tr, tracked: &aman_db::TrackRecord) -> String {
     }
 }
 
+/// A youth poll answered in a flow (U-Report style): the run's results as one
+/// response to the survey `form_key`, each result name a question's name
+/// (`place`, a place in any language, stands for the area). The form's own
+/// checks apply; a run sent again is stored once.
+pub async fn poll(state: &App, form_key: &str, run: &Run) -> Result<Reply, (Language, Error)> {
+    let lang = run.language();
+    let fail = |error: Error| (lang, error);
+    let loaded = crate::surveys::load_form(state, form_key).await.map_err(fail)?;
+    if loaded.record.closes_on.is_some_and(|day| day < state.today()) {
+        return Err(fail(Error::field("survey", "closed")));
+    }
+    let mut raw: BTreeMap<String, String> = run
+        .results
+        .iter()
+        .filter_map(|(name, result)| Some((name.clone(), result.value.clone()?.trim().to_owned())))
+        .filter(|(_, value)| !value.is_empty())
+        .collect();
+    if let Some(area) = raw.get("place").and_then(|place| crate::places::resolve(state.areas(), place)) {
+        raw.insert("area".to_owned(), area.to_string());
+    }
+    let run_id =
+        run.run.uuid.clone().filter(|u| !u.trim().is_empty()).ok_or_else(|| fail(Error::field("run", "required")))?;
+    // Answered alone on a phone: the questions only an interviewer asks are left out.
+    let response = crate::surveys::response(
+        state.areas(),
+        &loaded.form.self_completion(),
+        &raw,
+        state.today(),
+        &crate::surveys::DesignColumns::default(),
+        format!("rapidpro:{run_id}"),
+        "rapidpro",
+    )
+    .map_err(|problems| {
+        let fields =
+            problems.iter().filter_map(|p| p.split_once(": ")).map(|(f, c)| (f.to_owned(), c.to_owned())).collect();
+        fail(Error::Invalid(fields))
+    })?;
+    match crate::surveys::store(state, &loaded, vec![response]).await {
+        Ok(_) | Err(aman_db::DbError::Duplicate) => {}
+        Err(error) => return Err(fail(error.into())),
+    }
+    Ok(Reply { receipt: None, status: "recorded".to_owned(), message: Tr::new(lang).get("survey-thanks") })
+}
+
 /// What a door tells someone whose message could not be used, in their language.
 pub fn refusal(t: Tr, error: &Error) -> String {
     match error {
@@ -182,7 +226,12 @@ pub fn refusal(t: Tr, error: &Error) -> String {
         Error::Invalid(fields) => {
             let problems: Vec<String> = fields
                 .iter()
-                .map(|(field, code)| format!("{}: {}", t.get(&format!("field-{field}")), t.field_error(code)))
+                .map(|(field, code)| {
+                    // A survey question has no name of its own in the locales.
+                    let key = format!("field-{field}");
+                    let name = Some(t.get(&key)).filter(|name| *name != key).unwrap_or_else(|| field.clone());
+                    format!("{name}: {}", t.field_error(code))
+                })
                 .collect();
             t.text("channel-refused", &[("problems", &problems.join("; "))])
         }

@@ -1,6 +1,7 @@
 //! RapidPro's webhooks: `POST /channels/rapidpro/concerns` files a concern
 //! from a flow's results, `POST /channels/rapidpro/status` answers a
-//! receipt's status; both with the channel's secret as
+//! receipt's status, `POST /channels/rapidpro/surveys/{key}` stores a youth
+//! poll's run as a survey response; both with the channel's secret as
 //! `Authorization: Token SECRET`, both answering
 //! `{"receipt", "status", "message"}` with the message to send the contact
 //! in their language (also when the request is refused, with a 4xx status
@@ -26,6 +27,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/channels/rapidpro/concerns", post(concerns))
         .route("/channels/rapidpro/status", post(status))
+        .route("/channels/rapidpro/surveys/{key}", post(poll))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
@@ -79,6 +81,23 @@ async fn status(State(state): State<AppState>, headers: HeaderMap, body: Bytes) 
     };
     match rapidpro::status(&state, &run).await {
         Ok(reply) => answer(StatusCode::OK, reply),
+        Err((lang, error)) => refused(lang, error),
+    }
+}
+
+/// A youth poll's run, stored as a survey response.
+async fn poll(
+    State(state): State<AppState>,
+    axum::extract::Path(key): axum::extract::Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let run = match authorised(&state, &headers, &body).await {
+        Ok(run) => run,
+        Err(error) => return error.into_response(),
+    };
+    match rapidpro::poll(&state, &key, &run).await {
+        Ok(reply) => answer(StatusCode::CREATED, reply),
         Err((lang, error)) => refused(lang, error),
     }
 }

@@ -371,3 +371,41 @@ async fn an_open311_client_posts_and_lists(app: TestApp) {
     assert_eq!(app.get_json("/open311/v2/requests.json").await.1.as_array().map(Vec::len), Some(1));
 }
 }
+
+both! {
+/// A youth poll run in RapidPro (U-Report style) lands as a survey
+/// response: result names are the form's question names, the form's checks
+/// apply (alone on a phone: no interviewer questions), the run is stored
+/// once however often RapidPro sends it, and it counts in the estimates.
+async fn a_rapidpro_poll_becomes_a_survey_response(app: TestApp) {
+    let workbook = std::fs::read(crate::surveys::item_bank()).expect("item bank");
+    app.db.insert_survey_form("aman_perception", "1", "Community safety", &workbook, 0).await.expect("form");
+    let (_, secret) = channels::add(&app.state, ChannelKind::RapidPro, "U-Report Iraq").await.expect("channel");
+    let mut run = fixture("rapidpro/file_concern.json");
+    let mut results = serde_json::Map::new();
+    for (name, value) in crate::surveys::web_answers(0) {
+        if name != "district" {
+            results.insert(name, serde_json::json!({"name": "", "value": value, "category": value}));
+        }
+    }
+    run["results"] = Value::Object(results.clone());
+    let path = "/channels/rapidpro/surveys/aman_perception";
+    let (status, stored) = post(&app, path, Some(&secret), &run).await;
+    assert_eq!(status, StatusCode::CREATED, "{stored}");
+    assert_eq!(stored["status"], "recorded");
+    assert!(stored["message"].as_str().is_some_and(|m| !m.is_empty()), "{stored}");
+    assert_eq!(post(&app, path, Some(&secret), &run).await.0, StatusCode::CREATED, "sent again");
+    let responses = app.db.survey_responses("aman_perception", "IQ").await.expect("responses");
+    assert_eq!(responses.len(), 1, "stored once");
+    assert_eq!((responses[0].source.as_str(), responses[0].area.as_str()), ("rapidpro", "IQG02"));
+
+    // An answer the form refuses: the reason, in the contact's language, nothing stored.
+    let mut bad = run.clone();
+    bad["run"]["uuid"] = "another-poll-run-000000000001".into();
+    bad["results"]["age"] = serde_json::json!({"value": "7"});
+    let (status, refused) = post(&app, path, Some(&secret), &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert!(refused["message"].as_str().is_some_and(|m| m.contains("age")), "{refused}");
+    assert_eq!(post(&app, "/channels/rapidpro/surveys/no_such_form", Some(&secret), &run).await.0, StatusCode::NOT_FOUND);
+}
+}

@@ -189,6 +189,13 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
     }
     add(
         Method::POST,
+        "/channels/rapidpro/surveys/{key}",
+        "/channels/rapidpro/surveys/aman_perception".into(),
+        ChannelSecret,
+        Body::Json(run.clone()),
+    );
+    add(
+        Method::POST,
         "/channels/smssync",
         "/channels/smssync".into(),
         ChannelSecret,
