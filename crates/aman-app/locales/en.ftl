@@ -651,7 +651,8 @@ dashboard-hidden = { $min ->
 }
 dashboard-trends = Month by month, by kind of threat
 dashboard-trends-none = Too few concerns in this area to show a trend without putting the people who reported at risk.
-dashboard-trends-scale = Every chart uses the same scale. Counts are rounded to the nearest 5; a grey dash is a month with too few to show.
+dashboard-trends-scale = The first chart, every kind together, has a scale of its own; the kinds of threat share one scale. Counts are rounded to the nearest 5; a grey dash is a month with too few to show.
+dashboard-all-kinds = All kinds of threat together
 dashboard-trends-table = The trends as a table
 dashboard-response = How institutions answered (last complete quarter)
 dashboard-more = Every figure, per area and per organisation

@@ -651,7 +651,8 @@ dashboard-hidden = { $min ->
 }
 dashboard-trends = Meh bi meh, li gorî cureyê xeterê
 dashboard-trends-none = Raporên vê deverê ewqas kêm in ku meyla wan bêyî xistina raporkeran di xeterê de nayê nîşandan.
-dashboard-trends-scale = Hemû grafîk heman pîvanê bi kar tînin. Hejmar li 5-a herî nêzîk têne girover kirin; xêzeke gewr mehek e ku hejmara wê ji bo nîşandanê pir kêm e.
+dashboard-trends-scale = Grafîka yekem, hemû cure bi hev re, pîvaneke xwe heye; cureyên xeterê pîvanekê parve dikin. Hejmar li 5-a herî nêzîk têne girover kirin; xêzeke gewr mehek e ku hejmara wê ji bo nîşandanê pir kêm e.
+dashboard-all-kinds = Hemû cureyên xeterê bi hev re
 dashboard-trends-table = Meyl wek tablo
 dashboard-response = Saziyan çawa bersiv dan (çaryeka temam a dawî)
 dashboard-more = Hemû hejmar, ji bo her deverê û her rêxistinê

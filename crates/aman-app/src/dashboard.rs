@@ -45,6 +45,8 @@ pub struct Dashboard {
     pub total: Protected<u64>,
     /// The same for each area directly below it (the map).
     pub children: Vec<(String, Protected<u64>)>,
+    /// Every kind of threat together, each month (protected like the trends).
+    pub all: Vec<Protected<u64>>,
     /// Categories with at least one month shown.
     pub trends: Vec<Trend>,
     /// The accountability figures of the area for the last complete quarter.
@@ -80,22 +82,16 @@ pub async fn compute(state: &App, area: &str) -> Result<Dashboard, Error> {
         }
     }
     let (children, table, hidden) = protected_map(state, area, &everywhere, t)?;
+    let cell = |n: u64| {
+        if hidden || table.total.is_suppressed() { Protected::Suppressed } else { protect_rounded(n, t, ROUNDING) }
+    };
+    // Every kind together, month by month: larger counts, shown where single
+    // kinds are too few to show.
+    let all = (0..MONTHS).map(|m| cell(cells.iter().map(|row| row[m]).sum())).collect();
     let trends = Category::ALL
         .iter()
         .zip(cells)
-        .map(|(category, monthly)| Trend {
-            category: *category,
-            monthly: monthly
-                .into_iter()
-                .map(|n| {
-                    if hidden || table.total.is_suppressed() {
-                        Protected::Suppressed
-                    } else {
-                        protect_rounded(n, t, ROUNDING)
-                    }
-                })
-                .collect(),
-        })
+        .map(|(category, monthly)| Trend { category: *category, monthly: monthly.into_iter().map(cell).collect() })
         .filter(|trend| trend.monthly.iter().any(|m| !m.is_suppressed()))
         .collect();
     let quarter =
@@ -107,6 +103,7 @@ pub async fn compute(state: &App, area: &str) -> Result<Dashboard, Error> {
         threshold: t,
         total: table.total,
         children: children.into_iter().zip(table.parts).collect(),
+        all,
         trends,
         figures,
     })

@@ -162,6 +162,22 @@ fn draw_map(
     DrawnMap { height: map.height, places, shades }
 }
 
+/// One row of the trends: its bars on a scale whose top is `tallest`.
+fn trend_row(name: String, monthly: &[Protected<u64>], tallest: u64, threshold: Threshold) -> TrendRow {
+    TrendRow {
+        name,
+        labels: monthly.iter().map(|m| rounded(*m, threshold)).collect(),
+        bars: monthly
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let height = m.shown().map_or(0.0, |n| 40.0 * n as f64 / tallest as f64);
+                Bar { x: i as f64 * 20.0 + 2.0, y: 44.0 - height, height, hidden: m.is_suppressed() }
+            })
+            .collect(),
+    }
+}
+
 /// A rounded count as published: "≈15", or "<11" when hidden.
 fn rounded(count: Protected<u64>, threshold: Threshold) -> String {
     count.shown().map_or_else(|| count.label(threshold), |n| format!("≈{n}"))
@@ -172,28 +188,19 @@ fn page(state: &AppState, t: Tr, d: &Dashboard) -> Page {
     let areas = state.areas();
     let drawn = draw_map(state, t, &d.area, d.total, &d.children);
     // The trends: one row of bars per category, on one scale for all.
-    let tallest = d.trends.iter().flat_map(|r| r.monthly.iter().filter_map(|m| m.shown())).max().unwrap_or(1).max(1);
-    let trends = d
-        .trends
-        .iter()
-        .map(|row| TrendRow {
-            name: t.category(row.category.as_str()),
-            labels: row
-                .monthly
-                .iter()
-                .map(|m| m.shown().map_or_else(|| m.label(threshold), |n| format!("≈{n}")))
-                .collect(),
-            bars: row
-                .monthly
-                .iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    let height = m.shown().map_or(0.0, |n| 40.0 * n as f64 / tallest as f64);
-                    Bar { x: i as f64 * 20.0 + 2.0, y: 44.0 - height, height, hidden: m.is_suppressed() }
-                })
-                .collect(),
-        })
-        .collect();
+    // All kinds together first, on a scale of its own; then each kind, on one scale.
+    let tallest = |rows: &[&[Protected<u64>]]| {
+        rows.iter().flat_map(|r| r.iter().filter_map(|m| m.shown())).max().unwrap_or(1).max(1)
+    };
+    let kinds: Vec<&[Protected<u64>]> = d.trends.iter().map(|r| r.monthly.as_slice()).collect();
+    let (all_scale, kinds_scale) = (tallest(&[d.all.as_slice()]), tallest(&kinds));
+    let mut trends = Vec::new();
+    if d.all.iter().any(|m| !m.is_suppressed()) {
+        trends.push(trend_row(t.get("dashboard-all-kinds"), &d.all, all_scale, threshold));
+    }
+    trends.extend(
+        d.trends.iter().map(|row| trend_row(t.category(row.category.as_str()), &row.monthly, kinds_scale, threshold)),
+    );
 
     let mut trail = Vec::new();
     let mut up = areas.get(&d.area).and_then(|a| a.parent.clone());

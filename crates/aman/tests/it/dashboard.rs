@@ -39,8 +39,11 @@ async fn the_dashboard_maps_protected_counts_and_trends(app: TestApp) {
     // Rounded to 5 like every count here (twelve months are sometimes four
     // of accountability's quarters: exact, they would subtract).
     assert!(country.contains("Concerns received: ≈40"), "{country}");
-    // Trends rounded: 41 crime concerns in one month read ≈40.
+    // Trends rounded: 41 crime concerns in one month read ≈40, every kind
+    // together first, then crime.
     assert!(country.contains("≈40"), "{country}");
+    let all_kinds = country.find("All kinds of threat together").expect("every kind together");
+    assert!(country[all_kinds..].contains("Crime"), "{country}");
 
     // Basra: its districts, the one with three hidden.
     let (_, basra) = app.get_text("/dashboard/IQG02?lang=en").await;
