@@ -3,7 +3,8 @@
 //! may see the concern, tags, and changes made to several concerns at once
 //! from the queue (assign, mark duplicate).
 
-use crate::concerns::{PAGE_SIZE, apply_move, bounded_text, check_move, load, tag_key, track};
+use crate::concerns::{apply_move, bounded_text, check_move, load, track};
+use crate::queue::{PAGE_SIZE, tag_key};
 use crate::{Actor, App, Error};
 use aman_core::role::Action;
 use aman_db::{ConcernRecord, EventKind, NewEvent};

@@ -26,6 +26,7 @@ mod keycheck;
 pub mod open311;
 pub mod open_data;
 pub mod places;
+pub mod queue;
 pub mod rapidpro;
 pub mod referrals;
 pub mod sessions;

@@ -21,7 +21,7 @@ pub use pages::{STYLESHEET, sitrep_html};
 pub use state::{AppState, Settings};
 
 // The application's operations, as the handlers name them.
-use aman_app::{accountability, actions, alerts, committees, concerns, index, referrals, surveys};
+use aman_app::{accountability, actions, alerts, committees, concerns, index, queue, referrals, surveys};
 
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;

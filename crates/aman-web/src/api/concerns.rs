@@ -5,9 +5,10 @@
 use super::body::Body;
 use crate::auth::Staff;
 use crate::bodies::*;
-use crate::concerns::{self, MoveRequest, QueueQuery};
+use crate::concerns::{self, MoveRequest};
 use crate::error::AppError;
 use crate::gate::{Gate, challenge_response};
+use crate::queue::{self, QueueQuery};
 use crate::state::AppState;
 use aman_core::concern::ConcernInput;
 use aman_db::{ConcernRecord, EventKind};
@@ -132,11 +133,11 @@ async fn list_concerns(
     Query(format): Query<ListFormat>,
 ) -> Result<Response, AppError> {
     if format.format == "csv" {
-        return crate::csv_out::concerns(&state, &concerns::export(&state, &staff, &query).await?);
+        return crate::csv_out::concerns(&state, &queue::export(&state, &staff, &query).await?);
     }
-    let (records, total, page) = concerns::queue(&state, &staff, &query).await?;
+    let (records, total, page) = queue::queue(&state, &staff, &query).await?;
     let concerns = records.iter().map(|r| concern_summary(&state, r)).collect();
-    Ok(Json(ConcernPage { total, page, page_size: concerns::PAGE_SIZE, concerns }).into_response())
+    Ok(Json(ConcernPage { total, page, page_size: queue::PAGE_SIZE, concerns }).into_response())
 }
 
 async fn show_concern(
@@ -300,9 +301,9 @@ async fn reporter_reply(
 async fn audit_log(
     State(state): State<AppState>,
     staff: Staff,
-    Query(query): Query<concerns::AuditQuery>,
+    Query(query): Query<queue::AuditQuery>,
 ) -> Result<Json<AuditPage>, AppError> {
-    let (entries, total, page) = concerns::audit_log(&state, &staff, &query).await?;
+    let (entries, total, page) = queue::audit_log(&state, &staff, &query).await?;
     let entries = entries
         .into_iter()
         .map(|e| AuditEntry {
@@ -315,5 +316,5 @@ async fn audit_log(
             hash: e.hash,
         })
         .collect();
-    Ok(Json(AuditPage { total, page, page_size: concerns::PAGE_SIZE, entries }))
+    Ok(Json(AuditPage { total, page, page_size: queue::PAGE_SIZE, entries }))
 }

@@ -2,9 +2,9 @@
 
 use super::layout::{Nav, format_time, page_link, render};
 use super::staff::{PageStaff, nav};
-use crate::concerns::{self};
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::queue;
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
@@ -47,13 +47,13 @@ async fn audit_page(
     State(state): State<AppState>,
     t: Tr,
     PageStaff(staff): PageStaff,
-    Query(query): Query<concerns::AuditQuery>,
+    Query(query): Query<queue::AuditQuery>,
 ) -> Response {
-    let (entries, total, page) = match concerns::audit_log(&state, &staff, &query).await.map_err(AppError::from) {
+    let (entries, total, page) = match queue::audit_log(&state, &staff, &query).await.map_err(AppError::from) {
         Ok(found) => found,
         Err(error) => return error.into_response(),
     };
-    let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
+    let pages = ((total + queue::PAGE_SIZE - 1) / queue::PAGE_SIZE).max(1);
     let current = |value: &Option<String>| value.clone().unwrap_or_default();
     let filters = [
         ("action", &query.action),

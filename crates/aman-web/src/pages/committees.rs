@@ -9,9 +9,9 @@ use super::staff::{PageStaff, nav};
 use crate::actions::{NewActionInput, Progress};
 use crate::auth::Staff;
 use crate::committees::{self, NewIssue, NewMeeting, NewMember};
-use crate::concerns::{self, QueueQuery};
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::queue::{self, QueueQuery};
 use crate::state::AppState;
 use aman_core::committee::composition::{Constituency, Finding};
 use aman_core::lifecycle::Status;
@@ -141,7 +141,7 @@ async fn committee_page(
     let members = state.db().members(id).await?;
     let report = committees::composition(&committee, &members);
     let query = QueueQuery { area: Some(committee.area.to_string()), ..Default::default() };
-    let concerns = match concerns::queue(&state, &staff, &query).await {
+    let concerns = match queue::queue(&state, &staff, &query).await {
         Ok((records, _, _)) => records
             .iter()
             .filter(|r| !matches!(r.status, Status::Closed | Status::Rejected | Status::Duplicate | Status::Resolved))

@@ -17,6 +17,7 @@ mod public;
 mod referrals;
 mod staff;
 mod surveys;
+mod track;
 
 pub use dashboard::sitrep_html;
 pub use layout::error_page;
@@ -33,6 +34,7 @@ use axum::routing::get;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(public::router())
+        .merge(track::router())
         .merge(staff::router())
         .merge(concern::router())
         .merge(audit::router())

@@ -5,9 +5,9 @@
 
 use super::layout::{Choice, Nav, NavStaff, area_choices, area_value, format_time, page_link, render};
 use crate::auth::{self, Staff};
-use crate::concerns::{self, QueueQuery};
 use crate::error::{AppError, ErrorCode, field_message};
 use crate::i18n::Tr;
+use crate::queue::{self, QueueQuery};
 use crate::state::AppState;
 use aman_app::casework::{self, BulkChange, BulkError};
 use aman_core::category::Category;
@@ -321,7 +321,7 @@ async fn export(
     PageStaff(staff): PageStaff,
     Query(query): Query<QueueQuery>,
 ) -> Result<Response, AppError> {
-    crate::csv_out::concerns(&state, &concerns::export(&state, &staff, &query).await?)
+    crate::csv_out::concerns(&state, &queue::export(&state, &staff, &query).await?)
 }
 
 async fn queue_page(
@@ -331,7 +331,7 @@ async fn queue_page(
     query: QueueQuery,
     mut bulk: BulkView,
 ) -> Result<QueuePage, AppError> {
-    let (records, total, page) = concerns::queue(state, staff, &query).await?;
+    let (records, total, page) = queue::queue(state, staff, &query).await?;
     let open = crate::alerts::AlertQuery { open: "1".to_owned(), ..Default::default() };
     let open_alerts = crate::alerts::list(state, staff, &open).await?.len() as i64;
     let alerts_text = (open_alerts > 0).then(|| t.num("queue-alerts", "count", open_alerts));
@@ -340,7 +340,7 @@ async fn queue_page(
         None => 0,
     } as i64;
     let referrals_text = (waiting > 0).then(|| t.num("queue-referrals", "count", waiting));
-    let pages = ((total + concerns::PAGE_SIZE - 1) / concerns::PAGE_SIZE).max(1);
+    let pages = ((total + queue::PAGE_SIZE - 1) / queue::PAGE_SIZE).max(1);
     let filters = [
         ("area", &query.area),
         ("category", &query.category),

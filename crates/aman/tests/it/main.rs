@@ -66,5 +66,6 @@ mod referrals;
 mod retention;
 mod servers;
 mod staff;
+mod staff_pages;
 mod support;
 mod surveys;

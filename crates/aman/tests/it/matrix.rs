@@ -20,6 +20,7 @@ use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use table::{Body, Fixture, requests};
 
+mod concern_table;
 mod table;
 
 /// Where the committee and its objects are (a district of Basra).

@@ -2,6 +2,7 @@
 //! the rule it follows, and a request for it filled in with the fixture's
 //! objects (see `matrix.rs`).
 
+use super::concern_table::concern_requests;
 use super::*;
 
 pub(super) enum Body {
@@ -43,6 +44,11 @@ pub(super) struct Fixture {
     pub(super) login: (String, String),
 }
 
+/// A page form's fields.
+pub(super) fn form(fields: &[(&'static str, &str)]) -> Body {
+    Body::Form(fields.iter().map(|(k, v)| (*k, (*v).to_owned())).collect())
+}
+
 /// The table: every route × method, the rule it follows, and a request for
 /// it (two where a route names a concern or an alert: the ordinary and the
 /// confidential one). Requests that end sessions come last.
@@ -54,17 +60,7 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
     let mut add = |method: Method, route: &'static str, path: String, rule: Rule, body: Body| {
         out.push(Request { method, route, path, rule, body });
     };
-    let concern_of = |which: Which| match which {
-        Plain => f.plain,
-        Secret => f.secret,
-    };
-    let alert_of = |which: Which| match which {
-        Plain => f.plain_alert,
-        Secret => f.secret_alert,
-    };
     let (c, m, a) = (f.committee, f.meeting, f.action);
-    let form =
-        |fields: &[(&'static str, &str)]| Body::Form(fields.iter().map(|(k, v)| (*k, (*v).to_owned())).collect());
     let new_concern =
         json!({"category": "crime", "description": "Shots fired near the market at night.", "area": PLAIN_PLACE});
 
@@ -292,171 +288,9 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
     );
 
     // Concerns, the ordinary and the confidential one.
-    for which in [Plain, Secret] {
-        let id = concern_of(which);
-        add(Method::GET, "/api/v1/concerns/{id}", format!("/api/v1/concerns/{id}"), ReadConcern(which), Body::None);
-        add(Method::GET, "/staff/concerns/{id}", format!("/staff/concerns/{id}"), ReadConcern(which), Body::None);
-        add(
-            Method::GET,
-            "/api/v1/concerns/{id}/referrals",
-            format!("/api/v1/concerns/{id}/referrals"),
-            Concern(ViewConcerns, which),
-            Body::None,
-        );
-        add(
-            Method::GET,
-            "/staff/concerns/{id}/referrals",
-            format!("/staff/concerns/{id}/referrals"),
-            Concern(ViewConcerns, which),
-            Body::None,
-        );
-        add(
-            Method::POST,
-            "/api/v1/concerns/{id}/notes",
-            format!("/api/v1/concerns/{id}/notes"),
-            Concern(AddNote, which),
-            Body::Json(json!({"body": "A note."})),
-        );
-        add(
-            Method::POST,
-            "/staff/concerns/{id}/note",
-            format!("/staff/concerns/{id}/note"),
-            Concern(AddNote, which),
-            form(&[("body", "A note.")]),
-        );
-        add(
-            Method::POST,
-            "/api/v1/concerns/{id}/updates",
-            format!("/api/v1/concerns/{id}/updates"),
-            Concern(PublicUpdate, which),
-            Body::Json(json!({"body": "An update."})),
-        );
-        add(
-            Method::POST,
-            "/staff/concerns/{id}/update",
-            format!("/staff/concerns/{id}/update"),
-            Concern(PublicUpdate, which),
-            form(&[("body", "An update.")]),
-        );
-        add(
-            Method::PUT,
-            "/api/v1/concerns/{id}/assignee",
-            format!("/api/v1/concerns/{id}/assignee"),
-            Concern(Triage, which),
-            Body::Json(json!({"user_id": null})),
-        );
-        add(
-            Method::PUT,
-            "/api/v1/concerns/{id}/tags",
-            format!("/api/v1/concerns/{id}/tags"),
-            Concern(AddNote, which),
-            Body::Json(json!({"tags": ["river"]})),
-        );
-        let photo = match which {
-            Plain => f.plain_photo,
-            Secret => f.secret_photo,
-        };
-        add(
-            Method::GET,
-            "/api/v1/concerns/{id}/attachments",
-            format!("/api/v1/concerns/{id}/attachments"),
-            Concern(ViewConcerns, which),
-            Body::None,
-        );
-        add(
-            Method::GET,
-            "/staff/concerns/{id}/photos/{attachment}",
-            format!("/staff/concerns/{id}/photos/{photo}"),
-            Concern(ViewConcerns, which),
-            Body::None,
-        );
-        add(
-            Method::POST,
-            "/staff/concerns/{id}/assign",
-            format!("/staff/concerns/{id}/assign"),
-            Concern(Triage, which),
-            form(&[("user_id", "")]),
-        );
-        add(
-            Method::POST,
-            "/staff/concerns/bulk",
-            "/staff/concerns/bulk".into(),
-            Concern(Triage, which),
-            form(&[("concern", &id.to_string()), ("change", "assign"), ("user_id", "")]),
-        );
-        add(
-            Method::POST,
-            "/staff/concerns/{id}/tags",
-            format!("/staff/concerns/{id}/tags"),
-            Concern(AddNote, which),
-            form(&[("body", "river, bridge")]),
-        );
-        add(
-            Method::GET,
-            "/api/v1/concerns/{id}/attachments/{attachment}",
-            format!("/api/v1/concerns/{id}/attachments/{photo}"),
-            Concern(ViewConcerns, which),
-            Body::None,
-        );
-        add(
-            Method::POST,
-            "/api/v1/concerns/{id}/messages",
-            format!("/api/v1/concerns/{id}/messages"),
-            Concern(PublicUpdate, which),
-            Body::Json(json!({"body": "Did you see their faces?"})),
-        );
-        add(
-            Method::POST,
-            "/staff/concerns/{id}/ask",
-            format!("/staff/concerns/{id}/ask"),
-            Concern(PublicUpdate, which),
-            form(&[("body", "Did you see their faces?")]),
-        );
-        add(
-            Method::POST,
-            "/api/v1/concerns/{id}/transitions",
-            format!("/api/v1/concerns/{id}/transitions"),
-            Concern(Triage, which),
-            Body::Json(json!({"to": "triaged", "reason": "checked"})),
-        );
-        add(
-            Method::POST,
-            "/staff/concerns/{id}/move",
-            format!("/staff/concerns/{id}/move"),
-            Concern(Triage, which),
-            form(&[("to", "triaged"), ("reason", "checked")]),
-        );
-        let organisation = f.organisation.to_string();
-        add(
-            Method::POST,
-            "/api/v1/concerns/{id}/referrals",
-            format!("/api/v1/concerns/{id}/referrals"),
-            Concern(Triage, which),
-            Body::Json(json!({"organisation_id": f.organisation})),
-        );
-        add(
-            Method::POST,
-            "/staff/concerns/{id}/referrals",
-            format!("/staff/concerns/{id}/referrals"),
-            Concern(Triage, which),
-            form(&[("organisation_id", &organisation)]),
-        );
-        let alert = alert_of(which);
-        add(Method::GET, "/api/v1/alerts/{id}", format!("/api/v1/alerts/{alert}"), AlertView(which), Body::None);
-        add(
-            Method::POST,
-            "/api/v1/alerts/{id}/transitions",
-            format!("/api/v1/alerts/{alert}/transitions"),
-            Alert(which),
-            Body::Json(json!({"to": "acknowledged"})),
-        );
-        add(
-            Method::POST,
-            "/staff/alerts/{id}",
-            format!("/staff/alerts/{alert}"),
-            Alert(which),
-            form(&[("to", "acknowledged")]),
-        );
+    for Request { method, route, path, rule, body } in [Plain, Secret].into_iter().flat_map(|w| concern_requests(f, w))
+    {
+        add(method, route, path, rule, body);
     }
     add(
         Method::POST,
