@@ -179,7 +179,7 @@ login-as = مسجّل الدخول باسم { $name } ({ $role }، { $area })
 
 queue-title = قائمة الفرز
 queue-filter = تصفية
-queue-area = المنطقة (P-code)
+queue-area = المنطقة (الاسم أو P-code)
 queue-category = نوع التهديد
 queue-status = الحالة
 queue-from = من

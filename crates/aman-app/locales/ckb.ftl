@@ -179,7 +179,7 @@ login-as = چوویتە ژوورەوە وەک { $name } ({ $role }، { $area })
 
 queue-title = ڕیزی هەڵسەنگاندن
 queue-filter = فلتەر
-queue-area = ناوچە (P-code)
+queue-area = ناوچە (ناو یان P-code)
 queue-category = جۆری مەترسی
 queue-status = دۆخ
 queue-from = لە

@@ -179,7 +179,7 @@ login-as = Logged in as { $name } ({ $role }, { $area })
 
 queue-title = Triage queue
 queue-filter = Filter
-queue-area = Area (P-code)
+queue-area = Area (a name or a P-code)
 queue-category = Kind of threat
 queue-status = Status
 queue-from = From

@@ -179,7 +179,7 @@ login-as = Têketî wek { $name } ({ $role }, { $area })
 
 queue-title = Rêza pişkinîna destpêkê
 queue-filter = Parzûn
-queue-area = Dever (P-code)
+queue-area = Dever (nav an P-code)
 queue-category = Cureyê xeteriyê
 queue-status = Rewş
 queue-from = Ji

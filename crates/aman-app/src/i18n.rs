@@ -122,6 +122,27 @@ impl Tr {
     }
 }
 
+/// The language a message is written in, from its letters: Sorani's own
+/// (ە ێ ۆ ڵ ڕ ڤ) or Arabic script; Kurmanji's (ê î û ç ş) or other Latin.
+/// `None` when it has no letters to tell by (a number, a symbol).
+pub fn detect_language(text: &str) -> Option<Language> {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return None;
+    }
+    let arabic_script = letters.iter().filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c)).count();
+    if arabic_script * 2 >= letters.len() {
+        let sorani = letters.iter().any(|c| matches!(c, 'ە' | 'ێ' | 'ۆ' | 'ڵ' | 'ڕ' | 'ڤ'));
+        return Some(if sorani { Language::Ckb } else { Language::Ar });
+    }
+    let lower = text.to_lowercase();
+    let kurmanji = letters.iter().any(|c| matches!(c, 'ê' | 'î' | 'û' | 'ç' | 'ş' | 'Ê' | 'Î' | 'Û' | 'Ç' | 'Ş'))
+        || lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "silav" | "slav" | "rapor" | "kurmancî" | "kurmanci"));
+    Some(if kurmanji { Language::Kmr } else { Language::En })
+}
+
 /// Every key of a locale file, for tests.
 pub fn keys(lang: Language) -> Vec<String> {
     let source = SOURCES.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s).unwrap_or_default();
@@ -138,6 +159,17 @@ pub fn keys(lang: Language) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_is_told_by_the_letters() {
+        assert_eq!(detect_language("مرحبا، أريد أن أبلغ عن سلاح"), Some(Language::Ar));
+        assert_eq!(detect_language("سڵاو، دەمەوێت ڕاپۆرت بدەم"), Some(Language::Ckb));
+        assert_eq!(detect_language("Silav, ez dixwazim tiştekî ragihînim"), Some(Language::Kmr));
+        assert_eq!(detect_language("silav"), Some(Language::Kmr));
+        assert_eq!(detect_language("Hello, I want to report something"), Some(Language::En));
+        assert_eq!(detect_language("٣"), None);
+        assert_eq!(detect_language("  ?! "), None);
+    }
 
     #[test]
     fn every_locale_has_every_key_and_parses() {

@@ -64,7 +64,7 @@ pub async fn file(state: &App, request: &NewRequest) -> Result<(i64, String), Er
         .then(|| crate::places::resolve(state.areas(), place).map_or_else(|| place.to_owned(), |p| p.to_string()));
     let number = |text: &str| (!text.trim().is_empty()).then(|| NumberInput::Text(text.trim().to_owned()));
     let name = format!("{} {}", request.first_name.trim(), request.last_name.trim()).trim().to_owned();
-    let language = crate::sms::detect_language(&request.description).unwrap_or(Language::Ar);
+    let language = crate::i18n::detect_language(&request.description).unwrap_or(Language::Ar);
     let input = ConcernInput {
         category: Some(category.as_str().to_owned()),
         description: Some(request.description.clone()),

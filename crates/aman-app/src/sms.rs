@@ -58,27 +58,6 @@ pub struct Incoming<'a> {
     pub message_id: &'a str,
 }
 
-/// The language a message is written in, from its letters: Sorani's own
-/// (ە ێ ۆ ڵ ڕ ڤ) or Arabic script; Kurmanji's (ê î û ç ş) or other Latin.
-/// `None` when it has no letters to tell by (a number, a symbol).
-pub fn detect_language(text: &str) -> Option<Language> {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() {
-        return None;
-    }
-    let arabic_script = letters.iter().filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c)).count();
-    if arabic_script * 2 >= letters.len() {
-        let sorani = letters.iter().any(|c| matches!(c, 'ە' | 'ێ' | 'ۆ' | 'ڵ' | 'ڕ' | 'ڤ'));
-        return Some(if sorani { Language::Ckb } else { Language::Ar });
-    }
-    let lower = text.to_lowercase();
-    let kurmanji = letters.iter().any(|c| matches!(c, 'ê' | 'î' | 'û' | 'ç' | 'ş' | 'Ê' | 'Î' | 'Û' | 'Ç' | 'Ş'))
-        || lower
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| matches!(w, "silav" | "slav" | "rapor" | "kurmancî" | "kurmanci"));
-    Some(if kurmanji { Language::Kmr } else { Language::En })
-}
-
 /// The category menu, numbered.
 fn menu_text(t: Tr) -> String {
     let items: Vec<String> = menu().map(|(n, c)| format!("{n} {}", t.category(c.as_str()))).collect();
@@ -126,7 +105,7 @@ pub async fn receive(state: &App, message: &Incoming<'_>) -> Result<String, Erro
                 };
                 return Ok(reply);
             }
-            None => match detect_language(&text) {
+            None => match crate::i18n::detect_language(&text) {
                 Some(language) => (fresh(Step::Category, language), menu_text(Tr::new(language))),
                 None => (fresh(Step::Language, Language::Ar), Tr::new(Language::Ar).get("sms-which-language")),
             },
@@ -168,7 +147,7 @@ async fn step(
         Step::Language => {
             let chosen = number(text)
                 .and_then(|n| Language::ALL.get(n.wrapping_sub(1)).copied())
-                .or_else(|| detect_language(text));
+                .or_else(|| crate::i18n::detect_language(text));
             Ok(match chosen {
                 Some(language) => (fresh(Step::Category, language), menu_text(Tr::new(language))),
                 None => (now, t.get("sms-which-language")),
@@ -233,17 +212,6 @@ async fn step(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_language_is_told_by_the_letters() {
-        assert_eq!(detect_language("مرحبا، أريد أن أبلغ عن سلاح"), Some(Language::Ar));
-        assert_eq!(detect_language("سڵاو، دەمەوێت ڕاپۆرت بدەم"), Some(Language::Ckb));
-        assert_eq!(detect_language("Silav, ez dixwazim tiştekî ragihînim"), Some(Language::Kmr));
-        assert_eq!(detect_language("silav"), Some(Language::Kmr));
-        assert_eq!(detect_language("Hello, I want to report something"), Some(Language::En));
-        assert_eq!(detect_language("٣"), None);
-        assert_eq!(detect_language("  ?! "), None);
-    }
 
     #[test]
     fn numbers_are_read_in_any_digits() {

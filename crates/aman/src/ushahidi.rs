@@ -88,7 +88,7 @@ pub async fn import(file: &Path, mapping: &Path, db: &DbArg, keys: &KeyArg) -> a
         }
         let words =
             [field(title), field(description)].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(". ");
-        let language = aman_app::sms::detect_language(&words).unwrap_or(aman_core::concern::Language::Ar);
+        let language = aman_app::i18n::detect_language(&words).unwrap_or(aman_core::concern::Language::Ar);
         let input = ConcernInput {
             category: Some(category.as_str().to_owned()),
             description: Some(words),

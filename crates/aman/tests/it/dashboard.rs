@@ -134,9 +134,7 @@ async fn a_month_is_reported_with_protected_figures(app: TestApp) {
 async fn the_situation_report_is_written_to_html_and_pdf() {
     let app = seeded().await;
     let dir = tempfile::TempDir::new().expect("dir");
-    let key = dir.path().join("k.key");
-    std::fs::write(&key, aman_core::secrets::Keys::generate([7; 64]).to_json()).expect("key file");
-    let (key, db) = (key.display().to_string(), app.database_url());
+    let (key, db) = (app.key_file(), app.database_url());
     let report = |format: &str, lang: &str, out: &std::path::Path, chromium: Option<&str>| {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_aman"));
         command

@@ -83,10 +83,7 @@ async fn a_rapidpro_flow_files_a_concern_and_follows_it(app: TestApp) {
 #[tokio::test]
 async fn a_channel_is_added_from_the_command_line() {
     let app = TestApp::sqlite().await;
-    let dir = tempfile::TempDir::new().expect("dir");
-    let key = dir.path().join("k.key");
-    std::fs::write(&key, aman_core::secrets::Keys::generate([7; 64]).to_json()).expect("key file");
-    let key = key.display().to_string();
+    let key = app.key_file();
     let db = app.database_url();
     let added = crate::cli::aman(
         &["channel", "add", "--kind", "rapidpro", "--name", "U-Report Iraq", "--db", &db, "--key-file", &key],
@@ -266,10 +263,7 @@ async fn a_caseworker_files_for_a_resident_with_consent(app: TestApp) {
 #[tokio::test]
 async fn an_ushahidi_export_imports_once() {
     let app = TestApp::sqlite().await;
-    let dir = tempfile::TempDir::new().expect("dir");
-    let key = dir.path().join("k.key");
-    std::fs::write(&key, aman_core::secrets::Keys::generate([7; 64]).to_json()).expect("key file");
-    let key = key.display().to_string();
+    let key = app.key_file();
     let db = app.database_url();
     let fixture = |name: &str| format!("{}/tests/fixtures/ushahidi/{name}", env!("CARGO_MANIFEST_DIR"));
     let (posts, mapping) = (fixture("posts.csv"), fixture("mapping.csv"));

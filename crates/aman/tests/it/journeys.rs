@@ -453,3 +453,47 @@ async fn the_dashboard_reads_on_a_phone_and_a_laptop() {
         }
     }
 }
+
+/// The new staff pages on a phone, in Arabic and in English, as the roles
+/// that use them: a caseworker files for a resident (first without the
+/// consent, which the page refuses in the reader's language, then with it)
+/// and reads the month's situation report of their area.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_a_caseworker_files_for_a_resident_and_reads_the_report() {
+    let app = TestApp::sqlite().await;
+    crate::dashboard::seed(&app).await;
+    let base = app.base.clone();
+    for lang in ["ar", "en"] {
+        let Some(mut browser) = Browser::launch(&format!("caseworker-{lang}"), PHONE.0, PHONE.1, true) else { return };
+        let email = format!("caseworker.{lang}@journey");
+        let password = app.add_user(&email, Role::CsoCaseworker, "IQG02").await;
+        let login = app.login_form(&email, &password);
+        browser.open(&format!("{base}/staff/login?lang={lang}"));
+        browser.act(&fill_and_submit(
+            &[("#email", &login[0].1), ("#password", &login[1].1), ("#code", &login[2].1)],
+            "button[type=submit]",
+        ));
+        browser.open(&format!("{base}/staff/assisted?lang={lang}"));
+        browser.look("assisted-form");
+        let fields = [
+            ("#category", "crime"),
+            ("#description", "Armed men stop cars on the river road every evening."),
+            ("#area", "Abu Al-Khaseeb"),
+            ("#consent_method", "spoken"),
+        ];
+        browser.act(&fill_and_submit(&fields, "form[action='/staff/assisted'] button[type=submit]"));
+        browser.look("assisted-no-consent");
+        let required = if lang == "ar" { "مطلوب" } else { "This is required." };
+        let text = browser.text();
+        assert!(text.contains(required), "the consent is asked for: {text}");
+        assert!(!text.contains("fielderror-") && !text.contains("field-"), "every message translated: {text}");
+        browser.act("document.querySelector('input[name=consent_confirmed]').checked = true; document.querySelector('form[action=\"/staff/assisted\"] button[type=submit]').click();");
+        browser.look("assisted-filed");
+        assert_eq!(browser.eval("document.querySelectorAll('.receipt .group').length"), 6, "the receipt to hand over");
+        browser.open(&format!(
+            "{base}/staff/sitrep?lang={lang}&chosen=1&area=IQG02&month=2026-11&map=1&categories=1&alerts=1&response=1"
+        ));
+        browser.look("staff-sitrep");
+        assert_eq!(browser.eval("document.querySelectorAll('figure.map path').length"), 7);
+    }
+}

@@ -222,6 +222,13 @@ impl TestApp {
     }
 
     /// The URL of this test's database.
+    /// A key file matching this app's keys, for running commands on its database.
+    pub fn key_file(&self) -> String {
+        let path = self.dir.path().join("commands.key");
+        std::fs::write(&path, Keys::generate([7; 64]).to_json()).expect("key file");
+        path.display().to_string()
+    }
+
     pub fn database_url(&self) -> String {
         self.database_url.clone()
     }
