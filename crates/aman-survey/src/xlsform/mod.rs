@@ -41,6 +41,7 @@ mod eval;
 mod expr;
 mod parse;
 mod validate;
+mod xform;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -49,6 +50,7 @@ pub use eval::{Env, Value};
 pub use expr::{Expr, ExprError, MAX_NESTING, MAX_TOKENS};
 pub use parse::{MAX_WORKBOOK_BYTES, parse_xlsform};
 pub use validate::{Answer, CleanAnswers, ErrorKind};
+pub use xform::{Instance, InstanceError, MAX_ANSWERS, MAX_DEPTH, read_instance, to_xform};
 
 /// Texts by language code (`"ar"`, `"ckb"`, `"en"`, or `"default"`).
 pub type Translated = BTreeMap<String, String>;
@@ -125,6 +127,10 @@ pub enum QuestionType {
     Geopoint,
     /// `note` (display only, never answered).
     Note,
+    /// `image`: a photo sent with the form, answered by its file name. Only
+    /// forms Aman builds itself ask for one (the concern form on a device);
+    /// a survey workbook may not, since survey responses keep no files.
+    Image,
 }
 
 /// Whether a question must be answered (when relevant).

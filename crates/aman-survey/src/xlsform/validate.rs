@@ -113,7 +113,7 @@ fn parse_number(s: &str) -> Option<f64> {
 fn parse_answer(kind: &QuestionType, raw: &str) -> Result<Answer, ErrorKind> {
     let t = raw.trim();
     Ok(match kind {
-        QuestionType::Text | QuestionType::Note => Answer::Text(raw.to_string()),
+        QuestionType::Text | QuestionType::Note | QuestionType::Image => Answer::Text(raw.to_string()),
         QuestionType::Integer => Answer::Integer(t.parse().map_err(|_| ErrorKind::NotInteger)?),
         QuestionType::Decimal => Answer::Decimal(parse_number(t).ok_or(ErrorKind::NotDecimal)?),
         QuestionType::Date => Answer::Date(parse_date(t).ok_or(ErrorKind::NotDate)?),

@@ -172,6 +172,8 @@ fn kind(q: &Question) -> &'static str {
         QuestionType::Date => "date",
         QuestionType::Geopoint | QuestionType::Text => "text",
         QuestionType::Note => "note",
+        // Survey workbooks cannot ask for one (the parser refuses `image`).
+        QuestionType::Image => "file",
     }
 }
 

@@ -7,4 +7,5 @@ mod expr;
 mod item_bank;
 mod props;
 mod validate;
+mod xform;
 mod xlsx;
