@@ -770,3 +770,11 @@ field-service_code = الخدمة
 field-survey = الاستبيان
 fielderror-closed = هذا الاستبيان مغلق ولا يقبل إجابات أخرى.
 field-run = جولة التدفق
+
+# Field devices (ODK Collect, KoboCollect, Enketo)
+odk-yes = نعم
+odk-no = لا
+odk-form-title = قلق يُسجَّل نيابةً عن مواطن
+odk-filed = سُجِّل القلق. أعطِ المواطن هذا الإيصال: { $receipt }
+odk-stored = حُفظت الإجابات.
+odk-sign-in = سجّل الدخول بالبريد الإلكتروني للحساب وكلمة مرور الجهاز.

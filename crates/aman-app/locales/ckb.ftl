@@ -736,3 +736,11 @@ field-service_code = خزمەتگوزاری
 field-survey = ڕاپرسی
 fielderror-closed = ئەم ڕاپرسییە داخراوە و وەڵامی تر وەرناگرێت.
 field-run = خولی ڕەوت
+
+# Field devices (ODK Collect, KoboCollect, Enketo)
+odk-yes = بەڵێ
+odk-no = نەخێر
+odk-form-title = نیگەرانییەک بۆ هاووڵاتییەک تۆمار دەکرێت
+odk-filed = تۆمار کرا. ئەم پسوولەیە بدە بە هاووڵاتییەکە: { $receipt }
+odk-stored = وەڵامەکان پاشەکەوت کران.
+odk-sign-in = بە ئیمەیڵی هەژمارەکە و وشەی نهێنیی ئامێرەکە بچۆ ژوورەوە.

@@ -736,3 +736,11 @@ field-service_code = Service
 field-survey = Survey
 fielderror-closed = This survey is closed and takes no more answers.
 field-run = Flow run
+
+# Field devices (ODK Collect, KoboCollect, Enketo)
+odk-yes = Yes
+odk-no = No
+odk-form-title = Concern filed for a resident
+odk-filed = Filed. Give the resident this receipt: { $receipt }
+odk-stored = The answers were stored.
+odk-sign-in = Sign in with the account's e-mail and its device password.

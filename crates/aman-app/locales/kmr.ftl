@@ -736,3 +736,11 @@ field-service_code = Xizmet
 field-survey = Rapirsî
 fielderror-closed = Ev rapirsî girtî ye û êdî bersivan wernagire.
 field-run = Gera herikê
+
+# Field devices (ODK Collect, KoboCollect, Enketo)
+odk-yes = Erê
+odk-no = Na
+odk-form-title = Xemeke ji bo welatiyekî tê tomarkirin
+odk-filed = Hat tomarkirin. Vê wergirtinê bide welatî: { $receipt }
+odk-stored = Bersiv hatin tomarkirin.
+odk-sign-in = Bi e-maîla hesabê û şîfreya cîhazê têkeve.

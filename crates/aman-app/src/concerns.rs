@@ -69,6 +69,16 @@ fn checked(state: &App, input: &ConcernInput) -> Result<(NewConcern, Area), Erro
 /// day answer the same receipt and file one concern.
 pub async fn submit(state: &App, input: &ConcernInput, arrival: Arrival<'_>) -> Result<Submitted, Error> {
     let (concern, area) = checked(state, input)?;
+    file(state, input, concern, area, arrival).await
+}
+
+async fn file(
+    state: &App,
+    input: &ConcernInput,
+    concern: NewConcern,
+    area: Area,
+    arrival: Arrival<'_>,
+) -> Result<Submitted, Error> {
     if let Some(key) = arrival.idempotency {
         return submit_once(state, input, &concern, key, area, arrival).await;
     }
@@ -84,6 +94,26 @@ pub async fn submit(state: &App, input: &ConcernInput, arrival: Arrival<'_>) -> 
     Err(Error::internal("three receipt collisions in a row"))
 }
 
+/// Files a concern whose receipt was fixed in advance from a key another
+/// system gave it: filed the first time, found every time after. True if
+/// it is new.
+async fn file_keyed(
+    state: &App,
+    concern: &NewConcern,
+    receipt: &Receipt,
+    arrival: Arrival<'_>,
+    received_at: i64,
+) -> Result<bool, Error> {
+    if state.db().track(&receipt.keyed_hash(state.keys().receipt_key())).await?.is_some() {
+        return Ok(false);
+    }
+    match state.intake().submit(seal(state, concern, receipt, arrival, received_at)).await {
+        Ok(()) => Ok(true),
+        Err(DbError::Duplicate) => Ok(false),
+        Err(error) => Err(error.into()),
+    }
+}
+
 /// Files a concern brought from another system's export, once: the same
 /// record (its key there and its content) always gets the same receipt, so
 /// importing a file again adds nothing. `received_at` is when the other
@@ -92,15 +122,8 @@ pub async fn import(state: &App, input: &ConcernInput, key: &str, received_at: i
     let (concern, _) = checked(state, input)?;
     let content = content_hash(input)?;
     let receipt = Receipt::from_entropy(state.keys().idempotent_entropy(key, 0, &content));
-    if state.db().track(&receipt.keyed_hash(state.keys().receipt_key())).await?.is_some() {
-        return Ok(false);
-    }
     let arrival = Arrival { channel: Channel::Import, idempotency: None, consent: None };
-    match state.intake().submit(seal(state, &concern, &receipt, arrival, received_at)).await {
-        Ok(()) => Ok(true),
-        Err(DbError::Duplicate) => Ok(false),
-        Err(error) => Err(error.into()),
-    }
+    file_keyed(state, &concern, &receipt, arrival, received_at).await
 }
 
 /// How a resident agreed to a caseworker filing for them.
@@ -134,29 +157,55 @@ impl Consent {
     }
 }
 
+/// How an assisted concern came in, and what keeps it from being filed twice.
+#[derive(Debug, Clone, Copy)]
+pub enum AssistedBy<'a> {
+    /// The staff page: an idempotency key, as the web form's (the same key
+    /// and content within a day file one concern).
+    Page(Option<&'a str>),
+    /// A field device (OpenRosa): the instance id the device gave the
+    /// filled-in form names one concern for good, whatever is sent with it.
+    Device(&'a str),
+}
+
 /// A caseworker or field team member files a concern for a resident who
 /// cannot (or would rather not) do it themselves, in their own area, with
 /// the resident's consent recorded; the resident gets the receipt. The
-/// concern's channel is `assisted`, and the audit log names who filed it.
+/// concern's channel is `assisted` (or `odk` from a device), and the audit
+/// log names who filed it.
 pub async fn submit_assisted(
     state: &App,
     staff: &Actor,
     input: &ConcernInput,
     consent: &Consent,
-    idempotency: Option<&str>,
+    by: AssistedBy<'_>,
 ) -> Result<Submitted, Error> {
     if !staff.user.role.may(Action::FileAssisted) {
         return Err(Error::Forbidden);
     }
     let consent = consent.record()?;
-    let area = input.area.as_deref().and_then(Pcode::parse);
-    if area.as_ref().is_some_and(|a| !staff.user.area.covers(a)) {
-        return Err(Error::field("area", "outside_your_area"));
+    let (concern, area) = checked(state, input)?;
+    if !staff.user.area.covers(&concern.area) {
+        let field = if input.area.is_some() { "area" } else { "lat" };
+        return Err(Error::field(field, "outside_your_area"));
     }
-    let arrival = Arrival { channel: Channel::Assisted, idempotency, consent: Some(&consent) };
-    let submitted = submit(state, input, arrival).await?;
-    let tracked = track(state, &submitted.receipt.grouped()).await?;
-    state.audit(Some(staff.user.id), "concern.assisted", &format!("concern:{}", tracked.id), &consent).await?;
+    let (submitted, new) = match by {
+        AssistedBy::Page(idempotency) => {
+            let arrival = Arrival { channel: Channel::Assisted, idempotency, consent: Some(&consent) };
+            (file(state, input, concern, area, arrival).await?, true)
+        }
+        AssistedBy::Device(instance) => {
+            let receipt =
+                Receipt::from_entropy(state.keys().idempotent_entropy(&format!("odk:{instance}"), 0, &[0; 32]));
+            let arrival = Arrival { channel: Channel::Odk, idempotency: None, consent: Some(&consent) };
+            let new = file_keyed(state, &concern, &receipt, arrival, state.now_ms()).await?;
+            (Submitted { receipt, area }, new)
+        }
+    };
+    if new {
+        let tracked = track(state, &submitted.receipt.grouped()).await?;
+        state.audit(Some(staff.user.id), "concern.assisted", &format!("concern:{}", tracked.id), &consent).await?;
+    }
     Ok(submitted)
 }
 

@@ -25,6 +25,7 @@ pub mod jobs;
 mod keycheck;
 pub mod open311;
 pub mod open_data;
+pub mod openrosa;
 pub mod places;
 pub mod queue;
 pub mod rapidpro;

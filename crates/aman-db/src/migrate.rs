@@ -122,6 +122,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0018_channels.sql"),
         postgres: include_str!("../migrations/postgres/0018_channels.sql"),
     },
+    Migration {
+        version: 19,
+        name: "device_passwords",
+        sqlite: include_str!("../migrations/sqlite/0019_device_passwords.sql"),
+        postgres: include_str!("../migrations/postgres/0019_device_passwords.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

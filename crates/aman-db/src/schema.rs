@@ -110,6 +110,12 @@ pub const SCHEMA: &[Table] = &[
         ],
     },
     Table {
+        name: "device_passwords",
+        identity: false,
+        seeded: false,
+        columns: &[col("user_id", Int, false), col("secret_hash", Text, false), col("created_at", Int, false)],
+    },
+    Table {
         name: "concerns",
         identity: true,
         seeded: false,

@@ -301,8 +301,40 @@ impl Db {
             .await?;
         if disabled {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM device_passwords WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Gives the account a device password (only its hash), replacing any
+    /// it had.
+    pub async fn set_device_password(&self, user_id: i64, secret_hash: &str, now_ms: i64) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM device_passwords WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO device_passwords (user_id, secret_hash, created_at) VALUES ($1, $2, $3)")
+            .bind(user_id)
+            .bind(secret_hash)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Revokes the account's device password; false if it had none.
+    pub async fn revoke_device_password(&self, user_id: i64) -> Result<bool, DbError> {
+        let done =
+            sqlx::query("DELETE FROM device_passwords WHERE user_id = $1").bind(user_id).execute(&self.pool).await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// The account whose device password has this hash.
+    pub async fn user_by_device_password(&self, secret_hash: &str) -> Result<Option<UserRecord>, DbError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u JOIN device_passwords d ON d.user_id = u.id WHERE d.secret_hash = $1"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(secret_hash).fetch_optional(&self.pool).await?;
+        row.as_ref().map(user_from_row).transpose()
     }
 }

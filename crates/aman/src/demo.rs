@@ -20,6 +20,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 pub const DEMO_CONCERNS: usize = 400;
+/// The demo account a field device (OpenRosa) signs in as: a CSO caseworker.
+pub const FIELD_ACCOUNT: &str = "cso.baghdad@demo.aman";
 const FEUD_DISTRICT: &str = "IQG02Q01";
 
 const ACCOUNTS: [(&str, &str, Role, &str); 8] = [
@@ -34,7 +36,7 @@ const ACCOUNTS: [(&str, &str, Role, &str); 8] = [
         Role::CommitteeMember,
         "IQG02Q01",
     ),
-    ("cso.baghdad@demo.aman", "Baghdad CSO caseworker", Role::CsoCaseworker, "IQG08"),
+    (FIELD_ACCOUNT, "Baghdad CSO caseworker", Role::CsoCaseworker, "IQG08"),
     ("analyst@demo.aman", "Layla (analyst)", Role::Analyst, "IQ"),
 ];
 

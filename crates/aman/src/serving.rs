@@ -162,7 +162,8 @@ pub async fn demo(listen: &str, db: &str, key_file: &Path, intake_limits: bool) 
 }
 
 /// Serves until SIGTERM; `demo_channels` first gives the demo's RapidPro,
-/// SMS gateway and Open311 channels new secrets and prints them.
+/// SMS gateway and Open311 channels new secrets, and its caseworker a new
+/// device password, and prints them.
 async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings, demo_channels: bool) -> anyhow::Result<()> {
     if settings.intake_limits.is_none() {
         tracing::warn!("intake limits are OFF: public submissions and receipt lookups are not rate-limited");
@@ -176,6 +177,12 @@ async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings, demo_channe
                 .await
                 .map_err(|e| anyhow::anyhow!("demo channel: {e:?}"))?;
             println!("  {name:<34} {secret}");
+        }
+        // A field device (ODK Collect, KoboCollect) signs in as the demo's caseworker.
+        if let Some(caseworker) = state.db().user_by_email(crate::demo::FIELD_ACCOUNT).await? {
+            let (secret, hash) = aman_app::openrosa::new_device_password();
+            state.db().set_device_password(caseworker.id, &hash, chrono::Utc::now().timestamp_millis()).await?;
+            println!("  {:<34} {} / {secret}", "Device (OpenRosa /openrosa)", crate::demo::FIELD_ACCOUNT);
         }
     }
     if let Some(path) = &state.settings().audit_checkpoint {

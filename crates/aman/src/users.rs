@@ -43,7 +43,8 @@ pub enum UserCommand {
         #[arg(long)]
         organisation: Option<i64>,
     },
-    /// Disable an account: it can no longer log in and all its sessions end at once.
+    /// Disable an account: it can no longer log in, all its sessions end at
+    /// once and its device password is revoked.
     Disable {
         #[command(flatten)]
         db: DbArg,
@@ -69,6 +70,21 @@ pub enum UserCommand {
         keys: KeyArg,
         #[arg(long)]
         email: String,
+    },
+    /// Print a new device password for ODK Collect, KoboCollect or Enketo
+    /// (replacing any old one): it signs a field device in to the OpenRosa
+    /// routes only, for accounts that may file for residents
+    /// (cso_caseworker, triage_officer). With --revoke, remove it instead.
+    DevicePassword {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        keys: KeyArg,
+        #[arg(long)]
+        email: String,
+        /// Revoke the account's device password instead of issuing one.
+        #[arg(long)]
+        revoke: bool,
     },
     /// Give the account a new two-factor (TOTP) secret, replacing any old one,
     /// and print it for the account holder's authenticator app.
@@ -138,6 +154,28 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             db.set_password(user.id, &hash).await?;
             record(&db, &keys, "user.password", &format!("user:{}", user.id), "all sessions ended").await?;
             println!("new password set for {email}; all its sessions have ended");
+            Ok(())
+        }
+        UserCommand::DevicePassword { db, keys, email, revoke } => {
+            let (db, keys, user) = account(&db, &keys, &email).await?;
+            let target = format!("user:{}", user.id);
+            if revoke {
+                let had = db.revoke_device_password(user.id).await?;
+                record(&db, &keys, "user.device_password.revoke", &target, "").await?;
+                println!("{}", if had { "device password revoked" } else { "the account had no device password" });
+                return Ok(());
+            }
+            if user.disabled || !user.role.may(aman_core::role::Action::FileAssisted) {
+                bail!(
+                    "{email} ({}) may not file for residents, so a device would have nothing to do; device passwords are for cso_caseworker and triage_officer accounts",
+                    user.role.as_str()
+                );
+            }
+            let (secret, hash) = aman_app::openrosa::new_device_password();
+            db.set_device_password(user.id, &hash, now_ms()).await?;
+            record(&db, &keys, "user.device_password", &target, "any earlier one replaced").await?;
+            println!("device password for {} (shown once; it opens the OpenRosa routes only):", user.email);
+            println!("{secret}");
             Ok(())
         }
         UserCommand::Totp { db, keys, email } => {

@@ -116,7 +116,9 @@ async fn submit(
         confirmed: !posted.consent_confirmed.is_empty(),
     };
     let idempotency = Some(posted.idempotency.as_str()).filter(|k| !k.is_empty()).map(str::to_owned);
-    let filed = concerns::submit_assisted(&state, &staff, &input, &consent, idempotency.as_deref()).await;
+    let filed =
+        concerns::submit_assisted(&state, &staff, &input, &consent, concerns::AssistedBy::Page(idempotency.as_deref()))
+            .await;
     match filed.map_err(AppError::from) {
         Ok(submitted) => {
             let mut page = page(&state, t, &staff, AssistedForm::default());

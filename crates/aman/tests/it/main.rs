@@ -58,6 +58,7 @@ mod keys;
 mod limits;
 mod matrix;
 mod moving;
+mod openrosa;
 mod pages;
 mod permissions;
 mod places;

@@ -76,6 +76,9 @@ enum Rule {
     /// Open311 (the fixture's, the confidential one among them): not found,
     /// for everyone.
     NotOpen311,
+    /// Field devices' door (OpenRosa): only a device password opens it; no
+    /// session or token does, and it asks for the password (401).
+    DevicePassword,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +140,7 @@ fn want(rule: Rule, account: Option<&Account>) -> Want {
     let sees = |which: Which| grant.allows(Action::ViewConcerns, &which.place(), which.category());
     match rule {
         Rule::Public | Rule::Signed => Through,
-        Rule::ChannelSecret => Refused(401),
+        Rule::ChannelSecret | Rule::DevicePassword => Refused(401),
         Rule::Elsewhere => Refused(404),
         Rule::ApiKey => Refused(403),
         Rule::NotOpen311 => Refused(404),
@@ -253,7 +256,7 @@ fn registered_routes() -> BTreeSet<(String, String)> {
                     depth > 0
                 })
                 .collect();
-            for method in ["get", "post", "put", "patch", "delete"] {
+            for method in ["get", "post", "put", "patch", "delete", "head"] {
                 let named = call
                     .match_indices(&format!("{method}("))
                     .any(|(i, _)| i == 0 || !call[..i].ends_with(|ch: char| ch.is_alphanumeric() || ch == '_'));

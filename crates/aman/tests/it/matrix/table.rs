@@ -132,6 +132,16 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
             Body::None,
         );
     }
+    add(Method::GET, "/openrosa/formList", "/openrosa/formList".into(), DevicePassword, Body::None);
+    add(Method::GET, "/openrosa/forms/{file}", "/openrosa/forms/aman_concern.xml".into(), DevicePassword, Body::None);
+    add(Method::HEAD, "/openrosa/submission", "/openrosa/submission".into(), DevicePassword, Body::None);
+    add(
+        Method::POST,
+        "/openrosa/submission",
+        "/openrosa/submission".into(),
+        DevicePassword,
+        Body::File("text/xml", b"<data id=\"aman_concern\"/>".to_vec()),
+    );
     add(Method::GET, "/staff/assisted", "/staff/assisted".into(), Listing(FileAssisted), Body::None);
     add(
         Method::POST,
