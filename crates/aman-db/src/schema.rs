@@ -110,12 +110,6 @@ pub const SCHEMA: &[Table] = &[
         ],
     },
     Table {
-        name: "device_passwords",
-        identity: false,
-        seeded: false,
-        columns: &[col("user_id", Int, false), col("secret_hash", Text, false), col("created_at", Int, false)],
-    },
-    Table {
         name: "concerns",
         identity: true,
         seeded: false,
@@ -152,6 +146,12 @@ pub const SCHEMA: &[Table] = &[
             col("disabled", Int, false),
             col("created_at", Int, false),
         ],
+    },
+    Table {
+        name: "device_passwords",
+        identity: false,
+        seeded: false,
+        columns: &[col("user_id", Int, false), col("secret_hash", Text, false), col("created_at", Int, false)],
     },
     Table {
         name: "sms_conversations",

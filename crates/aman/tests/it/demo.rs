@@ -49,7 +49,8 @@ async fn the_demo_starts_with_accounts_alerts_and_events() {
     // A field device signs in with the device password the demo printed.
     let device = printed.iter().find(|l| l.trim_start().starts_with("Device (OpenRosa")).expect("a device password");
     let (email, secret) = device.rsplit_once(") ").expect("account").1.split_once(" / ").expect("email / password");
-    let forms = client.get(format!("{base}/openrosa/formList")).basic_auth(email, Some(secret)).send().await.expect("forms");
+    let forms =
+        client.get(format!("{base}/openrosa/formList")).basic_auth(email, Some(secret)).send().await.expect("forms");
     assert_eq!(forms.status(), reqwest::StatusCode::OK, "{device}");
     assert!(forms.text().await.expect("body").contains("<formID>aman_perception</formID>"));
 

@@ -40,6 +40,9 @@ async fn populate(app: &TestApp) -> String {
     aman_app::sms::receive(&app.state, &texted).await.expect("a conversation under way");
     app.submit("tribal_conflict", "IQG15Q05").await;
     let staff = app.staff(Role::TriageOfficer, "IQ").await;
+    let (_, device_hash) = aman_app::openrosa::new_device_password();
+    let officer = app.db.user_by_email("triage_officer.iq@test").await.expect("read").expect("officer");
+    app.db.set_device_password(officer.id, &device_hash, 5).await.expect("device password");
     let (_, queue) = staff.get("/api/v1/concerns").await;
     let newest = queue["concerns"][0]["id"].as_i64().expect("id");
     let oldest = queue["concerns"][1]["id"].as_i64().expect("id");
