@@ -75,6 +75,25 @@ pub enum Command {
     /// the server's hourly alert run, and the newest day only, on 1 and 2
     /// threads, best of R runs. Prints a markdown table.
     BenchDetect(DetectArgs),
+    /// A large database: N concerns over a year (docs/benchmarks.md).
+    ///
+    /// Runs the release `aman demo --seed-only --concerns N` on the given
+    /// database and key file (created if missing): Iraq's areas, the demo's
+    /// organisations, committees, surveys and staff accounts (printed, like
+    /// the demo's), and N concerns where people live, by kind and season,
+    /// partly clustered, moved along their life-cycle. Prints how long it
+    /// took.
+    Gen(GenArgs),
+    /// The public dashboard, the staff queue, the situation report and the
+    /// server's memory on a large database (docs/benchmarks.md).
+    ///
+    /// Starts the release `aman demo` on --db (made by `gen`; the demo adds
+    /// nothing to a database that has concerns, and prints new passwords),
+    /// signs in as the demo's triage officer, then times GET /dashboard for
+    /// the country and every governorate and district, the queue with
+    /// filters, the month's situation report page and its PDF, and reads the
+    /// server's resident memory. Prints p50, p95 and the maximum.
+    BenchScale(ScaleArgs),
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +170,38 @@ pub struct CrashArgs {
     /// Seed of the kill points [default: from the clock].
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Concerns to generate.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000, value_parser = at_least_one)]
+    pub concerns: usize,
+    /// Database URL (sqlite://FILE or postgres://…); must hold no concerns yet.
+    #[arg(long, value_name = "URL")]
+    pub db: String,
+    /// Key file (created if missing).
+    #[arg(long = "key-file", value_name = "FILE")]
+    pub key_file: PathBuf,
+    /// The `aman` binary to run [default: build the release server].
+    #[arg(long, value_name = "PATH")]
+    pub aman: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScaleArgs {
+    /// Database URL made by `cargo xtask gen`.
+    #[arg(long, value_name = "URL")]
+    pub db: String,
+    /// Its key file.
+    #[arg(long = "key-file", value_name = "FILE")]
+    pub key_file: PathBuf,
+    /// Requests per measured page.
+    #[arg(long, value_name = "R", default_value_t = 3, value_parser = at_least_one)]
+    pub rounds: usize,
+    /// The `aman` binary to run [default: build the release server].
+    #[arg(long, value_name = "PATH")]
+    pub aman: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ mod cli;
 mod cpu;
 mod crash;
 mod eval_detect;
+mod gen_scale;
 mod intake;
 mod load;
 mod locate;
@@ -41,6 +42,8 @@ fn main() -> ExitCode {
         Command::CrashTest(args) => crash::run(args),
         Command::EvalDetect(args) => eval_detect::run(args),
         Command::BenchDetect(args) => bench_detect::run(args),
+        Command::Gen(args) => gen_scale::generate(args),
+        Command::BenchScale(args) => gen_scale::bench(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -64,11 +64,18 @@ impl Server {
     /// names another database, a fresh SQLite database. Does not wait for
     /// it to be ready.
     pub fn start(binary: &Path, db_url: Option<&str>) -> Result<Server> {
+        Server::start_with(binary, db_url, None)
+    }
+
+    /// As [`Server::start`], on an existing key file when one is given (the
+    /// database named by `db_url` was made with it).
+    pub fn start_with(binary: &Path, db_url: Option<&str>, key_file: Option<&Path>) -> Result<Server> {
         let dir = make_temp_dir()?;
         let db = match db_url {
             Some(url) => url.to_owned(),
             None => format!("sqlite://{}", dir.join("bench.db").display()),
         };
+        let key_file = key_file.map_or_else(|| dir.join("bench.key"), Path::to_path_buf);
         let port = free_port()?;
         let log =
             |name: &str| File::create(dir.join(name)).with_context(|| format!("creating {name} in {}", dir.display()));
@@ -78,7 +85,7 @@ impl Server {
             .args(["--listen", &listen])
             .args(["--db", &db])
             .arg("--key-file")
-            .arg(dir.join("bench.key"))
+            .arg(&key_file)
             // One load generator is one client: the flood limits would stop it.
             .env("AMAN_INTAKE_LIMITS", "off")
             .stdin(Stdio::null())

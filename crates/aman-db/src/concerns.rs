@@ -441,6 +441,11 @@ impl Db {
 }
 
 impl crate::Tx {
+    /// Stores a concern inside this transaction (bulk loads: many at once).
+    pub async fn store_concern(&mut self, concern: &StoredConcern) -> Result<i64, DbError> {
+        Db::insert_concern(self.conn(), concern).await
+    }
+
     /// Assigns a concern to a staff member (or to nobody).
     pub async fn set_assignee(&mut self, id: i64, user: Option<i64>, now_ms: i64) -> Result<(), DbError> {
         sqlx::query("UPDATE concerns SET assignee_id = $1, updated_at = $2, version = version + 1 WHERE id = $3")

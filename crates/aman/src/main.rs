@@ -5,6 +5,7 @@ mod analysis;
 mod demo;
 mod demo_actions;
 mod demo_committees;
+mod demo_concerns;
 mod demo_surveys;
 mod imports;
 mod input;
@@ -166,6 +167,13 @@ enum Command {
         /// Flood limits on public submissions and receipt lookups (`off` for load tests).
         #[arg(long, env = "AMAN_INTAKE_LIMITS", default_value = "on", value_parser = ["on", "off"])]
         intake_limits: String,
+        /// How many concerns a new demo database gets (a year of them).
+        #[arg(long, default_value_t = demo::DEMO_CONCERNS)]
+        concerns: usize,
+        /// Load the demo data, print the accounts and stop, without serving
+        /// (`cargo xtask gen` uses it for large databases).
+        #[arg(long)]
+        seed_only: bool,
     },
 }
 
@@ -306,8 +314,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Copy { from, to, overwrite } => maintenance::copy(&from, &to, overwrite).await,
         Command::Backup { db, to } => maintenance::backup(&db, &to).await,
         Command::Restore { from, db, overwrite } => maintenance::restore(&from, &db, overwrite).await,
-        Command::Demo { listen, db, key_file, intake_limits } => {
-            serving::demo(&listen, &db, &key_file, intake_limits == "on").await
+        Command::Demo { listen, db, key_file, intake_limits, concerns, seed_only } => {
+            serving::demo(&listen, &db, &key_file, intake_limits == "on", concerns, seed_only).await
         }
     }
 }

@@ -142,13 +142,20 @@ async fn serve_metrics(address: &str) -> anyhow::Result<()> {
 }
 
 /// Seeds a year of demo data, prints the demo accounts, then serves.
-pub async fn demo(listen: &str, db: &str, key_file: &Path, intake_limits: bool) -> anyhow::Result<()> {
+pub async fn demo(
+    listen: &str,
+    db: &str,
+    key_file: &Path,
+    intake_limits: bool,
+    concerns: usize,
+    seed_only: bool,
+) -> anyhow::Result<()> {
     if !key_file.exists() {
         create_key_file(key_file)?;
     }
     let keys = load_keys(key_file)?;
     let db = open(db).await?;
-    let accounts = demo::seed(&db, &keys, now_ms()).await.context("seeding demo data")?;
+    let accounts = demo::seed(&db, &keys, concerns, now_ms()).await.context("seeding demo data")?;
     println!("Demo staff accounts (passwords and two-factor keys are new at every start):");
     for account in &accounts {
         let demo::DemoAccount { email, role, area, password, .. } = account;
@@ -156,6 +163,9 @@ pub async fn demo(listen: &str, db: &str, key_file: &Path, intake_limits: bool) 
         if let Some(key) = &account.totp {
             println!("  {:<34} two-factor key {key} (add it to an authenticator app)", "");
         }
+    }
+    if seed_only {
+        return Ok(());
     }
     let intake_limits = intake_limits.then(Default::default);
     serve(db, keys, listen, Settings { intake_limits, ..Settings::default() }, true).await
