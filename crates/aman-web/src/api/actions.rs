@@ -45,8 +45,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 /// Plan an action of a committee: an owner organisation, partners, a due
 /// day, and the concerns or issues it answers.
 #[utoipa::path(post, path = "/committees/{id}/actions", tag = "actions", operation_id = "create_action",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.")),
-    request_body = NewActionInput,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)),
+    request_body(content = NewActionInput, example = json!({"title": "Lighting on the market road", "owner_id": 1, "partners": [], "due_on": "2030-01-31", "items": ["concern:1"]})),
     responses((status = CREATED, description = "The action's id.", body = Created)))]
 async fn api_create(
     State(state): State<AppState>,
@@ -60,7 +60,7 @@ async fn api_create(
 
 /// A committee's actions.
 #[utoipa::path(get, path = "/committees/{id}/actions", tag = "actions", operation_id = "list_actions",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.")),
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)),
     responses((status = OK, description = "The actions.", body = ActionList)))]
 async fn api_list(
     State(state): State<AppState>,
@@ -78,7 +78,7 @@ async fn api_list(
 
 /// An action with its progress and the confirmations it received.
 #[utoipa::path(get, path = "/actions/{id}", tag = "actions", operation_id = "show_action",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.")),
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.", example = 1)),
     responses((status = OK, description = "The action.", body = ActionDetail)))]
 async fn api_show(
     State(state): State<AppState>,
@@ -97,8 +97,8 @@ async fn api_show(
 
 /// Record an action's progress (a new status and a note).
 #[utoipa::path(post, path = "/actions/{id}/progress", tag = "actions", operation_id = "action_progress",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.")),
-    request_body = Progress,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.", example = 1)),
+    request_body(content = Progress, example = json!({"status": "in_progress", "body": "The lamps are ordered."})),
     responses(
         (status = OK, description = "The action as it now is.", body = ActionDetail),
         (status = CONFLICT, response = Conflict),
@@ -131,8 +131,8 @@ fn verdict_response(recorded: bool) -> Response {
 
 /// A committee member's verdict on a done action (a dispute reopens it).
 #[utoipa::path(post, path = "/actions/{id}/confirmations", tag = "actions", operation_id = "member_verdict",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.")),
-    request_body = VerdictInput,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.", example = 1)),
+    request_body(content = VerdictInput, example = json!({"member_id": 1, "verdict": "better"})),
     responses(
         (status = CREATED, description = "Recorded.", body = VerdictRecorded),
         (status = OK, description = "This member had already given a verdict: nothing recorded.", body = VerdictRecorded),
@@ -150,7 +150,7 @@ async fn api_member_verdict(
 /// The reporter's verdict, by receipt, on a done action answering their concern.
 #[utoipa::path(post, path = "/receipts/{receipt}/confirmations", tag = "intake", operation_id = "reporter_verdict",
     params(("receipt" = String, Path, description = "The receipt (case, dashes and spaces do not matter).")),
-    request_body = VerdictInput,
+    request_body(content = VerdictInput, example = json!({"action_id": 1, "verdict": "better"})),
     responses(
         (status = CREATED, description = "Recorded.", body = VerdictRecorded),
         (status = OK, description = "This receipt had already given a verdict: nothing recorded.", body = VerdictRecorded),

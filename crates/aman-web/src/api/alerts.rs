@@ -53,7 +53,7 @@ async fn list_alerts(
 
 /// An alert, the concerns that raised it and the alerts below it.
 #[utoipa::path(get, path = "/alerts/{id}", tag = "alerts", operation_id = "show_alert",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The alert's id.")),
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The alert's id.", example = 1)),
     responses((status = OK, description = "The alert.", body = AlertDetailBody)))]
 async fn show_alert(
     State(state): State<AppState>,
@@ -70,8 +70,8 @@ async fn show_alert(
 
 /// Move an alert along its life-cycle (acknowledge, escalate, dismiss, close).
 #[utoipa::path(post, path = "/alerts/{id}/transitions", tag = "alerts", operation_id = "move_alert",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The alert's id.")),
-    request_body = alerts::AlertMove,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The alert's id.", example = 1)),
+    request_body(content = alerts::AlertMove, example = json!({"to": "acknowledged", "reason": "The committee is looking into it."})),
     responses(
         (status = OK, description = "The alert as it now is.", body = AlertBody),
         (status = CONFLICT, response = Conflict),

@@ -22,6 +22,7 @@ struct AreaQuery {
     /// 1 (governorates, the default), 2 (districts) or 3 (sub-districts).
     level: Option<String>,
     /// A P-code: the areas directly below it.
+    #[param(example = "IQG02")]
     parent: Option<String>,
     /// A name in any language (or part of one): the matching areas, best first.
     q: Option<String>,
@@ -70,8 +71,10 @@ async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery
 #[into_params(parameter_in = Query)]
 struct LocateQuery {
     /// Latitude (decimal degrees).
+    #[param(example = "30.5")]
     lat: Option<String>,
     /// Longitude (decimal degrees).
+    #[param(example = "47.8")]
     lon: Option<String>,
 }
 
@@ -115,7 +118,7 @@ fn path(state: &AppState, area: &Area) -> Vec<AreaBody> {
 
 /// One area, with the areas above and below it.
 #[utoipa::path(get, path = "/areas/{pcode}", tag = "areas", operation_id = "show_area",
-    params(("pcode" = String, Path, description = "The area's P-code (any case).")),
+    params(("pcode" = String, Path, description = "The area's P-code (any case).", example = "IQG02Q01")),
     responses((status = OK, description = "The area.", body = AreaDetail)))]
 async fn show_area(State(state): State<AppState>, Path(pcode): Path<String>) -> Result<Json<AreaDetail>, AppError> {
     let area = state.areas().get(&pcode.to_ascii_uppercase()).ok_or_else(|| AppError::new(ErrorCode::NotFound))?;

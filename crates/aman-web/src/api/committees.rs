@@ -80,7 +80,7 @@ async fn api_list(
 
 /// Create a committee for an area, with its composition rule.
 #[utoipa::path(post, path = "/committees", tag = "committees", operation_id = "create_committee",
-    security(("bearer" = [])), request_body = NewCommittee,
+    security(("bearer" = [])), request_body(content = NewCommittee, example = json!({"area": "IQG02Q01", "name": "Abu Al-Khaseeb joint committee"})),
     responses((status = CREATED, description = "The committee's id.", body = Created)))]
 async fn api_create(
     State(state): State<AppState>,
@@ -92,7 +92,7 @@ async fn api_create(
 
 /// A committee with its meetings and issues.
 #[utoipa::path(get, path = "/committees/{id}", tag = "committees", operation_id = "show_committee",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.")),
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)),
     responses((status = OK, description = "The committee.", body = CommitteeDetail)))]
 async fn api_show(
     State(state): State<AppState>,
@@ -119,7 +119,7 @@ async fn created(id: Result<i64, aman_app::Error>) -> Result<Response, AppError>
 
 /// Add a member to a committee.
 #[utoipa::path(post, path = "/committees/{id}/members", tag = "committees", operation_id = "add_member",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.")), request_body = NewMember,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)), request_body(content = NewMember, example = json!({"name": "Umm Ali", "constituency": "women", "sex": "female"})),
     responses((status = CREATED, description = "The member's id.", body = Created)))]
 async fn api_add_member(
     State(state): State<AppState>,
@@ -132,7 +132,7 @@ async fn api_add_member(
 
 /// Group concerns of the committee's area into an issue.
 #[utoipa::path(post, path = "/committees/{id}/issues", tag = "committees", operation_id = "create_issue",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.")), request_body = NewIssue,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)), request_body(content = NewIssue, example = json!({"title": "Shooting at weddings", "concerns": [1]})),
     responses((status = CREATED, description = "The issue's id.", body = Created)))]
 async fn api_create_issue(
     State(state): State<AppState>,
@@ -145,7 +145,7 @@ async fn api_create_issue(
 
 /// Plan a meeting of a committee, with its agenda.
 #[utoipa::path(post, path = "/committees/{id}/meetings", tag = "committees", operation_id = "create_meeting",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.")), request_body = NewMeeting,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)), request_body(content = NewMeeting, example = json!({"held_on": "2030-01-15", "place": "Community hall", "agenda": ["concern:1"]})),
     responses((status = CREATED, description = "The meeting's id.", body = Created)))]
 async fn api_create_meeting(
     State(state): State<AppState>,
@@ -158,7 +158,7 @@ async fn api_create_meeting(
 
 /// A meeting: agenda, attendance and quorum, minutes and priorities.
 #[utoipa::path(get, path = "/meetings/{id}", tag = "committees", operation_id = "show_meeting",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.")),
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.", example = 1)),
     responses((status = OK, description = "The meeting.", body = MeetingBody)))]
 async fn api_meeting(
     State(state): State<AppState>,
@@ -206,7 +206,7 @@ struct Present {
 
 /// Record who attended a meeting.
 #[utoipa::path(put, path = "/meetings/{id}/attendance", tag = "committees", operation_id = "set_attendance",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.")), request_body = Present,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.", example = 1)), request_body(content = Present, example = json!({"present": [1]})),
     responses((status = OK, description = "The meeting as it now is.", body = MeetingBody)))]
 async fn api_attendance(
     State(state): State<AppState>,
@@ -220,7 +220,7 @@ async fn api_attendance(
 
 /// Record a meeting's minutes and decisions.
 #[utoipa::path(put, path = "/meetings/{id}/minutes", tag = "committees", operation_id = "set_minutes",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.")), request_body = Minutes,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.", example = 1)), request_body(content = Minutes, example = json!({"minutes": "Ten members met.", "decisions": "Ask the police for patrols."})),
     responses(
         (status = OK, description = "The meeting as it now is.", body = MeetingBody),
         (status = CONFLICT, response = Conflict),
@@ -246,8 +246,8 @@ struct Ranking {
 /// Record a member's ballot for a meeting's priorities.
 #[utoipa::path(put, path = "/meetings/{id}/ballots/{member}", tag = "committees", operation_id = "set_ballot",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "The meeting's id."), ("member" = i64, Path, description = "The member's id.")),
-    request_body = Ranking,
+    params(("id" = i64, Path, description = "The meeting's id.", example = 1), ("member" = i64, Path, description = "The member's id.", example = 1)),
+    request_body(content = Ranking, example = json!({"ranking": ["concern:1"]})),
     responses((status = NO_CONTENT, description = "The ballot is recorded.")))]
 async fn api_ballot(
     State(state): State<AppState>,
@@ -268,7 +268,7 @@ struct MethodChoice {
 
 /// Count a meeting's ballots into the committee's priority list (stored with the meeting).
 #[utoipa::path(post, path = "/meetings/{id}/priorities", tag = "committees", operation_id = "prioritise",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.")), request_body = MethodChoice,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.", example = 1)), request_body(content = MethodChoice, example = json!({"method": "borda"})),
     responses((status = OK, description = "The priority list, overall and per constituency.", body = Prioritisation<String>)))]
 async fn api_prioritise(
     State(state): State<AppState>,

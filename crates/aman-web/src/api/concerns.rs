@@ -52,7 +52,7 @@ const RECEIPT: &str = "The receipt (case, dashes and spaces do not matter).";
         ("Aman-Challenge" = Option<String>, Header, description = "During a flood: the challenge token of an earlier `428`."),
         ("Aman-Solution" = Option<String>, Header, description = "During a flood: the challenge's solution (or none, after waiting)."),
     ),
-    request_body = ConcernInput,
+    request_body(content = ConcernInput, example = json!({"category": "armed_groups_weapons", "description": "Armed men fire in the air near the market every night.", "area": "IQG15Q05N04", "language": "en"})),
     responses(
         (status = CREATED, description = "Filed: the receipt and the area it was filed under.", body = Submitted),
         (status = PRECONDITION_REQUIRED, response = ChallengeRequired),
@@ -180,7 +180,7 @@ async fn list_concerns(
 /// A concern as staff see it: its history, tags, assignee, and (for roles that
 /// may see it) the reporter's identity.
 #[utoipa::path(get, path = "/concerns/{id}", tag = "triage", operation_id = "show_concern",
-    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID)),
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)),
     responses((status = OK, description = "The concern.", body = ConcernDetail)))]
 async fn show_concern(
     State(state): State<AppState>,
@@ -221,8 +221,8 @@ async fn show_concern(
 
 /// Move a concern along its life-cycle (verify, mark duplicate, close, …).
 #[utoipa::path(post, path = "/concerns/{id}/transitions", tag = "triage", operation_id = "move_concern",
-    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID)),
-    request_body = MoveRequest,
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)),
+    request_body(content = MoveRequest, example = json!({"to": "under_review", "reason": "Checking with the local committee."})),
     responses(
         (status = OK, description = "The concern as it now is.", body = ConcernDetail),
         (status = CONFLICT, response = Conflict),
@@ -246,7 +246,7 @@ struct Text {
 
 /// Add an internal note to a concern (staff only ever read it).
 #[utoipa::path(post, path = "/concerns/{id}/notes", tag = "triage", operation_id = "add_note",
-    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID)), request_body = Text,
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = Text, example = json!({"body": "Can you say which street it was?"})),
     responses((status = CREATED, description = "The note is added.")))]
 async fn add_note(
     state: State<AppState>,
@@ -260,7 +260,7 @@ async fn add_note(
 
 /// Add an update the reporter reads with their receipt.
 #[utoipa::path(post, path = "/concerns/{id}/updates", tag = "triage", operation_id = "add_update",
-    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID)), request_body = Text,
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = Text, example = json!({"body": "Can you say which street it was?"})),
     responses((status = CREATED, description = "The update is added.")))]
 async fn add_update(
     state: State<AppState>,
@@ -274,7 +274,7 @@ async fn add_update(
 
 /// Assign a concern to a colleague who may see it (`null` to unassign).
 #[utoipa::path(put, path = "/concerns/{id}/assignee", tag = "triage", operation_id = "assign_concern",
-    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID)), request_body = AssigneeRequest,
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = AssigneeRequest, example = json!({"user_id": 2})),
     responses((status = NO_CONTENT, description = "Assigned.")))]
 async fn assign(
     state: State<AppState>,
@@ -288,7 +288,7 @@ async fn assign(
 
 /// Set a concern's tags.
 #[utoipa::path(put, path = "/concerns/{id}/tags", tag = "triage", operation_id = "tag_concern",
-    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID)), request_body = TagsRequest,
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = TagsRequest, example = json!({"tags": ["market", "night"]})),
     responses((status = NO_CONTENT, description = "The tags are set.")))]
 async fn tag(
     state: State<AppState>,
@@ -302,7 +302,7 @@ async fn tag(
 
 /// Staff ask the reporter a question (read on `/track`).
 #[utoipa::path(post, path = "/concerns/{id}/messages", tag = "triage", operation_id = "ask_reporter",
-    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID)), request_body = Text,
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = Text, example = json!({"body": "Can you say which street it was?"})),
     responses((status = CREATED, description = "The message is sent.")))]
 async fn ask_reporter(
     state: State<AppState>,
@@ -341,7 +341,7 @@ async fn add_attachment(
 
 /// The photos of a concern.
 #[utoipa::path(get, path = "/concerns/{id}/attachments", tag = "triage", operation_id = "list_photos",
-    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID)),
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)),
     responses((status = OK, description = "The photos.", body = AttachmentList)))]
 async fn list_attachments(
     state: State<AppState>,
@@ -362,7 +362,7 @@ async fn list_attachments(
 /// Each opening is audited.
 #[utoipa::path(get, path = "/concerns/{id}/attachments/{attachment}", tag = "triage", operation_id = "open_photo",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = CONCERN_ID), ("attachment" = i64, Path, description = "The photo's id.")),
+    params(("id" = i64, Path, description = CONCERN_ID, example = 1), ("attachment" = i64, Path, description = "The photo's id.", example = 1)),
     responses((status = OK, description = "The photo.", content(("image/jpeg"), ("image/png")))))]
 async fn open_attachment(
     state: State<AppState>,
@@ -383,7 +383,7 @@ async fn open_attachment(
 
 /// The reporter answers with their receipt.
 #[utoipa::path(post, path = "/receipts/{receipt}/messages", tag = "intake", operation_id = "reporter_reply",
-    params(("receipt" = String, Path, description = RECEIPT)), request_body = Text,
+    params(("receipt" = String, Path, description = RECEIPT)), request_body(content = Text, example = json!({"body": "Can you say which street it was?"})),
     responses(
         (status = CREATED, description = "The message is sent."),
         (status = TOO_MANY_REQUESTS, response = RateLimited),

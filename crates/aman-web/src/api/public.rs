@@ -42,7 +42,7 @@ struct EstimateFormat {
 /// Estimates for one question, overall or by group, as JSON or (with
 /// `format=csv`) CSV; suppressed groups carry no values.
 #[utoipa::path(get, path = "/surveys/{key}/estimates", tag = "public", operation_id = "survey_estimates",
-    params(("key" = String, Path, description = "The survey's id."), surveys::EstimateQuery, EstimateFormat),
+    params(("key" = String, Path, description = "The survey's id.", example = "aman_perception"), surveys::EstimateQuery, EstimateFormat),
     responses(
         (status = OK, description = "The estimates: JSON, or CSV with `format=csv` (columns domain, n, estimate, se, ci_low, ci_high, df).",
             content((Estimates = "application/json"), (String = "text/csv"))),

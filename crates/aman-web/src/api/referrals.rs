@@ -63,8 +63,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 
 /// Refer a concern to an organisation serving its area.
 #[utoipa::path(post, path = "/concerns/{id}/referrals", tag = "referrals", operation_id = "refer_concern",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The concern's id.")),
-    request_body = ReferRequest,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The concern's id.", example = 1)),
+    request_body(content = ReferRequest, example = json!({"organisation_id": 1, "severity": "urgent"})),
     responses((status = CREATED, description = "The referral's id.", body = Created)))]
 async fn api_refer(
     State(state): State<AppState>,
@@ -78,7 +78,7 @@ async fn api_refer(
 
 /// The referrals of a concern.
 #[utoipa::path(get, path = "/concerns/{id}/referrals", tag = "referrals", operation_id = "concern_referrals",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The concern's id.")),
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The concern's id.", example = 1)),
     responses((status = OK, description = "The referrals.", body = ReferralList)))]
 async fn api_of_concern(
     State(state): State<AppState>,
@@ -100,8 +100,8 @@ async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<Re
 
 /// Answer a referral sent to one's organisation: acknowledge, respond or decline.
 #[utoipa::path(post, path = "/referrals/{id}/answer", tag = "referrals", operation_id = "answer_referral",
-    security(("bearer" = [])), params(("id" = i64, Path, description = "The referral's id.")),
-    request_body = Answer,
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The referral's id.", example = 1)),
+    request_body(content = Answer, example = json!({"action": "acknowledge"})),
     responses(
         (status = OK, description = "The referral as it now is.", body = ReferralBody),
         (status = CONFLICT, response = Conflict),

@@ -24,7 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Accounts whose role needs a second factor send the authenticator's `code`.
 /// Logins are limited per connection (`429`).
 #[utoipa::path(post, path = "/sessions", tag = "sessions", operation_id = "open_session",
-    request_body = Credentials,
+    request_body(content = Credentials, example = json!({"email": "triage@demo.aman", "password": "…", "code": "123456"})),
     responses(
         (status = CREATED, description = "A new session.", body = SessionOpened),
         (status = UNAUTHORIZED, description = "`invalid_credentials`: wrong email, password or two-factor code (the same answer for an unknown email).", body = ErrorBody),
