@@ -744,3 +744,4 @@ odk-form-title = Concern filed for a resident
 odk-filed = Filed. Give the resident this receipt: { $receipt }
 odk-stored = The answers were stored.
 odk-sign-in = Sign in with the account's e-mail and its device password.
+field-photo = Photo

@@ -744,3 +744,4 @@ odk-form-title = Xemeke ji bo welatiyekî tê tomarkirin
 odk-filed = Hat tomarkirin. Vê wergirtinê bide welatî: { $receipt }
 odk-stored = Bersiv hatin tomarkirin.
 odk-sign-in = Bi e-maîla hesabê û şîfreya cîhazê têkeve.
+field-photo = Wêne

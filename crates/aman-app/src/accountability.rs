@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct AccountabilityQuery {
     pub area: String,
     pub from: String,
@@ -30,6 +31,7 @@ pub struct AccountabilityQuery {
 
 /// The figures of one area or organisation; every value is protected.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Figures {
     pub id: String,
     pub received: Protected<u64>,
@@ -43,6 +45,7 @@ pub struct Figures {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Accountability {
     pub area: String,
     pub from: NaiveDate,

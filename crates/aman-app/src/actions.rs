@@ -20,6 +20,7 @@ use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewActionInput {
     pub title: String,
     pub owner_id: i64,
@@ -71,6 +72,7 @@ pub async fn load(state: &App, staff: &Actor, id: i64, action: Action) -> Result
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Progress {
     pub status: String,
     pub body: String,

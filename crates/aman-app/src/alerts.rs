@@ -252,6 +252,7 @@ fn visible(staff: &Actor, alert: &AlertRecord) -> bool {
 /// The filters a list accepts.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct AlertQuery {
     pub area: String,
     pub category: String,
@@ -326,6 +327,7 @@ pub async fn detail(state: &App, staff: &Actor, id: i64) -> Result<AlertDetail, 
 /// A requested move of an alert.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AlertMove {
     pub to: String,
     pub reason: String,

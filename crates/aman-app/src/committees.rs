@@ -104,6 +104,7 @@ pub(crate) fn required(field: &str, value: &str, max: usize) -> Result<String, E
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCommittee {
     pub area: String,
     pub name: String,
@@ -135,6 +136,7 @@ pub async fn create(state: &App, staff: &Actor, input: &NewCommittee) -> Result<
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewMember {
     pub name: String,
     pub constituency: String,
@@ -188,6 +190,7 @@ pub(crate) async fn check_items(
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewIssue {
     pub title: String,
     pub concerns: Vec<i64>,
@@ -207,6 +210,7 @@ pub async fn create_issue(state: &App, staff: &Actor, committee: i64, input: &Ne
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewMeeting {
     pub held_on: String,
     pub place: String,
@@ -256,6 +260,7 @@ pub async fn set_attendance(state: &App, staff: &Actor, id: i64, present: &[i64]
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Minutes {
     pub minutes: String,
     pub decisions: String,

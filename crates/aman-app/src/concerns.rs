@@ -394,6 +394,7 @@ fn open_identity(state: &App, record: &ConcernRecord) -> Result<Identity, Error>
 
 /// A request to move a concern along its life-cycle.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MoveRequest {
     pub to: String,
     #[serde(default)]

@@ -9,6 +9,7 @@ use aman_db::ConcernRecord;
 
 /// The triage queue's filters as they arrive in a query string.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct QueueQuery {
     pub area: Option<String>,
     pub category: Option<String>,
@@ -141,6 +142,7 @@ pub async fn queue(state: &App, staff: &Actor, query: &QueueQuery) -> Result<(Ve
 
 /// The audit log's filters as they arrive in a query string.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct AuditQuery {
     pub action: Option<String>,
     pub actor: Option<String>,

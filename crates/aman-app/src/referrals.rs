@@ -57,6 +57,7 @@ async fn tell_reporter(
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReferRequest {
     pub organisation_id: i64,
     /// `urgent` or `normal` (the default).
@@ -96,6 +97,7 @@ pub async fn refer(state: &App, staff: &Actor, concern_id: i64, request: &ReferR
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Answer {
     /// `acknowledge`, `respond` or `decline`.
     pub action: String,

@@ -173,6 +173,7 @@ pub async fn store(state: &App, form: &LoadedForm, responses: Vec<Response>) -> 
 /// What to estimate.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct EstimateQuery {
     /// The question.
     pub var: String,

@@ -169,6 +169,20 @@ impl<'de> serde::Deserialize<'de> for AlertMethod {
     }
 }
 
+/// Its JSON shape: one of the codes.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for AlertMethod {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(AlertMethod::ALL.map(AlertMethod::as_str)))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for AlertMethod {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

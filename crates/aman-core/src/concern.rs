@@ -111,6 +111,7 @@ impl Channel {
 /// A number as JSON sends it or as a form field spells it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum NumberInput {
     Number(f64),
     Text(String),
@@ -129,6 +130,7 @@ impl NumberInput {
 /// A concern as received, before any checking (serialised only to
 /// recognise the same submission sent again).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConcernInput {
     pub category: Option<String>,
     pub description: Option<String>,
@@ -141,6 +143,7 @@ pub struct ConcernInput {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactInput {
     pub name: Option<String>,
     pub phone: Option<String>,
@@ -154,6 +157,7 @@ pub enum Place {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contact {
     pub name: Option<String>,
     pub phone: Option<String>,

@@ -22,7 +22,7 @@ pub fn time(ms: i64) -> String {
 }
 
 /// Arabic and English names of a place or an organisation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Names {
     pub ar: String,
     pub en: String,
@@ -51,7 +51,7 @@ impl Names {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AreaBody {
     pub pcode: String,
     pub level: u8,
@@ -66,21 +66,21 @@ impl From<&Area> for AreaBody {
 }
 
 /// `POST /concerns`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Submitted {
     pub receipt: String,
     pub status: String,
     pub area: AreaBody,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Update {
     pub at: String,
     pub text: String,
 }
 
 /// An action on the reporter's concern, as the reporter sees it.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReporterActionBody {
     pub id: i64,
     pub title: String,
@@ -90,7 +90,7 @@ pub struct ReporterActionBody {
 }
 
 /// `GET /receipts/{receipt}`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReceiptStatus {
     pub status: String,
     pub category: String,
@@ -105,12 +105,12 @@ pub struct ReceiptStatus {
 }
 
 /// `GET /concerns/{id}/attachments`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AttachmentList {
     pub attachments: Vec<AttachmentBody>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AttachmentBody {
     pub id: i64,
     pub content_type: String,
@@ -118,7 +118,7 @@ pub struct AttachmentBody {
 }
 
 /// One message between staff and the reporter.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MessageBody {
     pub at: String,
     /// `staff` or `reporter`.
@@ -127,20 +127,20 @@ pub struct MessageBody {
 }
 
 /// `GET /areas`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AreaList {
     pub areas: Vec<AreaBody>,
 }
 
 /// `GET /locate`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Located {
     pub area: AreaBody,
     pub path: Vec<AreaBody>,
 }
 
 /// `GET /areas/{pcode}`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AreaDetail {
     pub area: AreaBody,
     pub path: Vec<AreaBody>,
@@ -148,7 +148,7 @@ pub struct AreaDetail {
 }
 
 /// `POST /sessions` (request).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Credentials {
     pub email: String,
     pub password: String,
@@ -158,7 +158,7 @@ pub struct Credentials {
 }
 
 /// `POST /sessions`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SessionOpened {
     pub token: String,
     pub idle_timeout_minutes: i64,
@@ -166,7 +166,7 @@ pub struct SessionOpened {
 }
 
 /// A concern in the staff queue.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConcernSummary {
     pub id: i64,
     pub category: String,
@@ -190,7 +190,7 @@ pub struct ConcernSummary {
 }
 
 /// `GET /concerns`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConcernPage {
     pub total: i64,
     pub page: i64,
@@ -198,7 +198,7 @@ pub struct ConcernPage {
     pub concerns: Vec<ConcernSummary>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Point {
     pub lat: f64,
     pub lon: f64,
@@ -206,7 +206,7 @@ pub struct Point {
 
 /// The reporter's identity, present only for roles that may see it (both
 /// keys are then present, each possibly null).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct IdentityBody {
     #[serde(deserialize_with = "present")]
     pub contact: Option<Contact>,
@@ -219,7 +219,7 @@ fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Resul
     Option::deserialize(d)
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HistoryEntry {
     pub kind: String,
     pub from: Option<String>,
@@ -231,7 +231,7 @@ pub struct HistoryEntry {
 }
 
 /// `GET /concerns/{id}`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConcernDetail {
     #[serde(flatten)]
     pub concern: ConcernSummary,
@@ -244,14 +244,14 @@ pub struct ConcernDetail {
 }
 
 /// Who a concern is assigned to.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Assignee {
     pub id: i64,
     pub name: String,
 }
 
 /// `PUT /concerns/{id}/assignee`.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AssigneeRequest {
     /// `null` to unassign.
     #[serde(default)]
@@ -259,13 +259,13 @@ pub struct AssigneeRequest {
 }
 
 /// `PUT /concerns/{id}/tags`.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TagsRequest {
     #[serde(default)]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditEntry {
     pub seq: i64,
     pub at: String,
@@ -277,7 +277,7 @@ pub struct AuditEntry {
 }
 
 /// `GET /audit`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditPage {
     pub total: i64,
     pub page: i64,
@@ -286,7 +286,7 @@ pub struct AuditPage {
 }
 
 /// An early-warning alert.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AlertBody {
     pub id: i64,
     pub source: String,
@@ -307,7 +307,7 @@ pub struct AlertBody {
 }
 
 /// `GET /alerts/{id}`: the alert, the concerns that raised it, the alerts below it.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AlertDetailBody {
     #[serde(flatten)]
     pub alert: AlertBody,
@@ -316,12 +316,12 @@ pub struct AlertDetailBody {
 }
 
 /// `GET /alerts`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AlertList {
     pub alerts: Vec<AlertBody>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SurveySummary {
     pub id: String,
     pub version: String,
@@ -329,13 +329,13 @@ pub struct SurveySummary {
 }
 
 /// `GET /surveys`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SurveyList {
     pub surveys: Vec<SurveySummary>,
 }
 
 /// One group's estimate; a suppressed group carries no values.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EstimateBody {
     pub domain: String,
     /// `None` for a hidden group: its size is not published either.
@@ -349,7 +349,7 @@ pub struct EstimateBody {
 }
 
 /// `GET /surveys/{id}/estimates`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Estimates {
     pub survey: String,
     pub var: String,
@@ -359,12 +359,12 @@ pub struct Estimates {
 }
 
 /// The id of what a `POST` created.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Created {
     pub id: i64,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MemberBody {
     pub id: i64,
     pub name: String,
@@ -374,7 +374,7 @@ pub struct MemberBody {
     pub active: bool,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CommitteeBody {
     pub id: i64,
     pub area: String,
@@ -385,19 +385,19 @@ pub struct CommitteeBody {
 }
 
 /// `GET /committees`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CommitteeList {
     pub committees: Vec<CommitteeBody>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MeetingSummary {
     pub id: i64,
     pub held_on: NaiveDate,
     pub place: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct IssueBody {
     pub id: i64,
     pub title: String,
@@ -408,7 +408,7 @@ pub struct IssueBody {
 }
 
 /// `GET /committees/{id}`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CommitteeDetail {
     #[serde(flatten)]
     pub committee: CommitteeBody,
@@ -416,21 +416,21 @@ pub struct CommitteeDetail {
     pub issues: Vec<IssueBody>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AttendanceBody {
     pub member_id: i64,
     pub present: bool,
 }
 
 /// The stored priority list of a meeting.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PrioritiesBody {
     pub method: String,
     pub result: Option<Prioritisation<String>>,
 }
 
 /// `GET /meetings/{id}`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MeetingBody {
     pub id: i64,
     pub committee_id: i64,
@@ -445,7 +445,7 @@ pub struct MeetingBody {
     pub priorities: Option<PrioritiesBody>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct OrganisationBody {
     pub id: i64,
     pub kind: String,
@@ -457,12 +457,12 @@ pub struct OrganisationBody {
 }
 
 /// `GET /organisations`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct OrganisationList {
     pub organisations: Vec<OrganisationBody>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ActionBody {
     pub id: i64,
     pub committee_id: i64,
@@ -476,25 +476,25 @@ pub struct ActionBody {
 }
 
 /// `GET /committees/{id}/actions`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ActionList {
     pub actions: Vec<ActionBody>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ActionUpdateBody {
     pub status: ActionStatus,
     pub body: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Confirmations {
     pub better: i64,
     pub disputed: i64,
 }
 
 /// `GET /actions/{id}`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ActionDetail {
     #[serde(flatten)]
     pub action: ActionBody,
@@ -504,12 +504,12 @@ pub struct ActionDetail {
 
 /// A verdict on an action (`recorded` is false when this receipt or member
 /// had already given one).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct VerdictRecorded {
     pub recorded: bool,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReferralBody {
     pub id: i64,
     pub concern_id: i64,
@@ -530,7 +530,7 @@ pub struct ReferralBody {
 
 /// The concern a referral is about, as the receiving organisation reads it
 /// (never the reporter's identity or exact point).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReferredConcern {
     pub id: i64,
     pub description: String,
@@ -545,7 +545,7 @@ pub struct ReferredConcern {
 }
 
 /// `GET /referrals`, `GET /concerns/{id}/referrals`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReferralList {
     pub referrals: Vec<ReferralBody>,
 }
@@ -554,12 +554,12 @@ pub struct ReferralList {
 pub type AccountabilityBody = Accountability;
 
 /// Every error: `{"error": {...}}`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,

@@ -17,6 +17,7 @@ pub mod limits;
 mod pages;
 mod state;
 
+pub use api::openapi;
 pub use pages::{STYLESHEET, sitrep_html};
 pub use state::{AppState, Settings};
 
@@ -41,7 +42,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::router())
         .merge(doors::router())
-        .nest("/api/v1", api::router())
+        .nest(api::PREFIX, Router::from(api::router()))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .route("/readyz", axum::routing::get(readyz))
         .route_layer(middleware::from_fn(measure))

@@ -25,6 +25,7 @@ use std::fmt;
 /// A constituency a committee member represents. The codes are stable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Constituency {
     Residents,
     Women,
@@ -83,6 +84,7 @@ impl Constituency {
 /// A member's sex as recorded by the committee secretary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Sex {
     Female,
     Male,
@@ -117,6 +119,7 @@ pub struct Member {
 /// so that a misspelt setting is not silently ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompositionRule {
     /// Share of members who are women (default 0.30, the common "critical mass"
     /// target; Iraq's constitution, art. 49, reserves at least a quarter of
@@ -155,6 +158,7 @@ impl Default for CompositionRule {
 /// One unmet part of the rule, with the numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Finding {
     /// The committee has no members at all.
     NoMembers,
@@ -216,6 +220,7 @@ impl fmt::Display for Finding {
 
 /// The outcome of [`check`]: `met` is true exactly when there are no findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompositionReport {
     pub met: bool,
     pub findings: Vec<Finding>,

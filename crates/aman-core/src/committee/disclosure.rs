@@ -83,6 +83,7 @@ impl From<Threshold> for u64 {
 /// A published figure: its value, or only the fact that it is too small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Protected<T> {
     Shown(T),
     Suppressed,

@@ -42,6 +42,7 @@ pub struct Attendance {
 /// Which condition of the rule is unmet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum QuorumShortfall {
     /// `present` of `members` came; `needed` would have been enough.
     TooFewPresent {
@@ -55,6 +56,7 @@ pub enum QuorumShortfall {
 
 /// The outcome of [`quorum`]: `met` exactly when `shortfalls` is empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuorumReport {
     pub met: bool,
     pub present: u32,

@@ -26,6 +26,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How soon the organisation must respond.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Severity {
     Urgent,
     Normal,
@@ -188,6 +189,7 @@ pub fn may_refer(
 /// or declined). [`ReferralStatus::answer`] is the one table of moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ReferralStatus {
     Sent,
     Acknowledged,
@@ -270,6 +272,7 @@ pub enum ReferralState {
 /// Who must look at an unanswered referral, in increasing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum EscalationLevel {
     None,
     /// The committee of the referral's area.

@@ -1,6 +1,7 @@
 //! The action-plan routes of the JSON API, over `aman_app::actions`.
 
 use super::body::Body;
+use super::describe::{Conflict, RateLimited};
 use crate::auth::Staff;
 use crate::bodies::*;
 use crate::error::AppError;
@@ -9,12 +10,13 @@ use aman_app::actions::*;
 use aman_app::{committees, items};
 use aman_core::role::Action;
 use aman_db::ActionRecord;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// An action as the reader may see it (items they may not see replaced).
 async fn action_body(reader: &mut items::Reader<'_>, a: ActionRecord) -> Result<ActionBody, AppError> {
@@ -31,15 +33,21 @@ async fn action_body(reader: &mut items::Reader<'_>, a: ActionRecord) -> Result<
     })
 }
 
-pub fn api_router() -> Router<AppState> {
-    Router::new()
-        .route("/committees/{id}/actions", post(api_create).get(api_list))
-        .route("/actions/{id}", get(api_show))
-        .route("/actions/{id}/progress", post(api_progress))
-        .route("/actions/{id}/confirmations", post(api_member_verdict))
-        .route("/receipts/{receipt}/confirmations", post(api_reporter_verdict))
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api_create, api_list))
+        .routes(routes!(api_show))
+        .routes(routes!(api_progress))
+        .routes(routes!(api_member_verdict))
+        .routes(routes!(api_reporter_verdict))
 }
 
+/// Plan an action of a committee: an owner organisation, partners, a due
+/// day, and the concerns or issues it answers.
+#[utoipa::path(post, path = "/committees/{id}/actions", tag = "actions", operation_id = "create_action",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)),
+    request_body(content = NewActionInput, example = json!({"title": "Lighting on the market road", "owner_id": 1, "partners": [], "due_on": "2030-01-31", "items": ["concern:1"]})),
+    responses((status = CREATED, description = "The action's id.", body = Created)))]
 async fn api_create(
     State(state): State<AppState>,
     staff: Staff,
@@ -50,6 +58,10 @@ async fn api_create(
     Ok((StatusCode::CREATED, Json(Created { id: action })).into_response())
 }
 
+/// A committee's actions.
+#[utoipa::path(get, path = "/committees/{id}/actions", tag = "actions", operation_id = "list_actions",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)),
+    responses((status = OK, description = "The actions.", body = ActionList)))]
 async fn api_list(
     State(state): State<AppState>,
     staff: Staff,
@@ -64,6 +76,10 @@ async fn api_list(
     Ok(Json(ActionList { actions }))
 }
 
+/// An action with its progress and the confirmations it received.
+#[utoipa::path(get, path = "/actions/{id}", tag = "actions", operation_id = "show_action",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.", example = 1)),
+    responses((status = OK, description = "The action.", body = ActionDetail)))]
 async fn api_show(
     State(state): State<AppState>,
     staff: Staff,
@@ -79,6 +95,14 @@ async fn api_show(
     }))
 }
 
+/// Record an action's progress (a new status and a note).
+#[utoipa::path(post, path = "/actions/{id}/progress", tag = "actions", operation_id = "action_progress",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.", example = 1)),
+    request_body(content = Progress, example = json!({"status": "in_progress", "body": "The lamps are ordered."})),
+    responses(
+        (status = OK, description = "The action as it now is.", body = ActionDetail),
+        (status = CONFLICT, response = Conflict),
+    ))]
 async fn api_progress(
     State(state): State<AppState>,
     staff: Staff,
@@ -89,10 +113,13 @@ async fn api_progress(
     api_show(State(state), staff, Path(id)).await
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// A verdict on a done action: `better` or `disputed`.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 struct VerdictInput {
+    /// The committee member giving it (`/actions/{id}/confirmations`).
     member_id: i64,
+    /// The action (`/receipts/{receipt}/confirmations`).
     action_id: i64,
     verdict: String,
 }
@@ -102,6 +129,15 @@ fn verdict_response(recorded: bool) -> Response {
     (status, Json(VerdictRecorded { recorded })).into_response()
 }
 
+/// A committee member's verdict on a done action (a dispute reopens it).
+#[utoipa::path(post, path = "/actions/{id}/confirmations", tag = "actions", operation_id = "member_verdict",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The action's id.", example = 1)),
+    request_body(content = VerdictInput, example = json!({"member_id": 1, "verdict": "better"})),
+    responses(
+        (status = CREATED, description = "Recorded.", body = VerdictRecorded),
+        (status = OK, description = "This member had already given a verdict: nothing recorded.", body = VerdictRecorded),
+        (status = CONFLICT, response = Conflict),
+    ))]
 async fn api_member_verdict(
     State(state): State<AppState>,
     staff: Staff,
@@ -111,6 +147,16 @@ async fn api_member_verdict(
     Ok(verdict_response(member_verdict(&state, &staff, id, input.member_id, &input.verdict).await?))
 }
 
+/// The reporter's verdict, by receipt, on a done action answering their concern.
+#[utoipa::path(post, path = "/receipts/{receipt}/confirmations", tag = "intake", operation_id = "reporter_verdict",
+    params(("receipt" = String, Path, description = "The receipt (case, dashes and spaces do not matter).")),
+    request_body(content = VerdictInput, example = json!({"action_id": 1, "verdict": "better"})),
+    responses(
+        (status = CREATED, description = "Recorded.", body = VerdictRecorded),
+        (status = OK, description = "This receipt had already given a verdict: nothing recorded.", body = VerdictRecorded),
+        (status = CONFLICT, response = Conflict),
+        (status = TOO_MANY_REQUESTS, response = RateLimited),
+    ))]
 async fn api_reporter_verdict(
     State(state): State<AppState>,
     Path(receipt): Path<String>,

@@ -1,21 +1,20 @@
 //! Early-warning alerts in the staff's area, and their moves.
 
 use super::body::Body;
+use super::describe::Conflict;
 use crate::alerts;
 use crate::auth::Staff;
 use crate::bodies::*;
 use crate::error::AppError;
 use crate::state::AppState;
 use aman_db::AlertRecord;
+use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/alerts", get(list_alerts))
-        .route("/alerts/{id}", get(show_alert))
-        .route("/alerts/{id}/transitions", post(move_alert))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_alerts)).routes(routes!(show_alert)).routes(routes!(move_alert))
 }
 
 fn alert_body(alert: &AlertRecord) -> AlertBody {
@@ -39,6 +38,10 @@ fn alert_body(alert: &AlertRecord) -> AlertBody {
     }
 }
 
+/// The early-warning alerts in the reader's area (at most 200, newest first).
+#[utoipa::path(get, path = "/alerts", tag = "alerts", operation_id = "list_alerts",
+    security(("bearer" = [])), params(alerts::AlertQuery),
+    responses((status = OK, description = "The alerts.", body = AlertList)))]
 async fn list_alerts(
     State(state): State<AppState>,
     staff: Staff,
@@ -48,6 +51,10 @@ async fn list_alerts(
     Ok(Json(AlertList { alerts: list.iter().map(alert_body).collect() }))
 }
 
+/// An alert, the concerns that raised it and the alerts below it.
+#[utoipa::path(get, path = "/alerts/{id}", tag = "alerts", operation_id = "show_alert",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The alert's id.", example = 1)),
+    responses((status = OK, description = "The alert.", body = AlertDetailBody)))]
 async fn show_alert(
     State(state): State<AppState>,
     staff: Staff,
@@ -61,6 +68,14 @@ async fn show_alert(
     }))
 }
 
+/// Move an alert along its life-cycle (acknowledge, escalate, dismiss, close).
+#[utoipa::path(post, path = "/alerts/{id}/transitions", tag = "alerts", operation_id = "move_alert",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The alert's id.", example = 1)),
+    request_body(content = alerts::AlertMove, example = json!({"to": "acknowledged", "reason": "The committee is looking into it."})),
+    responses(
+        (status = OK, description = "The alert as it now is.", body = AlertBody),
+        (status = CONFLICT, response = Conflict),
+    ))]
 async fn move_alert(
     State(state): State<AppState>,
     staff: Staff,

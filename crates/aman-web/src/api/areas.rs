@@ -1,25 +1,28 @@
 //! Iraq's areas: the hierarchy, one area with its path and children, and
 //! locating a point (the fixed contract of the area API).
 
+use super::describe::ValidationFailed;
 use crate::bodies::*;
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 use aman_geo::Area;
+use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/areas", get(list_areas))
-        .route("/areas/locate", get(locate))
-        .route("/areas/{pcode}", get(show_area))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_areas)).routes(routes!(locate)).routes(routes!(show_area))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct AreaQuery {
+    /// 1 (governorates, the default), 2 (districts) or 3 (sub-districts).
     level: Option<String>,
+    /// A P-code: the areas directly below it.
+    #[param(example = "IQG02")]
     parent: Option<String>,
     /// A name in any language (or part of one): the matching areas, best first.
     q: Option<String>,
@@ -28,6 +31,12 @@ struct AreaQuery {
 /// The most areas a name search answers.
 const MAX_FOUND: usize = 20;
 
+/// Iraq's areas: a level, the areas below one, or those a name matches.
+#[utoipa::path(get, path = "/areas", tag = "areas", operation_id = "list_areas", params(AreaQuery),
+    responses(
+        (status = OK, description = "The areas.", body = AreaList),
+        (status = UNPROCESSABLE_ENTITY, response = ValidationFailed),
+    ))]
 async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery>) -> Result<Json<AreaList>, AppError> {
     let areas = state.areas();
     let level = match query.level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
@@ -58,12 +67,23 @@ async fn list_areas(State(state): State<AppState>, Query(query): Query<AreaQuery
     Ok(Json(AreaList { areas: list.into_iter().map(AreaBody::from).collect() }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct LocateQuery {
+    /// Latitude (decimal degrees).
+    #[param(example = "30.5")]
     lat: Option<String>,
+    /// Longitude (decimal degrees).
+    #[param(example = "47.8")]
     lon: Option<String>,
 }
 
+/// The deepest area containing a point, with the areas above it.
+#[utoipa::path(get, path = "/areas/locate", tag = "areas", operation_id = "locate", params(LocateQuery),
+    responses(
+        (status = OK, description = "The area and its path, governorate first.", body = Located),
+        (status = UNPROCESSABLE_ENTITY, description = "`validation_failed`: `lat` or `lon` missing or not a number (`required`, `invalid_number`), or the point is outside Iraq (`outside_iraq`).", body = ErrorBody),
+    ))]
 async fn locate(State(state): State<AppState>, Query(query): Query<LocateQuery>) -> Result<Json<Located>, AppError> {
     let number = |field: &str, value: Option<String>| -> Result<f64, AppError> {
         let value = value.filter(|v| !v.trim().is_empty()).ok_or_else(|| AppError::field(field, "required"))?;
@@ -96,6 +116,10 @@ fn path(state: &AppState, area: &Area) -> Vec<AreaBody> {
     path
 }
 
+/// One area, with the areas above and below it.
+#[utoipa::path(get, path = "/areas/{pcode}", tag = "areas", operation_id = "show_area",
+    params(("pcode" = String, Path, description = "The area's P-code (any case).", example = "IQG02Q01")),
+    responses((status = OK, description = "The area.", body = AreaDetail)))]
 async fn show_area(State(state): State<AppState>, Path(pcode): Path<String>) -> Result<Json<AreaDetail>, AppError> {
     let area = state.areas().get(&pcode.to_ascii_uppercase()).ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     let children = state.areas().children(&area.pcode).map(AreaBody::from).collect();

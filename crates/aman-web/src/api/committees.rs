@@ -3,6 +3,7 @@
 //! over the operations of `aman_app::committees`.
 
 use super::body::Body;
+use super::describe::Conflict;
 use crate::auth::Staff;
 use crate::bodies::*;
 use crate::error::AppError;
@@ -12,31 +13,34 @@ use aman_app::items;
 use aman_core::committee::ranking::Prioritisation;
 use aman_core::role::Action;
 use aman_db::{CommitteeRecord, MemberRecord};
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn api_router() -> Router<AppState> {
-    Router::new()
-        .route("/committees", get(api_list).post(api_create))
-        .route("/committees/{id}", get(api_show))
-        .route("/committees/{id}/members", post(api_add_member))
-        .route("/committees/{id}/issues", post(api_create_issue))
-        .route("/committees/{id}/meetings", post(api_create_meeting))
-        .route("/meetings/{id}", get(api_meeting))
-        .route("/meetings/{id}/attendance", put(api_attendance))
-        .route("/meetings/{id}/minutes", put(api_minutes))
-        .route("/meetings/{id}/ballots/{member}", put(api_ballot))
-        .route("/meetings/{id}/priorities", post(api_prioritise))
-        .route("/organisations", get(api_organisations))
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api_list, api_create))
+        .routes(routes!(api_show))
+        .routes(routes!(api_add_member))
+        .routes(routes!(api_create_issue))
+        .routes(routes!(api_create_meeting))
+        .routes(routes!(api_meeting))
+        .routes(routes!(api_attendance))
+        .routes(routes!(api_minutes))
+        .routes(routes!(api_ballot))
+        .routes(routes!(api_prioritise))
+        .routes(routes!(api_organisations))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 struct AreaQuery {
+    /// A P-code within the reader's area: only what is there (the reader's whole area by default).
     area: String,
 }
 
@@ -61,6 +65,10 @@ fn committee_body(committee: &CommitteeRecord, members: &[MemberRecord]) -> Comm
     }
 }
 
+/// The committees in the reader's area, with their members and composition.
+#[utoipa::path(get, path = "/committees", tag = "committees", operation_id = "list_committees",
+    security(("bearer" = [])), params(AreaQuery),
+    responses((status = OK, description = "The committees.", body = CommitteeList)))]
 async fn api_list(
     State(state): State<AppState>,
     staff: Staff,
@@ -70,6 +78,10 @@ async fn api_list(
     Ok(Json(CommitteeList { committees }))
 }
 
+/// Create a committee for an area, with its composition rule.
+#[utoipa::path(post, path = "/committees", tag = "committees", operation_id = "create_committee",
+    security(("bearer" = [])), request_body(content = NewCommittee, example = json!({"area": "IQG02Q01", "name": "Abu Al-Khaseeb joint committee"})),
+    responses((status = CREATED, description = "The committee's id.", body = Created)))]
 async fn api_create(
     State(state): State<AppState>,
     staff: Staff,
@@ -78,6 +90,10 @@ async fn api_create(
     created(create(&state, &staff, &input).await).await
 }
 
+/// A committee with its meetings and issues.
+#[utoipa::path(get, path = "/committees/{id}", tag = "committees", operation_id = "show_committee",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)),
+    responses((status = OK, description = "The committee.", body = CommitteeDetail)))]
 async fn api_show(
     State(state): State<AppState>,
     staff: Staff,
@@ -101,6 +117,10 @@ async fn created(id: Result<i64, aman_app::Error>) -> Result<Response, AppError>
     Ok((StatusCode::CREATED, Json(Created { id: id? })).into_response())
 }
 
+/// Add a member to a committee.
+#[utoipa::path(post, path = "/committees/{id}/members", tag = "committees", operation_id = "add_member",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)), request_body(content = NewMember, example = json!({"name": "Umm Ali", "constituency": "women", "sex": "female"})),
+    responses((status = CREATED, description = "The member's id.", body = Created)))]
 async fn api_add_member(
     State(state): State<AppState>,
     staff: Staff,
@@ -110,6 +130,10 @@ async fn api_add_member(
     created(add_member(&state, &staff, id, &input).await).await
 }
 
+/// Group concerns of the committee's area into an issue.
+#[utoipa::path(post, path = "/committees/{id}/issues", tag = "committees", operation_id = "create_issue",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)), request_body(content = NewIssue, example = json!({"title": "Shooting at weddings", "concerns": [1]})),
+    responses((status = CREATED, description = "The issue's id.", body = Created)))]
 async fn api_create_issue(
     State(state): State<AppState>,
     staff: Staff,
@@ -119,6 +143,10 @@ async fn api_create_issue(
     created(create_issue(&state, &staff, id, &input).await).await
 }
 
+/// Plan a meeting of a committee, with its agenda.
+#[utoipa::path(post, path = "/committees/{id}/meetings", tag = "committees", operation_id = "create_meeting",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The committee's id.", example = 1)), request_body(content = NewMeeting, example = json!({"held_on": "2030-01-15", "place": "Community hall", "agenda": ["concern:1"]})),
+    responses((status = CREATED, description = "The meeting's id.", body = Created)))]
 async fn api_create_meeting(
     State(state): State<AppState>,
     staff: Staff,
@@ -128,6 +156,10 @@ async fn api_create_meeting(
     created(create_meeting(&state, &staff, id, &input).await).await
 }
 
+/// A meeting: agenda, attendance and quorum, minutes and priorities.
+#[utoipa::path(get, path = "/meetings/{id}", tag = "committees", operation_id = "show_meeting",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.", example = 1)),
+    responses((status = OK, description = "The meeting.", body = MeetingBody)))]
 async fn api_meeting(
     State(state): State<AppState>,
     staff: Staff,
@@ -165,12 +197,17 @@ async fn api_meeting(
     }))
 }
 
-#[derive(Deserialize, Default)]
+/// The members present.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default)]
 struct Present {
     present: Vec<i64>,
 }
 
+/// Record who attended a meeting.
+#[utoipa::path(put, path = "/meetings/{id}/attendance", tag = "committees", operation_id = "set_attendance",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.", example = 1)), request_body(content = Present, example = json!({"present": [1]})),
+    responses((status = OK, description = "The meeting as it now is.", body = MeetingBody)))]
 async fn api_attendance(
     State(state): State<AppState>,
     staff: Staff,
@@ -181,6 +218,13 @@ async fn api_attendance(
     api_meeting(State(state), staff, Path(id)).await
 }
 
+/// Record a meeting's minutes and decisions.
+#[utoipa::path(put, path = "/meetings/{id}/minutes", tag = "committees", operation_id = "set_minutes",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.", example = 1)), request_body(content = Minutes, example = json!({"minutes": "Ten members met.", "decisions": "Ask the police for patrols."})),
+    responses(
+        (status = OK, description = "The meeting as it now is.", body = MeetingBody),
+        (status = CONFLICT, response = Conflict),
+    ))]
 async fn api_minutes(
     State(state): State<AppState>,
     staff: Staff,
@@ -191,12 +235,20 @@ async fn api_minutes(
     api_meeting(State(state), staff, Path(id)).await
 }
 
-#[derive(Deserialize, Default)]
+/// A member's ballot: the meeting's concerns and issues (`concern:ID`,
+/// `issue:ID`), most important first.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default)]
 struct Ranking {
     ranking: Vec<String>,
 }
 
+/// Record a member's ballot for a meeting's priorities.
+#[utoipa::path(put, path = "/meetings/{id}/ballots/{member}", tag = "committees", operation_id = "set_ballot",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The meeting's id.", example = 1), ("member" = i64, Path, description = "The member's id.", example = 1)),
+    request_body(content = Ranking, example = json!({"ranking": ["concern:1"]})),
+    responses((status = NO_CONTENT, description = "The ballot is recorded.")))]
 async fn api_ballot(
     State(state): State<AppState>,
     staff: Staff,
@@ -207,12 +259,17 @@ async fn api_ballot(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize, Default)]
+/// The counting method: `borda` or `schulze`.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default)]
 struct MethodChoice {
     method: String,
 }
 
+/// Count a meeting's ballots into the committee's priority list (stored with the meeting).
+#[utoipa::path(post, path = "/meetings/{id}/priorities", tag = "committees", operation_id = "prioritise",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The meeting's id.", example = 1)), request_body(content = MethodChoice, example = json!({"method": "borda"})),
+    responses((status = OK, description = "The priority list, overall and per constituency.", body = Prioritisation<String>)))]
 async fn api_prioritise(
     State(state): State<AppState>,
     staff: Staff,
@@ -222,6 +279,10 @@ async fn api_prioritise(
     Ok(Json(prioritise(&state, &staff, id, &input.method).await?))
 }
 
+/// The organisations serving the reader's area (referral targets, action owners).
+#[utoipa::path(get, path = "/organisations", tag = "committees", operation_id = "list_organisations",
+    security(("bearer" = [])), params(AreaQuery),
+    responses((status = OK, description = "The organisations.", body = OrganisationList)))]
 async fn api_organisations(
     State(state): State<AppState>,
     staff: Staff,

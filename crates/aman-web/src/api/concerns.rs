@@ -3,6 +3,7 @@
 //! notes, public updates, and the audit log.
 
 use super::body::Body;
+use super::describe::{ChallengeRequired, Conflict, PayloadTooLarge, RateLimited, ValidationFailed};
 use crate::auth::Staff;
 use crate::bodies::*;
 use crate::concerns::{self, MoveRequest};
@@ -12,34 +13,51 @@ use crate::queue::{self, QueueQuery};
 use crate::state::AppState;
 use aman_core::concern::ConcernInput;
 use aman_db::{ConcernRecord, EventKind};
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use serde::Deserialize;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/concerns", post(create_concern).get(list_concerns))
-        .route("/concerns/{id}", get(show_concern))
-        .route("/concerns/{id}/transitions", post(move_concern))
-        .route("/concerns/{id}/notes", post(add_note))
-        .route("/concerns/{id}/updates", post(add_update))
-        .route("/concerns/{id}/messages", post(ask_reporter))
-        .route("/concerns/{id}/assignee", put(assign))
-        .route("/concerns/{id}/tags", put(tag))
-        .route("/receipts/{receipt}", get(show_receipt))
-        .route("/receipts/{receipt}/messages", post(reporter_reply))
-        .route(
-            "/receipts/{receipt}/attachments",
-            post(add_attachment).layer(axum::extract::DefaultBodyLimit::max(aman_app::attachments::MAX_BYTES)),
-        )
-        .route("/concerns/{id}/attachments", get(list_attachments))
-        .route("/concerns/{id}/attachments/{attachment}", get(open_attachment))
-        .route("/audit", get(audit_log))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_concern, list_concerns))
+        .routes(routes!(show_concern))
+        .routes(routes!(move_concern))
+        .routes(routes!(add_note))
+        .routes(routes!(add_update))
+        .routes(routes!(ask_reporter))
+        .routes(routes!(assign))
+        .routes(routes!(tag))
+        .routes(routes!(show_receipt))
+        .routes(routes!(reporter_reply))
+        .routes(routes!(add_attachment).layer(axum::extract::DefaultBodyLimit::max(aman_app::attachments::MAX_BYTES)))
+        .routes(routes!(list_attachments))
+        .routes(routes!(open_attachment))
+        .routes(routes!(audit_log))
 }
 
+const CONCERN_ID: &str = "The concern's id.";
+const RECEIPT: &str = "The receipt (case, dashes and spaces do not matter).";
+
+/// File a concern (no login): the fixed intake contract.
+///
+/// The answer is sent only after the concern is durably stored; the receipt
+/// is shown once. During a flood the answer may be `428` with a challenge.
+#[utoipa::path(post, path = "/concerns", tag = "intake", operation_id = "submit_concern",
+    params(
+        ("Idempotency-Key" = Option<String>, Header, description = "16–200 printable characters made once per concern: the same request sent again with it within a day files nothing new and answers the same receipt."),
+        ("Aman-Challenge" = Option<String>, Header, description = "During a flood: the challenge token of an earlier `428`."),
+        ("Aman-Solution" = Option<String>, Header, description = "During a flood: the challenge's solution (or none, after waiting)."),
+    ),
+    request_body(content = ConcernInput, example = json!({"category": "armed_groups_weapons", "description": "Armed men fire in the air near the market every night.", "area": "IQG15Q05N04", "language": "en"})),
+    responses(
+        (status = CREATED, description = "Filed: the receipt and the area it was filed under.", body = Submitted),
+        (status = PRECONDITION_REQUIRED, response = ChallengeRequired),
+        (status = TOO_MANY_REQUESTS, response = RateLimited),
+    ))]
 async fn create_concern(
     State(state): State<AppState>,
     gate: Gate,
@@ -63,6 +81,15 @@ async fn create_concern(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+/// Follow a concern by its receipt (no login): status, updates for the
+/// reporter, actions answering it, the conversation with staff.
+#[utoipa::path(get, path = "/receipts/{receipt}", tag = "intake", operation_id = "track_receipt",
+    params(("receipt" = String, Path, description = RECEIPT)),
+    responses(
+        (status = OK, description = "The concern as its reporter may see it.", body = ReceiptStatus),
+        (status = UNPROCESSABLE_ENTITY, description = "`validation_failed`: not a receipt (`invalid_receipt`).", body = ErrorBody),
+        (status = TOO_MANY_REQUESTS, response = RateLimited),
+    ))]
 async fn show_receipt(
     State(state): State<AppState>,
     Path(receipt): Path<String>,
@@ -119,13 +146,23 @@ fn concern_summary(state: &AppState, record: &ConcernRecord) -> ConcernSummary {
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 struct ListFormat {
     /// `csv`: every matching concern as a spreadsheet, not a page of JSON.
     format: String,
 }
 
+/// The triage queue: the concerns the reader may see, newest first, a page
+/// of 50 at a time (or every match as CSV with `format=csv`).
+#[utoipa::path(get, path = "/concerns", tag = "triage", operation_id = "list_concerns",
+    security(("bearer" = [])), params(queue::QueueQuery, ListFormat),
+    responses(
+        (status = OK, description = "A page of the queue, or with `format=csv` every matching concern as CSV.",
+            content((ConcernPage = "application/json"), (String = "text/csv"))),
+        (status = UNPROCESSABLE_ENTITY, response = ValidationFailed),
+    ))]
 async fn list_concerns(
     State(state): State<AppState>,
     staff: Staff,
@@ -140,6 +177,11 @@ async fn list_concerns(
     Ok(Json(ConcernPage { total, page, page_size: queue::PAGE_SIZE, concerns }).into_response())
 }
 
+/// A concern as staff see it: its history, tags, assignee, and (for roles that
+/// may see it) the reporter's identity.
+#[utoipa::path(get, path = "/concerns/{id}", tag = "triage", operation_id = "show_concern",
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)),
+    responses((status = OK, description = "The concern.", body = ConcernDetail)))]
 async fn show_concern(
     State(state): State<AppState>,
     staff: Staff,
@@ -177,6 +219,14 @@ async fn show_concern(
     }))
 }
 
+/// Move a concern along its life-cycle (verify, mark duplicate, close, …).
+#[utoipa::path(post, path = "/concerns/{id}/transitions", tag = "triage", operation_id = "move_concern",
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)),
+    request_body(content = MoveRequest, example = json!({"to": "under_review", "reason": "Checking with the local committee."})),
+    responses(
+        (status = OK, description = "The concern as it now is.", body = ConcernDetail),
+        (status = CONFLICT, response = Conflict),
+    ))]
 async fn move_concern(
     State(state): State<AppState>,
     staff: Staff,
@@ -187,12 +237,17 @@ async fn move_concern(
     show_concern(State(state), staff, Path(id)).await
 }
 
-#[derive(Deserialize)]
+/// A text: a note, an update for the reporter, a message.
+#[derive(Deserialize, utoipa::ToSchema)]
 struct Text {
     #[serde(default)]
     body: String,
 }
 
+/// Add an internal note to a concern (staff only ever read it).
+#[utoipa::path(post, path = "/concerns/{id}/notes", tag = "triage", operation_id = "add_note",
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = Text, example = json!({"body": "Can you say which street it was?"})),
+    responses((status = CREATED, description = "The note is added.")))]
 async fn add_note(
     state: State<AppState>,
     staff: Staff,
@@ -203,6 +258,10 @@ async fn add_note(
     Ok(StatusCode::CREATED)
 }
 
+/// Add an update the reporter reads with their receipt.
+#[utoipa::path(post, path = "/concerns/{id}/updates", tag = "triage", operation_id = "add_update",
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = Text, example = json!({"body": "Can you say which street it was?"})),
+    responses((status = CREATED, description = "The update is added.")))]
 async fn add_update(
     state: State<AppState>,
     staff: Staff,
@@ -213,6 +272,10 @@ async fn add_update(
     Ok(StatusCode::CREATED)
 }
 
+/// Assign a concern to a colleague who may see it (`null` to unassign).
+#[utoipa::path(put, path = "/concerns/{id}/assignee", tag = "triage", operation_id = "assign_concern",
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = AssigneeRequest, example = json!({"user_id": 2})),
+    responses((status = NO_CONTENT, description = "Assigned.")))]
 async fn assign(
     state: State<AppState>,
     staff: Staff,
@@ -223,6 +286,10 @@ async fn assign(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Set a concern's tags.
+#[utoipa::path(put, path = "/concerns/{id}/tags", tag = "triage", operation_id = "tag_concern",
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = TagsRequest, example = json!({"tags": ["market", "night"]})),
+    responses((status = NO_CONTENT, description = "The tags are set.")))]
 async fn tag(
     state: State<AppState>,
     staff: Staff,
@@ -234,6 +301,9 @@ async fn tag(
 }
 
 /// Staff ask the reporter a question (read on `/track`).
+#[utoipa::path(post, path = "/concerns/{id}/messages", tag = "triage", operation_id = "ask_reporter",
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)), request_body(content = Text, example = json!({"body": "Can you say which street it was?"})),
+    responses((status = CREATED, description = "The message is sent.")))]
 async fn ask_reporter(
     state: State<AppState>,
     staff: Staff,
@@ -245,6 +315,19 @@ async fn ask_reporter(
 }
 
 /// The reporter adds a photo (the raw file, its type in `Content-Type`).
+///
+/// At most 10 MB and 5 per concern. The photo is decoded and encoded again,
+/// which drops its metadata (EXIF, GPS).
+#[utoipa::path(post, path = "/receipts/{receipt}/attachments", tag = "intake", operation_id = "add_photo",
+    params(("receipt" = String, Path, description = RECEIPT)),
+    request_body(description = "The photo itself.", content(("image/jpeg"), ("image/png"))),
+    responses(
+        (status = CREATED, description = "The photo's id.", body = Created),
+        (status = PAYLOAD_TOO_LARGE, response = PayloadTooLarge),
+        (status = UNSUPPORTED_MEDIA_TYPE, description = "`unsupported_media_type`: not a JPEG or PNG photo.", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "`validation_failed`: not a receipt (`invalid_receipt`), an unreadable image (`unreadable_image`), or the concern has its 5 photos (`too_many_attachments`).", body = ErrorBody),
+        (status = TOO_MANY_REQUESTS, response = RateLimited),
+    ))]
 async fn add_attachment(
     state: State<AppState>,
     Path(receipt): Path<String>,
@@ -256,6 +339,10 @@ async fn add_attachment(
     Ok((StatusCode::CREATED, Json(Created { id })).into_response())
 }
 
+/// The photos of a concern.
+#[utoipa::path(get, path = "/concerns/{id}/attachments", tag = "triage", operation_id = "list_photos",
+    security(("bearer" = [])), params(("id" = i64, Path, description = CONCERN_ID, example = 1)),
+    responses((status = OK, description = "The photos.", body = AttachmentList)))]
 async fn list_attachments(
     state: State<AppState>,
     staff: Staff,
@@ -271,6 +358,12 @@ async fn list_attachments(
 }
 
 /// The stored file: re-encoded, metadata-free; never cached, never guessed.
+///
+/// Each opening is audited.
+#[utoipa::path(get, path = "/concerns/{id}/attachments/{attachment}", tag = "triage", operation_id = "open_photo",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = CONCERN_ID, example = 1), ("attachment" = i64, Path, description = "The photo's id.", example = 1)),
+    responses((status = OK, description = "The photo.", content(("image/jpeg"), ("image/png")))))]
 async fn open_attachment(
     state: State<AppState>,
     staff: Staff,
@@ -289,6 +382,12 @@ async fn open_attachment(
 }
 
 /// The reporter answers with their receipt.
+#[utoipa::path(post, path = "/receipts/{receipt}/messages", tag = "intake", operation_id = "reporter_reply",
+    params(("receipt" = String, Path, description = RECEIPT)), request_body(content = Text, example = json!({"body": "Can you say which street it was?"})),
+    responses(
+        (status = CREATED, description = "The message is sent."),
+        (status = TOO_MANY_REQUESTS, response = RateLimited),
+    ))]
 async fn reporter_reply(
     state: State<AppState>,
     Path(receipt): Path<String>,
@@ -298,6 +397,14 @@ async fn reporter_reply(
     Ok(StatusCode::CREATED)
 }
 
+/// The audit log, newest first, 50 entries a page (administrators; browsing
+/// it is audited too).
+#[utoipa::path(get, path = "/audit", tag = "triage", operation_id = "audit_log",
+    security(("bearer" = [])), params(queue::AuditQuery),
+    responses(
+        (status = OK, description = "A page of the log.", body = AuditPage),
+        (status = UNPROCESSABLE_ENTITY, response = ValidationFailed),
+    ))]
 async fn audit_log(
     State(state): State<AppState>,
     staff: Staff,

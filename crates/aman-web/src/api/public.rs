@@ -1,24 +1,29 @@
 //! Public figures: survey lists and estimates (JSON or CSV), and public
 //! accountability; no login, small numbers protected.
 
+use super::describe::ValidationFailed;
 use crate::bodies::*;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::surveys;
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/public/accountability", get(public_accountability))
-        .route("/public/aggregates", get(public_aggregates))
-        .route("/surveys", get(list_surveys))
-        .route("/surveys/{key}/estimates", get(survey_estimates))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(public_accountability))
+        .routes(routes!(public_aggregates))
+        .routes(routes!(list_surveys))
+        .routes(routes!(survey_estimates))
 }
 
+/// The surveys whose estimates are published.
+#[utoipa::path(get, path = "/surveys", tag = "public", operation_id = "list_surveys",
+    responses((status = OK, description = "The surveys.", body = SurveyList)))]
 async fn list_surveys(State(state): State<AppState>) -> Result<Json<SurveyList>, AppError> {
     let forms = state.db().survey_forms().await?;
     let surveys =
@@ -26,14 +31,23 @@ async fn list_surveys(State(state): State<AppState>) -> Result<Json<SurveyList>,
     Ok(Json(SurveyList { surveys }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct EstimateFormat {
+    /// `csv` for a spreadsheet; JSON otherwise.
     #[serde(default)]
     format: String,
 }
 
 /// Estimates for one question, overall or by group, as JSON or (with
 /// `format=csv`) CSV; suppressed groups carry no values.
+#[utoipa::path(get, path = "/surveys/{key}/estimates", tag = "public", operation_id = "survey_estimates",
+    params(("key" = String, Path, description = "The survey's id.", example = "aman_perception"), surveys::EstimateQuery, EstimateFormat),
+    responses(
+        (status = OK, description = "The estimates: JSON, or CSV with `format=csv` (columns domain, n, estimate, se, ci_low, ci_high, df).",
+            content((Estimates = "application/json"), (String = "text/csv"))),
+        (status = UNPROCESSABLE_ENTITY, response = ValidationFailed),
+    ))]
 async fn survey_estimates(
     State(state): State<AppState>,
     Path(key): Path<String>,
@@ -80,6 +94,15 @@ async fn survey_estimates(
 }
 
 /// Public accountability figures (no login; small numbers protected).
+///
+/// One finished quarter, for an area and each area directly below it, and for
+/// the organisations serving it.
+#[utoipa::path(get, path = "/public/accountability", tag = "public", operation_id = "public_accountability",
+    params(crate::accountability::AccountabilityQuery),
+    responses(
+        (status = OK, description = "The figures.", body = AccountabilityBody),
+        (status = UNPROCESSABLE_ENTITY, response = ValidationFailed),
+    ))]
 async fn public_accountability(
     State(state): State<AppState>,
     Query(query): Query<crate::accountability::AccountabilityQuery>,
@@ -87,11 +110,15 @@ async fn public_accountability(
     Ok(Json(crate::accountability::compute(&state, &query).await?))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 struct AggregatesQuery {
+    /// The areas' level: 1 (the default), 2 or 3.
     level: String,
+    /// `YYYY-MM`, a month that is over (the last one by default).
     month: String,
+    /// `hxl` (HXL-tagged CSV, the default) or `geojson`.
     format: String,
 }
 
@@ -99,6 +126,13 @@ struct AggregatesQuery {
 /// one month that is over (the last one by default), as HXL-tagged CSV
 /// (`format=hxl`, the default) or GeoJSON points (`format=geojson`).
 /// Counts are protected (hidden cells left out, the rest rounded to 5).
+#[utoipa::path(get, path = "/public/aggregates", tag = "public", operation_id = "public_aggregates",
+    params(AggregatesQuery),
+    responses(
+        (status = OK, description = "HXL-tagged CSV, or a GeoJSON FeatureCollection of points with `format=geojson`.",
+            content((String = "text/csv"), (Object = "application/geo+json"))),
+        (status = UNPROCESSABLE_ENTITY, response = ValidationFailed),
+    ))]
 async fn public_aggregates(
     State(state): State<AppState>,
     Query(query): Query<AggregatesQuery>,

@@ -1,6 +1,7 @@
 //! The referral routes of the JSON API, over `aman_app::referrals`.
 
 use super::body::Body;
+use super::describe::Conflict;
 use crate::auth::Staff;
 use crate::bodies::*;
 use crate::error::AppError;
@@ -9,11 +10,12 @@ use aman_app::concerns;
 use aman_app::referrals::*;
 use aman_core::role::Action;
 use aman_db::ReferralRecord;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// A referral in the receiving organisation's inbox, with its concern.
 fn inbox_body(state: &AppState, r: ReferralRecord, concern: aman_db::ConcernRecord) -> ReferralBody {
@@ -52,13 +54,18 @@ fn referral_list(list: Vec<ReferralRecord>) -> Json<ReferralList> {
     Json(ReferralList { referrals: list.into_iter().map(referral_body).collect() })
 }
 
-pub fn api_router() -> Router<AppState> {
-    Router::new()
-        .route("/concerns/{id}/referrals", post(api_refer).get(api_of_concern))
-        .route("/referrals", get(api_mine))
-        .route("/referrals/{id}/answer", post(api_answer))
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api_refer, api_of_concern))
+        .routes(routes!(api_mine))
+        .routes(routes!(api_answer))
 }
 
+/// Refer a concern to an organisation serving its area.
+#[utoipa::path(post, path = "/concerns/{id}/referrals", tag = "referrals", operation_id = "refer_concern",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The concern's id.", example = 1)),
+    request_body(content = ReferRequest, example = json!({"organisation_id": 1, "severity": "urgent"})),
+    responses((status = CREATED, description = "The referral's id.", body = Created)))]
 async fn api_refer(
     State(state): State<AppState>,
     staff: Staff,
@@ -69,6 +76,10 @@ async fn api_refer(
     Ok((StatusCode::CREATED, Json(Created { id: referral })).into_response())
 }
 
+/// The referrals of a concern.
+#[utoipa::path(get, path = "/concerns/{id}/referrals", tag = "referrals", operation_id = "concern_referrals",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The concern's id.", example = 1)),
+    responses((status = OK, description = "The referrals.", body = ReferralList)))]
 async fn api_of_concern(
     State(state): State<AppState>,
     staff: Staff,
@@ -78,12 +89,23 @@ async fn api_of_concern(
     Ok(referral_list(state.db().referrals(Some(id), None).await?))
 }
 
-/// The referrals sent to the caller's organisation.
+/// The referrals sent to the caller's organisation, each with its concern.
+#[utoipa::path(get, path = "/referrals", tag = "referrals", operation_id = "referral_inbox",
+    security(("bearer" = [])),
+    responses((status = OK, description = "The organisation's referrals.", body = ReferralList)))]
 async fn api_mine(State(state): State<AppState>, staff: Staff) -> Result<Json<ReferralList>, AppError> {
     let referrals = inbox(&state, &staff).await?.into_iter().map(|(r, c)| inbox_body(&state, r, c)).collect();
     Ok(Json(ReferralList { referrals }))
 }
 
+/// Answer a referral sent to one's organisation: acknowledge, respond or decline.
+#[utoipa::path(post, path = "/referrals/{id}/answer", tag = "referrals", operation_id = "answer_referral",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "The referral's id.", example = 1)),
+    request_body(content = Answer, example = json!({"action": "acknowledge"})),
+    responses(
+        (status = OK, description = "The referral as it now is.", body = ReferralBody),
+        (status = CONFLICT, response = Conflict),
+    ))]
 async fn api_answer(
     State(state): State<AppState>,
     staff: Staff,

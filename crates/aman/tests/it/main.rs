@@ -58,6 +58,7 @@ mod keys;
 mod limits;
 mod matrix;
 mod moving;
+mod openapi;
 mod openrosa;
 mod pages;
 mod permissions;

@@ -231,13 +231,21 @@ fn got(status: StatusCode, location: Option<&str>) -> Want {
 }
 
 /// Every route the web crate registers with its methods, as written in its
-/// source (`.route("/path", get(…).post(…))`; the API's under `/api/v1`).
-fn registered_routes() -> BTreeSet<(String, String)> {
+/// source (`.route("/path", get(…).post(…))`, and the API's handlers'
+/// `#[utoipa::path(get, path = "/path", …)]` from which `routes!` registers
+/// them; the API's under `/api/v1`).
+pub fn registered_routes() -> BTreeSet<(String, String)> {
     let mut routes = BTreeSet::new();
     let root = std::path::PathBuf::from(format!("{}/../aman-web/src", env!("CARGO_MANIFEST_DIR")));
     for path in crate::support::rust_files(&root) {
         let prefix = if path.starts_with(root.join("api")) { "/api/v1" } else { "" };
         let text = std::fs::read_to_string(&path).expect("source");
+        for (at, _) in text.match_indices("#[utoipa::path(") {
+            let rest = &text[at + "#[utoipa::path(".len()..];
+            let method = rest.split(',').next().expect("method").trim().to_uppercase();
+            let route = rest.split("path = \"").nth(1).and_then(|r| r.split('"').next()).expect("path = \"…\"");
+            routes.insert((method, format!("{prefix}{route}")));
+        }
         for (at, _) in text.match_indices(".route(") {
             // The path may sit on the next line when the call is long.
             let Some(rest) = text[at + ".route(".len()..].trim_start().strip_prefix('"') else { continue };

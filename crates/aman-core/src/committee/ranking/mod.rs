@@ -42,6 +42,7 @@ use std::collections::BTreeMap;
 /// How the ballots are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Method {
     Borda,
     Schulze,
@@ -83,6 +84,7 @@ pub enum BallotError {
 
 /// One place in a ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Standing<T> {
     pub item: T,
     /// Borda: the item's points (a multiple of ½). Schulze: the number of
@@ -95,6 +97,7 @@ pub struct Standing<T> {
 
 /// How far a constituency's ranking is from the committee's: Kendall tau distance.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Dissent {
     /// Item pairs the two rankings put in opposite order.
     pub discordant_pairs: u64,
@@ -107,6 +110,7 @@ pub struct Dissent {
 /// A constituency's own ranking: the same method applied to the ballots of its
 /// members only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConstituencyRanking<T> {
     pub constituency: Constituency,
     pub ballots: usize,
@@ -116,6 +120,7 @@ pub struct ConstituencyRanking<T> {
 
 /// The outcome of a committee's ranking round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Prioritisation<T> {
     pub method: Method,
     pub ballots: usize,

@@ -92,6 +92,7 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         "/api/v1/areas",
         "/api/v1/areas/{pcode}",
         "/api/v1/areas/locate",
+        "/api/v1/openapi.json",
     ] {
         let path = route.replace("{pcode}", "IQG02").replace("locate", "locate?lat=30.5&lon=47.8");
         add(Method::GET, route, path, Public, Body::None);
