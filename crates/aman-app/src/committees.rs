@@ -332,16 +332,19 @@ pub async fn prioritise(state: &App, staff: &Actor, id: i64, method: &str) -> Re
     let (committee, meeting) = load_meeting(state, staff, id, Action::ManageCommittees).await?;
     let method = Method::from_code(method.trim()).ok_or_else(|| Error::field("method", "unknown_method"))?;
     let members = state.db().members(committee.id).await?;
+    // What may be ranked now: a concern ranked on a ballot may since have
+    // been found a duplicate, or closed; the ballots rank what is left.
+    let items = verified(state, rankable(&meeting)).await?;
     let mut ballots = Vec::new();
     for (member_id, ranking) in state.db().ballots(id).await? {
         let Some(m) = members.iter().find(|m| m.id == member_id) else { continue };
-        let ranking: Vec<String> = serde_json::from_str(&ranking).map_err(Error::internal)?;
+        let mut ranking: Vec<String> = serde_json::from_str(&ranking).map_err(Error::internal)?;
+        ranking.retain(|item| items.contains(item));
         ballots.push(Ballot { constituency: member(m).constituency, ranking });
     }
     if ballots.is_empty() {
         return Err(Error::field("ballots", "required"));
     }
-    let items = verified(state, rankable(&meeting)).await?;
     let result = ranking::prioritise(method, &items, &ballots).map_err(Error::internal)?;
     let stored = serde_json::to_string(&result).map_err(Error::internal)?;
     let mut tx = state.db().begin().await?;

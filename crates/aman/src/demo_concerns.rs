@@ -154,7 +154,6 @@ fn public_note(status: Status) -> Option<&'static str> {
     }
 }
 
-
 /// How much more often a kind of concern comes in a month (1–12) than on
 /// average: electricity and water fail in the summer heat; feuds and
 /// crime follow the summer too, less strongly.
@@ -205,7 +204,7 @@ pub async fn seed(
         for n in written..(written + BATCH).min(count) {
             if cluster.as_ref().is_none_or(|c| c.left == 0) && rng.random_bool(0.01) {
                 cluster = Some(Cluster {
-                    area: *weighted(&mut rng, &places),
+                    area: weighted(&mut rng, &places),
                     category: *weighted(&mut rng, &kinds),
                     centre_ms: now_ms - rng.random_range(0..year_ms),
                     left: rng.random_range(5..=20),
@@ -331,4 +330,3 @@ async fn seed_rising_feud(
     }
     Ok(())
 }
-

@@ -133,6 +133,17 @@ async fn a_committee_runs_from_members_to_priorities(app: TestApp) {
     assert_eq!(residents["dissent"]["distance"], 1.0, "{residents}");
     let (_, shown) = secretary.get(&path("")).await;
     assert_eq!(shown["priorities"]["method"], "schulze");
+    // A ranked concern found to duplicate another leaves the agenda's
+    // rankable items: counted again, the ballots rank what is left.
+    let original = concerns[0];
+    let (status, body) = triage
+        .post(&format!("/api/v1/concerns/{}/transitions", concerns[2]), &json!({"to": "duplicate", "reason": "same", "duplicate_of": original.to_string()}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, recount) = secretary.post(&path("/priorities"), &json!({"method": "borda"})).await;
+    assert_eq!(status, StatusCode::OK, "{recount}");
+    let listed: Vec<&Value> = recount["committee"].as_array().expect("list").iter().map(|s| &s["item"]).collect();
+    assert_eq!(listed, [&Value::from(issue_key.clone())], "{recount}");
 
     // Who sees and who runs it.
     let police = app.staff(Role::PoliceLiaison, "IQG02").await;
