@@ -203,7 +203,7 @@ pub async fn seed(
         let mut tx = db.begin().await?;
         for n in written..(written + BATCH).min(count) {
             if cluster.as_ref().is_none_or(|c| c.left == 0) && rng.random_bool(0.01) {
-                let area: &AreaRecord = weighted(&mut rng, &places);
+                let area = *weighted(&mut rng, &places);
                 cluster = Some(Cluster {
                     area,
                     category: *weighted(&mut rng, &kinds),
