@@ -190,16 +190,14 @@ pub(crate) async fn area_figures(
 ) -> Result<Figures, Error> {
     let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
     let (from_ms, to_ms) = (ms(from), ms(to) + 86_400_000);
-    let concerns = state.db().concern_facts(area, from_ms, to_ms).await?;
-    let referrals = state.db().referral_facts(area, from_ms, to_ms).await?;
-    let actions = state.db().action_facts(area, to_ms).await?;
+    let facts = state.published().facts(state, from_ms, to_ms).await?;
     let t = state.settings().small_numbers;
     Ok(figures(
         area.to_owned(),
         received,
-        &concerns.iter().collect::<Vec<_>>(),
-        &referrals.iter().collect::<Vec<_>>(),
-        &actions.iter().collect::<Vec<_>>(),
+        &facts.concerns.iter().filter(|c| c.area.starts_with(area)).collect::<Vec<_>>(),
+        &facts.referrals.iter().filter(|r| r.area.starts_with(area)).collect::<Vec<_>>(),
+        &facts.actions.iter().filter(|a| a.area.starts_with(area)).collect::<Vec<_>>(),
         to.min(state.today()),
         t,
     ))
@@ -214,16 +212,15 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
     let (from, to) = window(query, today)?;
     let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
     let (from_ms, to_ms) = (ms(from), ms(to) + 86_400_000);
-    // One read of the country's concerns serves the area and every level above it.
-    let root = state.areas().ancestry(area).pop().unwrap_or_else(|| area.to_owned());
-    let everywhere = state.db().concern_facts(&root, from_ms, to_ms).await?;
-    let concerns: Vec<&ConcernFacts> = everywhere.iter().filter(|c| c.area.starts_with(area)).collect();
+    // One read of the country's facts serves the area and every level above it.
+    let facts = state.published().facts(state, from_ms, to_ms).await?;
+    let concerns: Vec<&ConcernFacts> = facts.concerns.iter().filter(|c| c.area.starts_with(area)).collect();
     let mut counts = AreaCounts::new();
-    for c in &everywhere {
+    for c in &facts.concerns {
         *counts.entry(c.area.clone()).or_default() += 1;
     }
-    let referrals = state.db().referral_facts(area, from_ms, to_ms).await?;
-    let actions = state.db().action_facts(area, to_ms).await?;
+    let referrals: Vec<&ReferralFacts> = facts.referrals.iter().filter(|r| r.area.starts_with(area)).collect();
+    let actions: Vec<&ActionFacts> = facts.actions.iter().filter(|a| a.area.starts_with(area)).collect();
     let t = state.settings().small_numbers;
 
     let (children, mut table) = partition(state, area, &counts, t)?;
@@ -232,22 +229,14 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
         table.parts.iter_mut().for_each(|p| *p = Protected::Suppressed);
     }
     let within = |c: &str, child: &str| c.starts_with(child);
-    let mut areas = vec![figures(
-        area.to_owned(),
-        table.total,
-        &concerns,
-        &referrals.iter().collect::<Vec<_>>(),
-        &actions.iter().collect::<Vec<_>>(),
-        today,
-        t,
-    )];
+    let mut areas = vec![figures(area.to_owned(), table.total, &concerns, &referrals, &actions, today, t)];
     for (child, received) in children.iter().zip(&table.parts) {
         areas.push(figures(
             child.clone(),
             *received,
             &concerns.iter().copied().filter(|c| within(&c.area, child)).collect::<Vec<_>>(),
-            &referrals.iter().filter(|r| within(&r.area, child)).collect::<Vec<_>>(),
-            &actions.iter().filter(|a| within(&a.area, child)).collect::<Vec<_>>(),
+            &referrals.iter().copied().filter(|r| within(&r.area, child)).collect::<Vec<_>>(),
+            &actions.iter().copied().filter(|a| within(&a.area, child)).collect::<Vec<_>>(),
             today,
             t,
         ));
@@ -255,10 +244,10 @@ pub async fn compute(state: &App, query: &AccountabilityQuery) -> Result<Account
 
     // Organisations: the referrals they received and the actions they own.
     let mut by_org: BTreeMap<i64, (Vec<&ReferralFacts>, Vec<&ActionFacts>)> = BTreeMap::new();
-    for r in &referrals {
+    for r in referrals {
         by_org.entry(r.organisation_id).or_default().0.push(r);
     }
-    for a in &actions {
+    for a in actions {
         by_org.entry(a.owner_id).or_default().1.push(a);
     }
     let mut organisations = Vec::new();

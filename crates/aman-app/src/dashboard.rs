@@ -69,10 +69,10 @@ pub async fn compute(state: &App, area: &str) -> Result<Dashboard, Error> {
     let ms = |d: &NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
     let instants: Vec<i64> = bounds.iter().map(ms).collect();
     // The whole country's counts: the map's tables above this area need them.
-    let counts = state.db().received_counts("IQ", &instants).await?;
+    let counts = state.published().counts(state, &instants).await?;
     let mut everywhere = AreaCounts::new();
     let mut cells = vec![vec![0u64; MONTHS]; Category::ALL.len()];
-    for c in &counts {
+    for c in counts.iter() {
         *everywhere.entry(c.area.clone()).or_default() += c.count;
         if c.area.starts_with(area) {
             let row = Category::ALL.iter().position(|k| *k == c.category).unwrap_or_default();

@@ -27,6 +27,7 @@ pub mod open311;
 pub mod open_data;
 pub mod openrosa;
 pub mod places;
+pub mod published;
 pub mod queue;
 pub mod rapidpro;
 pub mod referrals;
@@ -78,6 +79,9 @@ pub struct Settings {
     /// Where the audit log's checkpoint is kept, apart from the database
     /// (`None`: no checkpoint, as in the demo and in tests).
     pub audit_checkpoint: Option<std::path::PathBuf>,
+    /// How long the public pages' figures of a period are kept before they
+    /// are read from the database again ([`published`]).
+    pub published_refresh_ms: i64,
 }
 
 impl Default for Settings {
@@ -91,6 +95,7 @@ impl Default for Settings {
             small_numbers: Default::default(),
             referral_deadlines: Default::default(),
             audit_checkpoint: None,
+            published_refresh_ms: 10 * 60_000,
         }
     }
 }
@@ -109,6 +114,7 @@ struct Inner {
     keys: Keys,
     clock: Clock,
     settings: Settings,
+    published: published::Published,
 }
 
 /// Iraq keeps UTC+3 all year.
@@ -127,7 +133,9 @@ impl App {
         // Concerns stored before search existed get their search text.
         while db.fill_search_text(1000).await? > 0 {}
         let intake = Intake::start(db.clone());
-        Ok(App { inner: Arc::new(Inner { db, intake, areas, keys, clock, settings }) })
+        Ok(App {
+            inner: Arc::new(Inner { db, intake, areas, keys, clock, settings, published: published::Published::new() }),
+        })
     }
 
     pub fn db(&self) -> &Db {
@@ -144,6 +152,11 @@ impl App {
 
     pub fn keys(&self) -> &Keys {
         &self.inner.keys
+    }
+
+    /// The public figures of periods that are over, shared by the pages.
+    pub fn published(&self) -> &published::Published {
+        &self.inner.published
     }
 
     pub fn settings(&self) -> &Settings {

@@ -28,7 +28,7 @@ pub async fn aggregates(state: &App, level: u8, month: NaiveDate) -> Result<Vec<
         return Err(Error::field("month", "month_not_over"));
     }
     let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
-    let counts = state.db().received_counts("IQ", &[ms(month), ms(next)]).await?;
+    let counts = state.published().counts(state, &[ms(month), ms(next)]).await?;
     let t = state.settings().small_numbers;
     let mut areas: Vec<AreaCounts> = state
         .areas()

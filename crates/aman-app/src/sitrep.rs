@@ -72,7 +72,7 @@ pub async fn compute(state: &App, area: &str, month: NaiveDate) -> Result<Sitrep
     }
     let t = state.settings().small_numbers;
     let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
-    let counts = state.db().received_counts("IQ", &[ms(before), ms(month), ms(next)]).await?;
+    let counts = state.published().counts(state, &[ms(before), ms(month), ms(next)]).await?;
     let mut everywhere = AreaCounts::new();
     let mut cells = vec![[0u64; 2]; Category::ALL.len()];
     let mut last_month_total = 0;

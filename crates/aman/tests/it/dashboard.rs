@@ -78,6 +78,32 @@ async fn published_months_do_not_move() {
     assert_eq!(before, after);
 }
 
+/// Public figures are read from the database once for every page and kept
+/// for ten minutes: concerns imported late into a month already shown
+/// appear once the figures are read again, not before.
+#[tokio::test]
+async fn late_arrivals_show_once_the_figures_are_read_again() {
+    let app = seeded().await;
+    let (_, before) = app.get_text("/dashboard/IQG02?lang=en").await;
+    assert!(before.contains("Abu Al-Khaseeb: ≈15"), "{before}");
+    for n in 0..20 {
+        let input = aman_core::concern::ConcernInput {
+            category: Some("crime".into()),
+            description: Some(format!("Shots fired near the market, night {n}.")),
+            area: Some("IQG02Q01".into()),
+            occurred_on: Some("2026-11-29".into()),
+            ..Default::default()
+        };
+        let received = crate::support::START_MS + 3_600_000;
+        assert!(aman_app::concerns::import(&app.state, &input, &format!("late-{n}"), received).await.expect("import"));
+    }
+    let (_, kept) = app.get_text("/dashboard/IQG02?lang=en").await;
+    assert_eq!(kept, before, "the figures read a minute ago are shown");
+    app.advance_minutes(11);
+    let (_, after) = app.get_text("/dashboard/IQG02?lang=en").await;
+    assert!(after.contains("Abu Al-Khaseeb: ≈35"), "{after}");
+}
+
 /// The pages stay small for a weak connection: the whole country and the
 /// areas with the most areas below them.
 #[tokio::test]
