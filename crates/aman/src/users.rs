@@ -47,29 +47,17 @@ pub enum UserCommand {
     /// once and its device password is revoked.
     Disable {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
-        keys: KeyArg,
-        #[arg(long)]
-        email: String,
+        account: AccountArg,
     },
     /// Re-enable a disabled account.
     Enable {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
-        keys: KeyArg,
-        #[arg(long)]
-        email: String,
+        account: AccountArg,
     },
     /// Set a new password (read from standard input); ends all the account's sessions.
     Password {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
-        keys: KeyArg,
-        #[arg(long)]
-        email: String,
+        account: AccountArg,
     },
     /// Print a new device password for ODK Collect, KoboCollect or Enketo
     /// (replacing any old one): it signs a field device in to the OpenRosa
@@ -77,11 +65,7 @@ pub enum UserCommand {
     /// (cso_caseworker, triage_officer). With --revoke, remove it instead.
     DevicePassword {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
-        keys: KeyArg,
-        #[arg(long)]
-        email: String,
+        account: AccountArg,
         /// Revoke the account's device password instead of issuing one.
         #[arg(long)]
         revoke: bool,
@@ -90,11 +74,7 @@ pub enum UserCommand {
     /// and print it for the account holder's authenticator app.
     Totp {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
-        keys: KeyArg,
-        #[arg(long)]
-        email: String,
+        account: AccountArg,
     },
 }
 
@@ -146,18 +126,20 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        UserCommand::Disable { db, keys, email } => set_disabled(&db, &keys, &email, true).await,
-        UserCommand::Enable { db, keys, email } => set_disabled(&db, &keys, &email, false).await,
-        UserCommand::Password { db, keys, email } => {
-            let (db, keys, user) = account(&db, &keys, &email).await?;
+        UserCommand::Disable { account } => set_disabled(&account, true).await,
+        UserCommand::Enable { account } => set_disabled(&account, false).await,
+        UserCommand::Password { account: which } => {
+            let (db, keys, user) = account(&which).await?;
+            let email = &which.email;
             let hash = new_password_hash(&user.email)?;
             db.set_password(user.id, &hash).await?;
             record(&db, &keys, "user.password", &format!("user:{}", user.id), "all sessions ended").await?;
             println!("new password set for {email}; all its sessions have ended");
             Ok(())
         }
-        UserCommand::DevicePassword { db, keys, email, revoke } => {
-            let (db, keys, user) = account(&db, &keys, &email).await?;
+        UserCommand::DevicePassword { account: which, revoke } => {
+            let (db, keys, user) = account(&which).await?;
+            let email = &which.email;
             let target = format!("user:{}", user.id);
             if revoke {
                 let had = db.revoke_device_password(user.id).await?;
@@ -178,8 +160,8 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
             println!("{secret}");
             Ok(())
         }
-        UserCommand::Totp { db, keys, email } => {
-            let (db, keys, user) = account(&db, &keys, &email).await?;
+        UserCommand::Totp { account: which } => {
+            let (db, keys, user) = account(&which).await?;
             let secret = enrol_totp(&db, &keys, user.id).await?;
             print_totp(&user.email, &secret);
             Ok(())
@@ -188,8 +170,9 @@ pub async fn run(command: UserCommand) -> anyhow::Result<()> {
 }
 
 /// Disabling ends every session of the account at once.
-async fn set_disabled(db: &DbArg, keys: &KeyArg, email: &str, disabled: bool) -> anyhow::Result<()> {
-    let (db, keys, user) = account(db, keys, email).await?;
+async fn set_disabled(which: &AccountArg, disabled: bool) -> anyhow::Result<()> {
+    let (db, keys, user) = account(which).await?;
+    let email = &which.email;
     db.set_disabled(user.id, disabled).await?;
     let (action, detail, said) = if disabled {
         ("user.disable", "all sessions ended", "disabled {email}; all its sessions have ended")
@@ -201,7 +184,18 @@ async fn set_disabled(db: &DbArg, keys: &KeyArg, email: &str, disabled: bool) ->
     Ok(())
 }
 
-async fn account(db: &DbArg, keys: &KeyArg, email: &str) -> anyhow::Result<(Db, Keys, UserRecord)> {
+/// The account a command acts on: its database, the key file, its e-mail.
+#[derive(clap::Args)]
+pub struct AccountArg {
+    #[command(flatten)]
+    db: DbArg,
+    #[command(flatten)]
+    keys: KeyArg,
+    #[arg(long)]
+    email: String,
+}
+
+async fn account(AccountArg { db, keys, email }: &AccountArg) -> anyhow::Result<(Db, Keys, UserRecord)> {
     let keys = load_keys(&keys.path)?;
     let db = open(&db.url).await?;
     let user = db
