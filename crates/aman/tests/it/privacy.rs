@@ -65,6 +65,32 @@ async fn no_device_data_or_plaintext_identity_is_stored_or_logged() {
         .await
         .expect("track");
     assert_eq!(tracked.status(), StatusCode::OK);
+    // The doors of other systems: a text message and a RapidPro run carry
+    // the sender's number (a URN), which is a contact detail too.
+    let secret_of = |kind: &str| {
+        let added = aman(&["channel", "add", "--kind", kind, "--name", kind, "--db", &db, "--key-file", &key], None);
+        assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+        let out = String::from_utf8_lossy(&added.stdout).into_owned();
+        out.lines()
+            .find_map(|l| l.split("shown once; give it to the other system): ").nth(1))
+            .expect("secret")
+            .to_owned()
+    };
+    let sms = secret_of("smssync");
+    let texted = [("secret", sms.as_str()), ("from", "+9647719988776"), ("message", "مرحبا"), ("message_id", "p-1")];
+    let answer = device(client.post(format!("{base}/channels/smssync")).form(&texted)).send().await.expect("sms");
+    assert_eq!(answer.status(), StatusCode::OK);
+    let rapidpro = secret_of("rapidpro");
+    let fixture = format!("{}/tests/fixtures/rapidpro/file_concern.json", env!("CARGO_MANIFEST_DIR"));
+    let run = std::fs::read_to_string(fixture).expect("fixture").replace("9647701234567", "9647718877665");
+    let answer = device(client.post(format!("{base}/channels/rapidpro/concerns")))
+        .header("authorization", format!("Token {rapidpro}"))
+        .header("content-type", "application/json")
+        .body(run)
+        .send()
+        .await
+        .expect("rapidpro");
+    assert_eq!(answer.status(), StatusCode::CREATED);
     let backup = dir.path().join("backup.sqlite");
     assert!(aman(&["backup", "--db", &db, "--to", &backup.display().to_string()], None).status.success());
     server.kill().expect("stop");
@@ -85,6 +111,8 @@ async fn no_device_data_or_plaintext_identity_is_stored_or_logged() {
             "Nokia",
             "Planted Qz Name",
             "07712345987",
+            "9647719988776",
+            "9647718877665",
             "33.31275193",
             "44.36127541",
             receipt.as_str(),
