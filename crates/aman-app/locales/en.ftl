@@ -745,3 +745,4 @@ odk-filed = Filed. Give the resident this receipt: { $receipt }
 odk-stored = The answers were stored.
 odk-sign-in = Sign in with the account's e-mail and its device password.
 field-photo = Photo
+queue-count-more = More than { $count } concerns

@@ -745,3 +745,4 @@ odk-filed = Hat tomarkirin. Vê wergirtinê bide welatî: { $receipt }
 odk-stored = Bersiv hatin tomarkirin.
 odk-sign-in = Bi e-maîla hesabê û şîfreya cîhazê têkeve.
 field-photo = Wêne
+queue-count-more = Ji { $count } xeman zêdetir

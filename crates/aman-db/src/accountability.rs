@@ -54,29 +54,32 @@ impl Db {
         from_ms: i64,
         to_ms: i64,
     ) -> Result<Vec<ConcernFacts>, DbError> {
-        let rows = sqlx::query(
+        use futures_util::TryStreamExt;
+        // Row by row: a quarter of a large country is hundreds of thousands
+        // of rows, which held all at once as raw rows would weigh far more
+        // than the facts kept.
+        let query = sqlx::query(
             "SELECT c.area, c.status, c.submitted_at, (SELECT MIN(e.created_at) FROM concern_events e \
              WHERE e.concern_id = c.id AND e.kind IN ('transition', 'public_update')) \
              FROM concerns c WHERE c.area LIKE $1 AND c.submitted_at >= $2 AND c.submitted_at < $3",
         )
         .bind(format!("{area_prefix}%"))
         .bind(from_ms)
-        .bind(to_ms)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ConcernFacts {
-                    area: r.try_get(0)?,
-                    status: {
-                        let code: String = r.try_get(1)?;
-                        Status::from_code(&code).ok_or_else(|| corrupt("status", &code))?
-                    },
-                    submitted_at: r.try_get(2)?,
-                    first_response_at: r.try_get(3)?,
-                })
-            })
-            .collect()
+        .bind(to_ms);
+        let mut rows = query.fetch(&self.pool);
+        let mut facts = Vec::new();
+        while let Some(r) = rows.try_next().await? {
+            facts.push(ConcernFacts {
+                area: r.try_get(0)?,
+                status: {
+                    let code: String = r.try_get(1)?;
+                    Status::from_code(&code).ok_or_else(|| corrupt("status", &code))?
+                },
+                submitted_at: r.try_get(2)?,
+                first_response_at: r.try_get(3)?,
+            });
+        }
+        Ok(facts)
     }
 
     /// The concerns received in an area and below it in each period

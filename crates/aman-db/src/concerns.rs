@@ -155,6 +155,11 @@ pub struct QueueFilter {
 /// The most words a search combines.
 pub const MAX_SEARCH_WORDS: usize = 5;
 
+/// A queue's matching concerns are counted up to this many and one more: a
+/// queue with more says so, rather than counting a million rows for every
+/// page it shows.
+pub const QUEUE_COUNT_CAP: i64 = 10_000;
+
 const CONCERN_COLUMNS: &str = "id, receipt_hash, category, description, area, occurred_on, language, status, \
      duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version, assignee_id, channel, consent";
 
@@ -267,7 +272,8 @@ impl Db {
         rows.iter().map(concern_from_row).collect()
     }
 
-    /// The triage queue, newest first, with the total before paging.
+    /// The triage queue, newest first, with the total before paging
+    /// (counted up to [`QUEUE_COUNT_CAP`] + 1, which means "more").
     pub async fn queue(&self, filter: &QueueFilter) -> Result<(Vec<ConcernRecord>, i64), DbError> {
         let conditions = "area LIKE $1 AND $2 NOT LIKE ('%,' || category || ',%') AND ($3 IS NULL OR category = $3) \
              AND ($4 IS NULL OR status = $4) AND ($5 IS NULL OR occurred_on >= $5) AND ($6 IS NULL OR occurred_on <= $6) \
@@ -287,7 +293,7 @@ impl Db {
                 })
             })
             .collect();
-        let count = format!("SELECT COUNT(*) FROM concerns WHERE {conditions}");
+        let count = format!("SELECT COUNT(*) FROM (SELECT 1 FROM concerns WHERE {conditions} LIMIT $14) matching");
         let pattern = format!("{}%", filter.scope.as_str());
         let codes: Vec<&str> = filter.hidden_categories.iter().map(|c| c.as_str()).collect();
         let hidden = format!(",{},", codes.join(","));
@@ -314,8 +320,11 @@ impl Db {
             .bind(filter.offset)
             .fetch_all(&self.pool)
             .await?;
-        let total: i64 =
-            bind_filters!(sqlx::query(sqlx::AssertSqlSafe(count))).fetch_one(&self.pool).await?.try_get(0)?;
+        let total: i64 = bind_filters!(sqlx::query(sqlx::AssertSqlSafe(count)))
+            .bind(QUEUE_COUNT_CAP + 1)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
         let concerns = rows.iter().map(concern_from_row).collect::<Result<_, _>>()?;
         Ok((concerns, total))
     }

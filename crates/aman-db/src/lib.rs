@@ -34,8 +34,8 @@ pub use audit::{Audit, AuditFilter};
 pub use channels::{ChannelRecord, SmsConversation};
 pub use committees::{CommitteeRecord, IssueRecord, MeetingRecord, MemberRecord, OrganisationRecord};
 pub use concerns::{
-    ConcernEvent, ConcernRecord, EventKind, MAX_SEARCH_WORDS, NewEvent, QueueFilter, StoredConcern, TrackRecord,
-    Transition,
+    ConcernEvent, ConcernRecord, EventKind, MAX_SEARCH_WORDS, NewEvent, QUEUE_COUNT_CAP, QueueFilter, StoredConcern,
+    TrackRecord, Transition,
 };
 pub use early_warning::{AlarmRecord, AlertFilter, AlertRecord, Countable, DailyCount, NewConflictEvent};
 pub use intake::Intake;

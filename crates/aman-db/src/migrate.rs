@@ -128,6 +128,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0019_device_passwords.sql"),
         postgres: include_str!("../migrations/postgres/0019_device_passwords.sql"),
     },
+    Migration {
+        version: 20,
+        name: "queue_by_time",
+        sqlite: include_str!("../migrations/sqlite/0020_queue_by_time.sql"),
+        postgres: include_str!("../migrations/postgres/0020_queue_by_time.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -192,7 +192,10 @@ pub struct ConcernSummary {
 /// `GET /concerns`.
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConcernPage {
+    /// How many concerns match, counted up to 10,000 (see `more`).
     pub total: i64,
+    /// More than `total` concerns match: the count stops there.
+    pub more: bool,
     pub page: i64,
     pub page_size: i64,
     pub concerns: Vec<ConcernSummary>,

@@ -174,7 +174,9 @@ async fn list_concerns(
     }
     let (records, total, page) = queue::queue(&state, &staff, &query).await?;
     let concerns = records.iter().map(|r| concern_summary(&state, r)).collect();
-    Ok(Json(ConcernPage { total, page, page_size: queue::PAGE_SIZE, concerns }).into_response())
+    let more = total > aman_db::QUEUE_COUNT_CAP;
+    let total = total.min(aman_db::QUEUE_COUNT_CAP);
+    Ok(Json(ConcernPage { total, more, page, page_size: queue::PAGE_SIZE, concerns }).into_response())
 }
 
 /// A concern as staff see it: its history, tags, assignee, and (for roles that

@@ -340,7 +340,7 @@ async fn queue_page(
         None => 0,
     } as i64;
     let referrals_text = (waiting > 0).then(|| t.num("queue-referrals", "count", waiting));
-    let pages = ((total + queue::PAGE_SIZE - 1) / queue::PAGE_SIZE).max(1);
+    let pages = ((total.min(aman_db::QUEUE_COUNT_CAP) + queue::PAGE_SIZE - 1) / queue::PAGE_SIZE).max(1);
     let filters = [
         ("area", &query.area),
         ("category", &query.category),
@@ -399,7 +399,11 @@ async fn queue_page(
             .iter()
             .map(|s| Choice::new(s.as_str(), t.status(s.as_str()), &current(&query.status)))
             .collect(),
-        count_text: t.num("queue-count", "count", total),
+        count_text: if total > aman_db::QUEUE_COUNT_CAP {
+            t.num("queue-count-more", "count", aman_db::QUEUE_COUNT_CAP)
+        } else {
+            t.num("queue-count", "count", total)
+        },
         alerts_text,
         referrals_text,
         export,

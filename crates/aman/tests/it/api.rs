@@ -491,3 +491,40 @@ async fn the_queue_exports_as_a_safe_spreadsheet(app: TestApp) {
     assert_eq!(app.client.get(app.url("/api/v1/concerns?format=csv")).bearer_auth(&analyst.token).send().await.expect("csv").status(), StatusCode::FORBIDDEN);
 }
 }
+
+/// A queue of more concerns than are worth counting says "more than
+/// 10,000" instead of counting them all, in the API and on the page; the
+/// newest still come first.
+#[tokio::test]
+async fn a_very_long_queue_is_counted_up_to_ten_thousand() {
+    let app = TestApp::sqlite().await;
+    let mut tx = app.db.begin().await.expect("begin");
+    let mut newest = 0;
+    for n in 0..=aman_db::QUEUE_COUNT_CAP {
+        let concern = aman_db::StoredConcern {
+            receipt_hash: format!("bulk-{n}"),
+            category: aman_core::category::Category::Crime,
+            description: "Thefts near the bakery every night.".to_owned(),
+            area: aman_core::area::Pcode::parse("IQG02Q01").expect("pcode"),
+            occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+            language: "en".to_owned(),
+            contact_sealed: None,
+            point_sealed: None,
+            submitted_at: crate::support::START_MS - 1_000_000 + n,
+            channel: aman_core::concern::Channel::Web,
+            consent: None,
+        };
+        newest = tx.store_concern(&concern).await.expect("store");
+    }
+    tx.commit().await.expect("commit");
+    let triage = app.staff(Role::TriageOfficer, "IQ").await;
+    let (status, page) = triage.get("/api/v1/concerns").await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!((page["total"].as_i64(), page["more"].as_bool()), (Some(10_000), Some(true)));
+    assert_eq!(page["concerns"][0]["id"].as_i64(), Some(newest), "{}", page["concerns"][0]);
+    let (_, crime) = triage.get("/api/v1/concerns?category=gbv").await;
+    assert_eq!((crime["total"].as_i64(), crime["more"].as_bool()), (Some(0), Some(false)));
+    let cookie = app.page_login("triage_officer.iq@test", "password for triage_officer.iq@test").await;
+    let queue = app.page_as(&cookie, "/staff?lang=en").await;
+    assert!(queue.contains("More than 10,000 concerns") || queue.contains("More than 10000 concerns"), "{queue}");
+}
