@@ -280,9 +280,29 @@ impl Db {
              AND ($7 IS NULL OR search_text LIKE $7 ESCAPE '!') AND ($8 IS NULL OR search_text LIKE $8 ESCAPE '!') \
              AND ($9 IS NULL OR search_text LIKE $9 ESCAPE '!') AND ($10 IS NULL OR search_text LIKE $10 ESCAPE '!') \
              AND ($11 IS NULL OR search_text LIKE $11 ESCAPE '!') AND ($12 IS NULL OR assignee_id = $12) \
-             AND ($13 IS NULL OR EXISTS (SELECT 1 FROM concern_tags t WHERE t.concern_id = concerns.id AND t.tag = $13))";
+             AND ($13 IS NULL OR EXISTS (SELECT 1 FROM concern_tags t WHERE t.concern_id = concerns.id AND t.tag = $13)) \
+             AND area >= $14 AND area <= $15";
+        // Which index serves best: newest first over the time index stops at a
+        // page of matches when they are many (the country; a governorate with
+        // no other filter); the area index reads a district's concerns only,
+        // or a governorate's when other filters make matches sparse. The
+        // range is written out only when it should be used (otherwise its
+        // bounds are compared with each other, always true, so that both
+        // texts take the same parameters).
+        let narrow = filter.scope.as_str().len() >= 8
+            || (filter.scope.as_str().len() > 2
+                && (filter.category.is_some()
+                    || filter.status.is_some()
+                    || !filter.words.is_empty()
+                    || filter.tag.is_some()
+                    || filter.assignee.is_some()));
+        let conditions = if narrow {
+            conditions.to_owned()
+        } else {
+            conditions.replace("area >= $14 AND area <= $15", "$14 <= $15")
+        };
         let select = format!(
-            "SELECT {CONCERN_COLUMNS} FROM concerns WHERE {conditions} ORDER BY submitted_at DESC, id DESC LIMIT $14 OFFSET $15"
+            "SELECT {CONCERN_COLUMNS} FROM concerns WHERE {conditions} ORDER BY submitted_at DESC, id DESC LIMIT $16 OFFSET $17"
         );
         // Each word as a LIKE pattern, its own % and _ taken literally.
         let patterns: Vec<Option<String>> = (0..MAX_SEARCH_WORDS)
@@ -293,7 +313,7 @@ impl Db {
                 })
             })
             .collect();
-        let count = format!("SELECT COUNT(*) FROM (SELECT 1 FROM concerns WHERE {conditions} LIMIT $14) matching");
+        let count = format!("SELECT COUNT(*) FROM (SELECT 1 FROM concerns WHERE {conditions} LIMIT $16) matching");
         let pattern = format!("{}%", filter.scope.as_str());
         let codes: Vec<&str> = filter.hidden_categories.iter().map(|c| c.as_str()).collect();
         let hidden = format!(",{},", codes.join(","));
@@ -313,6 +333,9 @@ impl Db {
                     .bind(patterns[4].clone())
                     .bind(filter.assignee)
                     .bind(filter.tag.clone())
+                    // P-codes are capital letters and digits: `~` sorts after them all.
+                    .bind(filter.scope.as_str())
+                    .bind(format!("{}~", filter.scope.as_str()))
             };
         }
         let rows = bind_filters!(sqlx::query(sqlx::AssertSqlSafe(select)))
