@@ -158,10 +158,13 @@ async fn measure(server: &mut Server, binary: &Path, db: &str, key_file: &Path, 
         "?page=50",
     ];
     let mut queue = Timings::new("staff queue with filters (API)");
+    let mut slowest = vec![Duration::ZERO; filters.len()];
     for _ in 0..rounds {
-        for filter in filters {
+        for (i, filter) in filters.iter().enumerate() {
             let request = client.get(format!("{base}/api/v1/concerns{filter}")).bearer_auth(&token);
-            queue.samples.push(timed(request).await?);
+            let took = timed(request).await?;
+            slowest[i] = slowest[i].max(took);
+            queue.samples.push(took);
         }
     }
     let month = last_month();
@@ -191,6 +194,10 @@ async fn measure(server: &mut Server, binary: &Path, db: &str, key_file: &Path, 
         println!("\nsituation report as PDF (aman report sitrep --format pdf, country, {month}): {pdf_seconds:.2} s");
     } else {
         println!("\nsituation report as PDF: failed ({})", String::from_utf8_lossy(&printed.stderr).trim());
+    }
+    println!("\nthe queue's filters, slowest of {rounds} each:");
+    for (filter, took) in filters.iter().zip(&slowest) {
+        println!("  {:>8.1} ms  /api/v1/concerns{filter}", took.as_secs_f64() * 1000.0);
     }
     match rss {
         Some(mib) => println!("server resident memory after browsing the dashboard: {mib:.0} MiB"),

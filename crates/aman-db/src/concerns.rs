@@ -282,20 +282,13 @@ impl Db {
              AND ($11 IS NULL OR search_text LIKE $11 ESCAPE '!') AND ($12 IS NULL OR assignee_id = $12) \
              AND ($13 IS NULL OR EXISTS (SELECT 1 FROM concern_tags t WHERE t.concern_id = concerns.id AND t.tag = $13)) \
              AND area >= $14 AND area <= $15";
-        // Which index serves best: newest first over the time index stops at a
-        // page of matches when they are many (the country; a governorate with
-        // no other filter); the area index reads a district's concerns only,
-        // or a governorate's when other filters make matches sparse. The
-        // range is written out only when it should be used (otherwise its
-        // bounds are compared with each other, always true, so that both
-        // texts take the same parameters).
-        let narrow = filter.scope.as_str().len() >= 8
-            || (filter.scope.as_str().len() > 2
-                && (filter.category.is_some()
-                    || filter.status.is_some()
-                    || !filter.words.is_empty()
-                    || filter.tag.is_some()
-                    || filter.assignee.is_some()));
+        // Which index serves best: newest first over the time index stops at
+        // a page of matches when they are many (the country, a governorate);
+        // the area index reads only a district's (or sub-district's)
+        // concerns. The range is written out only when it should be used
+        // (otherwise its bounds are compared with each other, always true, so
+        // that both texts take the same parameters).
+        let narrow = filter.scope.as_str().len() >= 8;
         let conditions = if narrow {
             conditions.to_owned()
         } else {
