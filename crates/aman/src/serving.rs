@@ -209,6 +209,7 @@ async fn serve(db: Db, keys: Keys, listen: &str, settings: Settings, demo_channe
     let address = listener.local_addr()?;
     let worker = format!("{}-{:08x}", std::process::id(), u32::from_be_bytes(aman_app::random()));
     tokio::spawn(aman_app::jobs::run_forever(state.app().clone(), worker));
+    tokio::spawn(aman_app::published::keep_fresh(state.app().clone()));
     println!("Aman is listening on http://{address}");
     aman_web::serve(listener, state, shutdown_signal()).await.context("server failed")?;
     println!("Aman stopped");
