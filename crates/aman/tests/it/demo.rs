@@ -3,37 +3,15 @@
 //! committee sees the early-warning alert of the seeded feud, next to real
 //! conflict events imported from UCDP.
 
-use crate::support::real_time_code;
+use crate::support::{Demo, real_time_code};
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 
 #[tokio::test]
 async fn the_demo_starts_with_accounts_alerts_and_events() {
     let dir = tempfile::TempDir::new().expect("dir");
-    let db = format!("sqlite://{}", dir.path().join("demo.db").display());
-    let key = dir.path().join("demo.key").display().to_string();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aman"))
-        .args(["demo", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn");
-    let mut printed = Vec::new();
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let base = loop {
-        let line = lines.next().expect("the demo prints its address").expect("line");
-        if let Some(address) = line.strip_prefix("Aman is listening on ") {
-            break address.to_owned();
-        }
-        printed.push(line);
-    };
-    let account = |email: &str| -> (String, Option<String>) {
-        let at = printed.iter().position(|l| l.trim_start().starts_with(email)).expect(email);
-        let password = printed[at].split_whitespace().nth(1).expect("password").to_owned();
-        let key = printed.get(at + 1).and_then(|l| l.split("two-factor key ").nth(1)).map(|k| k[..32].to_owned());
-        (password, key)
-    };
+    let demo = Demo::start(&dir, &[]);
+    let (base, printed, db) = (demo.base.clone(), &demo.printed, demo.db.clone());
+    let account = |email: &str| demo.account(email);
     let client = reqwest::Client::new();
     let login = |body: Value| client.post(format!("{base}/api/v1/sessions")).json(&body).send();
     let (password, key) = account("triage@demo.aman");
@@ -108,8 +86,7 @@ async fn the_demo_starts_with_accounts_alerts_and_events() {
         let first = &inbox["referrals"][0]["concern"];
         assert!(first["description"].is_string() && first["due_on"].is_string(), "{email}: {inbox}");
     }
-    child.kill().expect("stop");
-    let _ = child.wait();
+    drop(demo);
     let stored = aman_db::Db::connect(&db).await.expect("open");
     assert!(stored.count_conflict_events().await.expect("count") > 7000, "real events imported");
     stored.close().await;

@@ -8,8 +8,7 @@ use crate::support::*;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 const METHODS: [&str; 5] = ["get", "put", "post", "delete", "patch"];
 
@@ -133,33 +132,9 @@ async fn schemathesis_finds_the_api_as_documented() {
         return;
     };
     let dir = tempfile::TempDir::new().expect("dir");
-    let db = format!("sqlite://{}", dir.path().join("demo.db").display());
-    let key = dir.path().join("demo.key").display().to_string();
-    let mut demo = Command::new(env!("CARGO_BIN_EXE_aman"))
-        .args(["demo", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0", "--intake-limits", "off"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn the demo");
-    let mut printed = Vec::new();
-    let mut lines = BufReader::new(demo.stdout.take().expect("stdout")).lines();
-    let base = loop {
-        let line = lines.next().expect("the demo prints its address").expect("line");
-        if let Some(address) = line.strip_prefix("Aman is listening on ") {
-            break address.to_owned();
-        }
-        printed.push(line);
-    };
-    let account = |email: &str| {
-        let at = printed.iter().position(|l| l.trim_start().starts_with(email)).expect(email);
-        let password = printed[at].split_whitespace().nth(1).expect("password").to_owned();
-        let totp = printed.get(at + 1).and_then(|l| l.split("two-factor key ").nth(1)).map(|k| k[..32].to_owned());
-        let mut body = serde_json::json!({"email": email, "password": password});
-        if let Some(totp) = totp {
-            body["code"] = Value::String(real_time_code(&totp));
-        }
-        body
-    };
+    let demo = Demo::start(&dir, &["--intake-limits", "off"]);
+    let base = demo.base.clone();
+    let account = |email: &str| demo.credentials(email);
     let client = reqwest::Client::new();
     let session = async |credentials: Value| {
         let answer = client.post(format!("{base}/api/v1/sessions")).json(&credentials).send().await.expect("login");
@@ -197,8 +172,7 @@ async fn schemathesis_finds_the_api_as_documented() {
     let (passed, text) = run(&token, &["GET", "POST", "PUT", "PATCH"]);
     let spare = session(account("analyst@demo.aman")).await;
     let (passed_too, text_too) = run(&spare, &["DELETE"]);
-    let _ = demo.kill();
-    let _ = demo.wait();
+    drop(demo);
     assert!(passed, "Schemathesis found the API unlike its document:\n{text}");
     assert!(passed_too, "Schemathesis found the API unlike its document:\n{text_too}");
 }

@@ -529,3 +529,66 @@ pub async fn browser_dom(chromium: &str, url: &str) -> String {
     assert!(output.status.success(), "chromium: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("utf-8 page")
 }
+
+/// `aman demo` running on a new SQLite database: its address, and what it
+/// printed before it listened (accounts, channels, the device password).
+/// Stopped when dropped.
+pub struct Demo {
+    pub child: std::process::Child,
+    pub base: String,
+    pub printed: Vec<String>,
+    /// The database's URL.
+    pub db: String,
+}
+
+impl Demo {
+    /// Starts it with its database and key file in `dir`, and `extra` flags.
+    pub fn start(dir: &TempDir, extra: &[&str]) -> Demo {
+        use std::io::BufRead;
+        let db = format!("sqlite://{}", dir.path().join("demo.db").display());
+        let key = dir.path().join("demo.key").display().to_string();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_aman"))
+            .args(["demo", "--db", &db, "--key-file", &key, "--listen", "127.0.0.1:0"])
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn the demo");
+        let mut printed = Vec::new();
+        let mut lines = std::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+        let base = loop {
+            let line = lines.next().expect("the demo prints its address").expect("line");
+            if let Some(address) = line.strip_prefix("Aman is listening on ") {
+                break address.to_owned();
+            }
+            printed.push(line);
+        };
+        Demo { child, base, printed, db }
+    }
+
+    /// A printed account's password, and its two-factor key if it has one.
+    pub fn account(&self, email: &str) -> (String, Option<String>) {
+        let at = self.printed.iter().position(|l| l.trim_start().starts_with(email)).expect(email);
+        let password = self.printed[at].split_whitespace().nth(1).expect("password").to_owned();
+        let key = self.printed.get(at + 1).and_then(|l| l.split("two-factor key ").nth(1)).map(|k| k[..32].to_owned());
+        (password, key)
+    }
+
+    /// The sign-in body of a printed account, with the current code of its
+    /// second factor if it has one.
+    pub fn credentials(&self, email: &str) -> serde_json::Value {
+        let (password, key) = self.account(email);
+        let mut body = serde_json::json!({"email": email, "password": password});
+        if let Some(key) = key {
+            body["code"] = serde_json::Value::String(real_time_code(&key));
+        }
+        body
+    }
+}
+
+impl Drop for Demo {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
