@@ -39,6 +39,7 @@
 
 mod eval;
 mod expr;
+mod instance;
 mod parse;
 mod validate;
 mod xform;
@@ -48,9 +49,10 @@ use std::fmt;
 
 pub use eval::{Env, Value};
 pub use expr::{Expr, ExprError, MAX_NESTING, MAX_TOKENS};
+pub use instance::{Instance, InstanceError, MAX_ANSWERS, MAX_DEPTH, read_instance};
 pub use parse::{MAX_WORKBOOK_BYTES, parse_xlsform};
 pub use validate::{Answer, CleanAnswers, ErrorKind};
-pub use xform::{Instance, InstanceError, MAX_ANSWERS, MAX_DEPTH, read_instance, to_xform};
+pub use xform::to_xform;
 
 /// Texts by language code (`"ar"`, `"ckb"`, `"en"`, or `"default"`).
 pub type Translated = BTreeMap<String, String>;
