@@ -55,13 +55,7 @@ impl Format {
 
 /// Writes `items` as Open311 XML: `<root><item><key>value</key>…</item>…</root>`.
 fn xml(root: &str, item: &str, items: &[Value]) -> String {
-    fn escape(text: &str) -> String {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-            .replace('\'', "&apos;")
-    }
+    use quick_xml::escape::escape;
     let mut out = format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<{root}>");
     for value in items {
         out.push_str(&format!("<{item}>"));
@@ -69,8 +63,8 @@ fn xml(root: &str, item: &str, items: &[Value]) -> String {
             for (key, value) in fields {
                 let text = match value {
                     Value::Null => String::new(),
-                    Value::String(s) => escape(s),
-                    other => escape(&other.to_string()),
+                    Value::String(s) => escape(s).into_owned(),
+                    other => escape(&other.to_string()).into_owned(),
                 };
                 out.push_str(&format!("<{key}>{text}</{key}>"));
             }
