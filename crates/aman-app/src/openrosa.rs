@@ -64,33 +64,42 @@ pub struct DeviceForm {
 /// Every form the device's account can fill in: the concern form (its
 /// places limited to the account's area), then each survey still open.
 pub async fn forms(state: &App, actor: &Actor) -> Result<Vec<DeviceForm>, Error> {
-    let concern = concern_form(state, actor);
-    let mut out = vec![DeviceForm {
-        id: concern.id.clone(),
-        title: concern.title.clone(),
-        version: version(&concern),
-        xform: aman_survey::xlsform::to_xform(&concern),
-    }];
+    let mut out = vec![device_form(concern_form(state, actor))];
     for record in state.db().survey_forms().await? {
-        if record.closes_on.is_some_and(|day| day < state.today()) {
-            continue;
-        }
-        let mut form = aman_survey::xlsform::parse_xlsform(&record.workbook).map_err(Error::internal)?;
-        // Submissions name the survey by the key Aman knows it by.
-        form.id = record.form_key.clone();
-        form.version = Some(record.version.clone());
-        out.push(DeviceForm {
-            id: record.form_key,
-            title: record.title,
-            version: record.version,
-            xform: aman_survey::xlsform::to_xform(&form),
-        });
+        out.extend(survey_form(state, record)?);
     }
     Ok(out)
 }
 
-fn version(form: &Form) -> String {
-    form.version.clone().unwrap_or_default()
+/// One form of [`forms`], built alone.
+pub async fn form(state: &App, actor: &Actor, id: &str) -> Result<DeviceForm, Error> {
+    if id == CONCERN_FORM {
+        return Ok(device_form(concern_form(state, actor)));
+    }
+    let record = state.db().survey_form(id).await?.ok_or(Error::NotFound)?;
+    survey_form(state, record)?.ok_or(Error::NotFound)
+}
+
+fn device_form(form: Form) -> DeviceForm {
+    DeviceForm {
+        xform: aman_survey::xlsform::to_xform(&form),
+        version: form.version.unwrap_or_default(),
+        id: form.id,
+        title: form.title,
+    }
+}
+
+/// A survey as a device fills it in, unless it has closed.
+fn survey_form(state: &App, record: aman_db::SurveyFormRecord) -> Result<Option<DeviceForm>, Error> {
+    if record.closes_on.is_some_and(|day| day < state.today()) {
+        return Ok(None);
+    }
+    let mut form = aman_survey::xlsform::parse_xlsform(&record.workbook).map_err(Error::internal)?;
+    // Submissions name the survey by the key Aman knows it by.
+    form.id = record.form_key;
+    form.title = record.title;
+    form.version = Some(record.version);
+    Ok(Some(device_form(form)))
 }
 
 /// What a device was told after sending a form.

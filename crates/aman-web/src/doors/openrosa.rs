@@ -149,11 +149,8 @@ async fn form(State(state): State<AppState>, t: Tr, Path(file): Path<String>, he
         Err(error) => return refused(t, error),
     };
     let Some(id) = file.strip_suffix(".xml") else { return refused(t, Error::NotFound) };
-    match openrosa::forms(&state, &actor).await {
-        Ok(forms) => match forms.into_iter().find(|f| f.id == id) {
-            Some(form) => openrosa(StatusCode::OK, form.xform),
-            None => refused(t, Error::NotFound),
-        },
+    match openrosa::form(&state, &actor, id).await {
+        Ok(form) => openrosa(StatusCode::OK, form.xform),
         Err(error) => refused(t, error),
     }
 }
