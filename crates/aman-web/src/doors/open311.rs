@@ -64,7 +64,7 @@ fn xml(root: &str, item: &str, items: &[Value]) -> String {
                 let text = match value {
                     Value::Null => String::new(),
                     Value::String(s) => escape(s).into_owned(),
-                    other => escape(&other.to_string()).into_owned(),
+                    other => escape(other.to_string()).into_owned(),
                 };
                 out.push_str(&format!("<{key}>{text}</{key}>"));
             }
