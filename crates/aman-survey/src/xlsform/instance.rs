@@ -1,6 +1,6 @@
 //! A filled-in XForm as ODK Collect, KoboCollect or Enketo sends it back,
 //! read into answers by question name (the form itself is written by
-//! [`super::xform`]).
+//! `xform.rs`).
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,6 @@
 //! A [`Form`] as an ODK XForm (<https://getodk.github.io/xforms-spec/>), the
 //! document ODK Collect, KoboCollect and Enketo download and fill in (what
-//! they send back is read by [`super::instance`]).
+//! they send back is read in `instance.rs`).
 //!
 //! The XForm carries what the server checks: types, `required` (with its
 //! message), `relevant`, `constraint` (with its message), choice filters
