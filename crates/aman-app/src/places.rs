@@ -3,41 +3,14 @@
 //! the article, with Kurdish or Arabic letters, with or without accents.
 
 use aman_core::area::Pcode;
-use aman_core::text::search_key;
+use aman_core::text::normalise;
 use aman_geo::{Area, Areas};
-
-/// The form names are compared in: [`search_key`], then the Kurdish letters
-/// a phone without a Kurdish keyboard types as Arabic ones folded to those
-/// (ە→ه, ێ→ي, ۆ→و, ڵ→ل, ڕ→ر, ھ→ه), Kurmanji and other Latin accents
-/// dropped, and hyphens and apostrophes read as spaces.
-pub fn place_key(text: &str) -> String {
-    let folded: String = search_key(text)
-        .chars()
-        .map(|c| match c {
-            'ە' | 'ھ' => 'ه',
-            'ێ' => 'ي',
-            'ۆ' => 'و',
-            'ڵ' => 'ل',
-            'ڕ' => 'ر',
-            'ê' | 'é' | 'è' => 'e',
-            'î' | 'í' => 'i',
-            'û' | 'ú' => 'u',
-            'ç' => 'c',
-            'ş' => 's',
-            'â' | 'á' => 'a',
-            'ô' | 'ó' => 'o',
-            '-' | '\'' | '’' | 'ʿ' | 'ʾ' | '`' => ' ',
-            c => c,
-        })
-        .collect();
-    folded.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
-}
 
 /// The areas one of whose names holds `typed`, best first: a name that is
 /// exactly what was typed, then one that begins with it, then one that
 /// holds it; within each, larger areas first. At most `limit`.
 pub fn find<'a>(areas: &'a Areas, typed: &str, limit: usize) -> Vec<&'a Area> {
-    let wanted = place_key(typed);
+    let wanted = normalise(typed);
     if wanted.is_empty() {
         return Vec::new();
     }
@@ -46,7 +19,7 @@ pub fn find<'a>(areas: &'a Areas, typed: &str, limit: usize) -> Vec<&'a Area> {
         .filter_map(|area| {
             let rank = area
                 .names()
-                .map(place_key)
+                .map(normalise)
                 .filter_map(|name| {
                     if name == wanted {
                         Some(0)

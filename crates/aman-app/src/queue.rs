@@ -81,7 +81,7 @@ pub fn queue_filter(
     if q.chars().count() > MAX_QUERY_CHARS {
         return Err(Error::field("q", "too_long"));
     }
-    let words: Vec<String> = text::search_key(&q).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    let words: Vec<String> = text::normalise(&q).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
     if words.len() > aman_db::MAX_SEARCH_WORDS {
         return Err(Error::field("q", "too_many_words"));
     }
@@ -123,7 +123,7 @@ pub async fn export(state: &App, staff: &Actor, query: &QueueQuery) -> Result<Ve
 
 /// A tag as stored: folded like search text (so "عشائري" and "عشايري" are one tag).
 pub(crate) fn tag_key(tag: &str) -> String {
-    text::search_key(tag)
+    text::normalise(tag)
 }
 
 /// The triage queue for a staff member; the listing itself is audited.

@@ -48,23 +48,41 @@ pub fn ascii_digits(input: &str) -> String {
         .collect()
 }
 
-/// The form of text that search compares: lower case, digits in ASCII, the
-/// Arabic short vowels, tatweel and invisible marks dropped, and the letters
-/// people write interchangeably folded to one (alef forms to ا, ى and the
-/// Persian/Kurdish ی and ئ to ي, ؤ to و, ة to ه, the Kurdish ک to ك),
-/// spaces collapsed.
-/// Searching "مدرسة" finds "المدرسه", "إطلاق" finds "اطلاق".
-pub fn search_key(input: &str) -> String {
+/// The one normalisation of what people write, for search, place matching,
+/// duplicate detection and the text models: cleaned ([`clean`]), lower case,
+/// digits in ASCII, the Arabic short vowels, tatweel and zero-width marks
+/// dropped, and the letters people write interchangeably folded to one —
+/// alef forms to ا; ى, the Persian/Kurdish ی, ێ and ئ to ي; ؤ and ۆ to و;
+/// ة, the Kurdish ە and ھ to ه; ک and گ to ك; پ to ب, چ to ج, ژ to ز, ڤ to ف;
+/// ڵ to ل, ڕ to ر; Latin accents (Kurmanji ê î û ç ş, and the transliterations'
+/// ā ḩ ḑ) dropped, and presentation forms and ligatures (ﻻ) taken apart;
+/// hyphens and apostrophes read as spaces, and spaces collapsed.
+/// "مدرسة" and "المدرسه", "إطلاق" and "اطلاق", "کەرکووک" and "كهركووك",
+/// "Şêxan" and "shexan" meet.
+pub fn normalise(input: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
     let folded: String = ascii_digits(&clean(input))
-        .chars()
+        .nfkd()
         .flat_map(char::to_lowercase)
         .filter_map(|c| match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200B}'..='\u{200D}' => None,
-            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('\u{0627}'),
-            '\u{0649}' | '\u{06CC}' | '\u{0626}' => Some('\u{064A}'),
-            '\u{0624}' => Some('\u{0648}'),
-            '\u{0629}' => Some('\u{0647}'),
-            '\u{06A9}' => Some('\u{0643}'),
+            // Accents, the Arabic short vowels and the hamza or madda that
+            // decomposition takes off a letter (أ → ا, ئ → ي, ؤ → و).
+            c if is_combining_mark(c) => None,
+            '\u{0640}' | '\u{200B}'..='\u{200D}' => None,
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('ا'),
+            'ى' | 'ی' | 'ئ' | 'ێ' | 'ې' => Some('ي'),
+            'ؤ' | 'ۆ' | 'ۇ' => Some('و'),
+            'ة' | 'ە' | 'ھ' | 'ۀ' => Some('ه'),
+            'ک' | 'گ' => Some('ك'),
+            'پ' => Some('ب'),
+            'چ' => Some('ج'),
+            'ژ' => Some('ز'),
+            'ڤ' => Some('ف'),
+            'ڵ' => Some('ل'),
+            'ڕ' => Some('ر'),
+            'ı' => Some('i'),
+            'ø' => Some('o'),
+            '-' | '\'' | '’' | '‘' | 'ʿ' | 'ʾ' | '`' | '_' => Some(' '),
             c if c.is_whitespace() => Some(' '),
             c => Some(c),
         })
@@ -75,17 +93,26 @@ pub fn search_key(input: &str) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn search_keys_fold_what_people_write_interchangeably() {
-        use super::search_key;
-        assert_eq!(search_key("إطلاق  نار"), search_key("اطلاق نار"));
-        assert_eq!(search_key("مدرسة"), search_key("مدرسه"));
-        assert_eq!(search_key("مُدَرِّسَة"), search_key("مدرسه"), "short vowels");
-        assert_eq!(search_key("علــي"), search_key("علي"), "tatweel");
-        assert_eq!(search_key("مستشفى"), search_key("مستشفي"));
-        assert_eq!(search_key("عشائري"), search_key("عشايري"), "hamza on yeh");
-        assert_eq!(search_key("کوردی"), search_key("كوردي"), "Kurdish keheh and yeh");
-        assert_eq!(search_key("Shots FIRED ١٢"), "shots fired 12");
-        assert!(search_key("المدرسة القديمة").contains(&search_key("مدرسة")));
+    fn normalising_folds_what_people_write_interchangeably() {
+        use super::normalise;
+        assert_eq!(normalise("إطلاق  نار"), normalise("اطلاق نار"));
+        assert_eq!(normalise("مدرسة"), normalise("مدرسه"));
+        assert_eq!(normalise("مُدَرِّسَة"), normalise("مدرسه"), "short vowels");
+        assert_eq!(normalise("علــي"), normalise("علي"), "tatweel");
+        assert_eq!(normalise("مستشفى"), normalise("مستشفي"));
+        assert_eq!(normalise("عشائري"), normalise("عشايري"), "hamza on yeh");
+        assert_eq!(normalise("کوردی"), normalise("كوردي"), "Kurdish keheh and yeh");
+        assert_eq!(normalise("Shots FIRED ١٢"), "shots fired 12");
+        assert!(normalise("المدرسة القديمة").contains(&normalise("مدرسة")));
+        assert_eq!(normalise("کەرکووک"), normalise("كهركووك"), "Sorani letters");
+        assert_eq!(normalise("ڕێگای گشتی"), "ريكاي كشتي");
+        assert_eq!(normalise("چەمچەماڵ"), normalise("جهمجهمال"));
+        assert_eq!(normalise("Şêxan"), "sexan", "Kurmanji accents");
+        assert_eq!(normalise("Al-Ba'aj"), "al ba aj");
+        assert_eq!(normalise("e\u{0301}"), "e", "combining accents");
+        assert_eq!(normalise("Qaḑā’ al Fallūjah"), "qada al fallujah", "transliteration marks");
+        assert_eq!(normalise("\u{FEFB}\u{FE8E}"), normalise("لا ا").replace(' ', ""), "presentation forms");
+        assert_eq!(normalise("\u{200F}حي\u{202B}  الجهاد\u{2069}"), "حي الجهاد", "bidi controls");
     }
     use super::*;
 
@@ -166,6 +193,16 @@ mod props {
         fn no_bidi_control_survives(input in messy()) {
             let bidi_control = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
             prop_assert!(!clean(&input).chars().any(bidi_control), "{:?}", input);
+        }
+
+        /// Normalising twice is normalising once, and leaves no bidi
+        /// control, upper case, doubled or edge space.
+        #[test]
+        fn normalising_is_idempotent(input in messy()) {
+            let once = normalise(&input);
+            prop_assert_eq!(normalise(&once), once.clone());
+            prop_assert!(!once.contains("  ") && once.trim() == once);
+            prop_assert!(!once.chars().any(|c| c.is_uppercase() || stripped(c)), "{:?}", once);
         }
 
         /// Folding digits changes only the Arabic-Indic and Persian digits,

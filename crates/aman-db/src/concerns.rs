@@ -144,7 +144,7 @@ pub struct QueueFilter {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Words the description must hold, each already a search key
-    /// (`aman_core::text::search_key`); at most [`MAX_SEARCH_WORDS`].
+    /// (`aman_core::text::normalise`); at most [`MAX_SEARCH_WORDS`].
     pub words: Vec<String>,
     pub assignee: Option<i64>,
     pub tag: Option<String>,
@@ -215,7 +215,7 @@ impl Db {
         .bind(concern.contact_sealed.as_deref())
         .bind(concern.point_sealed.as_deref())
         .bind(concern.submitted_at)
-        .bind(aman_core::text::search_key(&concern.description))
+        .bind(aman_core::text::normalise(&concern.description))
         .bind(concern.channel.as_str())
         .bind(concern.consent.as_deref())
         .fetch_one(executor)
@@ -365,7 +365,7 @@ impl Db {
         for row in &rows {
             let description: String = row.try_get(1)?;
             sqlx::query("UPDATE concerns SET search_text = $1 WHERE id = $2 AND search_text IS NULL")
-                .bind(aman_core::text::search_key(&description))
+                .bind(aman_core::text::normalise(&description))
                 .bind(row.try_get::<i64, _>(0)?)
                 .execute(&mut *tx)
                 .await?;

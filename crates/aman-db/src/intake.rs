@@ -157,7 +157,7 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
             .bind(concern.contact_sealed.as_deref())
             .bind(concern.point_sealed.as_deref())
             .bind(concern.submitted_at)
-            .bind(aman_core::text::search_key(&concern.description))
+            .bind(aman_core::text::normalise(&concern.description))
             .bind(concern.channel.as_str())
             .bind(concern.consent.as_deref());
     }

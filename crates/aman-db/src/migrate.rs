@@ -134,6 +134,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0020_queue_by_time.sql"),
         postgres: include_str!("../migrations/postgres/0020_queue_by_time.sql"),
     },
+    Migration {
+        version: 21,
+        name: "search_text_normalised",
+        sqlite: include_str!("../migrations/sqlite/0021_search_text_normalised.sql"),
+        postgres: include_str!("../migrations/postgres/0021_search_text_normalised.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

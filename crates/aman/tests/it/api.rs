@@ -404,10 +404,15 @@ async fn staff_and_an_anonymous_reporter_talk_through_the_receipt(app: TestApp) 
 
 both! {
 /// Staff find concerns by words however they are spelt (hamza, taa
-/// marbuta, alef maqsura, short vowels), assign them to a colleague who may
+/// marbuta, alef maqsura, short vowels, Kurdish letters), assign them to a colleague who may
 /// see them, tag them, and filter by all three.
 async fn staff_search_assign_and_tag_concerns(app: TestApp) {
-    for description in ["إطلاق نار قرب المدرسة ليلاً", "سرقة مولدة كهرباء من المستشفى", "Shots fired near the school at night"] {
+    for description in [
+        "إطلاق نار قرب المدرسة ليلاً",
+        "سرقة مولدة كهرباء من المستشفى",
+        "Shots fired near the school at night",
+        "تەقەکردن لە نزیک بازاڕی گەورە",
+    ] {
         let body = json!({"category": "crime", "description": description, "area": "IQG02Q01"});
         assert_eq!(app.post_json("/api/v1/concerns", &body).await.0, StatusCode::CREATED);
     }
@@ -423,6 +428,7 @@ async fn staff_search_assign_and_tag_concerns(app: TestApp) {
     assert_eq!(found("اطلاق مدرسه").await, ["إطلاق نار قرب المدرسة ليلاً"], "hamza and taa marbuta folded");
     assert_eq!(found("مستشفي").await, ["سرقة مولدة كهرباء من المستشفى"], "alef maqsura folded");
     assert_eq!(found("SCHOOL").await, ["Shots fired near the school at night"]);
+    assert_eq!(found("بازاري").await, ["تەقەکردن لە نزیک بازاڕی گەورە"], "Sorani letters typed on an Arabic keyboard");
     assert!(found("100%_").await.is_empty(), "LIKE wildcards are taken literally");
     let id = app.newest_concern_id(&triage).await;
 
