@@ -10,7 +10,7 @@ mod banded;
 mod kurdish;
 mod map;
 
-pub use kurdish::{KurdishNames, kurdish_names};
+pub use kurdish::{Basis, KurdishNames, kurdish_names};
 pub use map::{MAP_WIDTH, Map, MapShape, draw};
 
 use geo::{BoundingRect, MultiPolygon, Rect};
@@ -215,8 +215,8 @@ pub struct Area {
     pub parent: Option<String>,
     pub name_ar: String,
     pub name_en: String,
-    /// Sorani and Kurmanji names, where the project has compiled them
-    /// ([`kurdish_names`]).
+    /// Sorani and Kurmanji names, where the place has a Kurdish name of its
+    /// own ([`kurdish_names`] with [`Basis::Kurdish`]).
     pub name_ckb: Option<String>,
     pub name_kmr: Option<String>,
     pub inner_point: (f64, f64),
@@ -254,7 +254,10 @@ impl Areas {
                 .ok_or_else(|| GeoError::Feature { index: i, problem: format!("{}: bad geometry", record.pcode) })?;
             shapes.push((i, record.level, shape.clone()));
             outlines.push(shape);
-            let kurdish = kurdish.get(record.pcode.as_str());
+            // Only a name Kurdish speakers use; a place Kurdish has no name
+            // for is shown by its Arabic name (Sorani) or its English one
+            // (Kurmanji, in Latin letters), not a spelling made up by rule.
+            let kurdish = kurdish.get(record.pcode.as_str()).filter(|k| k.basis == Basis::Kurdish);
             areas.push(Area {
                 name_ckb: kurdish.map(|k| k.ckb.to_owned()),
                 name_kmr: kurdish.map(|k| k.kmr.to_owned()),

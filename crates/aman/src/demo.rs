@@ -109,7 +109,10 @@ pub async fn seed(db: &Db, keys: &Keys, concerns: usize, now_ms: i64) -> Result<
     }
     let areas = aman_geo::Areas::new(db.all_areas().await?).map_err(|e| DbError::Corrupt(e.to_string()))?;
     let today = DateTime::from_timestamp_millis(now_ms).unwrap_or_default().date_naive();
-    crate::demo_surveys::seed(db, keys, &areas, today, now_ms).await?;
+    // 30 interviews per governorate and quarter for the demo (2,160), more
+    // for a large database (500 at a million concerns: 36,000).
+    let interviews = (concerns / 2_000).max(30);
+    crate::demo_surveys::seed(db, keys, &areas, interviews, today, now_ms).await?;
     crate::demo_committees::seed(db, keys, now_ms).await?;
     Ok(accounts)
 }

@@ -1,6 +1,6 @@
 //! Demo surveys: the shipped perception item bank with a year of seeded
-//! responses in three governorates (so the results page shows differences
-//! between groups and over quarters), and the real Kirkuk poll of 2017 loaded
+//! responses in every governorate (so the results page and the Community
+//! Security Index show differences between places, groups and quarters), and the real Kirkuk poll of 2017 loaded
 //! through a small form of its own. Every response passes its form's checks.
 
 use aman_app::surveys::{self, DesignColumns};
@@ -17,12 +17,34 @@ use std::collections::BTreeMap;
 const ITEM_BANK: &[u8] = include_bytes!("../../../data/surveys/community-security-perception.xlsx");
 const KIRKUK_FORM: &[u8] = include_bytes!("../../../data/surveys/kirkuk/kirkuk-trust.xlsx");
 const KIRKUK_WAVE1: &str = include_str!("../../../data/surveys/kirkuk/sheet_1.csv");
-/// Governorates surveyed in the demo, with their share of displaced people.
-const SURVEYED: [(&str, f64); 3] = [("IQG02", 0.10), ("IQG15", 0.35), ("IQG08", 0.15)];
-const PER_QUARTER: usize = 60;
+/// The share of displaced people (IDPs and returnees) among each
+/// governorate's respondents: a demo setting, higher where the war against
+/// ISIL displaced most (Ninewa, Anbar, Salah al-Din, Kirkuk) and where the
+/// Kurdistan Region hosts them (Duhok, Erbil); 8 % elsewhere.
+fn displaced_share(governorate: &str) -> f64 {
+    match governorate {
+        "IQG15" => 0.35,
+        "IQG01" | "IQG09" | "IQG18" => 0.30,
+        "IQG13" => 0.25,
+        "IQG11" | "IQG10" => 0.20,
+        "IQG08" => 0.15,
+        "IQG06" => 0.12,
+        "IQG02" => 0.10,
+        _ => 0.08,
+    }
+}
 
-/// Imports both forms and their responses unless already there.
-pub async fn seed(db: &Db, keys: &Keys, areas: &Areas, today: NaiveDate, now_ms: i64) -> Result<(), DbError> {
+/// Imports both forms and their responses unless already there:
+/// `per_quarter` perception interviews in each governorate in each of the
+/// last four quarters.
+pub async fn seed(
+    db: &Db,
+    keys: &Keys,
+    areas: &Areas,
+    per_quarter: usize,
+    today: NaiveDate,
+    now_ms: i64,
+) -> Result<(), DbError> {
     let corrupt = |e: String| DbError::Corrupt(e);
     if db.survey_form("aman_perception").await?.is_none() {
         let form = parse_xlsform(ITEM_BANK).map_err(|e| corrupt(e.to_string()))?;
@@ -30,8 +52,9 @@ pub async fn seed(db: &Db, keys: &Keys, areas: &Areas, today: NaiveDate, now_ms:
         let mut rng = StdRng::seed_from_u64(29);
         let mut responses = Vec::new();
         for quarter in 0..4u64 {
-            for (governorate, displaced) in SURVEYED {
-                for n in 0..PER_QUARTER {
+            for governorate in areas.at_level(1).map(|a| a.pcode.as_str()) {
+                let displaced = displaced_share(governorate);
+                for n in 0..per_quarter {
                     let day = today - Days::new(365 - quarter * 91 - rng.random_range(0..90));
                     let raw = perception(&mut rng, governorate, displaced, quarter);
                     let design = DesignColumns::default();

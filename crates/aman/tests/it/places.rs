@@ -54,7 +54,8 @@ async fn staff_pick_an_area_by_name() {
     let password = app.add_user("places.secretary@test", Role::CommitteeMember, "IQG02").await;
     let cookie = app.page_login("places.secretary@test", &password).await;
     let page = app.page_as(&cookie, "/staff/committees?lang=ckb").await;
-    assert!(page.contains("list=\"area-list\"") && page.contains("ئەبو خەسیب · IQG02Q01"), "{page}");
+    // Abu Al-Khaseeb has no Kurdish name of its own: Sorani readers see the Arabic one.
+    assert!(page.contains("list=\"area-list\"") && page.contains("ابي الخصيب · IQG02Q01"), "{page}");
     assert!(!page.contains("· IQG15"), "only areas of one's own");
     let start = page.find("name=\"csrf\" value=\"").expect("csrf") + "name=\"csrf\" value=\"".len();
     let csrf = page[start..].split('"').next().expect("token").to_owned();
