@@ -5,8 +5,8 @@
 
 use crate::support::TestApp;
 use aman_app::places::{find, resolve};
-use aman_core::text::normalise;
 use aman_core::role::Role;
+use aman_core::text::normalise;
 use reqwest::StatusCode;
 
 #[tokio::test]
