@@ -6,6 +6,7 @@ use std::fmt::Display;
 use std::hash::Hash;
 
 use crate::SurveyError;
+use crate::stages::{self, Stage2};
 
 /// A one-stage stratified cluster design, sampled with replacement at the
 /// PSU level (the ultimate-cluster approximation R uses).
@@ -28,6 +29,20 @@ pub struct Design {
     /// PSUs `stratum_psu[h]..stratum_psu[h + 1]` belong to stratum `h`.
     pub(crate) stratum_psu: Vec<usize>,
     stratum_labels: Vec<String>,
+    /// Finite population corrections; `None`: PSUs sampled with replacement.
+    pub(crate) fpc: Option<Fpc>,
+}
+
+/// Finite population corrections of a one- or two-stage design, R's
+/// `svydesign(ids = ~psu + ssu, fpc = ~fpc1 + fpc2)`.
+#[derive(Debug, Clone)]
+pub(crate) struct Fpc {
+    /// Per stratum: (N_h − n_h)/N_h, the factor of its stage-1 variance.
+    pub(crate) factor1: Vec<f64>,
+    /// Per stratum: n_h/N_h, the factor of the stage-2 variance of its PSUs.
+    pub(crate) fraction1: Vec<f64>,
+    /// The second stage, when sampled without replacement.
+    pub(crate) stage2: Option<Stage2>,
 }
 
 /// Builds a [`Design`]; every part is optional (see [`Design::builder`]).
@@ -37,6 +52,9 @@ pub struct DesignBuilder {
     weights: Option<Vec<f64>>,
     strata: Option<(Vec<u32>, Vec<String>)>,
     psu: Option<(Vec<u32>, usize)>,
+    fpc: Option<Vec<f64>>,
+    ssu: Option<Vec<u32>>,
+    fpc2: Option<Vec<f64>>,
 }
 
 /// Codes labels by order of first appearance.
@@ -91,6 +109,32 @@ impl DesignBuilder {
         self
     }
 
+    /// First-stage finite population correction of each respondent (R's
+    /// `fpc = ~fpc`): the number of PSUs in its stratum's population, or
+    /// the sampling fraction of its stratum when every value is at most 1.
+    /// Constant within a stratum.
+    pub fn fpc(mut self, fpc: Vec<f64>) -> Self {
+        self.fpc = Some(fpc);
+        self
+    }
+
+    /// Second-stage unit of each respondent, nested in its PSU (R's
+    /// `ids = ~psu + ssu`); needs [`DesignBuilder::fpc`] and
+    /// [`DesignBuilder::fpc2`] (without them R uses the ultimate-cluster
+    /// variance, which ignores the SSUs).
+    pub fn ssu<P: Hash + Eq>(mut self, ssu: &[P]) -> Self {
+        self.ssu = Some(encode(ssu).0);
+        self
+    }
+
+    /// Second-stage finite population correction (R's `fpc = ~fpc1 + fpc2`):
+    /// the number of SSUs in the population of the respondent's PSU, or the
+    /// sampling fraction within the PSU when every value is at most 1.
+    pub fn fpc2(mut self, fpc2: Vec<f64>) -> Self {
+        self.fpc2 = Some(fpc2);
+        self
+    }
+
     /// Checks the inputs and groups respondents by stratum and PSU.
     pub fn build(self) -> Result<Design, SurveyError> {
         let n = self.n;
@@ -116,6 +160,17 @@ impl DesignBuilder {
         if let Some((codes, _)) = &self.psu {
             check_len("psu", n, codes.len())?;
         }
+        for (what, column) in [("fpc", &self.fpc), ("fpc2", &self.fpc2)] {
+            if let Some(v) = column {
+                check_len(what, n, v.len())?;
+            }
+        }
+        if let Some(codes) = &self.ssu {
+            check_len("ssu", n, codes.len())?;
+        }
+        if self.ssu.is_some() != self.fpc2.is_some() || (self.fpc2.is_some() && self.fpc.is_none()) {
+            return Err(SurveyError::TwoStageNeedsFpc);
+        }
         let n_strata = stratum_labels.len();
 
         // Counting sort of respondents by stratum (stable).
@@ -133,7 +188,7 @@ impl DesignBuilder {
             next[h as usize] += 1;
         }
 
-        let (order, psu_start, stratum_psu) = match self.psu {
+        let (mut order, psu_start, stratum_psu) = match self.psu {
             None => {
                 // Each respondent is a PSU.
                 let psu_start = (0..=n).collect();
@@ -177,11 +232,23 @@ impl DesignBuilder {
                 (order, psu_start, stratum_psu)
             }
         };
+        let fpc = match &self.fpc {
+            None => None,
+            Some(fpc1) => {
+                let stage2 = match (&self.ssu, &self.fpc2) {
+                    (Some(ssu), Some(fpc2)) => Some(stages::second_stage(&mut order, &psu_start, ssu, fpc2)?),
+                    _ => None,
+                };
+                let (factor1, fraction1) =
+                    stages::first_stage(&order, &psu_start, &stratum_psu, fpc1, &stratum_labels)?;
+                Some(Fpc { factor1, fraction1, stage2 })
+            }
+        };
         let sorted_weights = match &self.weights {
             Some(w) => order.iter().map(|&i| w[i as usize]).collect(),
             None => vec![1.0; n],
         };
-        Ok(Design { n, weights: self.weights, sorted_weights, order, psu_start, stratum_psu, stratum_labels })
+        Ok(Design { n, weights: self.weights, sorted_weights, order, psu_start, stratum_psu, stratum_labels, fpc })
     }
 }
 
@@ -189,7 +256,13 @@ impl Design {
     /// Starts a design for `n` respondents: no strata, each respondent its
     /// own PSU, weight 1, until told otherwise.
     pub fn builder(n: usize) -> DesignBuilder {
-        DesignBuilder { n, weights: None, strata: None, psu: None }
+        DesignBuilder { n, weights: None, strata: None, psu: None, fpc: None, ssu: None, fpc2: None }
+    }
+
+    /// Whether the design has a finite population correction (and so is
+    /// estimated by the general path, R's full `svyrecvar`).
+    pub fn has_fpc(&self) -> bool {
+        self.fpc.is_some()
     }
 
     /// Number of respondents.

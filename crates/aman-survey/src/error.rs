@@ -58,4 +58,57 @@ pub enum SurveyError {
         /// Label of the domain being estimated, if any.
         domain: Option<String>,
     },
+    /// `ssu`/`fpc2` without each other or without a first-stage `fpc`.
+    #[error("a two-stage design needs the SSU, the first-stage fpc and the second-stage fpc together")]
+    TwoStageNeedsFpc,
+    /// An fpc value that is not positive, or a population smaller than the sample.
+    #[error(
+        "stage-{stage} fpc of {group} is {value}: not a population of at least {units} units (or a sampling fraction in (0, 1])"
+    )]
+    BadFpc {
+        /// 1 or 2.
+        stage: u8,
+        /// The stratum or PSU.
+        group: String,
+        /// The value found.
+        value: f64,
+        /// Units sampled in the group.
+        units: usize,
+    },
+    /// Some fpc values are fractions (< 1) and others population sizes (> 1).
+    #[error("stage-{stage} fpc mixes sampling fractions (below 1) and population sizes (above 1)")]
+    MixedFpc {
+        /// 1 or 2.
+        stage: u8,
+    },
+    /// The fpc differs between respondents of the same stratum (stage 1) or PSU (stage 2).
+    #[error("stage-{stage} fpc is not constant within {group}")]
+    FpcNotConstant {
+        /// 1 or 2.
+        stage: u8,
+        /// The stratum or PSU.
+        group: String,
+    },
+    /// A quantile probability outside (0, 1).
+    #[error("quantile probability {0} is not in (0, 1)")]
+    BadProbability(f64),
+    /// Replicate weights that do not fit their type.
+    #[error("replicate weights: {0}")]
+    BadReplicates(String),
+    /// A combination the crate does not estimate.
+    #[error("{0} are not supported")]
+    Unsupported(&'static str),
+    /// Stage 2 of a two-stage design: a PSU of this stratum has a single
+    /// sampled SSU (and more in its population) and [`crate::LonelyPsu::Fail`]
+    /// is in force (R: `Stratum (...) has only one PSU at stage 2`).
+    #[error(
+        "a PSU of stratum {stratum:?} has only one sampled SSU{}; choose a lonely-PSU rule (remove, certainty, adjust or average)",
+        domain.as_ref().map(|d| format!(" (estimating domain {d:?})")).unwrap_or_default()
+    )]
+    LonelySsu {
+        /// Label of the stratum.
+        stratum: String,
+        /// Label of the domain being estimated, if any.
+        domain: Option<String>,
+    },
 }

@@ -89,18 +89,25 @@ mod design;
 mod domain;
 mod error;
 mod estimate;
+mod general;
 pub mod index;
 pub mod kirkuk;
 mod lines;
+mod options;
+#[cfg(test)]
+mod r_designs_tests;
+mod replicate;
+mod stages;
 mod tdist;
+mod variance;
 pub mod xlsform;
 
 pub use crate::csv::{CsvError, EstimateArgs, MAX_INPUT_BYTES, estimate_csv};
 pub use design::{Design, DesignBuilder};
 pub use domain::{Domains, NO_DOMAIN};
 pub use error::SurveyError;
-pub use estimate::{
-    DomainDf, Estimate, LonelyPsu, Options, Statistic, Values, estimate_domains, mean, mean_by, proportion,
-    proportion_by,
-};
+pub use estimate::{estimate_domains, mean, mean_by, proportion, proportion_by};
+pub use general::{Detailed, Estimand, estimate_general};
+pub use options::{DomainDf, Estimate, LonelyPsu, Options, Statistic, Values};
+pub use replicate::{RepType, ReplicateDesign, estimate_replicate};
 pub use tdist::qt;

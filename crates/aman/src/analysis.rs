@@ -40,9 +40,10 @@ pub enum SurveyCommand {
     ImportResponses(crate::surveying::ImportResponsesArgs),
     /// Stop a survey taking answers after a day (its results stay public).
     Close(crate::surveying::CloseArgs),
-    /// Weighted mean or proportion with Taylor-linearised standard errors and
-    /// 95% confidence intervals, overall or by domain; writes
-    /// `domain,n,estimate,se,ci_low,ci_high,df`.
+    /// Weighted mean, proportion, total, ratio or quantile with standard
+    /// errors (Taylor linearisation, or replicate weights) and 95% confidence
+    /// intervals, overall or by domain, as R's `survey`; writes
+    /// `domain,n,estimate,se,ci_low,ci_high,df` (and `deff`).
     Estimate(EstimateFlags),
 }
 
@@ -187,6 +188,40 @@ pub struct EstimateFlags {
     /// Estimates from fewer respondents are suppressed.
     #[arg(long, default_value_t = 30)]
     min_n: usize,
+    /// Column of the first stage's finite population correction: the
+    /// stratum's population in PSUs, or the fraction sampled when every value is at most 1.
+    #[arg(long)]
+    fpc: Option<String>,
+    /// Column of second-stage units, nested in PSUs (with `--fpc` and `--fpc2`).
+    #[arg(long)]
+    ssu: Option<String>,
+    /// Column of the second stage's finite population correction.
+    #[arg(long)]
+    fpc2: Option<String>,
+    /// Estimate the population total instead of the mean.
+    #[arg(long)]
+    total: bool,
+    /// Estimate the ratio of the totals of `--var` and this column.
+    #[arg(long)]
+    ratio_to: Option<String>,
+    /// Estimate the quantile at this probability (0 to 1): R's default rule, Woodruff interval.
+    #[arg(long)]
+    quantile: Option<f64>,
+    /// Replicate weights: every column whose name starts with this prefix.
+    #[arg(long)]
+    repweights: Option<String>,
+    /// How the replicate weights were made: jk1, jkn, brr, fay or bootstrap.
+    #[arg(long)]
+    rep_type: Option<String>,
+    /// Fay's factor (with `--rep-type fay`).
+    #[arg(long)]
+    rho: Option<f64>,
+    /// The replicate variance's overall scale, instead of the type's default.
+    #[arg(long)]
+    rep_scale: Option<f64>,
+    /// Add a `deff` column: the design effect, as R's `deff = TRUE`.
+    #[arg(long)]
+    deff: bool,
     /// Output CSV (standard output when absent).
     #[arg(long)]
     output: Option<PathBuf>,
@@ -235,6 +270,10 @@ pub async fn survey(command: SurveyCommand) -> anyhow::Result<()> {
         SurveyCommand::Estimate(flags) => flags,
     };
     let lonely_psu = flags.lonely_psu.parse().map_err(|e: String| anyhow::anyhow!("--lonely-psu: {e}"))?;
+    let rep_type = match &flags.rep_type {
+        Some(name) => Some(name.parse().map_err(|e: String| anyhow::anyhow!("--rep-type: {e}"))?),
+        None => None,
+    };
     let args = EstimateArgs {
         proportion: flags.proportion,
         weight: flags.weight,
@@ -243,6 +282,17 @@ pub async fn survey(command: SurveyCommand) -> anyhow::Result<()> {
         by: flags.by,
         lonely_psu,
         min_n: flags.min_n,
+        fpc: flags.fpc,
+        ssu: flags.ssu,
+        fpc2: flags.fpc2,
+        total: flags.total,
+        ratio_to: flags.ratio_to,
+        quantile: flags.quantile,
+        repweights: flags.repweights,
+        rep_type,
+        rho: flags.rho,
+        rep_scale: flags.rep_scale,
+        deff: flags.deff,
         ..EstimateArgs::new(flags.var)
     };
     let input = read(&flags.input, aman_survey::MAX_INPUT_BYTES)?;

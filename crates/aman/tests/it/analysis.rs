@@ -148,3 +148,46 @@ fn survey_estimate_equals_r_by_domain() {
     let output = run(&dir, "w,score\n1,2\n", &["survey", "estimate", "--var", "trust"]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("trust"), "the missing column is named");
 }
+
+/// Every design R computed in `aman-survey/fixtures/r_designs.csv` (finite
+/// population corrections, two stages, totals, ratios, quantiles, replicate
+/// weights of every type, design effects), through the command's own flags.
+#[test]
+fn survey_estimate_flags_equal_r_on_the_api_designs() {
+    let dir = TempDir::new().expect("dir");
+    let cases = fixture("aman-survey/fixtures/r_designs.csv");
+    let mut reader = csv::Reader::from_reader(cases.as_bytes());
+    let mut by_run: BTreeMap<(String, String), Vec<csv::StringRecord>> = BTreeMap::new();
+    for record in reader.records() {
+        let record = record.expect("a row");
+        by_run.entry((record[1].to_owned(), record[2].to_owned())).or_default().push(record);
+    }
+    assert!(by_run.len() >= 20, "{} runs", by_run.len());
+    for ((file, flags), rows) in &by_run {
+        let mut args = vec!["survey", "estimate", "--min-n", "0", "--deff"];
+        args.extend(flags.split_whitespace());
+        let output = run(&dir, &fixture(&format!("aman-survey/fixtures/{file}")), &args);
+        assert!(output.status.success(), "{flags}: {}", String::from_utf8_lossy(&output.stderr));
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let ours: Vec<Vec<String>> = stdout.lines().skip(1).map(fields).collect();
+        assert_eq!(ours.len(), rows.len(), "{flags}: {stdout}");
+        for (mine, r) in ours.iter().zip(rows) {
+            assert_eq!((mine[0].as_str(), mine[1].as_str()), (&r[3], &r[4]), "{flags}");
+            for (k, name) in [(2, "estimate"), (3, "se")] {
+                if &r[k + 3] == "NA" {
+                    // R has no value (a quantile's interval without a bound): nor have we.
+                    assert!(matches!(mine[k].as_str(), "" | "NaN" | "NA"), "{name} [{flags}]: {mine:?}");
+                    continue;
+                }
+                let number = |text: &str| text.parse::<f64>().unwrap_or_else(|_| panic!("{name} [{flags}]: {text:?}"));
+                let (a, b) = (number(&mine[k]), number(&r[k + 3]));
+                assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{name} [{flags}] {}: {a} vs R {b}", &r[3]);
+            }
+        }
+    }
+    let refused = run(&dir, "y,w\n1,0\n2,0\n", &["survey", "estimate", "--var", "y", "--weight", "w"]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains('w'));
+    let refused =
+        run(&dir, "y,w\n1,1\n", &["survey", "estimate", "--var", "y", "--repweights", "r", "--rep-type", "jk9"]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("jk9"));
+}
