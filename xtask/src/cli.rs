@@ -94,6 +94,30 @@ pub enum Command {
     /// filters, the month's situation report page and its PDF, and reads the
     /// server's resident memory. Prints p50, p95 and the maximum.
     BenchScale(ScaleArgs),
+    /// Near-duplicate reports (aman-text) on a seeded corpus with known groups (docs/benchmarks.md).
+    ///
+    /// N seeded reports of events in Arabic, Sorani, Kurmanji and English
+    /// (paraphrases, dialect spellings, typos), inserted one by one into the
+    /// near-duplicate index on one thread; prints pairwise precision and
+    /// recall against the known events, reports per second and the
+    /// parameters. --write-corpus saves the corpus as CSV (event,language,text).
+    BenchDedup(DedupArgs),
+    /// Places named in words (aman-text) against UCDP events with known districts (docs/benchmarks.md).
+    ///
+    /// Feeds each UCDP GED event's location text (alone, then with UCDP's
+    /// district and province) to the gazetteer and prints the share whose
+    /// first (and first three) candidates lie in the district the event's
+    /// point falls in, and the time per text. --derive DIR writes
+    /// data/places/gazetteer.csv from the gazetteer files in DIR instead.
+    EvalGeocode(GeocodeArgs),
+    /// Hate speech and incitement flags (aman-text) against scikit-learn (docs/benchmarks.md).
+    ///
+    /// Stratified K-fold cross-validation (seeded) of the flagger on the
+    /// MPOLD comments, and train-on-two-platforms, test-on-the-third; the
+    /// threshold is chosen inside the training folds. Prints precision,
+    /// recall and F1 per fold and their mean, and writes both splits
+    /// (id,fold,label,text) to --out for xtask/scripts/flag_baseline.py.
+    EvalFlag(FlagArgs),
 }
 
 #[derive(Debug, Args)]
@@ -212,6 +236,45 @@ pub struct EvalArgs {
     /// Seed of the synthetic series.
     #[arg(long, value_name = "S", default_value_t = crate::eval_detect::DEFAULT_SEED)]
     pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct DedupArgs {
+    /// Reports in the corpus.
+    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = at_least_one)]
+    pub reports: usize,
+    /// Seed of the corpus.
+    #[arg(long, value_name = "S", default_value_t = crate::bench_dedup::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Also write the corpus to this CSV file.
+    #[arg(long = "write-corpus", value_name = "FILE")]
+    pub write_corpus: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GeocodeArgs {
+    /// Use events whose where_prec is at most this (1 exact place, 2 within 25 km, 3 district).
+    #[arg(long, value_name = "P", default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=7))]
+    pub max_prec: u8,
+    /// Print this many of the most frequent misses (to stderr).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub misses: usize,
+    /// Write data/places/gazetteer.csv from the gazetteer files in this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub derive: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FlagArgs {
+    /// Folds of the cross-validation, between 2 and 100.
+    #[arg(long, value_name = "K", default_value_t = 5, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(2..=100))]
+    pub folds: usize,
+    /// Seed of the fold assignment.
+    #[arg(long, value_name = "S", default_value_t = crate::eval_flag::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Folder for the folds' CSV files [default: target/eval-flag].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -426,5 +489,31 @@ mod tests {
         ] {
             assert!(parse(line).is_ok(), "{line}");
         }
+    }
+
+    #[test]
+    fn bench_dedup_takes_its_flags() -> Result<(), clap::Error> {
+        let Command::BenchDedup(a) = parse("bench-dedup")? else { panic!("not bench-dedup") };
+        assert_eq!((a.reports, a.seed, a.write_corpus), (100_000, crate::bench_dedup::DEFAULT_SEED, None));
+        let Command::BenchDedup(a) = parse("bench-dedup --reports 5000 --seed 9 --write-corpus /tmp/c.csv")? else {
+            panic!("not bench-dedup")
+        };
+        assert_eq!((a.reports, a.seed, a.write_corpus), (5000, 9, Some(PathBuf::from("/tmp/c.csv"))));
+        assert_eq!(error_kind("bench-dedup --reports 0"), Some(ErrorKind::ValueValidation));
+        Ok(())
+    }
+
+    #[test]
+    fn eval_flag_takes_its_flags() -> Result<(), clap::Error> {
+        let Command::EvalFlag(a) = parse("eval-flag")? else { panic!("not eval-flag") };
+        assert_eq!((a.folds, a.seed, a.out), (5, crate::eval_flag::DEFAULT_SEED, None));
+        let Command::EvalFlag(a) = parse("eval-flag --folds 10 --seed 3 --out /tmp/f")? else {
+            panic!("not eval-flag")
+        };
+        assert_eq!((a.folds, a.seed, a.out), (10, 3, Some(PathBuf::from("/tmp/f"))));
+        for line in ["eval-flag --folds 1", "eval-flag --folds 101", "eval-flag --seed -1"] {
+            assert!(parse(line).is_err(), "{line}");
+        }
+        Ok(())
     }
 }

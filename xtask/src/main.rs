@@ -12,12 +12,15 @@
 //! The command line is parsed by `clap` (see [`cli`]); a bad command line
 //! prints the usage and exits with status 2, a failed run exits with status 1.
 
+mod bench_dedup;
 mod bench_detect;
 mod bench_survey;
 mod cli;
 mod cpu;
 mod crash;
 mod eval_detect;
+mod eval_flag;
+mod eval_geocode;
 mod gen_scale;
 mod intake;
 mod load;
@@ -44,6 +47,9 @@ fn main() -> ExitCode {
         Command::BenchDetect(args) => bench_detect::run(args),
         Command::Gen(args) => gen_scale::generate(args),
         Command::BenchScale(args) => gen_scale::bench(args),
+        Command::BenchDedup(args) => bench_dedup::run(args),
+        Command::EvalGeocode(args) => eval_geocode::run(args),
+        Command::EvalFlag(args) => eval_flag::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

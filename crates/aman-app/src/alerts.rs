@@ -300,7 +300,9 @@ pub async fn detail(state: &App, staff: &Actor, id: i64) -> Result<AlertDetail, 
     // A weekly alarm is dated by the last day of its week.
     let first = if alert.method.weekly { first - 6 } else { first };
     let concerns = match alert.source {
-        SeriesSource::Concerns => state.db().concerns_counted(alert.area.as_str(), alert.category, first, last).await?,
+        SeriesSource::Concerns | SeriesSource::Flagged => {
+            state.db().concerns_counted(alert.source, alert.area.as_str(), alert.category, first, last).await?
+        }
         SeriesSource::Events => Vec::new(),
     };
     let filter = AlertFilter {

@@ -263,6 +263,7 @@ fn seal(
         submitted_at,
         channel: arrival.channel,
         consent: arrival.consent.map(str::to_owned),
+        flagged: state.flagger().assess(&concern.description).flagged,
     }
 }
 

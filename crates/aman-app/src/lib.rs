@@ -30,6 +30,7 @@ pub mod places;
 pub mod published;
 pub mod queue;
 pub mod rapidpro;
+pub mod reading;
 pub mod referrals;
 pub mod sessions;
 pub mod sitrep;
@@ -115,6 +116,9 @@ struct Inner {
     clock: Clock,
     settings: Settings,
     published: published::Published,
+    /// The text models, built when first needed (a second or so).
+    flagger: std::sync::OnceLock<aman_text::flag::Flagger>,
+    gazetteer: std::sync::OnceLock<aman_text::geocode::Gazetteer>,
 }
 
 /// Iraq keeps UTC+3 all year.
@@ -134,7 +138,17 @@ impl App {
         while db.fill_search_text(1000).await? > 0 {}
         let intake = Intake::start(db.clone());
         Ok(App {
-            inner: Arc::new(Inner { db, intake, areas, keys, clock, settings, published: published::Published::new() }),
+            inner: Arc::new(Inner {
+                db,
+                intake,
+                areas,
+                keys,
+                clock,
+                settings,
+                published: published::Published::new(),
+                flagger: std::sync::OnceLock::new(),
+                gazetteer: std::sync::OnceLock::new(),
+            }),
         })
     }
 
@@ -152,6 +166,16 @@ impl App {
 
     pub fn keys(&self) -> &Keys {
         &self.inner.keys
+    }
+
+    /// Flags hate speech and incitement for review (`aman_text::flag`).
+    pub fn flagger(&self) -> &aman_text::flag::Flagger {
+        self.inner.flagger.get_or_init(aman_text::flag::Flagger::shipped)
+    }
+
+    /// Finds the areas a text names (`aman_text::geocode`).
+    pub fn gazetteer(&self) -> &aman_text::geocode::Gazetteer {
+        self.inner.gazetteer.get_or_init(|| aman_text::geocode::Gazetteer::new(&self.inner.areas))
     }
 
     /// The public figures of periods that are over, shared by the pages.

@@ -24,15 +24,20 @@ pub enum SeriesSource {
     Concerns,
     /// Imported conflict events (UCDP GED), shown apart from concerns.
     Events,
+    /// Concerns flagged for hate speech or incitement when they arrived
+    /// (whatever category the reporter chose), counted as `hate_speech`:
+    /// a rise in flagged reports is itself a warning.
+    Flagged,
 }
 
 impl SeriesSource {
-    pub const ALL: [SeriesSource; 2] = [SeriesSource::Concerns, SeriesSource::Events];
+    pub const ALL: [SeriesSource; 3] = [SeriesSource::Concerns, SeriesSource::Events, SeriesSource::Flagged];
 
     pub fn as_str(self) -> &'static str {
         match self {
             SeriesSource::Concerns => "concerns",
             SeriesSource::Events => "events",
+            SeriesSource::Flagged => "flagged",
         }
     }
 

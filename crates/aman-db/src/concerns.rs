@@ -8,8 +8,9 @@ use aman_core::category::Category;
 use aman_core::concern::Channel;
 use aman_core::lifecycle::Status;
 use chrono::NaiveDate;
+use sqlx::Any;
 use sqlx::Row;
-use sqlx::any::AnyRow;
+use sqlx::any::{AnyArguments, AnyRow};
 
 /// A concern ready to store: already validated, identity already sealed.
 #[derive(Debug, Clone)]
@@ -26,6 +27,9 @@ pub struct StoredConcern {
     pub channel: Channel,
     /// For a concern filed on a resident's behalf: how they consented and to what.
     pub consent: Option<String>,
+    /// Its text was flagged for hate speech or incitement as it arrived
+    /// (for review; nothing is hidden).
+    pub flagged: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -48,6 +52,7 @@ pub struct ConcernRecord {
     pub assignee_id: Option<i64>,
     pub channel: Channel,
     pub consent: Option<String>,
+    pub flagged: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +157,73 @@ pub struct QueueFilter {
     pub offset: i64,
 }
 
+/// The conditions of a statement being written, with their values: each
+/// value gets the next `$n` (the values are bound, never written into the
+/// text).
+#[derive(Default)]
+struct Filters {
+    conditions: Vec<String>,
+    values: Vec<FilterValue>,
+}
+
+enum FilterValue {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for FilterValue {
+    fn from(text: &str) -> Self {
+        FilterValue::Text(text.to_owned())
+    }
+}
+
+impl From<String> for FilterValue {
+    fn from(text: String) -> Self {
+        FilterValue::Text(text)
+    }
+}
+
+impl From<i64> for FilterValue {
+    fn from(number: i64) -> Self {
+        FilterValue::Number(number)
+    }
+}
+
+impl Filters {
+    /// Keeps a value; answers its placeholder.
+    fn value(&mut self, value: impl Into<FilterValue>) -> String {
+        self.values.push(value.into());
+        format!("${}", self.values.len())
+    }
+
+    fn and(&mut self, condition: String) {
+        self.conditions.push(condition);
+    }
+
+    /// The placeholder `n` places after the last value's.
+    fn after(&self, n: usize) -> String {
+        format!("${}", self.values.len() + n)
+    }
+
+    /// ` WHERE …` (empty when nothing is filtered).
+    fn conditions(&self) -> String {
+        if self.conditions.is_empty() { String::new() } else { format!(" WHERE {}", self.conditions.join(" AND ")) }
+    }
+
+    fn bind<'q>(
+        &'q self,
+        mut query: sqlx::query::Query<'q, Any, AnyArguments>,
+    ) -> sqlx::query::Query<'q, Any, AnyArguments> {
+        for value in &self.values {
+            query = match value {
+                FilterValue::Text(text) => query.bind(text.as_str()),
+                FilterValue::Number(number) => query.bind(*number),
+            };
+        }
+        query
+    }
+}
+
 /// The most words a search combines.
 pub const MAX_SEARCH_WORDS: usize = 5;
 
@@ -161,7 +233,8 @@ pub const MAX_SEARCH_WORDS: usize = 5;
 pub const QUEUE_COUNT_CAP: i64 = 10_000;
 
 const CONCERN_COLUMNS: &str = "id, receipt_hash, category, description, area, occurred_on, language, status, \
-     duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version, assignee_id, channel, consent";
+     duplicate_of, contact_sealed, point_sealed, submitted_at, updated_at, version, assignee_id, channel, consent, \
+     flagged";
 
 pub(crate) fn corrupt(what: &str, value: &str) -> DbError {
     DbError::Corrupt(format!("{what} `{value}`"))
@@ -193,6 +266,7 @@ fn concern_from_row(row: &AnyRow) -> Result<ConcernRecord, DbError> {
             Channel::from_code(&code).ok_or_else(|| corrupt("channel", &code))?
         },
         consent: row.try_get("consent")?,
+        flagged: row.try_get::<i64, _>("flagged")? != 0,
     })
 }
 
@@ -203,8 +277,8 @@ impl Db {
     {
         let row = sqlx::query(
             "INSERT INTO concerns (receipt_hash, category, description, area, occurred_on, language, status, \
-             contact_sealed, point_sealed, submitted_at, updated_at, search_text, channel, consent) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $9, $10, $11, $12) RETURNING id",
+             contact_sealed, point_sealed, submitted_at, updated_at, search_text, channel, consent, flagged) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(&concern.receipt_hash)
         .bind(concern.category.as_str())
@@ -218,6 +292,7 @@ impl Db {
         .bind(aman_core::text::normalise(&concern.description))
         .bind(concern.channel.as_str())
         .bind(concern.consent.as_deref())
+        .bind(i64::from(concern.flagged))
         .fetch_one(executor)
         .await
         .map_err(DbError::from_insert)?;
@@ -275,68 +350,74 @@ impl Db {
     /// The triage queue, newest first, with the total before paging
     /// (counted up to [`QUEUE_COUNT_CAP`] + 1, which means "more").
     pub async fn queue(&self, filter: &QueueFilter) -> Result<(Vec<ConcernRecord>, i64), DbError> {
-        let conditions = "area LIKE $1 AND $2 NOT LIKE ('%,' || category || ',%') AND ($3 IS NULL OR category = $3) \
-             AND ($4 IS NULL OR status = $4) AND ($5 IS NULL OR occurred_on >= $5) AND ($6 IS NULL OR occurred_on <= $6) \
-             AND ($7 IS NULL OR search_text LIKE $7 ESCAPE '!') AND ($8 IS NULL OR search_text LIKE $8 ESCAPE '!') \
-             AND ($9 IS NULL OR search_text LIKE $9 ESCAPE '!') AND ($10 IS NULL OR search_text LIKE $10 ESCAPE '!') \
-             AND ($11 IS NULL OR search_text LIKE $11 ESCAPE '!') AND ($12 IS NULL OR assignee_id = $12) \
-             AND ($13 IS NULL OR EXISTS (SELECT 1 FROM concern_tags t WHERE t.concern_id = concerns.id AND t.tag = $13)) \
-             AND area >= $14 AND area <= $15";
-        // Which index serves best: newest first over the time index stops at
-        // a page of matches when they are many (the country, a governorate);
-        // the area index reads only a district's (or sub-district's)
-        // concerns. The range is written out only when it should be used
-        // (otherwise its bounds are compared with each other, always true, so
-        // that both texts take the same parameters).
-        let narrow = filter.scope.as_str().len() >= 8;
-        let conditions = if narrow {
-            conditions.to_owned()
-        } else {
-            conditions.replace("area >= $14 AND area <= $15", "$14 <= $15")
-        };
-        let select = format!(
-            "SELECT {CONCERN_COLUMNS} FROM concerns WHERE {conditions} ORDER BY submitted_at DESC, id DESC LIMIT $16 OFFSET $17"
-        );
-        // Each word as a LIKE pattern, its own % and _ taken literally.
-        let patterns: Vec<Option<String>> = (0..MAX_SEARCH_WORDS)
-            .map(|i| {
-                filter.words.get(i).map(|w| {
-                    let escaped = w.replace('!', "!!").replace('%', "!%").replace('_', "!_");
-                    format!("%{escaped}%")
-                })
-            })
-            .collect();
-        let count = format!("SELECT COUNT(*) FROM (SELECT 1 FROM concerns WHERE {conditions} LIMIT $16) matching");
-        let pattern = format!("{}%", filter.scope.as_str());
-        let codes: Vec<&str> = filter.hidden_categories.iter().map(|c| c.as_str()).collect();
-        let hidden = format!(",{},", codes.join(","));
-        macro_rules! bind_filters {
-            ($query:expr) => {
-                $query
-                    .bind(pattern.as_str())
-                    .bind(hidden.as_str())
-                    .bind(filter.category.map(Category::as_str))
-                    .bind(filter.status.map(Status::as_str))
-                    .bind(filter.from.map(day_number))
-                    .bind(filter.to.map(day_number))
-                    .bind(patterns[0].clone())
-                    .bind(patterns[1].clone())
-                    .bind(patterns[2].clone())
-                    .bind(patterns[3].clone())
-                    .bind(patterns[4].clone())
-                    .bind(filter.assignee)
-                    .bind(filter.tag.clone())
-                    // P-codes are capital letters and digits: `~` sorts after them all.
-                    .bind(filter.scope.as_str())
-                    .bind(format!("{}~", filter.scope.as_str()))
-            };
+        // Only the filters in use are written into the statement, so that the
+        // planner sees each as it is: an equality it can seek in an index, not
+        // a `$n IS NULL OR …` it must test on every row.
+        let mut query = Filters::default();
+        let scope = filter.scope.as_str();
+        // Which index serves best: newest first over the time (or status)
+        // index stops at a page of matches when they are many (the country, a
+        // governorate); the area index reads only a district's (or
+        // sub-district's) concerns. So a governorate is matched by a prefix
+        // the planner cannot seek, and a district by a range it can.
+        if scope.len() >= 8 {
+            let (low, high) = (query.value(scope), query.value(format!("{scope}~")));
+            query.and(format!("area >= {low} AND area <= {high}"));
+        } else if scope.len() > 2 {
+            let prefix = query.value(format!("{scope}%"));
+            query.and(format!("area LIKE {prefix}"));
         }
-        let rows = bind_filters!(sqlx::query(sqlx::AssertSqlSafe(select)))
+        if !filter.hidden_categories.is_empty() {
+            let hidden: Vec<String> = filter.hidden_categories.iter().map(|c| query.value(c.as_str())).collect();
+            query.and(format!("category NOT IN ({})", hidden.join(", ")));
+        }
+        if let Some(category) = filter.category {
+            let category = query.value(category.as_str());
+            query.and(format!("category = {category}"));
+        }
+        if let Some(status) = filter.status {
+            let status = query.value(status.as_str());
+            query.and(format!("status = {status}"));
+        }
+        if let Some(from) = filter.from {
+            let from = query.value(day_number(from));
+            query.and(format!("occurred_on >= {from}"));
+        }
+        if let Some(to) = filter.to {
+            let to = query.value(day_number(to));
+            query.and(format!("occurred_on <= {to}"));
+        }
+        for word in filter.words.iter().take(MAX_SEARCH_WORDS) {
+            // Each word as a LIKE pattern, its own % and _ taken literally.
+            let escaped = word.replace('!', "!!").replace('%', "!%").replace('_', "!_");
+            let pattern = query.value(format!("%{escaped}%"));
+            query.and(format!("search_text LIKE {pattern} ESCAPE '!'"));
+        }
+        if let Some(assignee) = filter.assignee {
+            let assignee = query.value(assignee);
+            query.and(format!("assignee_id = {assignee}"));
+        }
+        if let Some(tag) = &filter.tag {
+            let tag = query.value(tag.as_str());
+            query.and(format!(
+                "EXISTS (SELECT 1 FROM concern_tags t WHERE t.concern_id = concerns.id AND t.tag = {tag})"
+            ));
+        }
+        let conditions = query.conditions();
+        // The paging values follow the filters' (each statement binds its own).
+        let (limit, offset) = (query.after(1), query.after(2));
+        let select = format!(
+            "SELECT {CONCERN_COLUMNS} FROM concerns{conditions} ORDER BY submitted_at DESC, id DESC LIMIT {limit} OFFSET {offset}"
+        );
+        let count = format!("SELECT COUNT(*) FROM (SELECT 1 FROM concerns{conditions} LIMIT {limit}) matching");
+        let rows = query
+            .bind(sqlx::query(sqlx::AssertSqlSafe(select)))
             .bind(filter.limit)
             .bind(filter.offset)
             .fetch_all(&self.pool)
             .await?;
-        let total: i64 = bind_filters!(sqlx::query(sqlx::AssertSqlSafe(count)))
+        let total: i64 = query
+            .bind(sqlx::query(sqlx::AssertSqlSafe(count)))
             .bind(QUEUE_COUNT_CAP + 1)
             .fetch_one(&self.pool)
             .await?

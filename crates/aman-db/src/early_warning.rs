@@ -163,11 +163,17 @@ impl Db {
 
     /// Records of a source not yet counted (id above `after`), in id order.
     pub async fn uncounted(&self, source: SeriesSource, after: i64, limit: i64) -> Result<Vec<Countable>, DbError> {
-        let table = match source {
-            SeriesSource::Concerns => "concerns",
-            SeriesSource::Events => "conflict_events",
+        let sql = match source {
+            SeriesSource::Concerns => {
+                "SELECT id, area, category, occurred_on FROM concerns WHERE id > $1 ORDER BY id LIMIT $2"
+            }
+            SeriesSource::Events => {
+                "SELECT id, area, category, occurred_on FROM conflict_events WHERE id > $1 ORDER BY id LIMIT $2"
+            }
+            SeriesSource::Flagged => {
+                "SELECT id, area, 'hate_speech', occurred_on FROM concerns WHERE id > $1 AND flagged = 1 ORDER BY id LIMIT $2"
+            }
         };
-        let sql = format!("SELECT id, area, category, occurred_on FROM {table} WHERE id > $1 ORDER BY id LIMIT $2");
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after).bind(limit).fetch_all(&self.pool).await?;
         rows.iter()
             .map(|r| {
@@ -301,24 +307,31 @@ impl Db {
         rows.iter().map(alert_from_row).collect()
     }
 
-    /// The concerns of a category that happened in an area (or below it)
-    /// between two days: those an alert on that series counted.
+    /// The concerns of a category (or, for the flagged series, the flagged
+    /// ones) that happened in an area (or below it) between two days: those
+    /// an alert on that series counted.
     pub async fn concerns_counted(
         &self,
+        source: SeriesSource,
         area_prefix: &str,
         category: Category,
         first_day: i64,
         last_day: i64,
     ) -> Result<Vec<i64>, DbError> {
-        let rows = sqlx::query(
-            "SELECT id FROM concerns WHERE area LIKE $1 AND category = $2 AND occurred_on BETWEEN $3 AND $4 ORDER BY id",
-        )
-        .bind(format!("{area_prefix}%"))
-        .bind(category.as_str())
-        .bind(first_day)
-        .bind(last_day)
-        .fetch_all(&self.pool)
-        .await?;
+        // A flagged series counts flagged concerns of any category.
+        let (sql, by_category) = match source {
+            SeriesSource::Flagged => (
+                "SELECT id FROM concerns WHERE area LIKE $1 AND occurred_on BETWEEN $2 AND $3 AND flagged = 1 ORDER BY id",
+                false,
+            ),
+            _ => (
+                "SELECT id FROM concerns WHERE area LIKE $1 AND occurred_on BETWEEN $2 AND $3 AND category = $4 ORDER BY id",
+                true,
+            ),
+        };
+        let query = sqlx::query(sql).bind(format!("{area_prefix}%")).bind(first_day).bind(last_day);
+        let query = if by_category { query.bind(category.as_str()) } else { query };
+        let rows = query.fetch_all(&self.pool).await?;
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 

@@ -15,9 +15,9 @@ const MAX_BATCH: usize = 256;
 const QUEUE: usize = 4096;
 
 type Reply = oneshot::Sender<Result<(), DbError>>;
-/// Parameters bound per concern; a full batch binds 256 × 12 = 3,072, well
+/// Parameters bound per concern; a full batch binds 256 × 13 = 3,328, well
 /// below SQLite's (32,766) and PostgreSQL's (65,535) limits.
-const PARAMETERS_PER_ROW: usize = 12;
+const PARAMETERS_PER_ROW: usize = 13;
 
 /// A handle to the intake writer; cheap to clone.
 #[derive(Clone)]
@@ -123,7 +123,7 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
         .map(|r| {
             let p = |i: usize| r * PARAMETERS_PER_ROW + i;
             format!(
-                "(${}, ${}, ${}, ${}, ${}, ${}, 'submitted', ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                "(${}, ${}, ${}, ${}, ${}, ${}, 'submitted', ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
                 p(1),
                 p(2),
                 p(3),
@@ -136,13 +136,14 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
                 p(9),
                 p(10),
                 p(11),
-                p(12)
+                p(12),
+                p(13)
             )
         })
         .collect();
     let sql = format!(
         "INSERT INTO concerns (receipt_hash, category, description, area, occurred_on, language, status, \
-         contact_sealed, point_sealed, submitted_at, updated_at, search_text, channel, consent) VALUES {}",
+         contact_sealed, point_sealed, submitted_at, updated_at, search_text, channel, consent, flagged) VALUES {}",
         rows.join(", ")
     );
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -159,7 +160,8 @@ async fn insert_all(conn: &mut sqlx::AnyConnection, batch: &[(StoredConcern, Rep
             .bind(concern.submitted_at)
             .bind(aman_core::text::normalise(&concern.description))
             .bind(concern.channel.as_str())
-            .bind(concern.consent.as_deref());
+            .bind(concern.consent.as_deref())
+            .bind(i64::from(concern.flagged));
     }
     query.execute(conn).await.map_err(DbError::from_insert)?;
     Ok(())
@@ -184,6 +186,7 @@ pub(crate) mod tests {
             submitted_at: 1,
             channel: aman_core::concern::Channel::Web,
             consent: None,
+            flagged: false,
         }
     }
 

@@ -140,6 +140,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0021_search_text_normalised.sql"),
         postgres: include_str!("../migrations/postgres/0021_search_text_normalised.sql"),
     },
+    Migration {
+        version: 22,
+        name: "concern_flags",
+        sqlite: include_str!("../migrations/sqlite/0022_concern_flags.sql"),
+        postgres: include_str!("../migrations/postgres/0022_concern_flags.sql"),
+    },
+    Migration {
+        version: 23,
+        name: "queue_filters",
+        sqlite: include_str!("../migrations/sqlite/0023_queue_filters.sql"),
+        postgres: include_str!("../migrations/postgres/0023_queue_filters.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -132,6 +132,7 @@ pub const SCHEMA: &[Table] = &[
             col("search_text", Text, true),
             col("channel", Text, false),
             col("consent", Text, true),
+            col("flagged", Int, false),
         ],
     },
     Table {

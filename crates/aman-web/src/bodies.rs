@@ -132,6 +132,25 @@ pub struct AreaList {
     pub areas: Vec<AreaBody>,
 }
 
+/// `GET /areas/geocode`: the areas a text names, best first.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Geocoded {
+    pub candidates: Vec<GeocodeCandidate>,
+}
+
+/// One area a text may name.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct GeocodeCandidate {
+    #[schema(example = "IQG08Q05")]
+    pub pcode: String,
+    /// 1 governorate, 2 district, 3 sub-district.
+    pub level: u8,
+    /// The area's Arabic name.
+    pub name: String,
+    /// 0 to 1, higher is more certain.
+    pub score: f64,
+}
+
 /// `GET /locate`.
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Located {

@@ -44,7 +44,7 @@ pub enum SurveyCommand {
     /// errors (Taylor linearisation, or replicate weights) and 95% confidence
     /// intervals, overall or by domain, as R's `survey`; writes
     /// `domain,n,estimate,se,ci_low,ci_high,df` (and `deff`).
-    Estimate(EstimateFlags),
+    Estimate(Box<EstimateFlags>),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -267,7 +267,7 @@ pub async fn survey(command: SurveyCommand) -> anyhow::Result<()> {
         SurveyCommand::ImportForm(args) => return crate::surveying::import_form(args).await,
         SurveyCommand::ImportResponses(args) => return crate::surveying::import_responses(args).await,
         SurveyCommand::Close(args) => return crate::surveying::close(args).await,
-        SurveyCommand::Estimate(flags) => flags,
+        SurveyCommand::Estimate(flags) => *flags,
     };
     let lonely_psu = flags.lonely_psu.parse().map_err(|e: String| anyhow::anyhow!("--lonely-psu: {e}"))?;
     let rep_type = match &flags.rep_type {

@@ -196,6 +196,13 @@ pub async fn seed(
         })
         .collect();
     let kinds: Vec<(Category, u32)> = DESCRIPTIONS.iter().map(|(c, w, _)| (*c, *w)).collect();
+    // Flagged as intake flags them: each of the few texts assessed once.
+    let flagger = aman_text::flag::Flagger::shipped();
+    let flagged: std::collections::HashMap<&str, bool> = DESCRIPTIONS
+        .iter()
+        .flat_map(|(_, _, texts)| texts.iter())
+        .map(|&text| (text, flagger.assess(text).flagged))
+        .collect();
     let mut previous: Option<i64> = None;
     let mut cluster: Option<Cluster> = None;
     let mut written = 0;
@@ -231,7 +238,8 @@ pub async fn seed(
                 }
             };
             let texts = DESCRIPTIONS.iter().find(|(c, _, _)| *c == category).map(|(_, _, t)| *t).unwrap_or_default();
-            let description = texts[rng.random_range(0..texts.len())].to_owned();
+            let text = rng.random_range(0..texts.len());
+            let description = texts[text].to_owned();
             let submitted = DateTime::from_timestamp_millis(submitted_at).unwrap_or_default().date_naive();
             let occurred_on = submitted.checked_sub_days(Days::new(rng.random_range(0..7))).unwrap_or(submitted);
             let receipt_hash = Receipt::from_entropy(random()).keyed_hash(keys.receipt_key());
@@ -255,6 +263,7 @@ pub async fn seed(
                 submitted_at,
                 channel,
                 consent: (channel == Channel::Assisted).then(|| "spoken: contact".to_owned()),
+                flagged: flagged.get(texts[text]).copied().unwrap_or(false),
             };
             let id = tx.store_concern(&concern).await?;
             let mut from = Status::Submitted;
@@ -326,6 +335,7 @@ async fn seed_rising_feud(
             submitted_at,
             channel: Channel::Web,
             consent: None,
+            flagged: false,
         };
         db.store_concern(&concern).await?;
     }

@@ -15,6 +15,7 @@ mod moving;
 mod reporting;
 mod serving;
 mod surveying;
+mod texts;
 mod users;
 mod ushahidi;
 
@@ -110,6 +111,14 @@ enum Command {
     },
     /// The Community Security Index of every governorate for one quarter (CSV).
     Index(surveying::IndexArgs),
+    /// The areas a place written in words names: JSON candidates, best first
+    /// (or, with `--input`, `id,pcode,score` for each row of a CSV).
+    Geocode(texts::GeocodeArgs),
+    /// Free text read by machine: near-duplicate reports, hate speech flags.
+    Text {
+        #[command(subcommand)]
+        command: texts::TextCommand,
+    },
     /// Reports for decision makers.
     Report {
         #[command(subcommand)]
@@ -309,6 +318,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Import { command } => imports::run(command).await,
         Command::Index(args) => surveying::index(args).await,
+        Command::Geocode(args) => texts::geocode(args),
+        Command::Text { command } => texts::text(command),
         Command::Report { command } => reporting::run(command).await,
         Command::Channel { command } => users::channel(command).await,
         Command::Copy { from, to, overwrite } => maintenance::copy(&from, &to, overwrite).await,

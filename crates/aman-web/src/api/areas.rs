@@ -13,7 +13,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_areas)).routes(routes!(locate)).routes(routes!(show_area))
+    OpenApiRouter::new()
+        .routes(routes!(list_areas))
+        .routes(routes!(locate))
+        .routes(routes!(geocode))
+        .routes(routes!(show_area))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -97,6 +101,50 @@ async fn locate(State(state): State<AppState>, Query(query): Query<LocateQuery>)
     let (lat, lon) = (number("lat", query.lat)?, number("lon", query.lon)?);
     let area = state.areas().locate(lat, lon).ok_or_else(|| AppError::field("lat", "outside_iraq"))?;
     Ok(Json(Located { area: area.into(), path: path(&state, area) }))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct GeocodeQuery {
+    /// A place as people write it, in any language ("قرب جسر الائمة في الاعظمية").
+    #[param(example = "li Şingalê")]
+    q: Option<String>,
+    /// Candidates answered, 1 to 20 (5 by default).
+    limit: Option<String>,
+}
+
+/// The most characters of a text read for places.
+const MAX_GEOCODE_CHARS: usize = 1_000;
+
+/// The areas a text names, best first, each with a score from 0 to 1: places
+/// written in words in Arabic, Sorani, Kurmanji or English, told apart by the
+/// other places the text names.
+#[utoipa::path(get, path = "/areas/geocode", tag = "areas", operation_id = "geocode", params(GeocodeQuery),
+    responses(
+        (status = OK, description = "The candidate areas (none when the text names no place).", body = Geocoded),
+        (status = UNPROCESSABLE_ENTITY, description = "`validation_failed`: `q` missing (`required`) or longer than 1,000 characters (`too_long`), or `limit` not from 1 to 20 (`out_of_range`).", body = ErrorBody),
+    ))]
+async fn geocode(State(state): State<AppState>, Query(query): Query<GeocodeQuery>) -> Result<Json<Geocoded>, AppError> {
+    let text =
+        query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).ok_or_else(|| AppError::field("q", "required"))?;
+    if text.chars().count() > MAX_GEOCODE_CHARS {
+        return Err(AppError::field("q", "too_long"));
+    }
+    let limit = match query.limit.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        None => 5,
+        Some(l) => l
+            .parse::<usize>()
+            .ok()
+            .filter(|l| (1..=20).contains(l))
+            .ok_or_else(|| AppError::field("limit", "out_of_range"))?,
+    };
+    let candidates = state
+        .gazetteer()
+        .candidates(text, limit)
+        .into_iter()
+        .map(|c| GeocodeCandidate { pcode: c.pcode, level: c.level, name: c.name, score: c.score })
+        .collect();
+    Ok(Json(Geocoded { candidates }))
 }
 
 /// The area and its ancestors, governorate first.

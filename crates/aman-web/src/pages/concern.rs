@@ -65,6 +65,70 @@ struct ConcernPage {
     photos: Vec<(String, String)>,
     /// Who it may be assigned to (for those who may assign it).
     assignees: Vec<Choice>,
+    /// What its words suggest, for those who triage it.
+    reading: Option<ReadingText>,
+}
+
+/// `aman_app::reading::Reading` in the reader's language.
+struct ReadingText {
+    /// The flag and its reasons, when flagged.
+    flag: Option<(String, Vec<String>)>,
+    /// Link and label of each similar concern.
+    similar: Vec<(String, String)>,
+    places: Vec<String>,
+    category: Option<String>,
+}
+
+fn reading_text(t: &Tr, reading: &aman_app::reading::Reading) -> ReadingText {
+    use aman_text::flag::Reason;
+    let percent = |x: f64| format!("{:.0}", (x * 100.0).clamp(0.0, 100.0));
+    let flag = reading.flag.flagged.then(|| {
+        let reasons = reading
+            .flag
+            .reasons
+            .iter()
+            .map(|reason| match reason {
+                Reason::Term { term, kind } => t.text(
+                    "concern-flag-term",
+                    &[("term", term), ("kind", &t.get(&format!("concern-flag-kind-{}", kind.name())))],
+                ),
+                Reason::Pattern { ngram, .. } => t.text("concern-flag-pattern", &[("ngram", ngram)]),
+            })
+            .collect();
+        (t.text("concern-flagged", &[("score", &format!("{:.2}", reading.flag.score))]), reasons)
+    });
+    ReadingText {
+        flag,
+        similar: reading
+            .similar
+            .iter()
+            .map(|s| {
+                let label = t.text(
+                    "concern-similar-row",
+                    &[
+                        ("id", &s.id.to_string()),
+                        ("percent", &percent(s.similarity)),
+                        ("status", &t.status(s.status.as_str())),
+                        ("date", &s.occurred_on.to_string()),
+                    ],
+                );
+                (format!("/staff/concerns/{}", s.id), label)
+            })
+            .collect(),
+        places: reading
+            .places
+            .iter()
+            .map(|p| {
+                t.text("concern-place-row", &[("name", &p.name), ("pcode", &p.pcode), ("percent", &percent(p.score))])
+            })
+            .collect(),
+        category: reading.category.as_ref().map(|c| {
+            t.text(
+                "concern-category-suggested",
+                &[("category", &t.category(c.category.as_str())), ("terms", &c.terms.join("، "))],
+            )
+        }),
+    }
 }
 
 struct IdentityText {
@@ -124,6 +188,14 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
         }
     } else {
         Vec::new()
+    };
+    let reading = if view.may_triage {
+        match aman_app::reading::read(state, staff, record).await {
+            Ok(reading) => Some(reading_text(&t, &reading)),
+            Err(error) => return AppError::from(error).into_response(),
+        }
+    } else {
+        None
     };
     let mut path = vec![t.area_name(&view.area).to_owned()];
     let mut parent = view.area.parent.clone();
@@ -197,6 +269,7 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
         may_tag: staff.grant().allows(Action::AddNote, &record.area, record.category),
         photos,
         assignees,
+        reading,
         moves: record.status.next().iter().map(|s| Choice::new(s.as_str(), t.status(s.as_str()), "")).collect(),
     });
     if conflict {

@@ -1,6 +1,6 @@
 //! The JSON API contract: intake, receipts, areas, health, and errors.
 
-use crate::support::{TestApp, contains};
+use crate::support::{TestApp, contains, urlencode};
 use aman_core::role::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -467,12 +467,6 @@ async fn staff_search_assign_and_tag_concerns(app: TestApp) {
 }
 }
 
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
-}
-
 both! {
 /// The queue as a spreadsheet: every matching concern the account may see
 /// (not a page), no identity, formulas neutralised, the export audited.
@@ -519,6 +513,7 @@ async fn a_very_long_queue_is_counted_up_to_ten_thousand() {
             submitted_at: crate::support::START_MS - 1_000_000 + n,
             channel: aman_core::concern::Channel::Web,
             consent: None,
+            flagged: false,
         };
         newest = tx.store_concern(&concern).await.expect("store");
     }

@@ -5,7 +5,7 @@
 fn pure_crates_stay_pure() {
     // `rand` is allowed for seeded generators; reading the OS's randomness is not (below).
     let forbidden = ["tokio", "sqlx", "axum", "reqwest", "aman-db", "aman-web"];
-    for krate in ["aman-core", "aman-geo", "aman-detect", "aman-survey"] {
+    for krate in ["aman-core", "aman-geo", "aman-detect", "aman-survey", "aman-text"] {
         let manifest =
             std::fs::read_to_string(format!("{}/../{krate}/Cargo.toml", env!("CARGO_MANIFEST_DIR"))).expect("manifest");
         let dependencies =

@@ -46,6 +46,7 @@ pub fn check(method: &Method, path: &str, status: StatusCode, body: &Value) {
         ["receipts", _, "confirmations"] | ["actions", _, "confirmations"] => conforms::<VerdictRecorded>(&route, body),
         ["areas"] => conforms::<AreaList>(&route, body),
         ["areas", "locate"] => conforms::<Located>(&route, body),
+        ["areas", "geocode"] => conforms::<Geocoded>(&route, body),
         ["areas", _] => conforms::<AreaDetail>(&route, body),
         ["sessions"] if post => conforms::<SessionOpened>(&route, body),
         ["audit"] => conforms::<AuditPage>(&route, body),

@@ -71,3 +71,4 @@ mod staff;
 mod staff_pages;
 mod support;
 mod surveys;
+mod text;

@@ -92,9 +92,13 @@ pub(super) fn requests(f: &Fixture) -> Vec<Request> {
         "/api/v1/areas",
         "/api/v1/areas/{pcode}",
         "/api/v1/areas/locate",
+        "/api/v1/areas/geocode",
         "/api/v1/openapi.json",
     ] {
-        let path = route.replace("{pcode}", "IQG02").replace("locate", "locate?lat=30.5&lon=47.8");
+        let path = route
+            .replace("{pcode}", "IQG02")
+            .replace("locate", "locate?lat=30.5&lon=47.8")
+            .replace("geocode", "geocode?q=%D8%A7%D9%84%D8%A8%D8%B5%D8%B1%D8%A9");
         add(Method::GET, route, path, Public, Body::None);
     }
     add(Method::GET, "/dashboard/{pcode}", format!("/dashboard/{PLAIN_PLACE}"), Public, Body::None);

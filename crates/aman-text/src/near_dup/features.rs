@@ -1,0 +1,119 @@
+//! What two reports are compared by: the character trigrams of the words of
+//! their normalised text (`aman_core::text::normalise`), each word's ends
+//! marked so that a word's first and last letters count. Trigrams of words,
+//! rather than of the whole line, make a report indifferent to word order,
+//! and a typo or a dialect spelling changes only the few trigrams around it.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Marks the start and the end of a word inside a trigram.
+const WORD_START: char = '\u{2}';
+const WORD_END: char = '\u{3}';
+
+/// The distinct trigram keys of a text, sorted. A key packs the three
+/// characters (21 bits each) into one number, so two different trigrams
+/// never share a key. Anything that is not a letter or a digit separates
+/// words (punctuation stays in the normalised text).
+pub(super) fn trigram_keys(text: &str) -> Vec<u64> {
+    let normalised = aman_core::text::normalise(text);
+    let mut keys = Vec::with_capacity(normalised.len());
+    for word in normalised.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let mut window = [WORD_START, WORD_START, WORD_START];
+        for (seen, c) in std::iter::once(WORD_START).chain(word.chars()).chain(std::iter::once(WORD_END)).enumerate() {
+            window = [window[1], window[2], c];
+            if seen >= 2 {
+                keys.push(pack(window));
+            }
+        }
+        // A one-letter word has no full trigram inside its marks.
+        if word.chars().count() == 1 {
+            keys.push(pack(window));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+fn pack([a, b, c]: [char; 3]) -> u64 {
+    (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
+}
+
+/// The index's maps hash their own small keys (trigram keys, document
+/// numbers) with this fixed function: no random seed, so the index behaves
+/// the same on every run and every machine.
+#[derive(Default, Clone, Copy)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        // The finaliser of MurmurHash3: every input bit reaches the low bits
+        // the table picks its bucket with.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(29) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+/// The maps' hasher, always built the same way.
+pub(super) type FixedState = BuildHasherDefault<KeyHasher>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn trigrams_ignore_word_order_spelling_variants_and_punctuation() {
+        assert_eq!(trigram_keys("gunfire near the market"), trigram_keys("the market, near gunfire!"));
+        assert_eq!(trigram_keys("إطلاق نار قرب المدرسة"), trigram_keys("اطلاق نار قرب المدرسه"));
+        assert_eq!(trigram_keys("کەرکووک"), trigram_keys("كهركووك"));
+        assert!(trigram_keys("").is_empty());
+        assert!(trigram_keys(" ،. - ").is_empty());
+    }
+
+    #[test]
+    fn trigrams_mark_word_ends_and_count_once() {
+        // "^ab", "ab$" for "ab"; "^a$" for "a"; repeated words once.
+        assert_eq!(trigram_keys("ab ab").len(), 2);
+        assert_eq!(trigram_keys("a").len(), 1);
+        assert_eq!(trigram_keys("abc").len(), 3);
+        assert_ne!(trigram_keys("abc"), trigram_keys("cba"));
+        // A typo in a long word leaves most of its trigrams.
+        let right = trigram_keys("kirkuk");
+        let typo = trigram_keys("kirkku");
+        let shared = right.iter().filter(|k| typo.contains(k)).count();
+        assert_eq!((right.len(), shared), (6, 3));
+    }
+
+    #[test]
+    fn the_hasher_is_fixed_and_spreads_low_bits() {
+        let state = FixedState::default();
+        assert_eq!(state.hash_one(42u64), FixedState::default().hash_one(42u64));
+        let buckets: std::collections::HashSet<u64> = (0..64u64).map(|n| state.hash_one(n << 21) & 63).collect();
+        assert!(buckets.len() > 32, "{}", buckets.len());
+        let mut hasher = KeyHasher::default();
+        hasher.write(b"ab");
+        let mut other = KeyHasher::default();
+        other.write_u32(u32::from(b'a'));
+        other.write_u32(u32::from(b'b'));
+        assert_eq!(hasher.finish(), other.finish());
+    }
+}

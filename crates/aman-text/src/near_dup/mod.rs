@@ -1,0 +1,379 @@
+//! Reports of the same event, suggested to triage as duplicates.
+//!
+//! Residents report one event many times: paraphrased, with typos, in
+//! their own spelling. Every report is read as the set of character
+//! trigrams of its normalised words (`features`), and two reports are
+//! compared by their *weighted* Jaccard similarity, each trigram weighted
+//! by how rare it is among the reports seen so far (its inverse document
+//! frequency): the words every report of a kind uses ("gunfire", "near",
+//! "please") weigh little, the place, the time and the details weigh much.
+//! Unweighted MinHash over the same trigrams cannot tell a paraphrase of
+//! one event from another event told in the same words; see
+//! docs/benchmarks.md, "Near-duplicate reports".
+//!
+//! The index is incremental: [`NearDuplicates::insert`] finds the earlier
+//! reports that share the new report's rarest trigrams through an inverted
+//! index (a prefix filter: a report similar enough must share one of them),
+//! scores the best of them exactly, and joins the group of the most similar
+//! one — only if the report is also similar enough to that group's first
+//! member, so that a chain of small steps cannot pull a whole corpus into
+//! one group. Everything is deterministic: no random seed anywhere, so the
+//! same reports in the same order always give the same groups.
+
+mod features;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use features::{FixedState, trigram_keys};
+
+/// What decides a group and what the search for candidates reads. The
+/// shipped values ([`Parameters::default`]) were chosen on a corpus of
+/// another seed than the one docs/benchmarks.md reports.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parameters {
+    /// A report joins a group when its weighted similarity to an earlier
+    /// member is at least this ...
+    pub join_similarity: f32,
+    /// ... and to the group's first member at least this share of it.
+    pub representative_share: f32,
+    /// Added to every trigram's inverse document frequency, so that the
+    /// words all reports share still count a little ...
+    pub weight_floor: f32,
+    /// ... and the sum raised to this power: above 1, rare trigrams (a
+    /// place, a name, a number) outweigh the many common ones.
+    pub weight_power: i32,
+    /// A trigram in fewer reports than this weighs as if it were in this
+    /// many: a typo makes trigrams no other report has, which would
+    /// otherwise weigh the most of all.
+    pub rare_count: u32,
+    /// Candidate search reads the postings of the text's rarest trigrams
+    /// until they hold this share of its weight beyond `1 - join_similarity`
+    /// (0 is the exact prefix filter) ...
+    pub prefix_slack: f32,
+    /// ... skips trigrams that are in more than this many reports (their
+    /// weight is small; reading them would cost more than they tell) ...
+    pub max_postings: usize,
+    /// ... and scores exactly this many of the candidates that share the
+    /// most weight with the text.
+    pub candidates: usize,
+    /// Only the last this many reports are compared with: reports of one
+    /// event arrive close together, and the same kind of trouble at the
+    /// same place months apart is another event.
+    pub window: usize,
+}
+
+impl Default for Parameters {
+    fn default() -> Self {
+        Parameters {
+            join_similarity: 0.5,
+            representative_share: 0.8,
+            weight_floor: 0.1,
+            weight_power: 3,
+            rare_count: 1,
+            prefix_slack: 0.0,
+            max_postings: 1000,
+            candidates: 8,
+            window: 3000,
+        }
+    }
+}
+
+impl std::fmt::Display for Parameters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "character trigrams of normalised words weighted (ln((N+1)/(n+1)) + {})^{}; a report joins at weighted \
+             Jaccard >= {} to a member and >= {:.3} to the group's first; candidates from the postings of its \
+             rarest trigrams (prefix slack {}, trigrams in more than {} reports skipped), the best {} scored; \
+             only the last {} reports compared",
+            self.weight_floor,
+            self.weight_power,
+            self.join_similarity,
+            self.join_similarity * self.representative_share,
+            self.prefix_slack,
+            self.max_postings,
+            self.candidates,
+            self.window
+        )
+    }
+}
+
+/// An incremental index: each text inserted joins the group of an earlier
+/// similar text, or starts one.
+#[derive(Clone)]
+pub struct NearDuplicates {
+    parameters: Parameters,
+    /// A trigram key's number in the tables below.
+    trigram_numbers: HashMap<u64, u32, FixedState>,
+    /// By trigram number: the reports holding it (their positions).
+    postings: Vec<Vec<u32>>,
+    /// By trigram number: the background texts holding it, and how many
+    /// background texts there are ([`NearDuplicates::add_background`]).
+    background_counts: Vec<u32>,
+    background_texts: usize,
+    /// By report position: its id, its group's first member (a position),
+    /// and where its sorted trigram numbers are in `report_trigrams`.
+    ids: Vec<u64>,
+    group_of: Vec<u32>,
+    report_starts: Vec<u32>,
+    report_trigrams: Vec<u32>,
+    /// `ln(n + 1)` for every count `n` up to the reports held, so that a
+    /// weight costs two lookups (a trigram is in at most every report).
+    ln_table: Vec<f32>,
+}
+
+/// One text's trigrams, numbered, with their weights under the index's
+/// current counts (a trigram the index has never seen has the greatest).
+struct Query {
+    /// Trigram numbers the index knows, sorted, with their weights.
+    known: Vec<(u32, f32)>,
+    /// The weight of all of the text's trigrams, known or not.
+    total_weight: f32,
+}
+
+impl Default for NearDuplicates {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl NearDuplicates {
+    /// An empty index with the shipped parameters.
+    pub fn new() -> Self {
+        Self::with_parameters(Parameters::default())
+    }
+
+    /// An empty index with other parameters (for measuring them).
+    pub fn with_parameters(parameters: Parameters) -> Self {
+        NearDuplicates {
+            parameters,
+            trigram_numbers: HashMap::default(),
+            postings: Vec::new(),
+            background_counts: Vec::new(),
+            background_texts: 0,
+            ids: Vec::new(),
+            group_of: Vec::new(),
+            report_starts: vec![0],
+            report_trigrams: Vec::new(),
+            ln_table: vec![0.0],
+        }
+    }
+
+    /// Inserts `id`'s text; returns the group it joined (the id of the
+    /// group's first member; its own id when it starts a new group).
+    pub fn insert(&mut self, id: u64, text: &str) -> u64 {
+        let keys = trigram_keys(text);
+        let query = self.query(&keys);
+        let position = u32::try_from(self.ids.len()).expect("fewer than 4 billion reports");
+        let group = self.choose_group(&query).unwrap_or(position);
+        let mut numbers: Vec<u32> = keys
+            .iter()
+            .map(|&key| {
+                let number = self.number_of(key);
+                self.postings[number as usize].push(position);
+                number
+            })
+            .collect();
+        numbers.sort_unstable();
+        self.report_trigrams.extend_from_slice(&numbers);
+        self.report_starts.push(u32::try_from(self.report_trigrams.len()).expect("fewer than 4 billion trigrams"));
+        self.ids.push(id);
+        self.group_of.push(group);
+        self.ln_table.push(ln_of_count(self.ln_table.len()));
+        self.ids[group as usize]
+    }
+
+    /// An empty index whose weights start from everyday written Arabic: the
+    /// 4,000 comments of the flag's corpus (`data/text/mpold_4000.tsv`) as
+    /// background. With few reports of its own, an index cannot tell the
+    /// words all reports use from those that tell events apart; the
+    /// background can ("في" and "من" are everywhere, "الموصل" is not).
+    pub fn with_reference_background() -> Self {
+        static REFERENCE: LazyLock<NearDuplicates> = LazyLock::new(|| {
+            let mut index = NearDuplicates::new();
+            index.add_background(crate::flag::corpus::comments().iter().map(|c| c.text.as_str()));
+            index
+        });
+        REFERENCE.clone()
+    }
+
+    /// Counts texts into the trigram weights without making them reports:
+    /// they are never suggested nor grouped, but the words they share weigh
+    /// less. A handful of reports alone cannot tell the words every report
+    /// uses ("gunfire in") from the ones that tell events apart ("Mosul");
+    /// the texts around them can.
+    pub fn add_background<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
+        for text in texts {
+            for key in trigram_keys(text) {
+                let number = self.number_of(key);
+                self.background_counts[number as usize] += 1;
+            }
+            self.background_texts += 1;
+            self.ln_table.push(ln_of_count(self.ln_table.len()));
+        }
+    }
+
+    /// A trigram key's number, given one if it is new.
+    fn number_of(&mut self, key: u64) -> u32 {
+        let next = u32::try_from(self.postings.len()).expect("fewer than 4 billion trigrams");
+        let number = *self.trigram_numbers.entry(key).or_insert(next);
+        if number == next {
+            self.postings.push(Vec::new());
+            self.background_counts.push(0);
+        }
+        number
+    }
+
+    /// Earlier ids whose text is similar to `text` (by the similarity that
+    /// groups reports), most similar first, with the estimated similarity in
+    /// 0..=1, without inserting it. Equal similarities keep insertion order.
+    pub fn similar(&self, text: &str, limit: usize) -> Vec<(u64, f64)> {
+        let query = self.query(&trigram_keys(text));
+        self.scored_candidates(&query)
+            .into_iter()
+            .filter(|&(_, similarity)| similarity >= self.parameters.join_similarity)
+            .take(limit)
+            .map(|(position, similarity)| (self.ids[position as usize], f64::from(similarity)))
+            .collect()
+    }
+
+    /// The group a text with these trigrams joins: that of the most similar
+    /// candidate whose group's first member is similar enough too.
+    fn choose_group(&self, query: &Query) -> Option<u32> {
+        for (position, similarity) in self.scored_candidates(query) {
+            if similarity < self.parameters.join_similarity {
+                break;
+            }
+            let first = self.group_of[position as usize];
+            if first == position
+                || self.similarity(query, first)
+                    >= self.parameters.join_similarity * self.parameters.representative_share
+            {
+                return Some(first);
+            }
+        }
+        None
+    }
+
+    /// Earlier reports that may be similar, scored exactly, most similar
+    /// first (then earliest first).
+    fn scored_candidates(&self, query: &Query) -> Vec<(u32, f32)> {
+        // The rarest trigrams first: a report whose similarity reaches the
+        // threshold shares weight of at least threshold x total with the
+        // query, so it shares a trigram among any prefix that leaves out
+        // less than that.
+        let mut by_rarity: Vec<(u32, f32)> = query.known.clone();
+        by_rarity.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let needed = (1.0 - self.parameters.join_similarity + self.parameters.prefix_slack) * query.total_weight;
+        let mut covered = query.total_weight - query.known.iter().map(|&(_, w)| w).sum::<f32>();
+        // Weight shared with each report of the window, by its distance
+        // from the window's start (reports seen, in order).
+        let oldest = self.ids.len().saturating_sub(self.parameters.window);
+        let mut shared = vec![0.0f32; self.ids.len() - oldest];
+        let mut seen: Vec<u32> = Vec::new();
+        for &(number, weight) in &by_rarity {
+            if covered >= needed {
+                break;
+            }
+            covered += weight;
+            let postings = &self.postings[number as usize];
+            if postings.len() > self.parameters.max_postings || weight <= 0.0 {
+                continue;
+            }
+            // Postings are in insertion order: read back to the window's start.
+            for &position in postings.iter().rev().take_while(|&&p| p as usize >= oldest) {
+                let slot = &mut shared[position as usize - oldest];
+                if *slot == 0.0 {
+                    seen.push(position);
+                }
+                *slot += weight;
+            }
+        }
+        let mut best: Vec<(u32, f32)> =
+            seen.into_iter().map(|position| (position, shared[position as usize - oldest])).collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.truncate(self.parameters.candidates);
+        let mut scored: Vec<(u32, f32)> =
+            best.into_iter().map(|(position, _)| (position, self.similarity(query, position))).collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored
+    }
+
+    /// The weighted Jaccard similarity of the query and a stored report:
+    /// the weight of the trigrams they share over the weight of all the
+    /// trigrams either holds.
+    fn similarity(&self, query: &Query, position: u32) -> f32 {
+        let start = self.report_starts[position as usize] as usize;
+        let end = self.report_starts[position as usize + 1] as usize;
+        let stored = &self.report_trigrams[start..end];
+        let (mut shared, mut stored_weight) = (0.0f32, 0.0f32);
+        let mut known = query.known.iter().peekable();
+        for &number in stored {
+            let weight = self.weight(number);
+            stored_weight += weight;
+            while known.next_if(|&&(n, _)| n < number).is_some() {}
+            if known.next_if(|&&(n, _)| n == number).is_some() {
+                shared += weight;
+            }
+        }
+        let union = query.total_weight + stored_weight - shared;
+        if union > 0.0 { (shared / union).clamp(0.0, 1.0) } else { 0.0 }
+    }
+
+    /// A text's trigrams under the current counts.
+    fn query(&self, keys: &[u64]) -> Query {
+        let mut known = Vec::with_capacity(keys.len());
+        let mut total_weight = 0.0;
+        for key in keys {
+            match self.trigram_numbers.get(key) {
+                Some(&number) => {
+                    let weight = self.weight(number);
+                    known.push((number, weight));
+                    total_weight += weight;
+                }
+                None => total_weight += self.weight_of_count(0),
+            }
+        }
+        known.sort_unstable_by_key(|&(number, _)| number);
+        Query { known, total_weight }
+    }
+
+    /// A trigram's weight: ln((N + 1) / (n + 1)) + [`Parameters::weight_floor`] for a
+    /// trigram held by n of the N reports so far — the smoothed inverse
+    /// document frequency, positive even for a trigram every report holds.
+    fn weight(&self, number: u32) -> f32 {
+        let n = number as usize;
+        self.weight_of_count(self.postings[n].len() + self.background_counts[n] as usize)
+    }
+
+    fn weight_of_count(&self, count: usize) -> f32 {
+        let texts = self.ids.len() + self.background_texts;
+        let count = count.max(self.parameters.rare_count as usize).min(texts);
+        (self.ln_table[texts] - self.ln_table[count] + self.parameters.weight_floor).powi(self.parameters.weight_power)
+    }
+}
+
+/// `ln(n + 1)`.
+fn ln_of_count(n: usize) -> f32 {
+    (n as f64 + 1.0).ln() as f32
+}
+
+/// Batch form for the command line: one group number per input text, texts
+/// in the same group share it (the index of the group's first member in the
+/// input). The same as inserting the texts one by one, in order, into
+/// [`NearDuplicates::with_reference_background`].
+pub fn groups<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
+    let mut index = NearDuplicates::with_reference_background();
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let group = index.insert(i as u64, text);
+            usize::try_from(group).expect("a position in the input")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
