@@ -61,7 +61,7 @@ pub async fn file(state: &App, request: &NewRequest) -> Result<(i64, String), Er
         .ok_or_else(|| Error::field("service_code", "unknown_category"))?;
     let place = request.address_string.trim();
     let area = (!place.is_empty())
-        .then(|| crate::places::resolve(state.areas(), place).map_or_else(|| place.to_owned(), |p| p.to_string()));
+        .then(|| crate::places::resolve_words(state, place).map_or_else(|| place.to_owned(), |p| p.to_string()));
     let number = |text: &str| (!text.trim().is_empty()).then(|| NumberInput::Text(text.trim().to_owned()));
     let name = format!("{} {}", request.first_name.trim(), request.last_name.trim()).trim().to_owned();
     let language = crate::i18n::detect_language(&request.description).unwrap_or(Language::Ar);

@@ -1,7 +1,10 @@
 //! Finding an area by what a person types: its P-code, or any of its names
 //! (Arabic, Sorani, Kurmanji, English) spelled as people type them, without
-//! the article, with Kurdish or Arabic letters, with or without accents.
+//! the article, with Kurdish or Arabic letters, with or without accents;
+//! and, where a resident describes the place in words, the gazetteer's
+//! reading of them.
 
+use crate::App;
 use aman_core::area::Pcode;
 use aman_core::text::normalise;
 use aman_geo::{Area, Areas};
@@ -53,4 +56,23 @@ pub fn resolve(areas: &Areas, typed: &str) -> Option<Pcode> {
 /// P-code, which [`resolve`] reads back.
 pub fn picker_value(name: &str, area: &Area) -> String {
     format!("{name} · {}", area.pcode)
+}
+
+/// The least score of the gazetteer's best candidate for it to be taken as
+/// the place a resident described (below it, the place is asked again, or
+/// the concern is left without one). Named places score about 0.69–0.77 in
+/// a phrase ("قرب سوق الخضار في سنجار", "li nêzîkî bazara Şingalê"); the
+/// everyday words that happen to spell a village score lower ("قرب بيتنا",
+/// near our house: 0.62), though not always.
+pub const WORDS_MIN_SCORE: f64 = 0.65;
+
+/// The area a resident's words name, at intake and in imports: [`resolve`]
+/// (a P-code or an area's name), else the gazetteer's best candidate ("قرب
+/// سوق الخضار في حي الجهاد ببغداد", "li Şingalê") when it scores at least
+/// [`WORDS_MIN_SCORE`].
+pub fn resolve_words(state: &App, words: &str) -> Option<Pcode> {
+    resolve(state.areas(), words).or_else(|| {
+        let best = state.gazetteer().candidates(words, 1).into_iter().next()?;
+        (best.score >= WORDS_MIN_SCORE).then(|| Pcode::parse(&best.pcode)).flatten()
+    })
 }

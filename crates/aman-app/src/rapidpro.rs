@@ -138,7 +138,7 @@ impl Run {
 pub async fn file(state: &App, run: &Run) -> Result<Reply, (Language, Error)> {
     let lang = run.language();
     let place = run.value("place").unwrap_or_default();
-    let area = crate::places::resolve(state.areas(), &place).map(|p| p.to_string()).or(Some(place));
+    let area = crate::places::resolve_words(state, &place).map(|p| p.to_string()).or(Some(place));
     let input = ConcernInput {
         category: run.category(),
         description: run.value("description"),
@@ -192,7 +192,7 @@ pub async fn poll(state: &App, form_key: &str, run: &Run) -> Result<Reply, (Lang
         .filter_map(|(name, result)| Some((name.clone(), result.value.clone()?.trim().to_owned())))
         .filter(|(_, value)| !value.is_empty())
         .collect();
-    if let Some(area) = raw.get("place").and_then(|place| crate::places::resolve(state.areas(), place)) {
+    if let Some(area) = raw.get("place").and_then(|place| crate::places::resolve_words(state, place)) {
         raw.insert("area".to_owned(), area.to_string());
     }
     let run_id =

@@ -173,7 +173,7 @@ async fn step(
             Ok((now, t.get("sms-where")))
         }
         Step::Place => {
-            let Some(area) = crate::places::resolve(state.areas(), text) else {
+            let Some(area) = crate::places::resolve_words(state, text) else {
                 return Ok((now, t.get("sms-unknown-place")));
             };
             let input = ConcernInput {

@@ -82,25 +82,28 @@ pub async fn import(file: &Path, mapping: &Path, db: &DbArg, keys: &KeyArg) -> a
             skip(format!("the post date `{}` is not YYYY-MM-DD HH:MM:SS", field(date)));
             continue;
         };
-        if field(lat).is_empty() || field(lon).is_empty() {
-            skip("no location".to_owned());
-            continue;
-        }
         let words =
             [field(title), field(description)].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(". ");
+        // A post without a point is placed by the place its words name.
+        let located = !field(lat).is_empty() && !field(lon).is_empty();
+        let area = if located { None } else { aman_app::places::resolve_words(&state, &words) };
+        if !located && area.is_none() {
+            skip("no location, and its words name no place".to_owned());
+            continue;
+        }
         let language = aman_app::i18n::detect_language(&words).unwrap_or(aman_core::concern::Language::Ar);
         let input = ConcernInput {
             category: Some(category.as_str().to_owned()),
             description: Some(words),
-            lat: Some(NumberInput::Text(field(lat).to_owned())),
-            lon: Some(NumberInput::Text(field(lon).to_owned())),
+            area: area.map(|a| a.to_string()),
+            lat: located.then(|| NumberInput::Text(field(lat).to_owned())),
+            lon: located.then(|| NumberInput::Text(field(lon).to_owned())),
             occurred_on: Some(received.date().to_string()),
             language: Some(language.as_str().to_owned()),
             contact: contact
                 .map(field)
                 .filter(|c| !c.is_empty())
                 .map(|c| ContactInput { name: None, phone: Some(c.to_owned()) }),
-            ..ConcernInput::default()
         };
         let key = format!("ushahidi:{post}");
         match aman_app::concerns::import(&state, &input, &key, received.and_utc().timestamp_millis()).await {

@@ -19,6 +19,7 @@
 //! the one the text also names. Of equal scores the deeper area comes
 //! first, so a text answers with the smallest area it supports.
 
+mod generic;
 mod words;
 
 use std::collections::HashMap;

@@ -83,6 +83,8 @@ struct ReportForm {
     governorate: String,
     district: String,
     subdistrict: String,
+    /// The place in the resident's words, read into the pickers (never stored).
+    place: String,
     lat: String,
     lon: String,
     occurred_on: String,
@@ -157,6 +159,9 @@ struct ReportPage {
     challenged: bool,
     /// A photo came with the form, which a page shown again cannot keep.
     photo_again: bool,
+    /// The pickers were set from the place written in words, for the
+    /// resident to check before sending.
+    place_read: bool,
 }
 
 impl ReportForm {
@@ -177,6 +182,25 @@ impl ReportForm {
             self.subdistrict.clear();
         }
         [&self.subdistrict, &self.district, &self.governorate].into_iter().find(|c| !c.is_empty()).cloned()
+    }
+
+    /// With no area chosen and no point given, sets the pickers to the area
+    /// the place written in words names: `None` when no place was written,
+    /// else whether it named one.
+    fn read_place(&mut self, state: &AppState) -> Option<bool> {
+        let unplaced = self.governorate.is_empty() && self.lat.trim().is_empty() && self.lon.trim().is_empty();
+        if !unplaced || self.place.trim().is_empty() {
+            return None;
+        }
+        let Some(pcode) = aman_app::places::resolve_words(state, &self.place) else {
+            return Some(false);
+        };
+        let chain: Vec<&aman_geo::Area> =
+            std::iter::successors(state.areas().get(pcode.as_str()), |a| state.areas().get(a.parent.as_deref()?))
+                .collect();
+        let level = |n: u8| chain.iter().find(|a| a.level == n).map(|a| a.pcode.clone()).unwrap_or_default();
+        (self.governorate, self.district, self.subdistrict) = (level(1), level(2), level(3));
+        Some(true)
     }
 
     fn to_input(&self, area: Option<String>, t: Tr) -> ConcernInput {
@@ -234,6 +258,7 @@ fn report_page(state: &AppState, t: Tr, mut form: ReportForm, errors: BTreeMap<S
         challenge: state.limiter().and_then(|l| l.form_challenge(state.now_ms())),
         challenged: false,
         photo_again: false,
+        place_read: false,
         form,
         errors,
     }
@@ -260,6 +285,20 @@ async fn report_submit(
         page.photo_again = photo.is_some();
         page
     };
+    // No place chosen, but one written in words: shown in the pickers for
+    // the resident to check, never filed without them seeing it.
+    match form.read_place(&state) {
+        Some(true) => {
+            let mut page = again(form, BTreeMap::new());
+            page.place_read = true;
+            return render(&page);
+        }
+        Some(false) => {
+            let unknown = BTreeMap::from([("place".to_owned(), t.get("report-place-unknown"))]);
+            return render(&again(form, unknown));
+        }
+        None => {}
+    }
     if form.action == "refine" {
         return render(&again(form, BTreeMap::new()));
     }

@@ -168,8 +168,13 @@ async fn a_text_message_conversation_ends_with_a_receipt(app: TestApp) {
     assert!(menu.contains("Hejmarê bişîne"), "{menu}");
     reply(&text(&app, &secret, kurmanji, "3", "k2").await.1, kurmanji);
     reply(&text(&app, &secret, kurmanji, "Du eşîr li ser erdê çem hevdu tehdît dikin.", "k3").await.1, kurmanji);
-    let filed = reply(&text(&app, &secret, kurmanji, "Zaxo", "k4").await.1, kurmanji);
+    // The place told in words, not as an area's name: the gazetteer reads it.
+    let filed = reply(&text(&app, &secret, kurmanji, "li nêzîkî bazara Şingalê", "k4").await.1, kurmanji);
     assert!(filed.starts_with("Rapora te hate wergirtin"), "{filed}");
+    let ninewa = app.staff(Role::TriageOfficer, "IQG15").await;
+    let id = app.newest_concern_id(&ninewa).await;
+    let (_, concern) = ninewa.get(&format!("/api/v1/concerns/{id}")).await;
+    assert!(concern["area"]["pcode"].as_str().is_some_and(|p| p.starts_with("IQG15Q07")), "Shingal: {concern}");
     let ask = "+9647809998877";
     let which = reply(&text(&app, &secret, ask, "٣", "q1").await.1, ask);
     assert!(which.contains("Kurmancî") && which.contains("العربية"), "{which}");
@@ -258,8 +263,9 @@ async fn a_caseworker_files_for_a_resident_with_consent(app: TestApp) {
 
 /// An Ushahidi deployment moves to Aman: its post export imports through
 /// the mapping (channel `import`, counted when Ushahidi received each
-/// post), rows that cannot be used are listed with the reason, and
-/// importing the same file again adds nothing.
+/// post; a post without a point placed by the place its words name), rows
+/// that cannot be used are listed with the reason, and importing the same
+/// file again adds nothing.
 #[tokio::test]
 async fn an_ushahidi_export_imports_once() {
     let app = TestApp::sqlite().await;
@@ -273,29 +279,38 @@ async fn an_ushahidi_export_imports_once() {
     let first = run();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let out = String::from_utf8_lossy(&first.stdout);
-    assert!(out.contains("read 5 posts: 3 imported, 0 already imported, 2 left out"), "{out}");
+    assert!(out.contains("read 6 posts: 4 imported, 0 already imported, 2 left out"), "{out}");
     assert!(
-        out.contains("line 5 (post 104): no location") && out.contains("line 6 (post 105): no category maps"),
+        out.contains("line 5 (post 104): no location, and its words name no place")
+            && out.contains("line 6 (post 105): no category maps"),
         "{out}"
     );
     let again = run();
     assert!(
-        String::from_utf8_lossy(&again.stdout).contains("read 5 posts: 0 imported, 3 already imported, 2 left out")
+        String::from_utf8_lossy(&again.stdout).contains("read 6 posts: 0 imported, 4 already imported, 2 left out")
     );
-    assert_eq!(app.db.count_concerns().await.expect("count"), 3);
+    assert_eq!(app.db.count_concerns().await.expect("count"), 4);
 
     let triage = app.staff(Role::TriageOfficer, "IQ").await;
     let (_, listed) = triage.get("/api/v1/concerns").await;
     let concerns = listed["concerns"].as_array().expect("concerns");
     assert!(concerns.iter().all(|c| c["channel"] == "import"), "{listed}");
-    let basra = concerns.iter().find(|c| c["category"] == "armed_groups_weapons").expect("the Basra post");
-    assert!(basra["area"]["pcode"].as_str().is_some_and(|p| p.starts_with("IQG02")), "{basra}");
+    let in_area =
+        |prefix: &str| concerns.iter().find(|c| c["area"]["pcode"].as_str().is_some_and(|p| p.starts_with(prefix)));
+    let basra = in_area("IQG02").expect("the Basra post, located by its point");
+    assert_eq!(basra["category"], "armed_groups_weapons");
     assert_eq!((basra["occurred_on"].as_str(), basra["language"].as_str()), (Some("2026-09-03"), Some("ar")));
     assert!(
         basra["submitted_at"].as_str().is_some_and(|t| t.starts_with("2026-09-03T08:10")),
         "received when Ushahidi did: {basra}"
     );
     assert!(!crate::support::contains(&app.stored_bytes().await, "9647701234500"), "the contact is sealed");
+    let sinjar = in_area("IQG15Q07").unwrap_or_else(|| panic!("the Sinjar post, placed by its words: {listed}"));
+    assert_eq!(
+        (sinjar["category"].as_str(), sinjar["point"].as_str()),
+        (Some("armed_groups_weapons"), None),
+        "{sinjar}"
+    );
 }
 
 both! {

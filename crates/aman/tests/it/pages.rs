@@ -422,6 +422,45 @@ async fn every_public_page_has_a_quick_exit_and_the_service_explains_itself() {
 }
 
 both! {
+/// A resident who writes the place in words ("near the vegetable market
+/// in Sinjar") and picks nothing gets the form back with the pickers set to
+/// that place and a note to check it: nothing is filed until they send it
+/// as shown. The words are not stored.
+async fn a_place_written_in_words_is_proposed_in_the_pickers(app: TestApp) {
+    let description = "مسلحون يطلقون النار في الهواء كل ليلة والاطفال خائفون";
+    let place = "قرب سوق الخضار في سنجار";
+    let form = [("category", "armed_groups_weapons"), ("description", description), ("place", place), ("action", "refine")];
+    let response = app.client.post(app.url("/report?lang=en")).form(&form).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.expect("body");
+    assert!(html.contains("We read the place you wrote"), "{html}");
+    for selected in ["value=\"IQG15\" selected", "value=\"IQG15Q07\" selected"] {
+        assert!(html.contains(selected), "{selected}: {html}");
+    }
+    assert_eq!(app.db.count_concerns().await.expect("count"), 0, "nothing filed yet");
+    let sent = [
+        ("category", "armed_groups_weapons"),
+        ("description", description),
+        ("place", place),
+        ("governorate", "IQG15"),
+        ("district", "IQG15Q07"),
+        ("action", "submit"),
+    ];
+    let response = app.client.post(app.url("/report?lang=en")).form(&sent).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(receipt_in(&response.text().await.expect("body")).len(), 29);
+    assert_eq!(app.db.count_concerns().await.expect("count"), 1);
+    assert!(!crate::support::contains(&app.stored_bytes().await, "سوق الخضار في سنجار"), "the words are not kept");
+    // A place the gazetteer cannot find: asked to choose it in the lists.
+    let unknown = [("category", "crime"), ("description", description), ("place", "xqzv"), ("action", "submit")];
+    let response = app.client.post(app.url("/report?lang=en")).form(&unknown).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.text().await.expect("body").contains("We could not find this place"));
+    assert_eq!(app.db.count_concerns().await.expect("count"), 1);
+}
+}
+
+both! {
 /// Refreshing the receipt page (the browser sends the form again) or going
 /// Back and sending it again shows the same receipt and files nothing new.
 async fn sending_the_report_form_again_files_nothing_new(app: TestApp) {
