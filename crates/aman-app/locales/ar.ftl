@@ -263,6 +263,7 @@ concern-flag-kind-incitement = تحريض
 concern-similar = يبدو بلاغاً عن الحدث نفسه مثل
 concern-similar-row = البلاغ رقم { $id } (تشابه { $percent }٪، { $status }، { $date })
 concern-similar-hint = إن كان الحدث نفسه فغيّر الحالة إلى «مكرر» مع رقم البلاغ الأصلي.
+concern-similar-mark = نفس الحدث: علّم هذا البلاغ مكرراً له
 concern-places = أماكن يذكرها النص
 concern-place-row = { $name } ({ $pcode }، ثقة { $percent }٪)
 concern-category-suggested = توحي كلماته بالنوع «{ $category }» ({ $terms }).

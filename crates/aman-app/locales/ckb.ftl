@@ -260,6 +260,7 @@ concern-flag-kind-incitement = هاندان
 concern-similar = وەک هەمان ڕووداو دەخوێنرێتەوە لەگەڵ
 concern-similar-row = ڕاپۆرتی ژمارە { $id } ({ $percent }٪ لێکچوون، { $status }، { $date })
 concern-similar-hint = ئەگەر هەمان ڕووداو بێت، دۆخەکە بگۆڕە بۆ «دووبارە» لەگەڵ ژمارەی ڕاپۆرتە ڕەسەنەکە.
+concern-similar-mark = هەمان ڕووداو: ئەم ڕاپۆرتە وەک دووبارەی ئەو نیشان بکە
 concern-places = ئەو شوێنانەی دەقەکە ناویان دەبات
 concern-place-row = { $name } ({ $pcode }، { $percent }٪ دڵنیایی)
 concern-category-suggested = وشەکانی جۆری «{ $category }» پێشنیار دەکەن ({ $terms }).

@@ -260,6 +260,7 @@ concern-flag-kind-incitement = incitement
 concern-similar = Reads like the same event as
 concern-similar-row = concern #{ $id } ({ $percent }% alike, { $status }, { $date })
 concern-similar-hint = If it is the same event, change the status to “duplicate” with the original's number.
+concern-similar-mark = Same event: mark this one its duplicate
 concern-places = Places its text names
 concern-place-row = { $name } ({ $pcode }, { $percent }% sure)
 concern-category-suggested = Its words suggest the kind “{ $category }” ({ $terms }).

@@ -260,6 +260,7 @@ concern-flag-kind-incitement = handan
 concern-similar = Wek heman bûyerê tê xwendin wek
 concern-similar-row = rapora #{ $id } ({ $percent }% dişibe, { $status }, { $date })
 concern-similar-hint = Heke heman bûyer be, rewşê bike “dubare” bi hejmara rapora yekem.
+concern-similar-mark = Heman bûyer: vê raporê wekî dubareya wê nîşan bide
 concern-places = Cihên ku nivîs navê wan dide
 concern-place-row = { $name } ({ $pcode }, { $percent }% bawerî)
 concern-category-suggested = Peyvên wê cureyê “{ $category }” pêşniyar dikin ({ $terms }).

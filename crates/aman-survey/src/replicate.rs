@@ -20,7 +20,7 @@ use std::str::FromStr;
 
 use crate::domain::Domains;
 use crate::error::SurveyError;
-use crate::general::{Detailed, Estimand};
+use crate::general::{Detailed, Estimand, same_lengths};
 use crate::options::{DomainDf, Estimate, Options, Values};
 use crate::tdist::qt;
 
@@ -246,11 +246,7 @@ pub fn estimate_replicate(
     opts: &Options,
 ) -> Result<Vec<Detailed>, SurveyError> {
     let codes = domains.codes();
-    for (name, got) in [("variable", y.len()), ("domains", codes.len())] {
-        if got != design.len() {
-            return Err(SurveyError::LengthMismatch { what: name, expected: design.len(), got });
-        }
-    }
+    same_lengths(design.len(), y, codes)?;
     let x = match what {
         Estimand::Quantile(_) => return Err(SurveyError::Unsupported("quantiles with replicate weights")),
         Estimand::Ratio(x) if x.len() != design.len() => {

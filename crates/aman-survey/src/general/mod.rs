@@ -143,6 +143,17 @@ fn linearise(design: &Design, y: &[f64], present: &[bool], what: Estimand<'_>) -
     }
 }
 
+/// The variable and the domain codes hold one value per respondent of a
+/// design of `respondents`.
+pub(crate) fn same_lengths(respondents: usize, y: &[f64], codes: &[u32]) -> Result<(), SurveyError> {
+    for (what, got) in [("variable", y.len()), ("domains", codes.len())] {
+        if got != respondents {
+            return Err(SurveyError::LengthMismatch { what, expected: respondents, got });
+        }
+    }
+    Ok(())
+}
+
 /// Estimates `what` of `y` (NaN = missing) in every domain, under any
 /// design; estimates come in the order of `domains.labels()`.
 ///
@@ -157,11 +168,7 @@ pub fn estimate_general(
     opts: &Options,
 ) -> Result<Vec<Detailed>, SurveyError> {
     let codes = domains.codes();
-    for (what, got) in [("variable", y.len()), ("domains", codes.len())] {
-        if got != design.len() {
-            return Err(SurveyError::LengthMismatch { what, expected: design.len(), got });
-        }
-    }
+    same_lengths(design.len(), y, codes)?;
     let ratio_x = match what {
         Estimand::Ratio(x) if x.len() != design.len() => {
             return Err(SurveyError::LengthMismatch {

@@ -9,11 +9,12 @@ use crate::concerns::{self, MoveRequest};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;
 use crate::state::AppState;
+use aman_core::lifecycle::Status;
 use aman_core::role::Action;
 use aman_db::EventKind;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -67,19 +68,23 @@ struct ConcernPage {
     assignees: Vec<Choice>,
     /// What its words suggest, for those who triage it.
     reading: Option<ReadingText>,
+    /// The original a similar concern's link proposed, filled into the move
+    /// form (with the "duplicate" status chosen) for the officer to confirm.
+    duplicate_of: String,
 }
 
 /// `aman_app::reading::Reading` in the reader's language.
 struct ReadingText {
     /// The flag and its reasons, when flagged.
     flag: Option<(String, Vec<String>)>,
-    /// Link and label of each similar concern.
-    similar: Vec<(String, String)>,
+    /// Link and label of each similar concern, and the link that fills the
+    /// move form to mark this one its duplicate.
+    similar: Vec<(String, String, String)>,
     places: Vec<String>,
     category: Option<String>,
 }
 
-fn reading_text(t: &Tr, reading: &aman_app::reading::Reading) -> ReadingText {
+fn reading_text(t: &Tr, id: i64, reading: &aman_app::reading::Reading) -> ReadingText {
     use aman_text::flag::Reason;
     let percent = |x: f64| format!("{:.0}", (x * 100.0).clamp(0.0, 100.0));
     let flag = reading.flag.flagged.then(|| {
@@ -112,7 +117,8 @@ fn reading_text(t: &Tr, reading: &aman_app::reading::Reading) -> ReadingText {
                         ("date", &s.occurred_on.to_string()),
                     ],
                 );
-                (format!("/staff/concerns/{}", s.id), label)
+                let mark = format!("/staff/concerns/{id}?duplicate_of={}#move", s.id);
+                (format!("/staff/concerns/{}", s.id), label, mark)
             })
             .collect(),
         places: reading
@@ -144,19 +150,34 @@ struct HistoryRow {
     by: String,
 }
 
+/// `?duplicate_of=N`: a similar concern's "same event" link.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PageQuery {
+    duplicate_of: Option<i64>,
+}
+
 async fn concern_page(
     State(state): State<AppState>,
     t: Tr,
     PageStaff(staff): PageStaff,
     Path(id): Path<i64>,
+    Query(query): Query<PageQuery>,
 ) -> Response {
-    concern_response(&state, t, &staff, id, false).await
+    concern_response(&state, t, &staff, id, false, query.duplicate_of).await
 }
 
 /// The concern page; with `conflict`, explains (status 409) that a change was
 /// refused because someone else changed the concern first, and shows what is
 /// there now.
-async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, conflict: bool) -> Response {
+async fn concern_response(
+    state: &AppState,
+    t: Tr,
+    staff: &Staff,
+    id: i64,
+    conflict: bool,
+    duplicate_of: Option<i64>,
+) -> Response {
     let view = match concerns::staff_view(state, staff, id).await.map_err(AppError::from) {
         Ok(view) => view,
         Err(error) => return error.into_response(),
@@ -191,7 +212,7 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
     };
     let reading = if view.may_triage {
         match aman_app::reading::read(state, staff, record).await {
-            Ok(reading) => Some(reading_text(&t, &reading)),
+            Ok(reading) => Some(reading_text(&t, id, &reading)),
             Err(error) => return AppError::from(error).into_response(),
         }
     } else {
@@ -270,7 +291,11 @@ async fn concern_response(state: &AppState, t: Tr, staff: &Staff, id: i64, confl
         photos,
         assignees,
         reading,
-        moves: record.status.next().iter().map(|s| Choice::new(s.as_str(), t.status(s.as_str()), "")).collect(),
+        moves: {
+            let proposed = if duplicate_of.is_some() { Status::Duplicate.as_str() } else { "" };
+            record.status.next().iter().map(|s| Choice::new(s.as_str(), t.status(s.as_str()), proposed)).collect()
+        },
+        duplicate_of: duplicate_of.filter(|&d| d != id).map(|d| d.to_string()).unwrap_or_default(),
     });
     if conflict {
         *response.status_mut() = StatusCode::CONFLICT;
@@ -315,7 +340,9 @@ async fn move_submit(
     };
     match concerns::move_concern(&state, &staff, id, &request).await.map_err(AppError::from) {
         Ok(()) => Ok(back_to(id)),
-        Err(error) if error.code == ErrorCode::EditConflict => Ok(concern_response(&state, t, &staff, id, true).await),
+        Err(error) if error.code == ErrorCode::EditConflict => {
+            Ok(concern_response(&state, t, &staff, id, true, None).await)
+        }
         Err(error) => Err(error),
     }
 }

@@ -167,6 +167,31 @@ async fn triage_sees_what_the_words_suggest(app: TestApp) {
     assert!(page.contains("IQG02Q01"), "the place named: {page}");
     assert!(!page.contains("data-flagged"), "nothing hateful here: {page}");
 
+    // "Same event": the link fills the move form; the officer confirms it.
+    let mark = format!("/staff/concerns/{second}?duplicate_of={first}#move");
+    assert!(page.contains(&format!("href=\"{mark}\"")), "{page}");
+    let form = app.page_as(&cookie, &format!("/staff/concerns/{second}?duplicate_of={first}&lang=en")).await;
+    assert!(form.contains(&format!("name=\"duplicate_of\" inputmode=\"numeric\" dir=\"ltr\" value=\"{first}\"")), "{form}");
+    assert!(form.contains("<option value=\"duplicate\" selected>"), "{form}");
+    let field = |name: &str| crate::pages::form_value(&form, name).to_owned();
+    let confirmed = app
+        .client
+        .post(app.url(&format!("/staff/concerns/{second}/move")))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", field("csrf")),
+            ("version", field("version")),
+            ("to", "duplicate".to_owned()),
+            ("reason", "same event".to_owned()),
+            ("duplicate_of", field("duplicate_of")),
+        ])
+        .send()
+        .await
+        .expect("move");
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    let (_, moved) = triage.get(&format!("/api/v1/concerns/{second}")).await;
+    assert_eq!((moved["status"].as_str(), moved["duplicate_of"].as_i64()), (Some("duplicate"), Some(first)), "{moved}");
+
     let page = app.page_as(&cookie, &format!("/staff/concerns/{hateful}?lang=ar")).await;
     assert!(page.contains("data-flagged=\"true\"") && page.contains("مؤشَّر للمراجعة"), "{page}");
     assert!(page.contains("تحريض") || page.contains("وصف طائفي"), "with its reasons: {page}");
