@@ -14,6 +14,13 @@
 //! mostly Iraqi Arabic, Sorani in Erbil and Sulaymaniyah, Kurmanji in
 //! Duhok, English anywhere. Different events differ only as independent
 //! draws do, so two events of one kind in one sub-district are common.
+//!
+//! That is `--corpus accounts`: independent accounts of one event. With
+//! `--corpus copies` an event's first report is written so, and each of its
+//! other reports is that text edited, as a report forwarded, re-typed or
+//! pasted again is: a run of words dropped or moved, a greeting or plea
+//! added, then the writer's spelling and typos as above — the near-duplicates
+//! of the usual definition.
 
 use std::time::Instant;
 
@@ -24,7 +31,7 @@ use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 
-use crate::cli::DedupArgs;
+use crate::cli::{DedupArgs, DedupCorpus};
 
 mod phrases;
 
@@ -275,7 +282,7 @@ fn typos(rng: &mut StdRng, text: &str) -> String {
 
 /// The corpus: reports in arrival order (an event's reports spread over the
 /// following reports) with their event numbers.
-fn corpus(reports: usize, seed: u64) -> Result<Vec<(usize, Lang, String)>> {
+fn corpus(reports: usize, seed: u64, kind: DedupCorpus) -> Result<Vec<(usize, Lang, String)>> {
     let places = places()?;
     let mut rng = StdRng::seed_from_u64(seed);
     let mut slots: Vec<(usize, usize)> = Vec::with_capacity(reports + MAX_REPORTS_PER_EVENT);
@@ -292,23 +299,62 @@ fn corpus(reports: usize, seed: u64) -> Result<Vec<(usize, Lang, String)>> {
         events.push(draw_event(&mut rng, &places));
     }
     slots.sort_by_key(|&(at, event)| (at, event));
+    let mut first: Vec<Option<String>> = vec![None; events.len()];
     Ok(slots
         .into_iter()
         .map(|(_, event)| {
-            let text = write_report(&mut rng, &events[event], &places);
+            let text = match (kind, &first[event]) {
+                (DedupCorpus::Copies, Some(base)) => edit(&mut rng, events[event].lang, base),
+                _ => write_report(&mut rng, &events[event], &places),
+            };
+            if first[event].is_none() {
+                first[event] = Some(text.clone());
+            }
             (event, events[event].lang, text)
         })
         .collect())
 }
 
-pub fn run(DedupArgs { reports, seed, write_corpus }: DedupArgs) -> Result<()> {
+/// Another copy of a report: a run of words dropped or moved, a greeting or
+/// a plea added, in the writer's own spelling, with typos.
+fn edit(rng: &mut StdRng, lang: Lang, base: &str) -> String {
+    let mut words: Vec<&str> = base.split(' ').collect();
+    let run = |rng: &mut StdRng, len: usize, share: f64| {
+        let most = ((len as f64 * share) as usize).max(1);
+        let n = rng.random_range(1..=most);
+        (rng.random_range(0..=len.saturating_sub(n)), n)
+    };
+    if words.len() > 4 && rng.random_bool(0.4) {
+        let (at, n) = run(rng, words.len(), 0.2);
+        words.drain(at..at + n);
+    }
+    if words.len() > 4 && rng.random_bool(0.3) {
+        let (at, n) = run(rng, words.len(), 0.25);
+        let moved: Vec<&str> = words.drain(at..at + n).collect();
+        let to = rng.random_range(0..=words.len());
+        words.splice(to..to, moved);
+    }
+    let l = lang as usize;
+    let mut text = words.join(" ");
+    if rng.random_bool(0.3) {
+        text = format!("{} {text}", OPENERS[l].choose(rng).copied().unwrap_or_default());
+    }
+    if rng.random_bool(0.3) {
+        text = format!("{text} {}", CLOSERS[l].choose(rng).copied().unwrap_or_default());
+    }
+    let spelt = spell(rng, lang, &text);
+    typos(rng, &spelt)
+}
+
+pub fn run(DedupArgs { reports, seed, corpus: kind, write_corpus }: DedupArgs) -> Result<()> {
     let started = Instant::now();
-    let corpus = corpus(reports, seed)?;
+    let corpus = corpus(reports, seed, kind)?;
     let events = corpus.iter().map(|&(event, _, _)| event).max().map_or(0, |e| e + 1);
     let in_lang = |lang: Lang| corpus.iter().filter(|(_, l, _)| *l == lang).count();
     println!(
-        "corpus: {} reports of {events} events (seed {seed:#x}), made in {:.1} s; Arabic {}, Sorani {}, Kurmanji {}, English {}",
+        "corpus: {} reports of {events} events ({}, seed {seed:#x}), made in {:.1} s; Arabic {}, Sorani {}, Kurmanji {}, English {}",
         corpus.len(),
+        kind.name(),
         started.elapsed().as_secs_f64(),
         in_lang(Lang::Arabic),
         in_lang(Lang::Sorani),
@@ -327,16 +373,7 @@ pub fn run(DedupArgs { reports, seed, write_corpus }: DedupArgs) -> Result<()> {
     }
     let cpu_before = cpu::snapshot(&[0]);
     let started = Instant::now();
-    let mut parameters = Parameters::default();
-    if let Ok(v) = std::env::var("TUNE") {
-        let v: Vec<f32> = v.split(',').map(|x| x.parse().unwrap_or(0.0)).collect();
-        parameters.join_similarity = v[0];
-        parameters.representative_share = v[1];
-        parameters.weight_floor = v[2];
-        parameters.weight_power = v[3] as i32;
-        parameters.rare_count = v[4] as u32;
-        parameters.window = v[5] as usize;
-    }
+    let parameters = Parameters::default();
     let mut index = NearDuplicates::with_parameters(parameters);
     let found: Vec<u64> = corpus.iter().enumerate().map(|(i, (_, _, text))| index.insert(i as u64, text)).collect();
     let seconds = started.elapsed().as_secs_f64();
@@ -414,14 +451,19 @@ mod tests {
 
     #[test]
     fn the_corpus_is_seeded_and_has_groups() -> Result<()> {
-        let first = corpus(400, 7)?;
-        assert_eq!(first, corpus(400, 7)?);
-        assert_ne!(first, corpus(400, 8)?);
+        let first = corpus(400, 7, DedupCorpus::Accounts)?;
+        assert_eq!(first, corpus(400, 7, DedupCorpus::Accounts)?);
+        assert_ne!(first, corpus(400, 8, DedupCorpus::Accounts)?);
         assert_eq!(first.len(), 400);
         let events = first.iter().map(|&(e, _, _)| e).max().map_or(0, |e| e + 1);
         assert!((100..300).contains(&events), "{events}");
         assert!(first.iter().filter(|(_, l, _)| *l == Lang::Arabic).count() > 200);
         assert!(first.iter().all(|(_, _, text)| !text.trim().is_empty()));
+        // Copies: the same events, each report after the first an edit of it.
+        let copies = corpus(400, 7, DedupCorpus::Copies)?;
+        let events_of = |c: &[(usize, Lang, String)]| c.iter().map(|&(e, l, _)| (e, l)).collect::<Vec<_>>();
+        assert_eq!(events_of(&copies), events_of(&first));
+        assert_ne!(copies, first);
         Ok(())
     }
 }

@@ -238,6 +238,22 @@ pub struct EvalArgs {
     pub seed: u64,
 }
 
+/// How an event's reports are written (`bench-dedup --corpus`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DedupCorpus {
+    Accounts,
+    Copies,
+}
+
+impl DedupCorpus {
+    pub fn name(self) -> &'static str {
+        match self {
+            DedupCorpus::Accounts => "independent accounts",
+            DedupCorpus::Copies => "edited copies",
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct DedupArgs {
     /// Reports in the corpus.
@@ -246,6 +262,10 @@ pub struct DedupArgs {
     /// Seed of the corpus.
     #[arg(long, value_name = "S", default_value_t = crate::bench_dedup::DEFAULT_SEED)]
     pub seed: u64,
+    /// `accounts`: each report of an event written afresh from its facts;
+    /// `copies`: the first written so, the others edited copies of it.
+    #[arg(long, value_enum, default_value_t = DedupCorpus::Accounts)]
+    pub corpus: DedupCorpus,
     /// Also write the corpus to this CSV file.
     #[arg(long = "write-corpus", value_name = "FILE")]
     pub write_corpus: Option<PathBuf>,
@@ -494,11 +514,19 @@ mod tests {
     #[test]
     fn bench_dedup_takes_its_flags() -> Result<(), clap::Error> {
         let Command::BenchDedup(a) = parse("bench-dedup")? else { panic!("not bench-dedup") };
-        assert_eq!((a.reports, a.seed, a.write_corpus), (100_000, crate::bench_dedup::DEFAULT_SEED, None));
-        let Command::BenchDedup(a) = parse("bench-dedup --reports 5000 --seed 9 --write-corpus /tmp/c.csv")? else {
+        assert_eq!(
+            (a.reports, a.seed, a.corpus, a.write_corpus),
+            (100_000, crate::bench_dedup::DEFAULT_SEED, DedupCorpus::Accounts, None)
+        );
+        let Command::BenchDedup(a) =
+            parse("bench-dedup --reports 5000 --seed 9 --corpus copies --write-corpus /tmp/c.csv")?
+        else {
             panic!("not bench-dedup")
         };
-        assert_eq!((a.reports, a.seed, a.write_corpus), (5000, 9, Some(PathBuf::from("/tmp/c.csv"))));
+        assert_eq!(
+            (a.reports, a.seed, a.corpus, a.write_corpus),
+            (5000, 9, DedupCorpus::Copies, Some(PathBuf::from("/tmp/c.csv")))
+        );
         assert_eq!(error_kind("bench-dedup --reports 0"), Some(ErrorKind::ValueValidation));
         Ok(())
     }
