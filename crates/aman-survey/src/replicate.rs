@@ -20,7 +20,7 @@ use std::str::FromStr;
 
 use crate::domain::Domains;
 use crate::error::SurveyError;
-use crate::general::{Detailed, Estimand, same_lengths};
+use crate::general::{Detailed, Estimand, checked_inputs};
 use crate::options::{DomainDf, Estimate, Options, Values};
 use crate::tdist::qt;
 
@@ -246,19 +246,10 @@ pub fn estimate_replicate(
     opts: &Options,
 ) -> Result<Vec<Detailed>, SurveyError> {
     let codes = domains.codes();
-    same_lengths(design.len(), y, codes)?;
-    let x = match what {
-        Estimand::Quantile(_) => return Err(SurveyError::Unsupported("quantiles with replicate weights")),
-        Estimand::Ratio(x) if x.len() != design.len() => {
-            return Err(SurveyError::LengthMismatch {
-                what: "ratio denominator",
-                expected: design.len(),
-                got: x.len(),
-            });
-        }
-        Estimand::Ratio(x) => Some(x),
-        _ => None,
-    };
+    if let Estimand::Quantile(_) = what {
+        return Err(SurveyError::Unsupported("quantiles with replicate weights"));
+    }
+    let x = checked_inputs(design.len(), y, codes, what)?;
     let full_df = design.degf(|_| true);
     let mut out = Vec::with_capacity(domains.len());
     for g in 0..domains.len() as u32 {

@@ -143,15 +143,26 @@ fn linearise(design: &Design, y: &[f64], present: &[bool], what: Estimand<'_>) -
     }
 }
 
-/// The variable and the domain codes hold one value per respondent of a
-/// design of `respondents`.
-pub(crate) fn same_lengths(respondents: usize, y: &[f64], codes: &[u32]) -> Result<(), SurveyError> {
-    for (what, got) in [("variable", y.len()), ("domains", codes.len())] {
+/// Checks that the variable, the domain codes and a ratio's denominator hold
+/// one value per respondent of a design of `respondents`; the denominator,
+/// for a ratio.
+pub(crate) fn checked_inputs<'a>(
+    respondents: usize,
+    y: &[f64],
+    codes: &[u32],
+    what: Estimand<'a>,
+) -> Result<Option<&'a [f64]>, SurveyError> {
+    let x = match what {
+        Estimand::Ratio(x) => Some(x),
+        _ => None,
+    };
+    let lengths = [("variable", y.len()), ("domains", codes.len())].into_iter();
+    for (what, got) in lengths.chain(x.map(|x| ("ratio denominator", x.len()))) {
         if got != respondents {
             return Err(SurveyError::LengthMismatch { what, expected: respondents, got });
         }
     }
-    Ok(())
+    Ok(x)
 }
 
 /// Estimates `what` of `y` (NaN = missing) in every domain, under any
@@ -168,18 +179,7 @@ pub fn estimate_general(
     opts: &Options,
 ) -> Result<Vec<Detailed>, SurveyError> {
     let codes = domains.codes();
-    same_lengths(design.len(), y, codes)?;
-    let ratio_x = match what {
-        Estimand::Ratio(x) if x.len() != design.len() => {
-            return Err(SurveyError::LengthMismatch {
-                what: "ratio denominator",
-                expected: design.len(),
-                got: x.len(),
-            });
-        }
-        Estimand::Ratio(x) => Some(x),
-        _ => None,
-    };
+    let ratio_x = checked_inputs(design.len(), y, codes, what)?;
     if let Estimand::Quantile(p) = what
         && !(p > 0.0 && p < 1.0)
     {
