@@ -20,6 +20,7 @@ mod intake;
 mod jobs;
 mod keys;
 mod migrate;
+mod queue;
 mod referrals;
 pub mod schema;
 mod snapshot;
@@ -33,14 +34,12 @@ pub use attachments::{AttachmentInfo, SealedAttachment};
 pub use audit::{Audit, AuditFilter};
 pub use channels::{ChannelRecord, SmsConversation};
 pub use committees::{CommitteeRecord, IssueRecord, MeetingRecord, MemberRecord, OrganisationRecord};
-pub use concerns::{
-    ConcernEvent, ConcernRecord, EventKind, MAX_SEARCH_WORDS, NewEvent, QUEUE_COUNT_CAP, QueueFilter, StoredConcern,
-    TrackRecord, Transition,
-};
+pub use concerns::{ConcernEvent, ConcernRecord, EventKind, NewEvent, StoredConcern, TrackRecord, Transition};
 pub use early_warning::{AlarmRecord, AlertFilter, AlertRecord, Countable, DailyCount, NewConflictEvent};
 pub use intake::Intake;
 pub use keys::SealedFields;
 pub use migrate::schema_fingerprint;
+pub use queue::{MAX_SEARCH_WORDS, QUEUE_COUNT_CAP, QueueFilter};
 pub use referrals::ReferralRecord;
 pub use surveys::{NewResponse, ResponseRecord, SealedSurveyText, SurveyFormRecord};
 pub use tx::Tx;

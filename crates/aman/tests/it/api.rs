@@ -1,9 +1,16 @@
 //! The JSON API contract: intake, receipts, areas, health, and errors.
 
-use crate::support::{TestApp, contains, urlencode};
+use crate::support::{TestApp, contains};
 use aman_core::role::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+
+/// Text as a URL's query value: every byte but letters and digits escaped.
+pub fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
 
 fn concern(overrides: Value) -> Value {
     let mut body = json!({

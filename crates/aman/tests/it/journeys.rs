@@ -118,6 +118,10 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
         "the officer sees both photos: {}",
         browser.text()
     );
+    // The same page in Arabic, with what the words suggest (read for triage).
+    browser.open(&format!("{base}/staff/concerns/{id}?lang=ar"));
+    browser.look("answer-read-ar");
+    assert!(browser.text().contains("ما يوحي به النص"), "{}", browser.text());
 }
 
 // The browser is driven with blocking calls: the server needs a thread of

@@ -55,13 +55,6 @@ fn template() -> &'static PathBuf {
         .1
 }
 
-/// Text as a URL's query value: every byte but letters and digits escaped.
-pub fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
-}
-
 pub struct TestApp {
     pub base: String,
     pub client: Client,

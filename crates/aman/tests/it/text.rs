@@ -48,7 +48,7 @@ async fn places_named_in_words_are_found_by_the_command_and_the_api() {
         assert!(score > 0.0 && score <= 1.0, "{printed}");
         assert!(best["level"].as_u64().is_some() && best["name"].as_str().is_some(), "{printed}");
         let (status, answered) =
-            app.get_json(&format!("/api/v1/areas/geocode?q={}", crate::support::urlencode(text))).await;
+            app.get_json(&format!("/api/v1/areas/geocode?q={}", crate::api::urlencode(text))).await;
         assert_eq!(status, StatusCode::OK, "{answered}");
         assert_eq!(pcodes(&answered), pcodes(&printed), "the API answers as the command does: {text}");
     }
@@ -65,7 +65,7 @@ async fn places_named_in_words_are_found_by_the_command_and_the_api() {
         assert_eq!(body["error"]["field_codes"][field], code, "{query}: {body}");
     }
     let long = "بغداد ".repeat(300);
-    let (status, body) = app.get_json(&format!("/api/v1/areas/geocode?q={}", crate::support::urlencode(&long))).await;
+    let (status, body) = app.get_json(&format!("/api/v1/areas/geocode?q={}", crate::api::urlencode(&long))).await;
     assert_eq!(
         (status, body["error"]["field_codes"]["q"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("too_long"))
