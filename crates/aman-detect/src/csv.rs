@@ -170,6 +170,8 @@ pub fn parse_series(input: &str, frequency: Frequency) -> Result<Vec<Series>, In
         let count: u64 = raw.parse().map_err(|_| {
             let what = if raw.starts_with('-') && raw[1..].parse::<f64>().is_ok() {
                 "negative count"
+            } else if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
+                return err(no, format!("count `{raw}` is too large (at most {})", u64::MAX));
             } else if raw.parse::<f64>().is_ok() {
                 "non-integer count"
             } else {
@@ -222,14 +224,59 @@ pub fn parse_series(input: &str, frequency: Frequency) -> Result<Vec<Series>, In
     Ok(out)
 }
 
+/// A series too short for the method: not one of its points was evaluated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortSeries {
+    /// Series name.
+    pub name: String,
+    /// Points (days or weeks) the series has.
+    pub points: usize,
+    /// Points the method needs before it evaluates the first one.
+    pub needed: usize,
+    /// `day` or `week`.
+    pub unit: &'static str,
+}
+
+impl fmt::Display for ShortSeries {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = self.unit;
+        write!(
+            f,
+            "series `{}` has {} {unit}(s) of data; the method needs at least {} to evaluate one {unit} ({} more): nothing evaluated",
+            self.name,
+            self.points,
+            self.needed,
+            self.needed - self.points
+        )
+    }
+}
+
+/// What [`detect_csv`] produced: the output CSV, and the series it could not
+/// evaluate at all (their rows are in the CSV with empty results).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// `series,date,count,expected,threshold,score,alarm`.
+    pub csv: String,
+    /// Series shorter than the method's history.
+    pub short: Vec<ShortSeries>,
+    /// Number of series read.
+    pub series: usize,
+}
+
 /// Runs `method` on every series of the CSV `input` and returns the output
 /// CSV. Each series is evaluated over [`default_range`].
-pub fn detect_csv(input: &str, frequency: Frequency, method: &Method) -> Result<String, InputError> {
+pub fn detect_csv(input: &str, frequency: Frequency, method: &Method) -> Result<Detection, InputError> {
     let series = parse_series(input, frequency)?;
-    let step = match frequency {
-        Frequency::Day => 1,
-        Frequency::Week => 7,
+    let (step, unit) = match frequency {
+        Frequency::Day => (1, "day"),
+        Frequency::Week => (7, "week"),
     };
+    let needed = default_range(method, frequency, usize::MAX).start.saturating_add(1);
+    let short = series
+        .iter()
+        .filter(|s| s.counts.len() < needed)
+        .map(|s| ShortSeries { name: s.name.clone(), points: s.counts.len(), needed, unit })
+        .collect();
     // Writing to memory cannot fail, and every field is UTF-8.
     const IN_MEMORY: &str = "writing CSV to memory";
     let mut writer = WriterBuilder::new().from_writer(Vec::new());
@@ -255,5 +302,5 @@ pub fn detect_csv(input: &str, frequency: Frequency, method: &Method) -> Result<
         }
     }
     let bytes = writer.into_inner().expect(IN_MEMORY);
-    Ok(String::from_utf8(bytes).expect(IN_MEMORY))
+    Ok(Detection { csv: String::from_utf8(bytes).expect(IN_MEMORY), short, series: series.len() })
 }

@@ -46,8 +46,8 @@ impl Variant {
     pub(crate) fn first(self, baseline: usize) -> usize {
         match self {
             Variant::C1 => baseline,
-            Variant::C2 => baseline + 2,
-            Variant::C3 => baseline + 4,
+            Variant::C2 => baseline.saturating_add(2),
+            Variant::C3 => baseline.saturating_add(4),
         }
     }
 

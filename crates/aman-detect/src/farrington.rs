@@ -85,7 +85,12 @@ impl Default for FarringtonParams {
 impl FarringtonParams {
     /// First 0-based index R can evaluate: `freq * b + w`.
     pub fn first_index(&self, freq: usize) -> usize {
-        freq * self.b + self.w
+        freq.saturating_mul(self.b).saturating_add(self.w)
+    }
+
+    /// `z_{1-alpha}`, or `None` for parameters R refuses.
+    pub(crate) fn z(&self) -> Option<f64> {
+        (self.alpha > 0.0 && self.alpha < 1.0 && self.limit54.1 != 0).then(|| qnorm(1.0 - self.alpha))
     }
 }
 
@@ -242,8 +247,16 @@ impl Work {
         (eta, se_u * info.dispersion.sqrt())
     }
 
-    /// One time point; `None` when R gives no result.
-    fn point(&mut self, counts: &[u64], k: usize, freq: usize, params: &FarringtonParams, z: f64) -> Option<Point> {
+    /// One time point and the dispersion `phi` of its fit; `None` when R
+    /// gives no result.
+    pub(crate) fn point(
+        &mut self,
+        counts: &[u64],
+        k: usize,
+        freq: usize,
+        params: &FarringtonParams,
+        z: f64,
+    ) -> Option<(Point, f64)> {
         let pwni = params.past_weeks_not_included.unwrap_or(params.w);
         let p = params.no_periods.max(1);
         if k < params.first_index(freq) || freq < 2 * params.w + 1 {
@@ -252,7 +265,11 @@ impl Work {
         if !self.label(k, freq, params, pwni) {
             return None;
         }
-        let mut info = self.fit_flexible(counts, params.trend, params)?;
+        // R fits the trend first even with fewer than three years and then
+        // always drops it; that first fit can only fail where the fit without
+        // trend also fails, or make hat values of 1 (NaN residuals) that R
+        // passes over. Fitting without trend straight away gives R's result.
+        let mut info = self.fit_flexible(counts, params.trend && params.b >= 3, params)?;
         if info.with_trend {
             let (eta, _) = self.predict(k, p, &info);
             self.buf.resize(self.row.len(), 0.0);
@@ -260,7 +277,7 @@ impl Work {
             let tstat = self.glm.coef[1] / (var * info.dispersion).sqrt();
             let pval = t_pvalue(tstat, self.glm.df_residual() as f64);
             let max_y = self.obs.iter().map(|&(t, _)| counts[t]).max().unwrap_or(0);
-            let do_trend = params.b >= 3 && pval < params.p_threshold_trend && Glm::response(eta) <= max_y as f64;
+            let do_trend = pval < params.p_threshold_trend && Glm::response(eta) <= max_y as f64;
             if !do_trend {
                 info = self.fit_flexible(counts, false, params)?;
             }
@@ -308,26 +325,24 @@ impl Work {
         let recent: u64 = counts[(k + 1).saturating_sub(span)..=k].iter().sum();
         let enough = recent >= need;
         let score = score.filter(|s| !s.is_nan());
-        Some(Point {
+        let point = Point {
             expected: Some(expected),
             threshold: if enough { upper } else { None },
             score,
             alarm: Some(enough && score.is_some_and(|s| s > 1.0) && counts[k] != 0),
-        })
+        };
+        Some((point, info.phi))
     }
 }
 
 pub(crate) fn run(counts: &[u64], freq: usize, params: &FarringtonParams, range: Range<usize>, out: &mut [Point]) {
-    if !(params.alpha > 0.0 && params.alpha < 1.0) || params.limit54.1 == 0 {
-        return;
-    }
-    let z = qnorm(1.0 - params.alpha);
+    let Some(z) = params.z() else { return };
     let mut work = Work::default();
     for (k, point) in range.zip(out.iter_mut()) {
         if k >= counts.len() {
             break;
         }
-        if let Some(p) = work.point(counts, k, freq, params, z) {
+        if let Some((p, _)) = work.point(counts, k, freq, params, z) {
             *point = p;
         }
     }

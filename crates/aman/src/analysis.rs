@@ -257,9 +257,16 @@ pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
         FrequencyName::Week => Frequency::Week,
     };
     let input = read(&args.input, aman_detect::MAX_INPUT_BYTES)?;
-    let output = aman_detect::detect_csv(&input, frequency, &args.method())
+    let detection = aman_detect::detect_csv(&input, frequency, &args.method())
         .with_context(|| format!("in {}", args.input.display()))?;
-    write(args.output.as_deref(), &output)
+    if !detection.short.is_empty() && detection.short.len() == detection.series {
+        let lines: Vec<String> = detection.short.iter().map(ToString::to_string).collect();
+        anyhow::bail!("too little history in {}:\n{}", args.input.display(), lines.join("\n"));
+    }
+    for short in &detection.short {
+        eprintln!("warning: {short}");
+    }
+    write(args.output.as_deref(), &detection.csv)
 }
 
 pub async fn survey(command: SurveyCommand) -> anyhow::Result<()> {

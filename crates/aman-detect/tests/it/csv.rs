@@ -35,7 +35,7 @@ fn output_layout_and_values() {
         .collect::<Vec<_>>()
         .join("\n");
     let method = Method::EarsC1(EarsParams::default());
-    let out = detect_csv(&input, Frequency::Day, &method).unwrap();
+    let out = detect_csv(&input, Frequency::Day, &method).unwrap().csv;
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "series,date,count,expected,threshold,score,alarm");
     assert_eq!(lines.len(), 11);
@@ -61,7 +61,7 @@ fn several_series_weekly() {
     assert_eq!(s.len(), 2);
     assert_eq!(s[1].counts.len(), 300);
     let method = Method::Farrington(FarringtonParams::default());
-    let out = detect_csv(&input, Frequency::Week, &method).unwrap();
+    let out = detect_csv(&input, Frequency::Week, &method).unwrap().csv;
     assert_eq!(out.lines().count(), 601);
     // First evaluated week is index 52 * 5 + 3.
     let first = out.lines().nth(1 + 263).unwrap();
@@ -123,7 +123,7 @@ fn quoted_fields_may_hold_commas_quotes_and_line_breaks() {
     );
 
     // The output quotes exactly the names that need it, so it reads back.
-    let out = detect_csv(input, Frequency::Day, &Method::EarsC1(EarsParams::default())).unwrap();
+    let out = detect_csv(input, Frequency::Day, &Method::EarsC1(EarsParams::default())).unwrap().csv;
     assert!(out.starts_with(
         "series,date,count,expected,threshold,score,alarm\n\
          \"Basra, Abu Al-Khaseeb\",2024-01-01,1,,,,\n\

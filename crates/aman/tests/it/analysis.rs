@@ -98,6 +98,43 @@ fn alerts_detect_names_the_bad_line() {
     assert!(stderr.contains("line 3"), "{stderr}");
     let output = run(&dir, "series,day,count\n", &["alerts", "detect", "--method", "cusum"]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("date"), "missing column named");
+    let input = "series,date,count\na,2026-01-05,3\na,2026-01-12,99999999999999999999\n";
+    let output = run(&dir, input, &["alerts", "detect", "--method", "cusum"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success() && stderr.contains("line 3"), "{stderr}");
+    assert!(stderr.contains("`99999999999999999999` is too large"), "{stderr}");
+}
+
+/// Two years of weekly counts, as `series,date,count`, for series `name`.
+fn two_years(name: &str) -> String {
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+    (0..104u64).map(|t| format!("\"{name}\",{},{}\n", start + chrono::Days::new(7 * t), t % 3)).collect()
+}
+
+#[test]
+fn alerts_detect_says_which_series_lack_history() {
+    let dir = TempDir::new().expect("dir");
+    // Farrington with b = 5 needs 5 years and 4 weeks: nothing can be evaluated.
+    let input = format!("series,date,count\n{}", two_years("Basra, tribal"));
+    let output = run(&dir, &input, &["alerts", "detect", "--method", "farrington"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "nothing evaluated is a failure");
+    assert!(stderr.contains("series `Basra, tribal` has 104 week(s)") && stderr.contains("at least 264"), "{stderr}");
+    // With b = 1 the same series is evaluated (from week 56 on).
+    let output = run(&dir, &input, &["alerts", "detect", "--method", "farrington", "--b", "1"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().filter(|l| l.ends_with(",false") || l.ends_with(",true")).count(), 104 - 55);
+    // One long series and one short: results for the long one, a warning for the short one.
+    let long: String = {
+        let start = chrono::NaiveDate::from_ymd_opt(2018, 1, 1).expect("date");
+        (0..300u64).map(|t| format!("Long,{},{}\n", start + chrono::Days::new(7 * t), t % 4)).collect()
+    };
+    let output = run(&dir, &format!("{input}{long}"), &["alerts", "detect", "--method", "farrington"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("warning: series `Basra, tribal`") && !stderr.contains("`Long`"), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).lines().any(|l| l.starts_with("Long,") && l.ends_with(",false")));
 }
 
 #[test]
