@@ -230,9 +230,12 @@ pub struct ScaleArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Series per baseline.
-    #[arg(long, value_name = "N", default_value_t = 200, value_parser = at_least_one)]
+    /// Synthetic daily series per baseline.
+    #[arg(long, value_name = "N", default_value_t = 40, value_parser = at_least_one)]
     pub series: usize,
+    /// Series per Noufaily scenario.
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = at_least_one)]
+    pub replicates: usize,
     /// Seed of the synthetic series.
     #[arg(long, value_name = "S", default_value_t = crate::eval_detect::DEFAULT_SEED)]
     pub seed: u64,
@@ -398,7 +401,7 @@ mod tests {
         assert_eq!((a.db, a.rounds, a.submissions, a.clients), (Backend::Sqlite, 20, 5000, 32));
         assert_eq!((a.aman, a.seed, a.postgres_url), (None, None, default_postgres_url()));
         let Command::EvalDetect(a) = parse("eval-detect")? else { panic!("not eval-detect") };
-        assert_eq!((a.series, a.seed), (200, crate::eval_detect::DEFAULT_SEED));
+        assert_eq!((a.series, a.replicates, a.seed), (40, 30, crate::eval_detect::DEFAULT_SEED));
         let Command::BenchDetect(a) = parse("bench-detect")? else { panic!("not bench-detect") };
         assert_eq!((a.runs, a.seed), (3, crate::bench_detect::DEFAULT_SEED));
         Ok(())

@@ -1,7 +1,8 @@
 //! `cargo xtask eval-detect`: how well the `aman-detect` methods find
-//! injected outbreaks, and how often they alarm on real conflict data.
+//! injected outbreaks, and how often they alarm on real conflict data; the
+//! table that chose the presets of `aman alerts detect`.
 //!
-//! **Synthetic part.** For each baseline (sparse, moderate, seasonal,
+//! **Synthetic daily part.** For each baseline (sparse, moderate, seasonal,
 //! trending, day-of-week) `--series` daily Poisson series of 5 years + 30 days
 //! of history and one evaluated year are drawn with a fixed seed. Outbreaks
 //! are placed all along each series (so the history is contaminated too, as
@@ -14,35 +15,31 @@
 //! `aman_detect::evaluate`. The same series summed per week give a weekly
 //! table.
 //!
-//! **Replay.** The UCDP GED Iraq events (`data/events/`, CC BY 4.0) become
-//! daily event counts 2004-01-01 .. 2018-12-25, nationally per Aman category
-//! and per UCDP type of violence, and per governorate (UCDP's `adm_1`, not
-//! our P-codes: the area index is not used here) and category where the
-//! series has at least 100 events. Without ground truth, the table shows
-//! alarms per series-year over 2010-2018 and when each method first alarmed
-//! after 2014-06-01 in the national `terrorism` series (the IS offensive:
-//! Samarra 5 June, Mosul 10 June 2014).
+//! **Noufaily scenarios** (`eval_noufaily`): the published simulation design,
+//! `--replicates` series per scenario.
 //!
-//! All computation is in `aman-detect`; this file draws, wires and prints.
+//! **Replays** (`eval_replay`): the UCDP GED Iraq events, with outbreaks
+//! injected (weekly and daily), and the alarm rates on the events as they
+//! are.
+//!
+//! All computation is in `aman-detect`; these files draw, wire and print.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use aman_detect::evaluate::{Outbreak, SeriesScore, Summary, inject, score};
-use aman_detect::presets;
-use aman_detect::{
-    ConflictEvent, CusumParams, EarsParams, FarringtonParams, Frequency, Method, detect, format_date, parse_date,
-    parse_ucdp,
-};
-use anyhow::{Context, Result};
+use aman_detect::presets::{self, Preset};
+use aman_detect::{CusumParams, EarsParams, FarringtonParams, Frequency, Method};
+use anyhow::Result;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use crate::cli::EvalArgs;
+use crate::draw::poisson;
+use crate::eval_common::{Config, THREADS, alarms, delay, parallel, per_year, percent};
+use crate::eval_noufaily::{self, WEEKS};
+use crate::eval_replay;
 
 pub(crate) const DEFAULT_SEED: u64 = 0x00A3_A11A_0E7D;
 const YEAR: usize = 365;
@@ -50,20 +47,21 @@ const YEAR: usize = 365;
 const HISTORY: usize = 5 * YEAR + 30;
 const LENGTH: usize = HISTORY + YEAR;
 const SIZE_FACTORS: [f64; 3] = [2.0, 4.0, 8.0];
-const THREADS: usize = 2;
-const EVENTS_CSV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/events/conflict_data_irq.csv");
 
-/// One method with one parameter set, as a row of the tables.
-struct Config {
-    method: &'static str,
-    defaults: &'static str,
-    method_params: Method,
-    /// CUSUM only: length of the phase-1 (in-control fit) period before the
-    /// evaluated range; `None` = all the history (R: everything before `range`).
-    phase1: Option<usize>,
+/// The rows of every table: R's defaults and Aman's for each method, R's
+/// improved Farrington (Noufaily settings) and Aman's preset for
+/// `frequency` (for series of `points` counts).
+fn configs(frequency: Frequency, points: usize) -> Vec<Config> {
+    let mut rows = classic(frequency);
+    let c = |method, defaults, method_params| Config { method, defaults, method_params, phase1: None };
+    rows.push(c("Farrington improved", "R (Noufaily)", Method::Farrington(presets::noufaily())));
+    let preset = Preset::default_for(frequency);
+    rows.push(c("NB CUSUM", preset.name(), preset.method(frequency, points)));
+    rows
 }
 
-fn configs(frequency: Frequency) -> Vec<Config> {
+/// EARS, CUSUM and Farrington with R's defaults and with Aman's.
+fn classic(frequency: Frequency) -> Vec<Config> {
     let year = frequency.per_year();
     let r_ears = EarsParams::default();
     let (aman_ears, aman_farrington) = match frequency {
@@ -84,16 +82,6 @@ fn configs(frequency: Frequency) -> Vec<Config> {
         c("Farrington", "R", Method::Farrington(FarringtonParams::default()), None),
         c("Farrington", "Aman", Method::Farrington(aman_farrington), None),
     ]
-}
-
-/// Alarms of `config` on `counts[range]`.
-fn alarms(counts: &[u64], frequency: Frequency, config: &Config, range: Range<usize>) -> Vec<Option<bool>> {
-    let offset = match (config.method_params, config.phase1) {
-        (Method::Cusum(_), Some(phase1)) => range.start.saturating_sub(phase1),
-        _ => 0,
-    };
-    let shifted = range.start - offset..range.end - offset;
-    detect(&counts[offset..], frequency, &config.method_params, shifted).into_iter().map(|p| p.alarm).collect()
 }
 
 struct Scenario {
@@ -121,24 +109,8 @@ fn scenarios() -> Vec<Scenario> {
     ]
 }
 
-/// Poisson draw (Knuth's product method, in chunks of mean <= 20).
-fn poisson(rng: &mut StdRng, mean: f64) -> u64 {
-    let mut left = mean.max(0.0);
-    let mut total = 0;
-    while left > 0.0 {
-        let chunk = left.min(20.0);
-        left -= chunk;
-        let limit = (-chunk).exp();
-        let mut product = rng.random::<f64>();
-        while product > limit {
-            total += 1;
-            product *= rng.random::<f64>();
-        }
-    }
-    total
-}
-
 /// A synthetic series with its outbreaks and their size factor `k`.
+#[derive(Clone)]
 struct Synthetic {
     counts: Vec<u64>,
     outbreaks: Vec<Outbreak>,
@@ -195,28 +167,7 @@ impl Totals {
     }
 }
 
-/// Runs `work(job)` for `0..jobs` on [`THREADS`] threads, results in order.
-fn parallel<T: Send>(jobs: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<T>>> = Mutex::new((0..jobs).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..THREADS {
-            scope.spawn(|| {
-                loop {
-                    let job = next.fetch_add(1, Ordering::Relaxed);
-                    if job >= jobs {
-                        break;
-                    }
-                    let result = work(job);
-                    results.lock().unwrap_or_else(|e| e.into_inner())[job] = Some(result);
-                }
-            });
-        }
-    });
-    results.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().flatten().collect()
-}
-
-pub fn run(EvalArgs { series: n_series, seed }: EvalArgs) -> Result<()> {
+pub fn run(EvalArgs { series: n_series, replicates, seed }: EvalArgs) -> Result<()> {
     let started = Instant::now();
 
     let scenarios = scenarios();
@@ -232,17 +183,21 @@ pub fn run(EvalArgs { series: n_series, seed }: EvalArgs) -> Result<()> {
          FA/yr: alarms outside every window per series-year; delay: median days from \
          outbreak start to first alarm (0 = first day).\n"
     );
-    let daily = configs(Frequency::Day);
+    let daily = configs(Frequency::Day, LENGTH);
     for (scenario, series) in scenarios.iter().zip(&data) {
         let totals = evaluate(series, Frequency::Day, &daily, HISTORY..LENGTH);
         let outbreaks = totals[0].all.outbreaks;
         println!("## Daily, {} baseline ({}), {outbreaks} outbreaks\n", scenario.name, scenario.what);
         print!("{}", table(&daily, &totals, YEAR, "days"));
     }
+    let all: Vec<Synthetic> = data.iter().flatten().cloned().collect();
+    let totals = evaluate(&all, Frequency::Day, &daily, HISTORY..LENGTH);
+    println!("## Daily, all five baselines together, {} outbreaks\n", totals[0].all.outbreaks);
+    print!("{}", table(&daily, &totals, YEAR, "days"));
 
     let weeks = LENGTH / 7;
     let weekly_data: Vec<Synthetic> = data.iter().flatten().map(weekly).collect();
-    let weekly_configs = configs(Frequency::Week);
+    let weekly_configs = configs(Frequency::Week, weeks);
     let totals = evaluate(&weekly_data, Frequency::Week, &weekly_configs, weeks - 52..weeks);
     println!(
         "## Weekly sums of all the series above ({} series, last 52 weeks, {} outbreaks)\n",
@@ -254,7 +209,26 @@ pub fn run(EvalArgs { series: n_series, seed }: EvalArgs) -> Result<()> {
     );
     print!("{}", table(&weekly_configs, &totals, 52, "weeks"));
 
-    replay(&daily)?;
+    let noufaily_configs = configs(Frequency::Week, WEEKS);
+    let totals = eval_noufaily::noufaily(&noufaily_configs, replicates, seed);
+    println!(
+        "## Noufaily et al. (2013) scenarios: 42 scenarios x {replicates} weekly series of {WEEKS} weeks, the last 49 evaluated\n"
+    );
+    println!(
+        "POD: share of the evaluated outbreaks with an alarm in their weeks; FA / yr: alarms outside them per series-year; \
+         columns by the scenario's mean count in the evaluated weeks and by outbreak size k.\n"
+    );
+    print!("{}", eval_noufaily::noufaily_table(&noufaily_configs, &totals));
+
+    let real = eval_replay::load()?;
+    let weeks = real.series.first().map_or(0, |s| s.1.len()) / 7;
+    println!("## Replay with injected outbreaks: UCDP GED Iraq weekly series, last 4 years\n");
+    print!("{}", eval_replay::injected(&real, Frequency::Week, &configs(Frequency::Week, weeks), 3, seed));
+    let days = real.series.first().map_or(0, |s| s.1.len());
+    println!("## Replay with injected outbreaks: UCDP GED Iraq daily series, last year\n");
+    print!("{}", eval_replay::injected(&real, Frequency::Day, &configs(Frequency::Day, days), 2, seed));
+
+    eval_replay::alarm_rates(&real, &configs(Frequency::Day, days))?;
     println!("Total run time {:.1} s on {THREADS} threads.", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -277,11 +251,7 @@ fn evaluate(series: &[Synthetic], frequency: Frequency, configs: &[Config], rang
     totals
 }
 
-fn percent(x: Option<f64>) -> String {
-    x.map_or("-".into(), |x| format!("{:.0}%", 100.0 * x))
-}
-
-fn table(configs: &[Config], totals: &[Totals], per_year: usize, unit: &str) -> String {
+fn table(configs: &[Config], totals: &[Totals], points_per_year: usize, unit: &str) -> String {
     let mut out = format!(
         "| method | defaults | sensitivity | k=2 | k=4 | k=8 | false alarms / yr | median delay ({unit}) |\n\
          |---|---|---:|---:|---:|---:|---:|---:|\n"
@@ -296,96 +266,10 @@ fn table(configs: &[Config], totals: &[Totals], per_year: usize, unit: &str) -> 
             percent(t.by_factor[0].sensitivity()),
             percent(t.by_factor[1].sensitivity()),
             percent(t.by_factor[2].sensitivity()),
-            t.all.false_alarms_per_year(per_year).map_or("-".into(), |x| format!("{x:.1}")),
-            t.all.median_delay().map_or("-".into(), |x| format!("{x:.1}")),
+            per_year(&t.all, points_per_year),
+            delay(&t.all),
         );
     }
     out.push('\n');
     out
-}
-
-/// Normalised governorate name from UCDP's `adm_1` ("Al Başrah  province").
-fn governorate(adm_1: &str) -> Option<String> {
-    let name = adm_1.trim().trim_end_matches("province").split_whitespace().collect::<Vec<_>>().join(" ");
-    match name.as_str() {
-        "" => None,
-        // The Ba'th-era name of Kirkuk governorate.
-        "At-Ta'mim" => Some("Kirkūk".into()),
-        _ => Some(name),
-    }
-}
-
-fn replay(configs: &[Config]) -> Result<()> {
-    let text = std::fs::read_to_string(EVENTS_CSV).with_context(|| format!("reading {EVENTS_CSV}"))?;
-    let events = parse_ucdp(&text).context("parsing the UCDP events")?;
-    let day = |s: &str| parse_date(s).context("bad constant date");
-    let (first, end, evaluated, offensive) =
-        (day("2004-01-01")?, day("2018-12-26")?, day("2010-01-01")?, day("2014-06-01")?);
-    let length = (end - first) as usize;
-
-    let mut series: BTreeMap<(u8, String), Vec<u64>> = BTreeMap::new();
-    let mut add = |group: u8, name: String, e: &ConflictEvent| {
-        let t = (e.date_start - first) as usize;
-        series.entry((group, name)).or_insert_with(|| vec![0; length])[t] += 1;
-    };
-    for e in events.iter().filter(|e| (first..end).contains(&e.date_start)) {
-        add(0, format!("Iraq / {}", e.category), e);
-        add(1, format!("Iraq / type {} {}", e.violence.code(), e.violence.label()), e);
-        if let Some(g) = governorate(&e.adm_1) {
-            add(2, format!("{g} / {}", e.category), e);
-        }
-    }
-    let start = (evaluated - first) as usize;
-    series.retain(|_, counts| counts[start..].iter().sum::<u64>() >= 100);
-    let series: Vec<((u8, String), Vec<u64>)> = series.into_iter().collect();
-
-    let range = start..length;
-    let results = parallel(series.len(), |i| {
-        configs.iter().map(|c| alarms(&series[i].1, Frequency::Day, c, range.clone())).collect::<Vec<_>>()
-    });
-    let years = range.len() as f64 / YEAR as f64;
-    let groups = ["national, per category", "national, per type of violence", "governorate x category"];
-    println!(
-        "## Replay: UCDP GED Iraq events (CC BY 4.0), daily counts 2004-01-01..2018-12-25, evaluated {}..2018-12-25\n",
-        format_date(evaluated)
-    );
-    println!("Series with at least 100 events in the evaluated period:");
-    for (g, label) in groups.iter().enumerate() {
-        let names: Vec<&str> =
-            series.iter().filter(|((group, _), _)| *group as usize == g).map(|((_, n), _)| n.as_str()).collect();
-        println!("- {label} ({}): {}", names.len(), names.join(", "));
-    }
-    println!(
-        "\nNo ground truth: alarm rates per series-year, and the first alarm on or after 2014-06-01 (IS offensive) in the national `terrorism` series.\n"
-    );
-    println!("| method | defaults | {} | {} | {} | first alarm from 2014-06-01 |", groups[0], groups[1], groups[2]);
-    println!("|---|---|---:|---:|---:|---|");
-    let terrorism = series.iter().position(|((g, n), _)| *g == 0 && n == "Iraq / terrorism");
-    for (c, config) in configs.iter().enumerate() {
-        let mut cells = Vec::new();
-        for g in 0..groups.len() {
-            let (mut n, mut alarms) = (0usize, 0usize);
-            for (s, _) in series.iter().enumerate().filter(|(_, ((group, _), _))| *group as usize == g) {
-                n += 1;
-                alarms += results[s][c].iter().filter(|a| **a == Some(true)).count();
-            }
-            cells.push(if n == 0 { "-".into() } else { format!("{:.1}", alarms as f64 / (n as f64 * years)) });
-        }
-        let first_alarm = terrorism
-            .and_then(|s| {
-                let from = (offensive - first) as usize - start;
-                results[s][c]
-                    .iter()
-                    .skip(from)
-                    .position(|a| *a == Some(true))
-                    .map(|i| format_date(offensive + i as i64))
-            })
-            .unwrap_or_else(|| "-".into());
-        println!(
-            "| {} | {} | {} | {} | {} | {first_alarm} |",
-            config.method, config.defaults, cells[0], cells[1], cells[2]
-        );
-    }
-    println!();
-    Ok(())
 }

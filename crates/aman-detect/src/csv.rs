@@ -266,23 +266,35 @@ pub struct Detection {
 /// Runs `method` on every series of the CSV `input` and returns the output
 /// CSV. Each series is evaluated over [`default_range`].
 pub fn detect_csv(input: &str, frequency: Frequency, method: &Method) -> Result<Detection, InputError> {
+    detect_csv_with(input, frequency, |_| *method)
+}
+
+/// The same with a method chosen per series from its number of points (a
+/// [`Preset`](crate::presets::Preset) adapts to the history there is).
+pub fn detect_csv_with(
+    input: &str,
+    frequency: Frequency,
+    choose: impl Fn(usize) -> Method,
+) -> Result<Detection, InputError> {
     let series = parse_series(input, frequency)?;
     let (step, unit) = match frequency {
         Frequency::Day => (1, "day"),
         Frequency::Week => (7, "week"),
     };
-    let needed = default_range(method, frequency, usize::MAX).start.saturating_add(1);
-    let short = series
-        .iter()
-        .filter(|s| s.counts.len() < needed)
-        .map(|s| ShortSeries { name: s.name.clone(), points: s.counts.len(), needed, unit })
-        .collect();
+    let mut short = Vec::new();
+    let methods: Vec<Method> = series.iter().map(|s| choose(s.counts.len())).collect();
+    for (s, method) in series.iter().zip(&methods) {
+        let needed = default_range(method, frequency, usize::MAX).start.saturating_add(1);
+        if s.counts.len() < needed {
+            short.push(ShortSeries { name: s.name.clone(), points: s.counts.len(), needed, unit });
+        }
+    }
     // Writing to memory cannot fail, and every field is UTF-8.
     const IN_MEMORY: &str = "writing CSV to memory";
     let mut writer = WriterBuilder::new().from_writer(Vec::new());
     writer.write_record(["series", "date", "count", "expected", "threshold", "score", "alarm"]).expect(IN_MEMORY);
     let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    for s in &series {
+    for (s, method) in series.iter().zip(&methods) {
         let range = default_range(method, frequency, s.counts.len());
         let points = detect(&s.counts, frequency, method, range.clone());
         for (i, &c) in s.counts.iter().enumerate() {

@@ -76,6 +76,10 @@ pub(crate) struct Glm {
     p: usize,
     /// Design matrix, row-major `n x p`.
     x: Vec<f64>,
+    /// Column indices of each row's non-zero entries, `p` slots a row
+    /// (designs with factor dummies are mostly zeros), and their number.
+    nz: Vec<u16>,
+    nz_len: Vec<u16>,
     y: Vec<f64>,
     prior: Vec<f64>,
     eta: Vec<f64>,
@@ -99,6 +103,8 @@ impl Glm {
         self.n = 0;
         self.p = p;
         self.x.clear();
+        self.nz.clear();
+        self.nz_len.clear();
         self.y.clear();
         self.prior.clear();
     }
@@ -107,6 +113,10 @@ impl Glm {
     pub(crate) fn push_row(&mut self, row: &[f64], y: f64, prior_weight: f64) {
         debug_assert_eq!(row.len(), self.p);
         self.x.extend_from_slice(row);
+        let before = self.nz.len();
+        self.nz.extend((0..row.len()).filter(|&j| row[j] != 0.0).map(|j| j as u16));
+        self.nz_len.push((self.nz.len() - before) as u16);
+        self.nz.resize(before + row.len(), 0);
         self.y.push(y);
         self.prior.push(prior_weight);
         self.n += 1;
@@ -168,7 +178,8 @@ impl Glm {
             let mut dev = 0.0;
             for i in 0..n {
                 let row = &self.x[i * p..(i + 1) * p];
-                let eta: f64 = row.iter().zip(&self.coef).map(|(a, b)| a * b).sum();
+                let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
+                let eta: f64 = nz.iter().map(|&j| row[usize::from(j)] * self.coef[usize::from(j)]).sum();
                 let mu = linkinv(eta);
                 self.eta[i] = eta;
                 self.mu[i] = mu;
@@ -249,6 +260,8 @@ impl Glm {
         }
     }
 
+    /// The same for any number of columns, over each row's non-zero
+    /// entries only (ascending, so the upper triangle is filled).
     fn normal_equations_dyn(&mut self, family: Family) {
         let p = self.p;
         self.r.fill(0.0);
@@ -257,10 +270,13 @@ impl Glm {
             let (z, w2) = self.working(i, family);
             self.w2[i] = w2;
             let row = &self.x[i * p..(i + 1) * p];
-            for j in 0..p {
+            let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
+            for (a, &j) in nz.iter().enumerate() {
+                let j = usize::from(j);
                 let wx = w2 * row[j];
                 self.tmp[j] += wx * z;
-                for k in j..p {
+                for &k in &nz[a..] {
+                    let k = usize::from(k);
                     self.r[j * p + k] += wx * row[k];
                 }
             }

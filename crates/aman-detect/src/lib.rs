@@ -87,12 +87,20 @@
 //! Standard errors use the unclipped dispersion and the QR of the last IRLS
 //! iteration, as `predict.glm`/`summary.glm` do.
 //!
+//! **NB CUSUM on the improved Farrington baseline** (Aman's own; no R
+//! counterpart): the expected count and dispersion of `farringtonFlexible`
+//! at each point, a negative-binomial likelihood-ratio CUSUM for a rise by
+//! `e^kappa` on top, plus the baseline's own single-point alarm; see
+//! [`NbCusumParams`] and `nbcusum.rs`.
+//!
 //! # Aman's presets, evaluation and event data
-//! [`presets`] holds the parameters Aman uses for sparse local daily series,
-//! chosen with `cargo xtask eval-detect` on top of [`evaluate`] (outbreak
-//! injection, sensitivity, false alarms per year, detection delay); the
-//! results are in `docs/early-warning.md`. [`events`] parses UCDP GED
-//! conflict-event exports (`data/events/`).
+//! [`presets`] holds the named presets of `aman alerts detect`
+//! ([`presets::Preset`]: `weekly` and `daily`, the defaults, and `noufaily`,
+//! R's improved Farrington) and the parameters the server uses for sparse
+//! local daily series, chosen with `cargo xtask eval-detect` on top of
+//! [`evaluate`] (outbreak injection, sensitivity, false alarms per year,
+//! detection delay); the results are in `docs/early-warning.md`. [`events`]
+//! parses UCDP GED conflict-event exports (`data/events/`).
 //!
 //! # Performance
 //! `cargo xtask bench-detect` (1,547 daily series of 10 years; figures in
@@ -132,7 +140,8 @@ mod stats;
 use std::ops::Range;
 
 pub use csv::{
-    Detection, InputError, MAX_INPUT_BYTES, Series, ShortSeries, detect_csv, format_date, parse_date, parse_series,
+    Detection, InputError, MAX_INPUT_BYTES, Series, ShortSeries, detect_csv, detect_csv_with, format_date, parse_date,
+    parse_series,
 };
 pub use cusum::CusumParams;
 pub use ears::EarsParams;

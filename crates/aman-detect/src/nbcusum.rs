@@ -45,20 +45,14 @@ pub struct NbCusumParams {
 }
 
 impl Default for NbCusumParams {
-    /// The improved Farrington of Noufaily et al. (`noPeriods = 10`,
-    /// `pastWeeksNotIncluded = 26`, `nbPlugin`) with `alpha = 0.01`, a
-    /// doubling and `h = 2.5`.
+    /// Aman's weekly preset with five years back: the improved Farrington
+    /// of Noufaily et al. ([`crate::presets::noufaily`]) at `alpha = 0.04`,
+    /// a doubling to detect (`kappa = ln 2`) and `h = 2`.
     fn default() -> Self {
         NbCusumParams {
-            baseline: FarringtonParams {
-                no_periods: 10,
-                past_weeks_not_included: Some(26),
-                threshold_method: crate::ThresholdMethod::NbPlugin,
-                alpha: 0.01,
-                ..FarringtonParams::default()
-            },
+            baseline: FarringtonParams { alpha: 0.04, ..crate::presets::noufaily() },
             kappa: std::f64::consts::LN_2,
-            h: 2.5,
+            h: 2.0,
         }
     }
 }

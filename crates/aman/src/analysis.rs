@@ -8,6 +8,7 @@
 
 use crate::keyfile::load_keys;
 use crate::{DbArg, KeyArg, open};
+use aman_detect::presets::Preset;
 use aman_detect::{CusumParams, EarsParams, FarringtonParams, Frequency, Method, ThresholdMethod};
 use aman_survey::EstimateArgs;
 use anyhow::Context;
@@ -74,8 +75,14 @@ pub struct DetectArgs {
     /// Input CSV with the columns series,date,count (dates YYYY-MM-DD).
     #[arg(long)]
     input: PathBuf,
+    /// A method with the parameters given by the flags below (R's defaults
+    /// when absent); without `--method` and `--preset` the documented default
+    /// preset for the frequency (`weekly` or `daily`).
     #[arg(long, value_enum)]
-    method: MethodName,
+    method: Option<MethodName>,
+    /// A named parameter set of docs/early-warning.md: weekly, daily or noufaily.
+    #[arg(long, conflicts_with = "method")]
+    preset: Option<Preset>,
     /// Daily series, or weekly series (dates seven days apart; reference weeks t − 52·j).
     #[arg(long, value_enum, default_value = "week")]
     frequency: FrequencyName,
@@ -127,9 +134,9 @@ pub struct DetectArgs {
 }
 
 impl DetectArgs {
-    fn method(&self) -> Method {
+    fn method(&self, name: MethodName) -> Method {
         let ears = EarsParams { baseline: self.baseline, alpha: self.alpha, min_sigma: self.min_sigma };
-        match self.method {
+        match name {
             MethodName::EarsC1 => Method::EarsC1(ears),
             MethodName::EarsC2 => Method::EarsC2(ears),
             MethodName::EarsC3 => Method::EarsC3(ears),
@@ -257,8 +264,14 @@ pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
         FrequencyName::Week => Frequency::Week,
     };
     let input = read(&args.input, aman_detect::MAX_INPUT_BYTES)?;
-    let detection = aman_detect::detect_csv(&input, frequency, &args.method())
-        .with_context(|| format!("in {}", args.input.display()))?;
+    let detection = match (args.method, args.preset) {
+        (Some(name), _) => aman_detect::detect_csv(&input, frequency, &args.method(name)),
+        (None, preset) => {
+            let preset = preset.unwrap_or(Preset::default_for(frequency));
+            aman_detect::detect_csv_with(&input, frequency, |points| preset.method(frequency, points))
+        }
+    }
+    .with_context(|| format!("in {}", args.input.display()))?;
     if !detection.short.is_empty() && detection.short.len() == detection.series {
         let lines: Vec<String> = detection.short.iter().map(ToString::to_string).collect();
         anyhow::bail!("too little history in {}:\n{}", args.input.display(), lines.join("\n"));

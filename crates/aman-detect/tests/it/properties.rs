@@ -3,8 +3,10 @@
 
 #![allow(clippy::unwrap_used)] // test helpers
 
+use aman_detect::presets::Preset;
 use aman_detect::{
-    CusumParams, EarsParams, FarringtonParams, Frequency, Method, Point, ThresholdMethod, default_range, detect,
+    CusumParams, EarsParams, FarringtonParams, Frequency, Method, NbCusumParams, Point, ThresholdMethod, default_range,
+    detect,
 };
 
 /// xorshift64* with a Poisson sampler (Knuth), enough for test data.
@@ -48,6 +50,12 @@ fn methods() -> Vec<Method> {
             ..f
         }),
         Method::Farrington(FarringtonParams { b: 3, threshold_method: ThresholdMethod::Muan, ..f }),
+        Method::NbCusum(NbCusumParams::default()),
+        Method::NbCusum(NbCusumParams {
+            baseline: FarringtonParams { b: 2, ..NbCusumParams::default().baseline },
+            ..NbCusumParams::default()
+        }),
+        Preset::Daily.method(Frequency::Week, N),
     ]
 }
 
@@ -117,8 +125,8 @@ fn no_dependence_on_the_future() {
                 let part = detect(&changed, Frequency::Week, &m, full_range.start..cut);
                 assert_eq!(part[..], full[..cut - full_range.start], "{m:?} cut {cut}");
             }
-            // Incremental run: only the last point (not for the recursive CUSUM).
-            if !matches!(m, Method::Cusum(_)) {
+            // Incremental run: only the last point (not for the recursive CUSUMs).
+            if !matches!(m, Method::Cusum(_) | Method::NbCusum(_)) {
                 let last: Vec<Point> = detect(&counts, Frequency::Week, &m, N - 1..N);
                 assert_eq!(last[0], full[full.len() - 1], "{m:?} last point");
             }

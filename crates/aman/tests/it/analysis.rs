@@ -228,3 +228,46 @@ fn survey_estimate_flags_equal_r_on_the_api_designs() {
         run(&dir, "y,w\n1,1\n", &["survey", "estimate", "--var", "y", "--repweights", "r", "--rep-type", "jk9"]);
     assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("jk9"));
 }
+
+#[test]
+fn alerts_detect_applies_the_documented_presets() {
+    let dir = TempDir::new().expect("dir");
+    let input = weekly_input("seasonal");
+    let stdout = |args: &[&str]| {
+        let output = run(&dir, &input, args);
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    // Without --method: the weekly preset, which is `--preset weekly`.
+    let default = stdout(&["alerts", "detect"]);
+    assert_eq!(default, stdout(&["alerts", "detect", "--preset", "weekly"]));
+    let evaluated = default.lines().filter(|l| l.ends_with(",true") || l.ends_with(",false")).count();
+    assert!(evaluated > 100, "the weekly preset evaluates the series: {evaluated} points");
+    assert!(default.lines().any(|l| l.ends_with(",true")), "the outbreak at weeks 330-335 is seen");
+    // The improved Farrington by name equals the flags of the fixed interface, and R.
+    let noufaily = stdout(&["alerts", "detect", "--preset", "noufaily"]);
+    let flags = stdout(&[
+        "alerts",
+        "detect",
+        "--method",
+        "farrington",
+        "--no-periods",
+        "10",
+        "--past-weeks-not-included",
+        "26",
+        "--threshold-method",
+        "nb-plugin",
+    ]);
+    assert_eq!(noufaily, flags);
+    let r: Vec<Vec<String>> = fixture("aman-detect/fixtures/r_farrington.csv")
+        .lines()
+        .map(fields)
+        .filter(|row| row[0] == "seasonal" && row[1] == "noufaily_nb")
+        .collect();
+    assert_matches_r(&thresholds(&noufaily), r, 4);
+    // Daily data get the daily preset; a preset and a method do not mix.
+    let output = run(&dir, &input, &["alerts", "detect", "--preset", "weekly", "--method", "cusum"]);
+    assert!(!output.status.success());
+    let output = run(&dir, &input, &["alerts", "detect", "--preset", "monthly"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("weekly, daily, noufaily"));
+}
