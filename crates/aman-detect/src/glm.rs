@@ -82,6 +82,12 @@ pub(crate) struct Glm {
     nz_len: Vec<u16>,
     /// Whether each row equals the one before (same linear predictor).
     repeats: Vec<bool>,
+    /// Runs of equal rows: first row of each, then `n`.
+    runs: Vec<usize>,
+    /// Per run: prior weight, weighted response, weighted `y log y`, and the
+    /// linear predictor, mean and previous mean shared by its rows.
+    run_sums: Vec<[f64; 3]>,
+    run_state: Vec<[f64; 3]>,
     y: Vec<f64>,
     prior: Vec<f64>,
     eta: Vec<f64>,
@@ -184,7 +190,12 @@ impl Glm {
         self.coef.resize(p, 0.0);
         self.tmp.resize(p, 0.0);
         let done = self.skip_all_zero_iterations(family, &mut devold);
-        for _iter in done..MAXIT {
+        let by_runs = family == Family::Poisson && self.find_runs();
+        for iter in done..MAXIT {
+            // After the first step every row of a run has the same predictor.
+            if by_runs && iter > done {
+                return self.fit_by_runs(iter, devold);
+            }
             if !self.weighted_least_squares(family) {
                 return false;
             }
@@ -219,6 +230,91 @@ impl Glm {
                 break;
             }
             devold = dev;
+        }
+        true
+    }
+
+    /// Finds the runs of equal consecutive rows; `true` when there are at
+    /// most half as many runs as rows, so iterating over runs pays.
+    fn find_runs(&mut self) -> bool {
+        self.runs.clear();
+        self.runs.extend((0..self.n).filter(|&i| !self.repeats[i]));
+        self.runs.push(self.n);
+        2 * (self.runs.len() - 1) <= self.n
+    }
+
+    /// The remaining Poisson IRLS steps from step `first` on, one term per
+    /// run of equal rows instead of one per row: with `w = prior mu` the
+    /// normal equations need only each run's sums of `prior`, `prior y` and
+    /// `prior y log y` (`X'Wz = sum x (mu eta P + PY - mu P)`), and so does the
+    /// deviance. The same steps and criterion as [`Glm::fit`]; the rows get
+    /// their run's predictor, mean and working weight at the end.
+    fn fit_by_runs(&mut self, first: usize, mut devold: f64) -> bool {
+        let p = self.p;
+        self.run_sums.clear();
+        self.run_state.clear();
+        for w in self.runs.windows(2) {
+            let (mut sp, mut spy, mut spyl) = (0.0, 0.0, 0.0);
+            for i in w[0]..w[1] {
+                sp += self.prior[i];
+                spy += self.prior[i] * self.y[i];
+                spyl += self.prior[i] * self.ylogy[i];
+            }
+            self.run_sums.push([sp, spy, spyl]);
+            self.run_state.push([self.eta[w[0]], self.mu[w[0]], self.mu[w[0]]]);
+        }
+        for _iter in first..MAXIT {
+            self.r.fill(0.0);
+            self.tmp.fill(0.0);
+            for (g, w) in self.runs.windows(2).enumerate() {
+                let [sp, spy, _] = self.run_sums[g];
+                let [eta, mu, _] = self.run_state[g];
+                self.run_state[g][2] = mu;
+                let (wt, wz) = (sp * mu, sp * mu * eta + (spy - sp * mu));
+                let i = w[0];
+                let row = &self.x[i * p..(i + 1) * p];
+                let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
+                for (a, &j) in nz.iter().enumerate() {
+                    let j = usize::from(j);
+                    self.tmp[j] += wz * row[j];
+                    for &k in &nz[a..] {
+                        let k = usize::from(k);
+                        self.r[j * p + k] += wt * row[j] * row[k];
+                    }
+                }
+            }
+            if !self.cholesky_solve() {
+                return false;
+            }
+            let mut dev = 0.0;
+            for (g, w) in self.runs.windows(2).enumerate() {
+                let i = w[0];
+                let row = &self.x[i * p..(i + 1) * p];
+                let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
+                let eta: f64 = nz.iter().map(|&j| row[usize::from(j)] * self.coef[usize::from(j)]).sum();
+                let mu = linkinv(eta);
+                self.run_state[g][0] = eta;
+                self.run_state[g][1] = mu;
+                let [sp, spy, spyl] = self.run_sums[g];
+                let log_mu = if mu > DBL_EPS { eta } else { mu.ln() };
+                dev += 2.0 * (spyl - spy * log_mu - (spy - mu * sp));
+            }
+            if !dev.is_finite() {
+                return false;
+            }
+            if (dev - devold).abs() / (dev.abs() + 0.1) < EPSILON {
+                self.converged = true;
+                break;
+            }
+            devold = dev;
+        }
+        for (g, w) in self.runs.windows(2).enumerate() {
+            let [eta, mu, before] = self.run_state[g];
+            for i in w[0]..w[1] {
+                self.eta[i] = eta;
+                self.mu[i] = mu;
+                self.w2[i] = self.prior[i] * before;
+            }
         }
         true
     }
@@ -493,6 +589,37 @@ mod tests {
         assert!((short.dispersion() / full.dispersion() - 1.0).abs() < 1e-6);
         // ln(0.1) - 23: the step at which glm.fit's deviance criterion holds.
         assert!((short.coef[0] - (0.1f64.ln() - 23.0)).abs() < 1e-9, "{:?}", short.coef);
+    }
+
+    #[test]
+    fn runs_of_equal_rows_give_the_row_by_row_fit() {
+        // Intercept + a two-level factor: grouped rows take the path by runs,
+        // alternating rows the one by rows; the fits must agree.
+        let ys = [[0.0, 2.0, 1.0, 0.0, 3.0], [4.0, 1.0, 6.0, 2.0, 5.0]];
+        let fit = |grouped: bool| {
+            let mut g = Glm::default();
+            g.reset(2);
+            let order: Vec<(usize, usize)> = if grouped {
+                (0..2).flat_map(|l| (0..5).map(move |i| (l, i))).collect()
+            } else {
+                (0..5).flat_map(|i| (0..2).map(move |l| (l, i))).collect()
+            };
+            for (l, i) in order {
+                g.push_row(&[1.0, l as f64], ys[l][i], 1.0 + 0.1 * i as f64);
+            }
+            assert_eq!(g.find_runs(), grouped);
+            assert!(g.fit(Family::Poisson) && g.converged);
+            g
+        };
+        let (runs, rows) = (fit(true), fit(false));
+        for j in 0..2 {
+            assert!((runs.coef[j] - rows.coef[j]).abs() < 1e-12, "{:?} {:?}", runs.coef, rows.coef);
+        }
+        assert!((runs.dispersion() - rows.dispersion()).abs() < 1e-12);
+        let mut buf = [0.0; 2];
+        let (a, b) = (runs.predict_link(&[1.0, 1.0], &mut buf), rows.predict_link(&[1.0, 1.0], &mut buf));
+        assert!((a.0 - b.0).abs() < 1e-12 && (a.1 - b.1).abs() < 1e-12);
+        assert!((runs.hat(0, &mut buf) - rows.hat(0, &mut buf)).abs() < 1e-12);
     }
 
     #[test]
