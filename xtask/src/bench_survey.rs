@@ -15,8 +15,11 @@
 //!   0/1 variable), timed with `system.time`, once; the whole Rscript run
 //!   (start-up, `read.csv`) is reported too.
 //!
-//! The two sets of estimates and SEs are compared, and the speed-up of the
-//! computation is printed (target ≥ 100×).
+//! * Python `svy` (with `--svy-python`), the same design and domain means
+//!   from a polars data frame, timed around the design and the estimation.
+//!
+//! The estimates and SEs are compared with Aman's, and the speed-ups of the
+//! computation are printed (targets: ≥ 200× R, ≥ 20× svy).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -33,7 +36,7 @@ use crate::cli::SurveyArgs;
 pub(crate) const DEFAULT_SEED: u64 = 0x5EED_5A7E_2026;
 const STRATA: usize = 20;
 const PSUS_PER_STRATUM: usize = 100;
-const TARGET_SPEEDUP: f64 = 100.0;
+const TARGET_SPEEDUP: f64 = 200.0;
 
 const R_SCRIPT: &str = r#"suppressMessages(library(survey))
 a <- commandArgs(TRUE)
@@ -47,6 +50,30 @@ f <- function(x) sprintf("%.17g", as.numeric(x))
 write.csv(data.frame(domain = m$domain, mean = f(coef(m)), mean_se = f(SE(m)),
                      prop = f(coef(p)), prop_se = f(SE(p))), a[2], row.names = FALSE, quote = FALSE)
 cat(sprintf("%.3f %.3f\n", t_design[["elapsed"]], t_est[["elapsed"]]), file = a[3])
+"#;
+
+/// The same with the Python package `svy` (polars data frame; PSUs made
+/// unique across strata, as R's `nest = TRUE`).
+const SVY_SCRIPT: &str = r#"import sys, time
+import polars as pl
+import svy
+a = sys.argv[1:]
+d = pl.read_csv(a[0], schema_overrides={"domain": pl.Utf8})
+d = d.with_columns((pl.col("stratum") * 100000 + pl.col("psu")).alias("psu_id"))
+t0 = time.perf_counter()
+s = svy.Sample(data=d, design=svy.Design(stratum="stratum", psu="psu_id", wgt="w"))
+t1 = time.perf_counter()
+m = s.estimation.mean(y="score", by="domain", drop_nulls=True).to_polars()
+p = s.estimation.mean(y="yes", by="domain", drop_nulls=True).to_polars()
+t2 = time.perf_counter()
+m = m.sort("domain")
+p = p.sort("domain")
+with open(a[1], "w") as f:
+    f.write("domain,mean,mean_se,prop,prop_se\n")
+    for r, q in zip(m.iter_rows(named=True), p.iter_rows(named=True)):
+        f.write("%s,%.17g,%.17g,%.17g,%.17g\n" % (r["domain"], r["est"], r["se"], q["est"], q["se"]))
+with open(a[2], "w") as f:
+    f.write("%.4f %.4f\n" % (t1 - t0, t2 - t1))
 "#;
 
 /// The generated survey, as columns.
@@ -129,7 +156,7 @@ fn aman_once(s: &Survey) -> Result<(Duration, Duration, Vec<Estimate>, Vec<Estim
     Ok((built, estimated, black_box(means), black_box(props)))
 }
 
-struct RRun {
+struct ToolRun {
     design: f64,
     estimate: f64,
     wall: f64,
@@ -137,24 +164,43 @@ struct RRun {
     rows: Vec<(String, [f64; 4])>,
 }
 
-fn run_r(csv: &Path, dir: &Path) -> Result<Option<RRun>> {
-    let script = dir.join("bench.R");
-    let out = dir.join("r_estimates.csv");
-    let times = dir.join("r_times.txt");
-    std::fs::write(&script, R_SCRIPT)?;
+fn run_r(csv: &Path, dir: &Path) -> Result<Option<ToolRun>> {
+    run_script(Command::new("Rscript").arg("--vanilla"), "bench.R", R_SCRIPT, csv, dir, "is r-cran-survey installed?")
+}
+
+fn run_svy(python: &Path, csv: &Path, dir: &Path) -> Result<Option<ToolRun>> {
+    run_script(&mut Command::new(python), "bench_svy.py", SVY_SCRIPT, csv, dir, "is svy installed?")
+}
+
+/// Runs `script` (written to `dir/name`) as `command script CSV OUT TIMES`
+/// and reads what it wrote; `None` when the interpreter is not found.
+fn run_script(
+    command: &mut Command,
+    name: &str,
+    script: &str,
+    csv: &Path,
+    dir: &Path,
+    hint: &str,
+) -> Result<Option<ToolRun>> {
+    let path = dir.join(name);
+    let out = dir.join(format!("{name}.estimates.csv"));
+    let times = dir.join(format!("{name}.times.txt"));
+    std::fs::write(&path, script)?;
     let started = Instant::now();
-    let status = match Command::new("Rscript").arg("--vanilla").arg(&script).arg(csv).arg(&out).arg(&times).status() {
+    let status = match command.arg(&path).arg(csv).arg(&out).arg(&times).status() {
         Ok(status) => status,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).context("starting Rscript"),
+        Err(e) => return Err(e).with_context(|| format!("starting {name}")),
     };
     let wall = started.elapsed().as_secs_f64();
-    ensure!(status.success(), "Rscript failed ({status}); is r-cran-survey installed?");
+    ensure!(status.success(), "{name} failed ({status}); {hint}");
     let text = std::fs::read_to_string(&times)?;
     let mut t = text.split_whitespace().map(str::parse::<f64>);
-    let (Some(Ok(design)), Some(Ok(estimate))) = (t.next(), t.next()) else { bail!("bad R timings `{text}`") };
+    let (Some(Ok(design)), Some(Ok(estimate))) = (t.next(), t.next()) else {
+        bail!("bad timings `{text}` from {name}")
+    };
     let rows = r_estimates(&std::fs::read_to_string(&out)?)?;
-    Ok(Some(RRun { design, estimate, wall, rows }))
+    Ok(Some(ToolRun { design, estimate, wall, rows }))
 }
 
 /// Parses the R script's `domain,mean,mean_se,prop,prop_se` output.
@@ -170,15 +216,15 @@ fn r_estimates(text: &str) -> Result<Vec<(String, [f64; 4])>> {
     Ok(rows)
 }
 
-pub fn run(SurveyArgs { responses: n, domains: n_domains, runs, seed }: SurveyArgs) -> Result<()> {
+pub fn run(SurveyArgs { responses: n, domains: n_domains, runs, seed, svy_python }: SurveyArgs) -> Result<()> {
     let dir: PathBuf = std::env::temp_dir().join(format!("aman-bench-survey-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let result = measure(n, n_domains, runs, seed, &dir);
+    let result = measure(n, n_domains, runs, seed, svy_python.as_deref(), &dir);
     let _ = std::fs::remove_dir_all(&dir);
     result
 }
 
-fn measure(n: usize, n_domains: usize, runs: usize, seed: u64, dir: &Path) -> Result<()> {
+fn measure(n: usize, n_domains: usize, runs: usize, seed: u64, svy: Option<&Path>, dir: &Path) -> Result<()> {
     let survey = generate(n, n_domains, seed);
     let csv = dir.join("responses.csv");
     write_csv(&survey, &csv)?;
@@ -200,30 +246,41 @@ fn measure(n: usize, n_domains: usize, runs: usize, seed: u64, dir: &Path) -> Re
     let Some((means, props)) = last else { bail!("no runs") };
 
     let r = run_r(&csv, dir)?;
-    println!("\n| step | Aman (best of {runs}) | R survey | speed-up |\n|---|---:|---:|---:|");
-    let row = |name: &str, ours: f64, theirs: Option<f64>| match theirs {
-        Some(t) => println!("| {name} | {:.1} ms | {:.2} s | {:.0}× |", ours * 1e3, t, t / ours),
-        None => println!("| {name} | {:.1} ms | – | – |", ours * 1e3),
+    let py = match svy {
+        Some(python) => run_svy(python, &csv, dir)?,
+        None => None,
     };
-    row("design build", best_design, r.as_ref().map(|r| r.design));
-    row("estimation (mean + proportion, all domains)", best_est, r.as_ref().map(|r| r.estimate));
-    row("total computation", best_total, r.as_ref().map(|r| r.design + r.estimate));
+    println!(
+        "\n| step | Aman (best of {runs}) | R survey | speed-up | Python svy | speed-up |\n|---|---:|---:|---:|---:|---:|"
+    );
+    let cell = |ours: f64, theirs: Option<f64>| match theirs {
+        Some(t) => format!("{t:.2} s | {:.0}×", t / ours),
+        None => "– | –".to_string(),
+    };
+    let row = |name: &str, ours: f64, of: fn(&ToolRun) -> f64| {
+        let (r, py) = (cell(ours, r.as_ref().map(of)), cell(ours, py.as_ref().map(of)));
+        println!("| {name} | {:.1} ms | {r} | {py} |", ours * 1e3);
+    };
+    row("design build", best_design, |r| r.design);
+    row("estimation (mean + proportion, all domains)", best_est, |r| r.estimate);
+    row("total computation", best_total, |r| r.design + r.estimate);
+    let wall = |r: &Option<ToolRun>| r.as_ref().map_or("–".to_string(), |r| format!("{:.2} s", r.wall));
+    println!("| whole script run (start-up, reading the CSV, computation) | | {} | | {} | |", wall(&r), wall(&py));
+    if let Some(py) = &py {
+        let worst = worst_deviation(&py.rows, &survey.labels, &means, &props)?;
+        let speedup = (py.design + py.estimate) / best_total;
+        println!(
+            "\nPython svy: estimates and SEs agree with Aman's to {worst:.1e} (scaled); speed-up {speedup:.0}× (target ≥ 20×)"
+        );
+    } else if svy.is_some() {
+        println!("\nthe --svy-python interpreter was not found: svy was skipped.");
+    }
     let Some(r) = r else {
         println!("\nRscript not found: R was skipped.");
         return Ok(());
     };
-    println!("| whole Rscript run (start-up, read.csv, computation) | | {:.2} s | |", r.wall);
 
-    // the same numbers?
-    ensure!(r.rows.len() == n_domains, "R returned {} domains, expected {n_domains}", r.rows.len());
-    let mut worst = 0.0f64;
-    for (k, (label, values)) in r.rows.iter().enumerate() {
-        ensure!(*label == survey.labels[k], "R domain {label} out of order");
-        let (Some(m), Some(p)) = (means[k].values, props[k].values) else { bail!("domain {label} suppressed") };
-        for (ours, theirs) in [m.estimate, m.se, p.estimate, p.se].into_iter().zip(values) {
-            worst = worst.max((ours - theirs).abs() / theirs.abs().max(1.0));
-        }
-    }
+    let worst = worst_deviation(&r.rows, &survey.labels, &means, &props)?;
     let speedup = (r.design + r.estimate) / best_total;
     println!("\nestimates and SEs of all {n_domains} domains agree with R to {worst:.1e} (scaled)");
     println!(
@@ -232,6 +289,26 @@ fn measure(n: usize, n_domains: usize, runs: usize, seed: u64, dir: &Path) -> Re
     );
     ensure!(worst < 1e-9, "Aman and R disagree by {worst:.3e}");
     Ok(())
+}
+
+/// The largest scaled difference between another tool's rows and Aman's
+/// estimates and SEs, domain by domain.
+fn worst_deviation(
+    rows: &[(String, [f64; 4])],
+    labels: &[String],
+    means: &[Estimate],
+    props: &[Estimate],
+) -> Result<f64> {
+    ensure!(rows.len() == labels.len(), "{} domains returned, expected {}", rows.len(), labels.len());
+    let mut worst = 0.0f64;
+    for (k, (label, values)) in rows.iter().enumerate() {
+        ensure!(*label == labels[k], "domain {label} out of order");
+        let (Some(m), Some(p)) = (means[k].values, props[k].values) else { bail!("domain {label} suppressed") };
+        for (ours, theirs) in [m.estimate, m.se, p.estimate, p.se].into_iter().zip(values) {
+            worst = worst.max((ours - theirs).abs() / theirs.abs().max(1.0));
+        }
+    }
+    Ok(worst)
 }
 
 #[cfg(test)]

@@ -169,6 +169,10 @@ pub struct SurveyArgs {
     /// Seed of the generated survey.
     #[arg(long, value_name = "S", default_value_t = crate::bench_survey::DEFAULT_SEED)]
     pub seed: u64,
+    /// A Python with the `svy` package (`pip install svy`), to measure it
+    /// side by side; skipped when absent.
+    #[arg(long, value_name = "PYTHON")]
+    pub svy_python: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
