@@ -63,6 +63,25 @@ impl Family {
     }
 }
 
+/// What an IRLS step's deviance says.
+enum Step {
+    /// Not finite: the fit failed.
+    Failed,
+    /// `glm.fit`'s criterion `|dev - devold|/(|dev| + 0.1) < epsilon` holds.
+    Converged,
+    Continue,
+}
+
+fn judge(dev: f64, devold: f64) -> Step {
+    if !dev.is_finite() {
+        Step::Failed
+    } else if (dev - devold).abs() / (dev.abs() + 0.1) < EPSILON {
+        Step::Converged
+    } else {
+        Step::Continue
+    }
+}
+
 #[inline]
 fn linkinv(eta: f64) -> f64 {
     eta.exp().max(DBL_EPS)
@@ -222,14 +241,14 @@ impl Glm {
                     Family::NegBin(_) => family.dev_resid(y, mu, wt),
                 };
             }
-            if !dev.is_finite() {
-                return false;
+            match judge(dev, devold) {
+                Step::Failed => return false,
+                Step::Converged => {
+                    self.converged = true;
+                    break;
+                }
+                Step::Continue => devold = dev,
             }
-            if (dev - devold).abs() / (dev.abs() + 0.1) < EPSILON {
-                self.converged = true;
-                break;
-            }
-            devold = dev;
         }
         true
     }
@@ -299,14 +318,14 @@ impl Glm {
                 let log_mu = if mu > DBL_EPS { eta } else { mu.ln() };
                 dev += 2.0 * (spyl - spy * log_mu - (spy - mu * sp));
             }
-            if !dev.is_finite() {
-                return false;
+            match judge(dev, devold) {
+                Step::Failed => return false,
+                Step::Converged => {
+                    self.converged = true;
+                    break;
+                }
+                Step::Continue => devold = dev,
             }
-            if (dev - devold).abs() / (dev.abs() + 0.1) < EPSILON {
-                self.converged = true;
-                break;
-            }
-            devold = dev;
         }
         for (g, w) in self.runs.windows(2).enumerate() {
             let [eta, mu, before] = self.run_state[g];
@@ -341,7 +360,7 @@ impl Glm {
         let mut last = MAXIT;
         for k in 1..=MAXIT {
             let dev = deviance(k);
-            if (dev - dev_before).abs() / (dev.abs() + 0.1) < EPSILON {
+            if matches!(judge(dev, dev_before), Step::Converged) {
                 last = k;
                 break;
             }

@@ -209,16 +209,21 @@ fn farrington_matches_r() {
         let first = rows[0]["t"].parse::<usize>().unwrap() - 1;
         let points = detect(&d.counts, d.freq, &m, first..first + rows.len());
         for (r, p) in rows.iter().zip(&points) {
-            let what = format!("{s}/{v}/t={}", r["t"]);
-            c.value(&format!("{what} upper"), p.threshold, num(&r["upperbound"]));
-            if let Some(e) = num(&r["expected"]) {
-                c.value(&format!("{what} expected"), p.expected, Some(e));
-            }
-            c.value(&format!("{what} score"), p.score, num(&r["score"]));
-            c.alarm(&what, p.alarm, lgl(&r["alarm"]));
+            farrington_point(&mut c, &format!("{s}/{v}/t={}", r["t"]), r, p);
         }
     }
     c.finish("Farrington");
+}
+
+/// One Farrington point against R's row. R leaves `expected` NA where
+/// limit54 is not met; Aman reports it.
+fn farrington_point(c: &mut Check, what: &str, r: &BTreeMap<String, String>, p: &Point) {
+    c.value(&format!("{what} upper"), p.threshold, num(&r["upperbound"]));
+    if let Some(e) = num(&r["expected"]) {
+        c.value(&format!("{what} expected"), p.expected, Some(e));
+    }
+    c.value(&format!("{what} score"), p.score, num(&r["score"]));
+    c.alarm(what, p.alarm, lgl(&r["alarm"]));
 }
 
 /// R's own weekly data sets (`make_datasets.R`): Farrington with R's defaults
@@ -248,14 +253,7 @@ fn farrington_matches_r_on_its_data_sets_for_every_history_length() {
         let points = detect(&data[s].counts, Frequency::Week, &Method::Farrington(params), first..first + rows.len());
         *per_b.entry(*b).or_default() += rows.len();
         for (r, p) in rows.iter().zip(&points) {
-            let what = format!("{s}/{v}/b={b}/t={}", r["t"]);
-            c.value(&format!("{what} upper"), p.threshold, num(&r["upperbound"]));
-            // R leaves `expected` NA where limit54 is not met; Aman reports it.
-            if let Some(e) = num(&r["expected"]) {
-                c.value(&format!("{what} expected"), p.expected, Some(e));
-            }
-            c.value(&format!("{what} score"), p.score, num(&r["score"]));
-            c.alarm(&what, p.alarm, lgl(&r["alarm"]));
+            farrington_point(&mut c, &format!("{s}/{v}/b={b}/t={}", r["t"]), r, p);
         }
     }
     assert!([1, 2, 3, 5].iter().all(|b| per_b[b] >= 1000), "points per b: {per_b:?}");
