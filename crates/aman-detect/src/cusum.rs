@@ -7,7 +7,8 @@ use std::f64::consts::PI;
 use std::ops::Range;
 
 use crate::Point;
-use crate::glm::{Family, Glm};
+use crate::family::Family;
+use crate::glm::Glm;
 
 /// Parameters of the count CUSUM.
 ///

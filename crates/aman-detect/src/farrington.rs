@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use crate::Point;
-use crate::glm::{Family, Glm};
+use crate::family::Family;
+use crate::glm::Glm;
 use crate::stats::{qnbinom, qnorm, qpois, t_pvalue};
 
 /// How the upper bound is computed (R `thresholdMethod`).

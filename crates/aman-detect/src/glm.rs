@@ -11,81 +11,11 @@
 // Dense linear algebra on tiny matrices reads best with explicit indices.
 #![allow(clippy::needless_range_loop)]
 
-/// R's `.Machine$double.eps`; the log link's inverse is `pmax(exp(eta), eps)`.
-const DBL_EPS: f64 = f64::EPSILON;
-/// R's `glm.control()` defaults.
-const EPSILON: f64 = 1e-8;
+use crate::family::{Family, Step, judge, linkinv, log_mu};
+
 const MAXIT: usize = 25;
 /// Relative tolerance of the rank test (R's `glm.fit` uses 1e-11 in its QR).
 const QR_TOL: f64 = 1e-11;
-
-/// Error family of the GLM.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Family {
-    /// Poisson / quasi-Poisson: variance `mu`.
-    Poisson,
-    /// Negative binomial with known size `theta`: variance `mu + mu^2/theta`.
-    NegBin(f64),
-}
-
-impl Family {
-    fn variance(self, mu: f64) -> f64 {
-        match self {
-            Family::Poisson => mu,
-            Family::NegBin(theta) => mu + mu * mu / theta,
-        }
-    }
-
-    fn dev_resid(self, y: f64, mu: f64, wt: f64) -> f64 {
-        match self {
-            Family::Poisson => {
-                if y > 0.0 {
-                    2.0 * wt * (y * (y / mu).ln() - (y - mu))
-                } else {
-                    2.0 * wt * mu
-                }
-            }
-            Family::NegBin(th) => 2.0 * wt * (y * (y.max(1.0) / mu).ln() - (y + th) * ((y + th) / (mu + th)).ln()),
-        }
-    }
-
-    fn mustart(self, y: f64) -> f64 {
-        match self {
-            Family::Poisson => y + 0.1,
-            Family::NegBin(_) => {
-                if y == 0.0 {
-                    1.0 / 6.0
-                } else {
-                    y
-                }
-            }
-        }
-    }
-}
-
-/// What an IRLS step's deviance says.
-enum Step {
-    /// Not finite: the fit failed.
-    Failed,
-    /// `glm.fit`'s criterion `|dev - devold|/(|dev| + 0.1) < epsilon` holds.
-    Converged,
-    Continue,
-}
-
-fn judge(dev: f64, devold: f64) -> Step {
-    if !dev.is_finite() {
-        Step::Failed
-    } else if (dev - devold).abs() / (dev.abs() + 0.1) < EPSILON {
-        Step::Converged
-    } else {
-        Step::Continue
-    }
-}
-
-#[inline]
-fn linkinv(eta: f64) -> f64 {
-    eta.exp().max(DBL_EPS)
-}
 
 /// Reusable GLM workspace. Fill the design with [`Glm::reset`] and
 /// [`Glm::push_row`], then call [`Glm::fit`].
@@ -210,37 +140,19 @@ impl Glm {
         self.tmp.resize(p, 0.0);
         let done = self.skip_all_zero_iterations(family, &mut devold);
         let by_runs = family == Family::Poisson && self.find_runs();
+        let mut in_runs = false;
         for iter in done..MAXIT {
             // After the first step every row of a run has the same predictor.
-            if by_runs && iter > done {
-                return self.fit_by_runs(iter, devold);
-            }
-            if !self.weighted_least_squares(family) {
-                return false;
-            }
-            let mut dev = 0.0;
-            let (mut eta, mut mu) = (0.0, 0.0);
-            for i in 0..n {
-                // A row equal to the one before has its linear predictor and
-                // mean (designs of factors repeat rows): one exp() fewer.
-                if !self.repeats[i] {
-                    let row = &self.x[i * p..(i + 1) * p];
-                    let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
-                    eta = nz.iter().map(|&j| row[usize::from(j)] * self.coef[usize::from(j)]).sum();
-                    mu = linkinv(eta);
+            let dev = if by_runs && iter > done {
+                if !in_runs {
+                    self.start_runs();
+                    in_runs = true;
                 }
-                self.eta[i] = eta;
-                self.mu[i] = mu;
-                let (y, wt) = (self.y[i], self.prior[i]);
-                dev += match family {
-                    // y log(y/mu) without a logarithm per iteration.
-                    Family::Poisson => {
-                        let log_mu = if mu > DBL_EPS { eta } else { mu.ln() };
-                        2.0 * wt * (self.ylogy[i] - y * log_mu - (y - mu))
-                    }
-                    Family::NegBin(_) => family.dev_resid(y, mu, wt),
-                };
-            }
+                self.step_by_runs()
+            } else {
+                self.step_by_rows(family)
+            };
+            let Some(dev) = dev else { return false };
             match judge(dev, devold) {
                 Step::Failed => return false,
                 Step::Converged => {
@@ -250,7 +162,40 @@ impl Glm {
                 Step::Continue => devold = dev,
             }
         }
+        if in_runs {
+            self.end_runs();
+        }
         true
+    }
+
+    /// One IRLS step row by row; the new deviance, `None` when the weighted
+    /// least squares failed.
+    fn step_by_rows(&mut self, family: Family) -> Option<f64> {
+        let p = self.p;
+        if !self.weighted_least_squares(family) {
+            return None;
+        }
+        let mut dev = 0.0;
+        let (mut eta, mut mu) = (0.0, 0.0);
+        for i in 0..self.n {
+            // A row equal to the one before has its linear predictor and
+            // mean (designs of factors repeat rows): one exp() fewer.
+            if !self.repeats[i] {
+                let row = &self.x[i * p..(i + 1) * p];
+                let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
+                eta = nz.iter().map(|&j| row[usize::from(j)] * self.coef[usize::from(j)]).sum();
+                mu = linkinv(eta);
+            }
+            self.eta[i] = eta;
+            self.mu[i] = mu;
+            let (y, wt) = (self.y[i], self.prior[i]);
+            dev += match family {
+                // y log(y/mu) without a logarithm per iteration.
+                Family::Poisson => 2.0 * wt * (self.ylogy[i] - y * log_mu(eta, mu) - (y - mu)),
+                Family::NegBin(_) => family.dev_resid(y, mu, wt),
+            };
+        }
+        Some(dev)
     }
 
     /// Finds the runs of equal consecutive rows; `true` when there are at
@@ -262,14 +207,13 @@ impl Glm {
         2 * (self.runs.len() - 1) <= self.n
     }
 
-    /// The remaining Poisson IRLS steps from step `first` on, one term per
-    /// run of equal rows instead of one per row: with `w = prior mu` the
-    /// normal equations need only each run's sums of `prior`, `prior y` and
-    /// `prior y log y` (`X'Wz = sum x (mu eta P + PY - mu P)`), and so does the
-    /// deviance. The same steps and criterion as [`Glm::fit`]; the rows get
-    /// their run's predictor, mean and working weight at the end.
-    fn fit_by_runs(&mut self, first: usize, mut devold: f64) -> bool {
-        let p = self.p;
+    /// Poisson IRLS steps by runs of equal rows, one term per run instead of
+    /// one per row: with `w = prior mu` the normal equations need only each
+    /// run's sums of `prior`, `prior y` and `prior y log y`
+    /// (`X'Wz = sum x (mu eta P + PY - mu P)`), and so does the deviance.
+    /// `start_runs` takes the sums and the rows' state after a step by rows;
+    /// `end_runs` gives the rows their run's predictor, mean and working weight.
+    fn start_runs(&mut self) {
         self.run_sums.clear();
         self.run_state.clear();
         for w in self.runs.windows(2) {
@@ -282,51 +226,49 @@ impl Glm {
             self.run_sums.push([sp, spy, spyl]);
             self.run_state.push([self.eta[w[0]], self.mu[w[0]], self.mu[w[0]]]);
         }
-        for _iter in first..MAXIT {
-            self.r.fill(0.0);
-            self.tmp.fill(0.0);
-            for (g, w) in self.runs.windows(2).enumerate() {
-                let [sp, spy, _] = self.run_sums[g];
-                let [eta, mu, _] = self.run_state[g];
-                self.run_state[g][2] = mu;
-                let (wt, wz) = (sp * mu, sp * mu * eta + (spy - sp * mu));
-                let i = w[0];
-                let row = &self.x[i * p..(i + 1) * p];
-                let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
-                for (a, &j) in nz.iter().enumerate() {
-                    let j = usize::from(j);
-                    self.tmp[j] += wz * row[j];
-                    for &k in &nz[a..] {
-                        let k = usize::from(k);
-                        self.r[j * p + k] += wt * row[j] * row[k];
-                    }
+    }
+
+    /// One IRLS step by runs (see [`Glm::start_runs`]); the new deviance.
+    fn step_by_runs(&mut self) -> Option<f64> {
+        let p = self.p;
+        self.r.fill(0.0);
+        self.tmp.fill(0.0);
+        for (g, w) in self.runs.windows(2).enumerate() {
+            let [sp, spy, _] = self.run_sums[g];
+            let [eta, mu, _] = self.run_state[g];
+            self.run_state[g][2] = mu;
+            let (wt, wz) = (sp * mu, sp * mu * eta + (spy - sp * mu));
+            let i = w[0];
+            let row = &self.x[i * p..(i + 1) * p];
+            let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
+            for (a, &j) in nz.iter().enumerate() {
+                let j = usize::from(j);
+                self.tmp[j] += wz * row[j];
+                for &k in &nz[a..] {
+                    let k = usize::from(k);
+                    self.r[j * p + k] += wt * row[j] * row[k];
                 }
-            }
-            if !self.cholesky_solve() {
-                return false;
-            }
-            let mut dev = 0.0;
-            for (g, w) in self.runs.windows(2).enumerate() {
-                let i = w[0];
-                let row = &self.x[i * p..(i + 1) * p];
-                let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
-                let eta: f64 = nz.iter().map(|&j| row[usize::from(j)] * self.coef[usize::from(j)]).sum();
-                let mu = linkinv(eta);
-                self.run_state[g][0] = eta;
-                self.run_state[g][1] = mu;
-                let [sp, spy, spyl] = self.run_sums[g];
-                let log_mu = if mu > DBL_EPS { eta } else { mu.ln() };
-                dev += 2.0 * (spyl - spy * log_mu - (spy - mu * sp));
-            }
-            match judge(dev, devold) {
-                Step::Failed => return false,
-                Step::Converged => {
-                    self.converged = true;
-                    break;
-                }
-                Step::Continue => devold = dev,
             }
         }
+        if !self.cholesky_solve() {
+            return None;
+        }
+        let mut dev = 0.0;
+        for (g, w) in self.runs.windows(2).enumerate() {
+            let i = w[0];
+            let row = &self.x[i * p..(i + 1) * p];
+            let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
+            let eta: f64 = nz.iter().map(|&j| row[usize::from(j)] * self.coef[usize::from(j)]).sum();
+            let mu = linkinv(eta);
+            self.run_state[g][0] = eta;
+            self.run_state[g][1] = mu;
+            let [sp, spy, spyl] = self.run_sums[g];
+            dev += 2.0 * (spyl - spy * log_mu(eta, mu) - (spy - mu * sp));
+        }
+        Some(dev)
+    }
+
+    fn end_runs(&mut self) {
         for (g, w) in self.runs.windows(2).enumerate() {
             let [eta, mu, before] = self.run_state[g];
             for i in w[0]..w[1] {
@@ -335,7 +277,6 @@ impl Glm {
                 self.w2[i] = self.prior[i] * before;
             }
         }
-        true
     }
 
     /// With a Poisson response that is zero everywhere and an intercept in

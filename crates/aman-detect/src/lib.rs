@@ -134,6 +134,7 @@ mod cusum;
 mod ears;
 pub mod evaluate;
 pub mod events;
+mod family;
 mod farrington;
 mod glm;
 mod nbcusum;
