@@ -105,6 +105,7 @@ pub(crate) struct Work {
     levels: Vec<usize>,
     row: Vec<f64>,
     buf: Vec<f64>,
+    hats: Vec<f64>,
     s: Vec<f64>,
 }
 
@@ -206,11 +207,11 @@ impl Work {
         let mut phi = dispersion.max(1.0);
         if params.reweight {
             let n = self.glm.n();
-            self.buf.resize(self.row.len(), 0.0);
+            self.glm.hats(&mut self.hats);
             self.s.clear();
             for i in 0..n {
                 let (y, mu) = (self.glm.y(i), self.glm.mu(i));
-                let h = self.glm.hat(i, &mut self.buf);
+                let h = self.hats[i];
                 let a = 1.5 * (y.powf(2.0 / 3.0) * mu.powf(-1.0 / 6.0) - mu.sqrt());
                 self.s.push(a / (phi * (1.0 - h)).sqrt());
             }

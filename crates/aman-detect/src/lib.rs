@@ -137,6 +137,8 @@ pub mod events;
 mod family;
 mod farrington;
 mod glm;
+#[cfg(test)]
+mod glm_tests;
 mod nbcusum;
 pub mod presets;
 mod stats;

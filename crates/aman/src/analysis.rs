@@ -264,11 +264,16 @@ pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
         FrequencyName::Week => Frequency::Week,
     };
     let input = read(&args.input, aman_detect::MAX_INPUT_BYTES)?;
+    // Series are independent: as many at once as there are cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let detection = match (args.method, args.preset) {
-        (Some(name), _) => aman_detect::detect_csv(&input, frequency, &args.method(name)),
+        (Some(name), _) => {
+            let method = args.method(name);
+            aman_detect::detect_csv_with(&input, frequency, |_| method, threads)
+        }
         (None, preset) => {
             let preset = preset.unwrap_or(Preset::default_for(frequency));
-            aman_detect::detect_csv_with(&input, frequency, |points| preset.method(frequency, points))
+            aman_detect::detect_csv_with(&input, frequency, |points| preset.method(frequency, points), threads)
         }
     }
     .with_context(|| format!("in {}", args.input.display()))?;

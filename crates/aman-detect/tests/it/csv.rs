@@ -2,7 +2,10 @@
 
 #![allow(clippy::unwrap_used)] // test helpers
 
-use aman_detect::{EarsParams, FarringtonParams, Frequency, Method, detect_csv, format_date, parse_date, parse_series};
+use aman_detect::presets::Preset;
+use aman_detect::{
+    EarsParams, FarringtonParams, Frequency, Method, detect_csv, detect_csv_with, format_date, parse_date, parse_series,
+};
 
 fn daily(name: &str, start: &str, counts: &[u64]) -> String {
     let d0 = parse_date(start).unwrap();
@@ -179,4 +182,24 @@ fn dates_are_strict_and_total() {
     assert_eq!(parse_date("0000-01-01"), Some(-719_528));
     assert_eq!(format_date(-719_528), "0000-01-01");
     assert_eq!(format_date(i64::MAX), format!("{} days after 1970-01-01", i64::MAX));
+}
+
+#[test]
+fn threads_do_not_change_the_output() {
+    // Seven weekly series of 80 weeks (the weekly preset evaluates from week 56).
+    let mut input = String::from("series,date,count\n");
+    for k in 0..7u64 {
+        for t in 0..80u64 {
+            let day = parse_date("2024-01-01").unwrap() + 7 * t as i64;
+            input.push_str(&format!("\"s{k}, area\",{},{}\n", format_date(day), (t * (k + 3)) % 5));
+        }
+    }
+    let run = |threads| {
+        detect_csv_with(&input, Frequency::Week, |n| Preset::Weekly.method(Frequency::Week, n), threads).unwrap()
+    };
+    let one = run(1);
+    assert!(one.short.is_empty() && one.series == 7);
+    assert!(one.csv.lines().filter(|l| l.ends_with(",false") || l.ends_with(",true")).count() == 7 * 25);
+    assert_eq!(one, run(3));
+    assert_eq!(one, run(64));
 }
