@@ -109,7 +109,7 @@
 //! on one core (each point replays R's IRLS iterations for up to four GLMs;
 //! `glm.rs` skips the known steps of all-zero fits and iterates over runs of
 //! equal rows), and one new day of every method for every series about a
-//! tenth of a second. The presets' improved baseline costs about 1 ms per
+//! tenth of a second. The presets' improved baseline costs about 0.8 ms per
 //! daily point (five years of days in ten seasonal blocks).
 //! Evaluate only new points (`range = n-k..n`) in routine runs; EARS and
 //! Farrington results do not depend on `range`.
