@@ -263,6 +263,13 @@ pub struct Detection {
     pub series: usize,
 }
 
+impl Detection {
+    /// Whether no series could be evaluated at all (every one too short).
+    pub fn nothing_evaluated(&self) -> bool {
+        !self.short.is_empty() && self.short.len() == self.series
+    }
+}
+
 /// Runs `method` on every series of the CSV `input` and returns the output
 /// CSV. Each series is evaluated over [`default_range`].
 pub fn detect_csv(input: &str, frequency: Frequency, method: &Method) -> Result<Detection, InputError> {

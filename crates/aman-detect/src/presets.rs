@@ -64,15 +64,14 @@ impl Preset {
         let years = (points.saturating_sub(improved.w + 1) / freq).clamp(1, 5);
         match self {
             Preset::Noufaily => Method::Farrington(improved),
-            Preset::Weekly => {
+            Preset::Weekly | Preset::Daily => {
                 let weekly = NbCusumParams::default();
-                Method::NbCusum(NbCusumParams { baseline: FarringtonParams { b: years, ..weekly.baseline }, ..weekly })
+                let alpha = if self == Preset::Daily { 0.01 } else { weekly.baseline.alpha };
+                Method::NbCusum(NbCusumParams {
+                    baseline: FarringtonParams { b: years, alpha, ..weekly.baseline },
+                    ..weekly
+                })
             }
-            Preset::Daily => Method::NbCusum(NbCusumParams {
-                baseline: FarringtonParams { b: years, alpha: 0.01, ..improved },
-                kappa: std::f64::consts::LN_2,
-                h: 2.0,
-            }),
         }
     }
 }

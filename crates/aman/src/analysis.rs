@@ -266,18 +266,14 @@ pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
     let input = read(&args.input, aman_detect::MAX_INPUT_BYTES)?;
     // Series are independent: as many at once as there are cores.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let detection = match (args.method, args.preset) {
-        (Some(name), _) => {
-            let method = args.method(name);
-            aman_detect::detect_csv_with(&input, frequency, |_| method, threads)
-        }
-        (None, preset) => {
-            let preset = preset.unwrap_or(Preset::default_for(frequency));
-            aman_detect::detect_csv_with(&input, frequency, |points| preset.method(frequency, points), threads)
-        }
-    }
-    .with_context(|| format!("in {}", args.input.display()))?;
-    if !detection.short.is_empty() && detection.short.len() == detection.series {
+    // `--method` with its flags, else the preset (chosen per series: it
+    // adapts to the history each one has).
+    let method = args.method.map(|name| args.method(name));
+    let preset = args.preset.unwrap_or(Preset::default_for(frequency));
+    let choose = |points| method.unwrap_or_else(|| preset.method(frequency, points));
+    let detection = aman_detect::detect_csv_with(&input, frequency, choose, threads)
+        .with_context(|| format!("in {}", args.input.display()))?;
+    if detection.nothing_evaluated() {
         let lines: Vec<String> = detection.short.iter().map(ToString::to_string).collect();
         anyhow::bail!("too little history in {}:\n{}", args.input.display(), lines.join("\n"));
     }
