@@ -2,13 +2,10 @@
 //! worker threads and the cell formats.
 
 use std::ops::Range;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aman_detect::evaluate::Summary;
 use aman_detect::{Frequency, Method, detect};
-
-pub(crate) const THREADS: usize = 2;
+use rayon::prelude::*;
 
 /// One method with one parameter set, as a row of the tables.
 pub(crate) struct Config {
@@ -30,25 +27,9 @@ pub(crate) fn alarms(counts: &[u64], frequency: Frequency, config: &Config, rang
     detect(&counts[offset..], frequency, &config.method_params, shifted).into_iter().map(|p| p.alarm).collect()
 }
 
-/// Runs `work(job)` for `0..jobs` on [`THREADS`] threads, results in order.
-pub(crate) fn parallel<T: Send>(jobs: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<T>>> = Mutex::new((0..jobs).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..THREADS {
-            scope.spawn(|| {
-                loop {
-                    let job = next.fetch_add(1, Ordering::Relaxed);
-                    if job >= jobs {
-                        break;
-                    }
-                    let result = work(job);
-                    results.lock().unwrap_or_else(|e| e.into_inner())[job] = Some(result);
-                }
-            });
-        }
-    });
-    results.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().flatten().collect()
+/// Runs `work(job)` for `0..jobs` on rayon's pool, results in order.
+pub(crate) fn parallel<T: Send>(jobs: usize, work: impl Fn(usize) -> T + Sync + Send) -> Vec<T> {
+    (0..jobs).into_par_iter().map(work).collect()
 }
 
 pub(crate) fn percent(x: Option<f64>) -> String {

@@ -37,7 +37,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::cli::EvalArgs;
 use crate::draw::poisson;
-use crate::eval_common::{Config, THREADS, alarms, delay, parallel, per_year, percent};
+use crate::eval_common::{Config, alarms, delay, parallel, per_year, percent};
 use crate::eval_noufaily::{self, WEEKS};
 use crate::eval_replay;
 
@@ -229,7 +229,7 @@ pub fn run(EvalArgs { series: n_series, replicates, seed }: EvalArgs) -> Result<
     print!("{}", eval_replay::injected(&real, Frequency::Day, &configs(Frequency::Day, days), 2, seed));
 
     eval_replay::alarm_rates(&real, &configs(Frequency::Day, days))?;
-    println!("Total run time {:.1} s on {THREADS} threads.", started.elapsed().as_secs_f64());
+    println!("Total run time {:.1} s on {} threads.", started.elapsed().as_secs_f64(), rayon::current_num_threads());
     Ok(())
 }
 

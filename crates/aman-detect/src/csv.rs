@@ -17,6 +17,7 @@ use std::fmt;
 
 use ::csv::{Position, ReaderBuilder, StringRecord, Trim, WriterBuilder};
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::{Frequency, Method, default_range, detect};
 
@@ -273,47 +274,17 @@ impl Detection {
 /// Runs `method` on every series of the CSV `input` and returns the output
 /// CSV. Each series is evaluated over [`default_range`].
 pub fn detect_csv(input: &str, frequency: Frequency, method: &Method) -> Result<Detection, InputError> {
-    detect_csv_with(input, frequency, |_| *method, 1)
-}
-
-/// `work(k)` for `k` in `0..jobs` on up to `threads` threads (each takes the
-/// next job when it is free), the results in job order.
-fn in_parallel<T: Send>(jobs: usize, threads: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = threads.clamp(1, jobs.max(1));
-    if threads == 1 {
-        return (0..jobs).map(work).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if k >= jobs {
-                            return mine;
-                        }
-                        mine.push((k, work(k)));
-                    }
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-    });
-    done.sort_unstable_by_key(|(k, _)| *k);
-    done.into_iter().map(|(_, t)| t).collect()
+    detect_csv_with(input, frequency, |_| *method)
 }
 
 /// The same with a method chosen per series from its number of points (a
-/// [`Preset`](crate::presets::Preset) adapts to the history there is), the
-/// series shared among `threads` threads (the output does not depend on how
-/// many).
+/// [`Preset`](crate::presets::Preset) adapts to the history there is). The
+/// series are evaluated in parallel on rayon's pool (the output does not
+/// depend on how many threads it has).
 pub fn detect_csv_with(
     input: &str,
     frequency: Frequency,
     choose: impl Fn(usize) -> Method,
-    threads: usize,
 ) -> Result<Detection, InputError> {
     let series = parse_series(input, frequency)?;
     let (step, unit) = match frequency {
@@ -333,12 +304,15 @@ pub fn detect_csv_with(
     let mut writer = WriterBuilder::new().from_writer(Vec::new());
     writer.write_record(["series", "date", "count", "expected", "threshold", "score", "alarm"]).expect(IN_MEMORY);
     let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let results = in_parallel(series.len(), threads, |k| {
-        let (s, method) = (&series[k], &methods[k]);
-        let range = default_range(method, frequency, s.counts.len());
-        let points = detect(&s.counts, frequency, method, range.clone());
-        (range, points)
-    });
+    let results: Vec<_> = series
+        .par_iter()
+        .zip(&methods)
+        .map(|(s, method)| {
+            let range = default_range(method, frequency, s.counts.len());
+            let points = detect(&s.counts, frequency, method, range.clone());
+            (range, points)
+        })
+        .collect();
     for (s, (range, points)) in series.iter().zip(results) {
         for (i, &c) in s.counts.iter().enumerate() {
             let date = format_date(s.start + step * i as i64);

@@ -264,14 +264,12 @@ pub async fn alerts(command: AlertsCommand) -> anyhow::Result<()> {
         FrequencyName::Week => Frequency::Week,
     };
     let input = read(&args.input, aman_detect::MAX_INPUT_BYTES)?;
-    // Series are independent: as many at once as there are cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     // `--method` with its flags, else the preset (chosen per series: it
     // adapts to the history each one has).
     let method = args.method.map(|name| args.method(name));
     let preset = args.preset.unwrap_or(Preset::default_for(frequency));
     let choose = |points| method.unwrap_or_else(|| preset.method(frequency, points));
-    let detection = aman_detect::detect_csv_with(&input, frequency, choose, threads)
+    let detection = aman_detect::detect_csv_with(&input, frequency, choose)
         .with_context(|| format!("in {}", args.input.display()))?;
     if detection.nothing_evaluated() {
         let lines: Vec<String> = detection.short.iter().map(ToString::to_string).collect();

@@ -195,7 +195,10 @@ fn threads_do_not_change_the_output() {
         }
     }
     let run = |threads| {
-        detect_csv_with(&input, Frequency::Week, |n| Preset::Weekly.method(Frequency::Week, n), threads).unwrap()
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            detect_csv_with(&input, Frequency::Week, |n| Preset::Weekly.method(Frequency::Week, n)).unwrap()
+        })
     };
     let one = run(1);
     assert!(one.short.is_empty() && one.series == 7);
