@@ -162,6 +162,15 @@ impl Summary {
         self.quiet_points += series.quiet_points;
     }
 
+    /// Adds another summary's outbreaks, delays, false alarms and quiet
+    /// points (tables over several groups of series).
+    pub fn merge(&mut self, other: &Summary) {
+        self.outbreaks += other.outbreaks;
+        self.delays.extend_from_slice(&other.delays);
+        self.false_alarms += other.false_alarms;
+        self.quiet_points += other.quiet_points;
+    }
+
     /// Share of evaluated outbreaks with an alarm; `None` without outbreaks.
     pub fn sensitivity(&self) -> Option<f64> {
         (self.outbreaks > 0).then(|| self.delays.len() as f64 / self.outbreaks as f64)
@@ -189,6 +198,21 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_summaries_are_the_summary_of_all() {
+        let outbreaks = [Outbreak { start: 2, duration: 2 }, Outbreak { start: 6, duration: 1 }];
+        let a = score(&[Some(false), Some(true), Some(false), Some(true), Some(false)], 2..7, &outbreaks);
+        let b = score(&[Some(true), Some(false), Some(false), Some(false), Some(true)], 2..7, &outbreaks);
+        let (mut both, mut merged, mut second) = (Summary::default(), Summary::default(), Summary::default());
+        both.add(&a);
+        both.add(&b);
+        merged.add(&a);
+        second.add(&b);
+        merged.merge(&second);
+        assert_eq!(merged, both);
+        assert_eq!((merged.outbreaks, merged.false_alarms, merged.delays.clone()), (4, 1, vec![1, 0, 0]));
+    }
 
     #[test]
     fn profile_is_triangular_and_exact() {
