@@ -164,7 +164,9 @@ async fn concern_page(
     Path(id): Path<i64>,
     Query(query): Query<PageQuery>,
 ) -> Response {
-    concern_response(&state, t, &staff, id, false, query.duplicate_of).await
+    // A concern cannot be its own duplicate: such a link proposes nothing.
+    let duplicate_of = query.duplicate_of.filter(|&original| original != id);
+    concern_response(&state, t, &staff, id, false, duplicate_of).await
 }
 
 /// The concern page; with `conflict`, explains (status 409) that a change was
@@ -295,7 +297,7 @@ async fn concern_response(
             let proposed = if duplicate_of.is_some() { Status::Duplicate.as_str() } else { "" };
             record.status.next().iter().map(|s| Choice::new(s.as_str(), t.status(s.as_str()), proposed)).collect()
         },
-        duplicate_of: duplicate_of.filter(|&d| d != id).map(|d| d.to_string()).unwrap_or_default(),
+        duplicate_of: duplicate_of.map(|d| d.to_string()).unwrap_or_default(),
     });
     if conflict {
         *response.status_mut() = StatusCode::CONFLICT;

@@ -122,6 +122,17 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     browser.open(&format!("{base}/staff/concerns/{id}?lang=ar"));
     browser.look("answer-read-ar");
     assert!(browser.text().contains("ما يوحي به النص"), "{}", browser.text());
+    // A "same event" link fills the move form (duplicate of another concern),
+    // in both languages; the officer still confirms it.
+    let original = id + 1000;
+    for (lang, label) in [("ar", "رقم البلاغ الأصلي"), ("en", "Original concern number")] {
+        browser.open(&format!("{base}/staff/concerns/{id}?duplicate_of={original}&lang={lang}#move"));
+        browser.look(&format!("duplicate-proposed-{lang}"));
+        let filled = browser.eval("document.querySelector('#duplicate_of').value");
+        assert_eq!(filled.as_str(), Some(original.to_string().as_str()), "{lang}");
+        assert_eq!(browser.eval("document.querySelector('#to').value").as_str(), Some("duplicate"), "{lang}");
+        assert!(browser.text().contains(label), "{lang}: {}", browser.text());
+    }
 }
 
 // The browser is driven with blocking calls: the server needs a thread of

@@ -173,6 +173,10 @@ async fn triage_sees_what_the_words_suggest(app: TestApp) {
     let form = app.page_as(&cookie, &format!("/staff/concerns/{second}?duplicate_of={first}&lang=en")).await;
     assert!(form.contains(&format!("name=\"duplicate_of\" inputmode=\"numeric\" dir=\"ltr\" value=\"{first}\"")), "{form}");
     assert!(form.contains("<option value=\"duplicate\" selected>"), "{form}");
+    // A link naming the concern itself proposes nothing.
+    let own = app.page_as(&cookie, &format!("/staff/concerns/{second}?duplicate_of={second}&lang=en")).await;
+    assert!(!own.contains("<option value=\"duplicate\" selected>"), "{own}");
+    assert!(own.contains("name=\"duplicate_of\" inputmode=\"numeric\" dir=\"ltr\" value=\"\""), "{own}");
     let field = |name: &str| crate::pages::form_value(&form, name).to_owned();
     let confirmed = app
         .client
