@@ -20,10 +20,14 @@
 //!   phase holds at least 12 reports, or EARS C2 over the last 3 days;
 //! * **one day**: every method for the newest day only (`n-1..n`). The CUSUM
 //!   is recursive, so its "one day" is the server's: refit phase 1 and rerun
-//!   the 28-day monitored window.
+//!   the 28-day monitored window;
+//! * **presets**: `aman alerts detect`'s daily preset for the newest day,
+//!   and its weekly preset for the newest week of the weekly sums (the cost of
+//!   the improved Farrington baseline per point).
 
 use std::time::{Duration, Instant};
 
+use aman_detect::presets::Preset;
 use aman_detect::{Frequency, Method, default_range, detect, presets};
 use anyhow::Result;
 use rand::rngs::StdRng;
@@ -61,7 +65,13 @@ pub fn run(DetectArgs { runs, seed }: DetectArgs) -> Result<()> {
     println!("| workload | threads | wall time | series/s | points/s | points | alarms |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     let before = cpu::snapshot(&[0]);
-    let sections = [("full", full()), ("last year", last_year()), ("server", server()), ("one day", one_day())];
+    let sections = [
+        ("full", full()),
+        ("last year", last_year()),
+        ("server", server()),
+        ("one day", one_day()),
+        ("presets", presets()),
+    ];
     for (section, workloads) in sections {
         for threads in [1, 2] {
             let (mut total, mut fast) = (Duration::ZERO, Duration::ZERO);
@@ -73,7 +83,8 @@ pub fn run(DetectArgs { runs, seed }: DetectArgs) -> Result<()> {
                 }
                 row(&format!("{section}: {name}"), threads, time, series.len(), points, alarms);
             }
-            if workloads.len() > 1 {
+            // Totals compare the methods of one workload; the presets are apart.
+            if workloads.len() > 1 && section != "presets" {
                 println!("| **{section}: all but Farrington** | {threads} | **{}** | | | | |", format_time(fast));
                 println!("| **{section}: all of the above** | {threads} | **{}** | | | | |", format_time(total));
             }
@@ -144,6 +155,22 @@ fn one_day() -> Vec<(&'static str, Job)> {
         ),
         ("Farrington", last(Method::Farrington(presets::farrington()))),
     ]
+}
+
+/// The presets of `aman alerts detect` (the NB CUSUM on the improved
+/// Farrington baseline) for the newest point: the daily one on the series,
+/// the weekly one on their weekly sums.
+fn presets() -> Vec<(&'static str, Job)> {
+    let daily = |c: &[u64]| {
+        let method = Preset::Daily.method(Frequency::Day, c.len());
+        count(&detect(c, Frequency::Day, &method, c.len() - 1..c.len()))
+    };
+    let weekly = |c: &[u64]| {
+        let weeks: Vec<u64> = c.chunks_exact(7).map(|w| w.iter().sum()).collect();
+        let method = Preset::Weekly.method(Frequency::Week, weeks.len());
+        count(&detect(&weeks, Frequency::Week, &method, weeks.len() - 1..weeks.len()))
+    };
+    vec![("daily preset, newest day", Box::new(daily)), ("weekly preset, newest week", Box::new(weekly))]
 }
 
 fn count(points: &[aman_detect::Point]) -> (usize, usize) {

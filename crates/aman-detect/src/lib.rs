@@ -105,12 +105,13 @@
 //! # Performance
 //! `cargo xtask bench-detect` (1,547 daily series of 10 years; figures in
 //! `docs/benchmarks.md`): EARS and CUSUM over every point take well under a
-//! second together; Farrington over every point it can evaluate about 28 s
+//! second together; Farrington over every point it can evaluate about 30 s
 //! on one core (each point replays R's IRLS iterations for up to four GLMs;
 //! `glm.rs` skips the known steps of all-zero fits and iterates over runs of
 //! equal rows), and one new day of every method for every series about a
-//! tenth of a second. The presets' improved baseline costs about 0.8 ms per
-//! daily point (five years of days in ten seasonal blocks).
+//! tenth of a second. The presets' improved baseline costs about 1.2 ms per
+//! daily point (five years of days in ten seasonal blocks) and 0.2 ms per
+//! weekly point.
 //! Evaluate only new points (`range = n-k..n`) in routine runs; EARS and
 //! Farrington results do not depend on `range`.
 //!
