@@ -173,7 +173,7 @@ pub(crate) mod tests {
     use aman_core::area::Pcode;
     use aman_core::category::Category;
 
-    fn concern(receipt_hash: &str) -> StoredConcern {
+    pub(crate) fn concern(receipt_hash: &str) -> StoredConcern {
         StoredConcern {
             receipt_hash: receipt_hash.to_owned(),
             category: Category::Crime,

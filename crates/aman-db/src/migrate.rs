@@ -152,6 +152,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0023_queue_filters.sql"),
         postgres: include_str!("../migrations/postgres/0023_queue_filters.sql"),
     },
+    Migration {
+        version: 24,
+        name: "search_index",
+        sqlite: include_str!("../migrations/sqlite/0024_search_index.sql"),
+        postgres: include_str!("../migrations/postgres/0024_search_index.sql"),
+    },
 ];
 
 /// A short fingerprint of every migration of both backends: it changes when

@@ -3,7 +3,7 @@
 //! filters in use are written into the statement.
 
 use crate::concerns::{CONCERN_COLUMNS, concern_from_row};
-use crate::{ConcernRecord, Db, DbError, day_number};
+use crate::{Backend, ConcernRecord, Db, DbError, day_number};
 use aman_core::area::Pcode;
 use aman_core::category::Category;
 use aman_core::lifecycle::Status;
@@ -147,7 +147,21 @@ impl Db {
             let to = query.value(day_number(to));
             query.and(format!("occurred_on <= {to}"));
         }
-        for word in filter.words.iter().take(MAX_SEARCH_WORDS) {
+        let words = &filter.words[..filter.words.len().min(MAX_SEARCH_WORDS)];
+        // SQLite finds words of three letters or more in its trigram table
+        // (migration 0024), all of them in one phrase query; PostgreSQL's
+        // trigram index serves the LIKE patterns themselves.
+        let (indexed, scanned): (Vec<&String>, Vec<&String>) = match self.backend {
+            Backend::Sqlite => words.iter().partition(|word| word.chars().count() >= 3),
+            Backend::Postgres => (Vec::new(), words.iter().collect()),
+        };
+        if !indexed.is_empty() {
+            let phrases: Vec<String> =
+                indexed.iter().map(|word| format!("\"{}\"", word.replace('"', "\"\""))).collect();
+            let phrases = query.value(phrases.join(" "));
+            query.and(format!("id IN (SELECT rowid FROM concern_search WHERE concern_search MATCH {phrases})"));
+        }
+        for word in scanned {
             // Each word as a LIKE pattern, its own % and _ taken literally.
             let escaped = word.replace('!', "!!").replace('%', "!%").replace('_', "!_");
             let pattern = query.value(format!("%{escaped}%"));
@@ -184,5 +198,81 @@ impl Db {
             .try_get(0)?;
         let concerns = rows.iter().map(concern_from_row).collect::<Result<_, _>>()?;
         Ok((concerns, total))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::tests::{concern, fresh_db};
+
+    fn searching(words: &[&str]) -> QueueFilter {
+        QueueFilter {
+            scope: Pcode::country(),
+            hidden_categories: Vec::new(),
+            category: None,
+            status: None,
+            from: None,
+            to: None,
+            words: words.iter().map(|word| aman_core::text::normalise(word)).collect(),
+            assignee: None,
+            tag: None,
+            limit: 50,
+            offset: 0,
+        }
+    }
+
+    async fn found(db: &Db, words: &[&str]) -> Vec<String> {
+        let (concerns, total) = db.queue(&searching(words)).await.expect("queue");
+        assert_eq!(total, concerns.len() as i64);
+        let mut descriptions: Vec<String> = concerns.into_iter().map(|c| c.description).collect();
+        descriptions.sort();
+        descriptions
+    }
+
+    /// Words are found inside longer words, short words and long ones
+    /// together, quotes and wildcards taken literally — through the trigram
+    /// index as it is kept by inserts and updates and as the migration fills
+    /// it from concerns already stored.
+    #[tokio::test]
+    async fn search_finds_words_inside_texts_through_the_trigram_index() {
+        let (_dir, db) = fresh_db().await;
+        let texts =
+            ["انقطاع الكهرباء في الحي منذ يومين", "Shots fired at night near the school", "a \"quoted\" 100% text"];
+        for (i, text) in texts.iter().enumerate() {
+            let mut stored = concern(&format!("hash-{i}"));
+            stored.description = (*text).to_owned();
+            db.store_concern(&stored).await.expect("store");
+        }
+        let check = async |db: &Db| {
+            assert_eq!(found(db, &["كهرباء"]).await, [texts[0]], "inside a longer word");
+            assert_eq!(found(db, &["في", "الكهرباء"]).await, [texts[0]], "a short word beside a long one");
+            assert_eq!(found(db, &["at", "SCHOOL"]).await, [texts[1]]);
+            assert_eq!(found(db, &["\"quoted\""]).await, [texts[2]], "quotes are letters");
+            assert_eq!(found(db, &["100%"]).await, [texts[2]]);
+            assert!(found(db, &["1%t"]).await.is_empty(), "LIKE wildcards are letters");
+            assert!(found(db, &["0%"]).await.len() == 1 && found(db, &["%"]).await.len() == 1);
+            assert!(found(db, &["school", "كهرباء"]).await.is_empty(), "every word must be there");
+            assert_eq!(found(db, &["\""]).await, [texts[2]], "a quote alone");
+        };
+        check(&db).await;
+
+        // Filled again (as migration 0021 makes the server do at start).
+        sqlx::query("UPDATE concerns SET search_text = NULL").execute(&db.pool).await.expect("empty");
+        assert!(found(&db, &["كهرباء"]).await.is_empty());
+        while db.fill_search_text(2).await.expect("fill") > 0 {}
+        check(&db).await;
+
+        // Built by the migration from the concerns already there.
+        sqlx::raw_sql(
+            "DROP TABLE concern_search; DROP TRIGGER concern_search_insert; DROP TRIGGER concern_search_delete; \
+             DROP TRIGGER concern_search_forget; DROP TRIGGER concern_search_learn; \
+             DELETE FROM aman_migrations WHERE version = 24",
+        )
+        .execute(&db.pool)
+        .await
+        .expect("undo the migration");
+        assert_eq!(db.migrate(0).await.expect("migrate"), 1);
+        check(&db).await;
     }
 }
