@@ -54,3 +54,12 @@ pub(super) const GENERIC: &[&str] = &[
     "gundê", "navçe", "navçeya", "navenda", "parêzgeh", "parêzgeha", "qeza", "qezaya", "nahiye", "nahiya",
     "herêm", "herêma", "tax", "taxa", "bazar", "bazara", "pira", "kolan", "kolana", "kamp", "kampa", "û",
 ];
+
+/// Generic words that say a settlement is meant: "Baghdad city", "مدينة
+/// بغداد", "شاری سلێمانی", "bajarê Duhokê". A name beside one is read as the
+/// town or village rather than the area named after it.
+#[rustfmt::skip]
+pub(super) const SETTLEMENT: &[&str] = &[
+    "city", "town", "village", "مدينة", "بلدة", "قرية", "قصبة", "شار", "شاری", "شارۆچکە", "شارۆچکەی", "گوند",
+    "گوندی", "bajar", "bajarê", "bajarok", "bajarokê", "gund", "gundê",
+];

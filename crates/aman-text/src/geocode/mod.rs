@@ -17,7 +17,10 @@
 //! above it: a district named with its governorate scores above the
 //! district alone, and a village name found in three governorates goes to
 //! the one the text also names. Of equal scores the deeper area comes
-//! first, so a text answers with the smallest area it supports.
+//! first, so a text answers with the smallest area it supports. A name the
+//! text calls a settlement ("Baghdad city", "مدينة بغداد") gives the town
+//! of that name inside the area of that name the area's weight: the town
+//! is meant, not the whole governorate.
 
 mod generic;
 mod words;
@@ -240,25 +243,31 @@ impl Gazetteer {
         let cased = text.chars().any(char::is_uppercase);
         let mut found: Vec<Match> = Vec::new();
         let mut segment: Vec<&Word> = Vec::new();
-        let mut offset = 0;
+        let mut offset: usize = 0;
+        let settlement_at = |i: Option<usize>| i.and_then(|i| pieces.get(i)) == Some(&Piece::Settlement);
         for (i, piece) in pieces.iter().enumerate() {
             match piece {
                 Piece::Word(word) => segment.push(word),
-                Piece::Break => {
-                    self.match_segment(&segment, offset, cased, &mut found);
+                Piece::Break | Piece::Settlement => {
+                    let beside = (settlement_at(offset.checked_sub(1)), piece == &Piece::Settlement);
+                    self.match_segment(&segment, offset, cased, beside, &mut found);
                     segment.clear();
                     offset = i + 1;
                 }
             }
         }
-        self.match_segment(&segment, offset, cased, &mut found);
+        let beside = (settlement_at(offset.checked_sub(1)), false);
+        self.match_segment(&segment, offset, cased, beside, &mut found);
         let inside =
             |a: &Match, b: &Match| b.start <= a.start && a.end <= b.end && (b.end - b.start) > (a.end - a.start);
         let keep: Vec<bool> = found.iter().map(|a| !found.iter().any(|b| inside(a, b))).collect();
         found.into_iter().zip(keep).filter_map(|(m, k)| k.then_some(m)).collect()
     }
 
-    fn match_segment(&self, words: &[&Word], offset: usize, cased: bool, found: &mut Vec<Match>) {
+    /// The runs of one segment (words between breaks) that name something;
+    /// `beside` says whether a settlement word stands just before and just
+    /// after the segment.
+    fn match_segment(&self, words: &[&Word], offset: usize, cased: bool, beside: (bool, bool), found: &mut Vec<Match>) {
         // A run starts and ends with a word that has consonants ("a", "we" do not).
         let voiced = |w: &Word| !w.forms[0].skeleton.is_empty();
         for start in (0..words.len()).filter(|&i| voiced(words[i])) {
@@ -266,31 +275,42 @@ impl Gazetteer {
                 let run = &words[start..end];
                 let lowercase = cased && run.iter().any(|w| w.lowercase);
                 let script = run_script_of(run);
-                // (area, weight, spelt exactly so, written in the text's script)
-                let mut accepted: Vec<(usize, f64, bool, bool)> = Vec::new();
+                let settlement = (start == 0 && beside.0) || (end == words.len() && beside.1);
+                // (area, weight, spelt exactly so, written in the text's script, kind)
+                let mut accepted: Vec<(usize, f64, bool, bool, Kind)> = Vec::new();
                 for reading in readings(run) {
                     for &id in self.by_skeleton.get(&reading.skeleton).map_or(&[][..], Vec::as_slice) {
                         let entry = &self.entries[id];
                         if let Some(weight) = weigh(&reading, script, lowercase, entry) {
                             let exact = entry.surface == reading.surface;
-                            accepted.push((entry.area, weight, exact, entry.script == script));
+                            accepted.push((entry.area, weight, exact, entry.script == script, entry.kind));
                         }
                     }
                 }
                 // Where some name is spelt exactly so, other spellings of the
                 // same skeleton in this script are other names ("Nasir" is
                 // not "Nasiriya").
-                let exact = accepted.iter().any(|&(_, _, exact, _)| exact);
+                let exact = accepted.iter().any(|&(_, _, exact, _, _)| exact);
+                accepted.retain(|&(_, _, is_exact, same_script, _)| !(exact && !is_exact && same_script));
                 let mut proposals: HashMap<usize, f64> = HashMap::new();
-                for (area, weight, is_exact, same_script) in accepted {
-                    if exact && !is_exact && same_script {
-                        continue;
-                    }
+                for &(area, weight, ..) in &accepted {
                     let slot = proposals.entry(area).or_insert(0.0);
                     *slot = slot.max(weight);
                 }
                 if proposals.is_empty() {
                     continue;
+                }
+                // "Baghdad city": the town of that name inside the area of
+                // that name is meant, so it counts as much as the area (and,
+                // deeper, comes first).
+                if settlement {
+                    for (&area, weight) in &mut proposals {
+                        for &(named, named_weight, _, _, kind) in &accepted {
+                            if kind == Kind::Area && self.is_above(named, area) {
+                                *weight = weight.max(named_weight);
+                            }
+                        }
+                    }
                 }
                 let mut targets: Vec<(usize, f64)> = proposals.into_iter().collect();
                 // A name found in unrelated areas is shared out between them.

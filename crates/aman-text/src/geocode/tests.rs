@@ -68,6 +68,20 @@ fn a_name_in_several_governorates_goes_to_the_one_the_text_names() {
 }
 
 #[test]
+fn a_city_named_as_a_city_is_placed_where_the_city_is_and_its_name_alone_is_the_governorate() {
+    let governorate = AREAS.at_level(1).find(|a| a.name_en == "Baghdad").map(|a| a.pcode.clone()).expect("Baghdad");
+    for alone in ["Baghdad", "في بغداد"] {
+        assert_eq!(GAZETTEER.candidates(alone, 1)[0].pcode, governorate, "{alone}");
+    }
+    for city in ["Baghdad city", "مدينة بغداد", "في مدينة بغداد", "شاری بەغدا"] {
+        let found = GAZETTEER.candidates(city, 3);
+        assert_eq!(found[0].level, 3, "{city}: {found:?}");
+        assert!(found[0].pcode.starts_with(&governorate), "{city}: {found:?}");
+        assert!(found.iter().any(|c| c.pcode == governorate), "the governorate stays a candidate: {found:?}");
+    }
+}
+
+#[test]
 fn a_district_named_with_its_governorate_scores_above_the_district_alone() {
     let alone = GAZETTEER.candidates("Tikrit", 1);
     let with = GAZETTEER.candidates("Tikrit, Salah al-Din province", 1);
@@ -164,15 +178,19 @@ fn surfaces_fold_spellings_of_one_script() {
 #[test]
 fn texts_are_cut_at_generic_words_and_lose_their_articles() {
     let lexicon = Lexicon::default();
-    let pieces = lexicon.pieces("near the Hay al-Jihad market, in Baghdad");
-    let words: Vec<String> = pieces
-        .iter()
-        .map(|p| match p {
-            Piece::Word(w) => w.forms[0].skeleton.clone(),
-            Piece::Break => "|".to_owned(),
-        })
-        .collect();
-    assert_eq!(words, ["|", "|", "JHD", "|", "|", "|", "BXD"]);
+    let cut = |text: &str| -> Vec<String> {
+        lexicon
+            .pieces(text)
+            .iter()
+            .map(|p| match p {
+                Piece::Word(w) => w.forms[0].skeleton.clone(),
+                Piece::Break => "|".to_owned(),
+                Piece::Settlement => "town".to_owned(),
+            })
+            .collect()
+    };
+    assert_eq!(cut("near the Hay al-Jihad market, in Baghdad"), ["|", "|", "JHD", "|", "|", "|", "BXD"]);
+    assert_eq!(cut("Baghdad city; في مدينة الموصل"), ["BXD", "town", "|", "|", "town", "MSL"]);
     // A clitic and a Sorani ending are read both ways.
     let Piece::Word(word) = &lexicon.pieces("بالموصل")[0] else { panic!("a word") };
     assert_eq!(word.forms[0].skeleton, "MSL");

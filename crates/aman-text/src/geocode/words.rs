@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use aman_core::text::normalise;
 
-use super::generic::GENERIC;
+use super::generic::{GENERIC, SETTLEMENT};
 
 /// The script a word is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +52,8 @@ pub struct Word {
 pub enum Piece {
     Word(Word),
     Break,
+    /// A break that says a settlement is meant ("city", "قرية").
+    Settlement,
 }
 
 /// Articles: left out wherever they stand.
@@ -70,6 +72,7 @@ const KURMANJI_ENDINGS: &[&str] = &["ye", "ya", "yi", "e", "a", "i"];
 /// The generic words and articles, normalised.
 pub struct Lexicon {
     generic: HashSet<String>,
+    settlement: HashSet<String>,
     articles: HashSet<String>,
 }
 
@@ -82,7 +85,7 @@ impl Default for Lexicon {
 impl Lexicon {
     pub fn new() -> Lexicon {
         let set = |words: &[&str]| words.iter().map(|w| normalise(w)).collect::<HashSet<String>>();
-        Lexicon { generic: set(GENERIC), articles: set(ARTICLES) }
+        Lexicon { generic: set(GENERIC), settlement: set(SETTLEMENT), articles: set(ARTICLES) }
     }
 
     /// A text cut into words and breaks.
@@ -92,6 +95,7 @@ impl Lexicon {
             match token {
                 None => pieces.push(Piece::Break),
                 Some((t, _)) if self.articles.contains(&t) => {}
+                Some((t, _)) if self.is_settlement(&t) => pieces.push(Piece::Settlement),
                 Some((t, _)) if self.is_generic(&t) => pieces.push(Piece::Break),
                 Some((t, lower)) => pieces.push(Piece::Word(Word { lowercase: lower, ..word(&t, true) })),
             }
@@ -117,6 +121,10 @@ impl Lexicon {
                 (!words.is_empty()).then_some(words)
             })
             .collect()
+    }
+
+    fn is_settlement(&self, token: &str) -> bool {
+        self.settlement.contains(token) || arabic_cores(token).iter().any(|core| self.settlement.contains(core))
     }
 
     fn is_generic(&self, token: &str) -> bool {
