@@ -115,8 +115,9 @@ pub async fn export(state: &App, staff: &Actor, query: &QueueQuery) -> Result<Ve
     let (mut filter, _) = queue_filter(state.areas(), staff, query)?;
     filter.limit = EXPORT_MAX;
     filter.offset = 0;
-    let (records, total) = state.db().queue(&filter).await?;
-    let detail = format!("{} of {total} concerns, scope={}", records.len(), filter.scope);
+    let (records, counted) = state.db().queue(&filter).await?;
+    let more = if counted.more { " or more" } else { "" };
+    let detail = format!("{} of {}{more} concerns, scope={}", records.len(), counted.total, filter.scope);
     state.audit(Some(staff.user.id), "concern.export", "queue", &detail).await?;
     Ok(records)
 }
@@ -126,8 +127,13 @@ pub(crate) fn tag_key(tag: &str) -> String {
     text::normalise(tag)
 }
 
-/// The triage queue for a staff member; the listing itself is audited.
-pub async fn queue(state: &App, staff: &Actor, query: &QueueQuery) -> Result<(Vec<ConcernRecord>, i64, i64), Error> {
+/// The triage queue for a staff member (a page, how many match, the page's
+/// number); the listing itself is audited.
+pub async fn queue(
+    state: &App,
+    staff: &Actor,
+    query: &QueueQuery,
+) -> Result<(Vec<ConcernRecord>, aman_db::Counted, i64), Error> {
     let (filter, page) = queue_filter(state.areas(), staff, query)?;
     let detail = format!(
         "scope={} category={} status={} page={page}",
@@ -136,8 +142,8 @@ pub async fn queue(state: &App, staff: &Actor, query: &QueueQuery) -> Result<(Ve
         filter.status.map_or("any", |s| s.as_str())
     );
     state.audit(Some(staff.user.id), "concern.list", "queue", &detail).await?;
-    let (records, total) = state.db().queue(&filter).await?;
-    Ok((records, total, page))
+    let (records, counted) = state.db().queue(&filter).await?;
+    Ok((records, counted, page))
 }
 
 /// The audit log's filters as they arrive in a query string.

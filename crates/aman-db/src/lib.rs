@@ -39,7 +39,7 @@ pub use early_warning::{AlarmRecord, AlertFilter, AlertRecord, Countable, DailyC
 pub use intake::Intake;
 pub use keys::SealedFields;
 pub use migrate::schema_fingerprint;
-pub use queue::{MAX_SEARCH_WORDS, QUEUE_COUNT_CAP, QueueFilter};
+pub use queue::{Counted, MAX_SEARCH_WORDS, QUEUE_COUNT_CAP, QueueFilter, SEARCH_COUNT_CAP};
 pub use referrals::ReferralRecord;
 pub use surveys::{NewResponse, ResponseRecord, SealedSurveyText, SurveyFormRecord};
 pub use tx::Tx;

@@ -20,6 +20,25 @@ pub const MAX_SEARCH_WORDS: usize = 5;
 /// page it shows.
 pub const QUEUE_COUNT_CAP: i64 = 10_000;
 
+/// A search's matches are counted up to this many: a word every other
+/// concern holds would otherwise have ten times as many texts read for the
+/// count alone, and a search that finds more is narrowed, not paged through.
+pub const SEARCH_COUNT_CAP: i64 = 1_000;
+
+/// A search whose longer words at most this many concerns hold is looked up
+/// in the trigram index (those concerns listed, then filtered); commoner
+/// words are found by reading the concerns in queue order, where they soon
+/// turn up.
+const INDEXED_WORD_MATCHES: i64 = 20_000;
+
+/// How many concerns match: `total` up to the cap, `more` when there are
+/// more than that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub total: i64,
+    pub more: bool,
+}
+
 /// The triage queue's filters. `scope` is the P-code prefix the viewer may
 /// see; `hidden_categories` are categories the viewer must never see.
 #[derive(Debug, Clone)]
@@ -106,77 +125,57 @@ impl Filters {
     }
 }
 
+impl QueueFilter {
+    /// How far matches are counted: [`SEARCH_COUNT_CAP`] for a search,
+    /// [`QUEUE_COUNT_CAP`] otherwise.
+    pub fn count_cap(&self) -> i64 {
+        if self.words.is_empty() { QUEUE_COUNT_CAP } else { SEARCH_COUNT_CAP }
+    }
+
+    fn words(&self) -> &[String] {
+        &self.words[..self.words.len().min(MAX_SEARCH_WORDS)]
+    }
+}
+
 impl Db {
-    /// The triage queue, newest first, with the total before paging
-    /// (counted up to [`QUEUE_COUNT_CAP`] + 1, which means "more").
-    pub async fn queue(&self, filter: &QueueFilter) -> Result<(Vec<ConcernRecord>, i64), DbError> {
-        // Only the filters in use are written into the statement, so that the
-        // planner sees each as it is: an equality it can seek in an index, not
-        // a `$n IS NULL OR …` it must test on every row.
-        let mut query = Filters::default();
-        let scope = filter.scope.as_str();
-        // Which index serves best: newest first over the time (or status)
-        // index stops at a page of matches when they are many (the country, a
-        // governorate); the area index reads only a district's (or
-        // sub-district's) concerns. So a governorate is matched by a prefix
-        // the planner cannot seek, and a district by a range it can.
-        if scope.len() >= 8 {
-            let (low, high) = (query.value(scope), query.value(format!("{scope}~")));
-            query.and(format!("area >= {low} AND area <= {high}"));
-        } else if scope.len() > 2 {
-            let prefix = query.value(format!("{scope}%"));
-            query.and(format!("area LIKE {prefix}"));
-        }
-        if !filter.hidden_categories.is_empty() {
-            let hidden: Vec<String> = filter.hidden_categories.iter().map(|c| query.value(c.as_str())).collect();
-            query.and(format!("category NOT IN ({})", hidden.join(", ")));
-        }
-        if let Some(category) = filter.category {
-            let category = query.value(category.as_str());
-            query.and(format!("category = {category}"));
-        }
-        if let Some(status) = filter.status {
-            let status = query.value(status.as_str());
-            query.and(format!("status = {status}"));
-        }
-        if let Some(from) = filter.from {
-            let from = query.value(day_number(from));
-            query.and(format!("occurred_on >= {from}"));
-        }
-        if let Some(to) = filter.to {
-            let to = query.value(day_number(to));
-            query.and(format!("occurred_on <= {to}"));
-        }
-        let words = &filter.words[..filter.words.len().min(MAX_SEARCH_WORDS)];
-        // SQLite finds words of three letters or more in its trigram table
-        // (migration 0024), all of them in one phrase query; PostgreSQL's
-        // trigram index serves the LIKE patterns themselves.
-        let (indexed, scanned): (Vec<&String>, Vec<&String>) = match self.backend {
-            Backend::Sqlite => words.iter().partition(|word| word.chars().count() >= 3),
-            Backend::Postgres => (Vec::new(), words.iter().collect()),
+    /// The triage queue, newest first, with how many match before paging
+    /// (counted up to [`QueueFilter::count_cap`]).
+    pub async fn queue(&self, filter: &QueueFilter) -> Result<(Vec<ConcernRecord>, Counted), DbError> {
+        self.queue_looking_up(filter, INDEXED_WORD_MATCHES).await
+    }
+
+    /// [`Db::queue`], looking words up in the trigram index when at most
+    /// `indexed_matches` concerns hold them.
+    async fn queue_looking_up(
+        &self,
+        filter: &QueueFilter,
+        indexed_matches: i64,
+    ) -> Result<(Vec<ConcernRecord>, Counted), DbError> {
+        // SQLite looks the search's words of three letters or more up in its
+        // trigram table (migration 0024), all in one phrase query, when they
+        // are rare enough; PostgreSQL's trigram index serves the LIKE
+        // patterns themselves.
+        let phrases: Vec<String> = match self.backend {
+            Backend::Sqlite => (filter.words().iter())
+                .filter(|word| word.chars().count() >= 3)
+                .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+                .collect(),
+            Backend::Postgres => Vec::new(),
         };
-        if !indexed.is_empty() {
-            let phrases: Vec<String> =
-                indexed.iter().map(|word| format!("\"{}\"", word.replace('"', "\"\""))).collect();
-            let phrases = query.value(phrases.join(" "));
-            query.and(format!("id IN (SELECT rowid FROM concern_search WHERE concern_search MATCH {phrases})"));
+        let mut indexed = None;
+        if !phrases.is_empty() {
+            let phrases = phrases.join(" ");
+            let held: i64 = sqlx::query(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM concern_search WHERE concern_search MATCH $1 LIMIT $2) held",
+            )
+            .bind(phrases.as_str())
+            .bind(indexed_matches + 1)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+            indexed = (held <= indexed_matches).then_some(phrases);
         }
-        for word in scanned {
-            // Each word as a LIKE pattern, its own % and _ taken literally.
-            let escaped = word.replace('!', "!!").replace('%', "!%").replace('_', "!_");
-            let pattern = query.value(format!("%{escaped}%"));
-            query.and(format!("search_text LIKE {pattern} ESCAPE '!'"));
-        }
-        if let Some(assignee) = filter.assignee {
-            let assignee = query.value(assignee);
-            query.and(format!("assignee_id = {assignee}"));
-        }
-        if let Some(tag) = &filter.tag {
-            let tag = query.value(tag.as_str());
-            query.and(format!(
-                "EXISTS (SELECT 1 FROM concern_tags t WHERE t.concern_id = concerns.id AND t.tag = {tag})"
-            ));
-        }
+        let query = filters(filter, indexed);
         let conditions = query.conditions();
         // The paging values follow the filters' (each statement binds its own).
         let (limit, offset) = (query.after(1), query.after(2));
@@ -190,15 +189,81 @@ impl Db {
             .bind(filter.offset)
             .fetch_all(&self.pool)
             .await?;
+        let cap = filter.count_cap();
         let total: i64 = query
             .bind(sqlx::query(sqlx::AssertSqlSafe(count)))
-            .bind(QUEUE_COUNT_CAP + 1)
+            .bind(cap + 1)
             .fetch_one(&self.pool)
             .await?
             .try_get(0)?;
         let concerns = rows.iter().map(concern_from_row).collect::<Result<_, _>>()?;
-        Ok((concerns, total))
+        Ok((concerns, Counted { total: total.min(cap), more: total > cap }))
     }
+}
+
+/// The statements' conditions for a queue filter. Only the filters in use
+/// are written, so that the planner sees each as it is: an equality it can
+/// seek in an index, not a `$n IS NULL OR …` it must test on every row.
+/// `indexed`: the search's longer words as one trigram phrase query, looked
+/// up in the index rather than read in every text.
+fn filters(filter: &QueueFilter, indexed: Option<String>) -> Filters {
+    let mut query = Filters::default();
+    let scope = filter.scope.as_str();
+    // Which index serves best: newest first over the time (or status)
+    // index stops at a page of matches when they are many (the country, a
+    // governorate); the area index reads only a district's (or
+    // sub-district's) concerns. So a governorate is matched by a prefix
+    // the planner cannot seek, and a district by a range it can.
+    if scope.len() >= 8 {
+        let (low, high) = (query.value(scope), query.value(format!("{scope}~")));
+        query.and(format!("area >= {low} AND area <= {high}"));
+    } else if scope.len() > 2 {
+        let prefix = query.value(format!("{scope}%"));
+        query.and(format!("area LIKE {prefix}"));
+    }
+    if !filter.hidden_categories.is_empty() {
+        let hidden: Vec<String> = filter.hidden_categories.iter().map(|c| query.value(c.as_str())).collect();
+        query.and(format!("category NOT IN ({})", hidden.join(", ")));
+    }
+    if let Some(category) = filter.category {
+        let category = query.value(category.as_str());
+        query.and(format!("category = {category}"));
+    }
+    if let Some(status) = filter.status {
+        let status = query.value(status.as_str());
+        query.and(format!("status = {status}"));
+    }
+    if let Some(from) = filter.from {
+        let from = query.value(day_number(from));
+        query.and(format!("occurred_on >= {from}"));
+    }
+    if let Some(to) = filter.to {
+        let to = query.value(day_number(to));
+        query.and(format!("occurred_on <= {to}"));
+    }
+    let scanned: Vec<&String> = match indexed {
+        Some(phrases) => {
+            let phrases = query.value(phrases);
+            query.and(format!("id IN (SELECT rowid FROM concern_search WHERE concern_search MATCH {phrases})"));
+            filter.words().iter().filter(|word| word.chars().count() < 3).collect()
+        }
+        None => filter.words().iter().collect(),
+    };
+    for word in scanned {
+        // Each word as a LIKE pattern, its own % and _ taken literally.
+        let escaped = word.replace('!', "!!").replace('%', "!%").replace('_', "!_");
+        let pattern = query.value(format!("%{escaped}%"));
+        query.and(format!("search_text LIKE {pattern} ESCAPE '!'"));
+    }
+    if let Some(assignee) = filter.assignee {
+        let assignee = query.value(assignee);
+        query.and(format!("assignee_id = {assignee}"));
+    }
+    if let Some(tag) = &filter.tag {
+        let tag = query.value(tag.as_str());
+        query.and(format!("EXISTS (SELECT 1 FROM concern_tags t WHERE t.concern_id = concerns.id AND t.tag = {tag})"));
+    }
+    query
 }
 
 #[cfg(test)]
@@ -222,12 +287,19 @@ mod tests {
         }
     }
 
+    /// The descriptions a search finds, the same whether its words are
+    /// looked up in the index or read in every text.
     async fn found(db: &Db, words: &[&str]) -> Vec<String> {
-        let (concerns, total) = db.queue(&searching(words)).await.expect("queue");
-        assert_eq!(total, concerns.len() as i64);
-        let mut descriptions: Vec<String> = concerns.into_iter().map(|c| c.description).collect();
-        descriptions.sort();
-        descriptions
+        let mut answers = Vec::new();
+        for indexed_matches in [INDEXED_WORD_MATCHES, 0] {
+            let (concerns, counted) = db.queue_looking_up(&searching(words), indexed_matches).await.expect("queue");
+            assert_eq!(counted, Counted { total: concerns.len() as i64, more: false });
+            let mut descriptions: Vec<String> = concerns.into_iter().map(|c| c.description).collect();
+            descriptions.sort();
+            answers.push(descriptions);
+        }
+        assert_eq!(answers[0], answers[1], "{words:?}");
+        answers.remove(0)
     }
 
     /// Words are found inside longer words, short words and long ones
@@ -258,6 +330,8 @@ mod tests {
         check(&db).await;
 
         // Filled again (as migration 0021 makes the server do at start).
+        // (Read in every text, the words are still found: the check above
+        // compares both ways.)
         sqlx::query("UPDATE concerns SET search_text = NULL").execute(&db.pool).await.expect("empty");
         assert!(found(&db, &["كهرباء"]).await.is_empty());
         while db.fill_search_text(2).await.expect("fill") > 0 {}

@@ -211,7 +211,8 @@ pub struct ConcernSummary {
 /// `GET /concerns`.
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConcernPage {
-    /// How many concerns match, counted up to 10,000 (see `more`).
+    /// How many concerns match, counted up to 10,000, or up to 1,000 for a
+    /// search by words (see `more`).
     pub total: i64,
     /// More than `total` concerns match: the count stops there.
     pub more: bool,

@@ -172,10 +172,9 @@ async fn list_concerns(
     if format.format == "csv" {
         return crate::csv_out::concerns(&state, &queue::export(&state, &staff, &query).await?);
     }
-    let (records, total, page) = queue::queue(&state, &staff, &query).await?;
+    let (records, counted, page) = queue::queue(&state, &staff, &query).await?;
     let concerns = records.iter().map(|r| concern_summary(&state, r)).collect();
-    let more = total > aman_db::QUEUE_COUNT_CAP;
-    let total = total.min(aman_db::QUEUE_COUNT_CAP);
+    let (total, more) = (counted.total, counted.more);
     Ok(Json(ConcernPage { total, more, page, page_size: queue::PAGE_SIZE, concerns }).into_response())
 }
 

@@ -331,7 +331,7 @@ async fn queue_page(
     query: QueueQuery,
     mut bulk: BulkView,
 ) -> Result<QueuePage, AppError> {
-    let (records, total, page) = queue::queue(state, staff, &query).await?;
+    let (records, counted, page) = queue::queue(state, staff, &query).await?;
     let open = crate::alerts::AlertQuery { open: "1".to_owned(), ..Default::default() };
     let open_alerts = crate::alerts::list(state, staff, &open).await?.len() as i64;
     let alerts_text = (open_alerts > 0).then(|| t.num("queue-alerts", "count", open_alerts));
@@ -340,7 +340,7 @@ async fn queue_page(
         None => 0,
     } as i64;
     let referrals_text = (waiting > 0).then(|| t.num("queue-referrals", "count", waiting));
-    let pages = ((total.min(aman_db::QUEUE_COUNT_CAP) + queue::PAGE_SIZE - 1) / queue::PAGE_SIZE).max(1);
+    let pages = ((counted.total + queue::PAGE_SIZE - 1) / queue::PAGE_SIZE).max(1);
     let filters = [
         ("area", &query.area),
         ("category", &query.category),
@@ -399,10 +399,10 @@ async fn queue_page(
             .iter()
             .map(|s| Choice::new(s.as_str(), t.status(s.as_str()), &current(&query.status)))
             .collect(),
-        count_text: if total > aman_db::QUEUE_COUNT_CAP {
-            t.num("queue-count-more", "count", aman_db::QUEUE_COUNT_CAP)
+        count_text: if counted.more {
+            t.num("queue-count-more", "count", counted.total)
         } else {
-            t.num("queue-count", "count", total)
+            t.num("queue-count", "count", counted.total)
         },
         alerts_text,
         referrals_text,

@@ -501,7 +501,7 @@ async fn the_queue_exports_as_a_safe_spreadsheet(app: TestApp) {
 
 /// A queue of more concerns than are worth counting says "more than
 /// 10,000" instead of counting them all, in the API and on the page; the
-/// newest still come first.
+/// newest still come first. A search by words counts up to 1,000.
 #[tokio::test]
 async fn a_very_long_queue_is_counted_up_to_ten_thousand() {
     let app = TestApp::sqlite().await;
@@ -535,4 +535,11 @@ async fn a_very_long_queue_is_counted_up_to_ten_thousand() {
     let cookie = app.page_login("triage_officer.iq@test", "password for triage_officer.iq@test").await;
     let queue = app.page_as(&cookie, "/staff?lang=en").await;
     assert!(queue.contains("More than 10,000 concerns") || queue.contains("More than 10000 concerns"), "{queue}");
+    let (_, found) = triage.get("/api/v1/concerns?q=bakery").await;
+    assert_eq!((found["total"].as_i64(), found["more"].as_bool()), (Some(1_000), Some(true)));
+    assert_eq!(found["concerns"][0]["id"].as_i64(), Some(newest));
+    let (_, none) = triage.get("/api/v1/concerns?q=pharmacy").await;
+    assert_eq!((none["total"].as_i64(), none["more"].as_bool()), (Some(0), Some(false)));
+    let searched = app.page_as(&cookie, "/staff?lang=en&q=bakery").await;
+    assert!(searched.contains("More than 1,000 concerns") || searched.contains("More than 1000 concerns"), "{searched}");
 }
