@@ -155,6 +155,8 @@ async fn measure(server: &mut Server, binary: &Path, db: &str, key_file: &Path, 
         "?area=IQG02Q01&category=tribal_conflict",
         "?status=verified&category=services_failure&area=IQG15",
         "?q=%D8%A7%D9%84%D9%83%D9%87%D8%B1%D8%A8%D8%A7%D8%A1",
+        // A name no concern holds: before the trigram index, the whole year read.
+        "?q=%D8%B2%D8%B9%D9%8A%D8%B7",
         "?page=50",
     ];
     let mut queue = Timings::new("staff queue with filters (API)");
