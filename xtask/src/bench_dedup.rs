@@ -31,7 +31,7 @@ use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 
-use crate::cli::{DedupArgs, DedupCorpus};
+use crate::cli::{DedupArgs, DedupCorpus, DedupOrder};
 
 mod phrases;
 
@@ -346,15 +346,19 @@ fn edit(rng: &mut StdRng, lang: Lang, base: &str) -> String {
     typos(rng, &spelt)
 }
 
-pub fn run(DedupArgs { reports, seed, corpus: kind, write_corpus }: DedupArgs) -> Result<()> {
+pub fn run(DedupArgs { reports, seed, corpus: kind, order, write_corpus }: DedupArgs) -> Result<()> {
     let started = Instant::now();
-    let corpus = corpus(reports, seed, kind)?;
+    let mut corpus = corpus(reports, seed, kind)?;
+    if order == DedupOrder::Shuffled {
+        corpus.shuffle(&mut StdRng::seed_from_u64(seed ^ 0x5eed));
+    }
     let events = corpus.iter().map(|&(event, _, _)| event).max().map_or(0, |e| e + 1);
     let in_lang = |lang: Lang| corpus.iter().filter(|(_, l, _)| *l == lang).count();
     println!(
-        "corpus: {} reports of {events} events ({}, seed {seed:#x}), made in {:.1} s; Arabic {}, Sorani {}, Kurmanji {}, English {}",
+        "corpus: {} reports of {events} events ({}, {}, seed {seed:#x}), made in {:.1} s; Arabic {}, Sorani {}, Kurmanji {}, English {}",
         corpus.len(),
         kind.name(),
+        if order == DedupOrder::Shuffled { "in random order" } else { "in arrival order" },
         started.elapsed().as_secs_f64(),
         in_lang(Lang::Arabic),
         in_lang(Lang::Sorani),

@@ -252,6 +252,13 @@ pub enum DedupCorpus {
     Copies,
 }
 
+/// The order the reports are inserted in (`bench-dedup --order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DedupOrder {
+    Arrival,
+    Shuffled,
+}
+
 impl DedupCorpus {
     pub fn name(self) -> &'static str {
         match self {
@@ -273,6 +280,11 @@ pub struct DedupArgs {
     /// `copies`: the first written so, the others edited copies of it.
     #[arg(long, value_enum, default_value_t = DedupCorpus::Accounts)]
     pub corpus: DedupCorpus,
+    /// `arrival`: an event's reports close together, as they come in;
+    /// `shuffled`: the same reports in a seeded random order (a file whose
+    /// rows are in no useful order).
+    #[arg(long, value_enum, default_value_t = DedupOrder::Arrival)]
+    pub order: DedupOrder,
     /// Also write the corpus to this CSV file.
     #[arg(long = "write-corpus", value_name = "FILE")]
     pub write_corpus: Option<PathBuf>,

@@ -1,8 +1,12 @@
 //! What two reports are compared by: the character trigrams of the words of
 //! their normalised text (`aman_core::text::normalise`), each word's ends
-//! marked so that a word's first and last letters count. Trigrams of words,
-//! rather than of the whole line, make a report indifferent to word order,
-//! and a typo or a dialect spelling changes only the few trigrams around it.
+//! marked so that a word's first and last letters count, and the pairs of
+//! words that follow each other. Trigrams of words, rather than of the whole
+//! line, make a report indifferent to word order, and a typo or a dialect
+//! spelling changes only the few trigrams around it; the word pairs tell a
+//! copy of a report, which keeps its phrases, from another event told with
+//! the same words in other phrases ("five families … 328" and "two families
+//! … near the water project").
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -10,14 +14,29 @@ use std::hash::{BuildHasherDefault, Hasher};
 const WORD_START: char = '\u{2}';
 const WORD_END: char = '\u{3}';
 
-/// The distinct trigram keys of a text, sorted. A key packs the three
-/// characters (21 bits each) into one number, so two different trigrams
-/// never share a key. Anything that is not a letter or a digit separates
-/// words (punctuation stays in the normalised text).
-pub(super) fn trigram_keys(text: &str) -> Vec<u64> {
+/// The top bit marks a word pair's key: a trigram's key packs three
+/// characters of 21 bits each and never sets it.
+const WORD_PAIR: u64 = 1 << 63;
+
+/// The distinct feature keys of a text, sorted: its trigrams and its word
+/// pairs. A trigram's key packs the three characters (21 bits each) into
+/// one number, so two different trigrams never share a key; a word pair's
+/// key is a hash of the two words with [`WORD_PAIR`] set. Anything that is
+/// not a letter or a digit separates words (punctuation stays in the
+/// normalised text).
+pub(super) fn feature_keys(text: &str) -> Vec<u64> {
     let normalised = aman_core::text::normalise(text);
     let mut keys = Vec::with_capacity(normalised.len());
+    let mut previous: Option<&str> = None;
     for word in normalised.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if let Some(before) = previous {
+            let mut hasher = KeyHasher::default();
+            for c in before.chars().chain(std::iter::once(' ')).chain(word.chars()) {
+                hasher.write_u64(u64::from(c));
+            }
+            keys.push(WORD_PAIR | (hasher.finish() >> 1));
+        }
+        previous = Some(word);
         let mut window = [WORD_START, WORD_START, WORD_START];
         for (seen, c) in std::iter::once(WORD_START).chain(word.chars()).chain(std::iter::once(WORD_END)).enumerate() {
             window = [window[1], window[2], c];
@@ -80,25 +99,36 @@ mod tests {
     use super::*;
     use std::hash::BuildHasher;
 
-    #[test]
-    fn trigrams_ignore_word_order_spelling_variants_and_punctuation() {
-        assert_eq!(trigram_keys("gunfire near the market"), trigram_keys("the market, near gunfire!"));
-        assert_eq!(trigram_keys("إطلاق نار قرب المدرسة"), trigram_keys("اطلاق نار قرب المدرسه"));
-        assert_eq!(trigram_keys("کەرکووک"), trigram_keys("كهركووك"));
-        assert!(trigram_keys("").is_empty());
-        assert!(trigram_keys(" ،. - ").is_empty());
+    fn split(keys: Vec<u64>) -> (Vec<u64>, Vec<u64>) {
+        keys.into_iter().partition(|key| key & WORD_PAIR == 0)
     }
 
     #[test]
-    fn trigrams_mark_word_ends_and_count_once() {
-        // "^ab", "ab$" for "ab"; "^a$" for "a"; repeated words once.
-        assert_eq!(trigram_keys("ab ab").len(), 2);
-        assert_eq!(trigram_keys("a").len(), 1);
-        assert_eq!(trigram_keys("abc").len(), 3);
-        assert_ne!(trigram_keys("abc"), trigram_keys("cba"));
+    fn trigrams_ignore_word_order_and_features_ignore_spelling_variants_and_punctuation() {
+        let (trigrams, pairs) = split(feature_keys("gunfire near the market"));
+        let (moved, moved_pairs) = split(feature_keys("the market, near gunfire!"));
+        assert_eq!(trigrams, moved);
+        assert_eq!((pairs.len(), moved_pairs.len()), (3, 3));
+        assert_eq!(pairs.iter().filter(|p| moved_pairs.contains(p)).count(), 1, "only 'the market' is kept");
+        assert_eq!(feature_keys("إطلاق نار قرب المدرسة"), feature_keys("اطلاق نار قرب المدرسه"));
+        assert_eq!(feature_keys("کەرکووک"), feature_keys("كهركووك"));
+        assert!(feature_keys("").is_empty());
+        assert!(feature_keys(" ،. - ").is_empty());
+    }
+
+    #[test]
+    fn trigrams_mark_word_ends_and_features_count_once() {
+        // "^ab", "ab$" for "ab" and the pair "ab ab"; "^a$" for "a";
+        // repeated words and pairs once.
+        assert_eq!(split(feature_keys("ab ab ab")), split(feature_keys("ab ab")));
+        assert_eq!(split(feature_keys("ab ab")).0.len(), 2);
+        assert_eq!(split(feature_keys("ab ab")).1.len(), 1);
+        assert_eq!(feature_keys("a").len(), 1);
+        assert_eq!(feature_keys("abc").len(), 3);
+        assert_ne!(feature_keys("abc"), feature_keys("cba"));
         // A typo in a long word leaves most of its trigrams.
-        let right = trigram_keys("kirkuk");
-        let typo = trigram_keys("kirkku");
+        let right = feature_keys("kirkuk");
+        let typo = feature_keys("kirkku");
         let shared = right.iter().filter(|k| typo.contains(k)).count();
         assert_eq!((right.len(), shared), (6, 3));
     }

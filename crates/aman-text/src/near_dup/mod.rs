@@ -2,11 +2,12 @@
 //!
 //! Residents report one event many times: paraphrased, with typos, in
 //! their own spelling. Every report is read as the set of character
-//! trigrams of its normalised words (`features`), and two reports are
-//! compared by their *weighted* Jaccard similarity, each trigram weighted
-//! by how rare it is among the reports seen so far (its inverse document
-//! frequency): the words every report of a kind uses ("gunfire", "near",
-//! "please") weigh little, the place, the time and the details weigh much.
+//! trigrams of its normalised words and of its pairs of consecutive words
+//! (`features`; "trigrams" below means both), and two reports are compared
+//! by their *weighted* Jaccard similarity, each trigram weighted by how rare
+//! it is among the reports seen so far (its inverse document frequency):
+//! the words every report of a kind uses ("gunfire", "near", "please") weigh
+//! little, the place, the time and the details weigh much.
 //! Unweighted MinHash over the same trigrams cannot tell a paraphrase of
 //! one event from another event told in the same words; see
 //! docs/benchmarks.md, "Near-duplicate reports".
@@ -25,7 +26,7 @@ mod features;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use features::{FixedState, trigram_keys};
+use features::{FixedState, feature_keys};
 
 /// What decides a group and what the search for candidates reads. The
 /// shipped values ([`Parameters::default`]) were chosen on a corpus of
@@ -57,9 +58,11 @@ pub struct Parameters {
     /// ... and scores exactly this many of the candidates that share the
     /// most weight with the text.
     pub candidates: usize,
-    /// Only the last this many reports are compared with: reports of one
-    /// event arrive close together, and the same kind of trouble at the
-    /// same place months apart is another event.
+    /// Only the last this many reports are compared with. The shipped
+    /// index compares with every earlier one: a batch of reports may come in
+    /// any order (a file sorted by place, by kind, or not at all), and the
+    /// word pairs keep other events apart without the help of arrival time;
+    /// the server compares only the concerns of one district and fortnight.
     pub window: usize,
 }
 
@@ -67,14 +70,14 @@ impl Default for Parameters {
     fn default() -> Self {
         Parameters {
             join_similarity: 0.5,
-            representative_share: 0.8,
+            representative_share: 0.9,
             weight_floor: 0.1,
-            weight_power: 3,
-            rare_count: 1,
+            weight_power: 2,
+            rare_count: 50,
             prefix_slack: 0.0,
-            max_postings: 1000,
+            max_postings: 100,
             candidates: 8,
-            window: 3000,
+            window: usize::MAX,
         }
     }
 }
@@ -83,10 +86,9 @@ impl std::fmt::Display for Parameters {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "character trigrams of normalised words weighted (ln((N+1)/(n+1)) + {})^{}; a report joins at weighted \
+            "character trigrams of normalised words and word pairs weighted (ln((N+1)/(n+1)) + {})^{}; a report joins at weighted \
              Jaccard >= {} to a member and >= {:.3} to the group's first; candidates from the postings of its \
-             rarest trigrams (prefix slack {}, trigrams in more than {} reports skipped), the best {} scored; \
-             only the last {} reports compared",
+             rarest trigrams (prefix slack {}, trigrams in more than {} reports skipped), the best {} scored; {}",
             self.weight_floor,
             self.weight_power,
             self.join_similarity,
@@ -94,7 +96,11 @@ impl std::fmt::Display for Parameters {
             self.prefix_slack,
             self.max_postings,
             self.candidates,
-            self.window
+            if self.window == usize::MAX {
+                "every earlier report compared".to_owned()
+            } else {
+                format!("only the last {} reports compared", self.window)
+            }
         )
     }
 }
@@ -121,6 +127,9 @@ pub struct NearDuplicates {
     /// `ln(n + 1)` for every count `n` up to the reports held, so that a
     /// weight costs two lookups (a trigram is in at most every report).
     ln_table: Vec<f32>,
+    /// By report position: room for the weight it shares with a text being
+    /// inserted (zero between inserts).
+    shared: Vec<f32>,
 }
 
 /// One text's trigrams, numbered, with their weights under the index's
@@ -157,16 +166,19 @@ impl NearDuplicates {
             report_starts: vec![0],
             report_trigrams: Vec::new(),
             ln_table: vec![0.0],
+            shared: Vec::new(),
         }
     }
 
     /// Inserts `id`'s text; returns the group it joined (the id of the
     /// group's first member; its own id when it starts a new group).
     pub fn insert(&mut self, id: u64, text: &str) -> u64 {
-        let keys = trigram_keys(text);
+        let keys = feature_keys(text);
         let query = self.query(&keys);
         let position = u32::try_from(self.ids.len()).expect("fewer than 4 billion reports");
-        let group = self.choose_group(&query).unwrap_or(position);
+        let mut shared = std::mem::take(&mut self.shared);
+        let group = self.choose_group(&query, &mut shared).unwrap_or(position);
+        self.shared = shared;
         let mut numbers: Vec<u32> = keys
             .iter()
             .map(|&key| {
@@ -205,7 +217,7 @@ impl NearDuplicates {
     /// the texts around them can.
     pub fn add_background<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
         for text in texts {
-            for key in trigram_keys(text) {
+            for key in feature_keys(text) {
                 let number = self.number_of(key);
                 self.background_counts[number as usize] += 1;
             }
@@ -229,8 +241,8 @@ impl NearDuplicates {
     /// groups reports), most similar first, with the estimated similarity in
     /// 0..=1, without inserting it. Equal similarities keep insertion order.
     pub fn similar(&self, text: &str, limit: usize) -> Vec<(u64, f64)> {
-        let query = self.query(&trigram_keys(text));
-        self.scored_candidates(&query)
+        let query = self.query(&feature_keys(text));
+        self.scored_candidates(&query, &mut Vec::new())
             .into_iter()
             .filter(|&(_, similarity)| similarity >= self.parameters.join_similarity)
             .take(limit)
@@ -240,8 +252,8 @@ impl NearDuplicates {
 
     /// The group a text with these trigrams joins: that of the most similar
     /// candidate whose group's first member is similar enough too.
-    fn choose_group(&self, query: &Query) -> Option<u32> {
-        for (position, similarity) in self.scored_candidates(query) {
+    fn choose_group(&self, query: &Query, shared: &mut Vec<f32>) -> Option<u32> {
+        for (position, similarity) in self.scored_candidates(query, shared) {
             if similarity < self.parameters.join_similarity {
                 break;
             }
@@ -257,8 +269,9 @@ impl NearDuplicates {
     }
 
     /// Earlier reports that may be similar, scored exactly, most similar
-    /// first (then earliest first).
-    fn scored_candidates(&self, query: &Query) -> Vec<(u32, f32)> {
+    /// first (then earliest first). `shared` is room for the weight each
+    /// report shares with the query, all zero before and after.
+    fn scored_candidates(&self, query: &Query, shared: &mut Vec<f32>) -> Vec<(u32, f32)> {
         // The rarest trigrams first: a report whose similarity reaches the
         // threshold shares weight of at least threshold x total with the
         // query, so it shares a trigram among any prefix that leaves out
@@ -267,10 +280,10 @@ impl NearDuplicates {
         by_rarity.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let needed = (1.0 - self.parameters.join_similarity + self.parameters.prefix_slack) * query.total_weight;
         let mut covered = query.total_weight - query.known.iter().map(|&(_, w)| w).sum::<f32>();
-        // Weight shared with each report of the window, by its distance
-        // from the window's start (reports seen, in order).
+        // Weight shared with each report of the window that holds one of
+        // the trigrams read.
         let oldest = self.ids.len().saturating_sub(self.parameters.window);
-        let mut shared = vec![0.0f32; self.ids.len() - oldest];
+        shared.resize(self.ids.len(), 0.0);
         let mut seen: Vec<u32> = Vec::new();
         for &(number, weight) in &by_rarity {
             if covered >= needed {
@@ -283,7 +296,7 @@ impl NearDuplicates {
             }
             // Postings are in insertion order: read back to the window's start.
             for &position in postings.iter().rev().take_while(|&&p| p as usize >= oldest) {
-                let slot = &mut shared[position as usize - oldest];
+                let slot = &mut shared[position as usize];
                 if *slot == 0.0 {
                     seen.push(position);
                 }
@@ -291,8 +304,11 @@ impl NearDuplicates {
             }
         }
         let mut best: Vec<(u32, f32)> =
-            seen.into_iter().map(|position| (position, shared[position as usize - oldest])).collect();
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            seen.into_iter().map(|position| (position, std::mem::take(&mut shared[position as usize]))).collect();
+        let by_shared = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if best.len() > self.parameters.candidates && self.parameters.candidates > 0 {
+            best.select_nth_unstable_by(self.parameters.candidates - 1, by_shared);
+        }
         best.truncate(self.parameters.candidates);
         let mut scored: Vec<(u32, f32)> =
             best.into_iter().map(|(position, _)| (position, self.similarity(query, position))).collect();

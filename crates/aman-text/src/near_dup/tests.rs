@@ -175,5 +175,44 @@ fn other_parameters_are_used_and_shown() {
     assert_eq!((strict.insert(1, text), strict.insert(2, text)), (1, 2));
     let shown = shipped.to_string();
     assert!(shown.contains(&format!("Jaccard >= {}", shipped.join_similarity)), "{shown}");
-    assert!(shown.contains(&format!("last {} reports", shipped.window)), "{shown}");
+    assert!(shown.contains("every earlier report compared"), "{shown}");
+    let windowed = Parameters { window: 3000, ..shipped }.to_string();
+    assert!(windowed.contains("only the last 3000 reports compared"), "{windowed}");
+}
+
+/// A batch groups the same reports together in whatever order its rows
+/// come (arrival, reversed, by place): no window of recent reports decides.
+#[test]
+fn a_batch_in_another_order_gives_the_same_groups() {
+    let reports = [
+        "اطلاق نار كثيف قرب سوق الشورجة في الرصافة الساعة 10 ليلا من سيارتين بيك اب بيضاء",
+        "سيارتين بيك اب بيض فتحوا نار كثيف الساعه 10 ليلا قرب سوق الشورجه بالرصافه",
+        "اطلاق نار كثيف قرب مستشفى اليرموك في الكرخ الساعة 3 فجرا من سيارة همر سوداء",
+        "الله يخليكم اطلاق نار كثيف قرب مستشفى اليرموك بالكرخ الساعه 3 الفجر سياره همر سودا",
+        "Gunfire near the Ashar market in Basra at 9 in the evening from a black Land Cruiser",
+        "gunfire near ashar market basra, 9 in the evening, a black land cruiser",
+    ];
+    let texts: Vec<&str> = OTHER_EVENTS.iter().copied().chain(reports).collect();
+    // Each pair of reports is one event; every other text stands alone.
+    let partition = |order: &[usize]| {
+        let found = groups(order.iter().map(|&i| texts[i]));
+        let mut by_text = vec![0; texts.len()];
+        for (at, &i) in order.iter().enumerate() {
+            by_text[i] = order[found[at]];
+        }
+        (0..texts.len())
+            .map(|i| (0..texts.len()).filter(|&j| by_text[j] == by_text[i]).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let arrival: Vec<usize> = (0..texts.len()).collect();
+    let expected = partition(&arrival);
+    let n = OTHER_EVENTS.len();
+    for pair in 0..3 {
+        assert_eq!(expected[n + 2 * pair], [n + 2 * pair, n + 2 * pair + 1], "{expected:?}");
+    }
+    assert!((0..n).all(|i| expected[i] == [i]), "{expected:?}");
+    let reversed: Vec<usize> = arrival.iter().rev().copied().collect();
+    let interleaved: Vec<usize> = (0..texts.len()).map(|i| (i * 7) % texts.len()).collect();
+    assert_eq!(partition(&reversed), expected);
+    assert_eq!(partition(&interleaved), expected);
 }

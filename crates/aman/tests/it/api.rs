@@ -541,5 +541,8 @@ async fn a_very_long_queue_is_counted_up_to_ten_thousand() {
     let (_, none) = triage.get("/api/v1/concerns?q=pharmacy").await;
     assert_eq!((none["total"].as_i64(), none["more"].as_bool()), (Some(0), Some(false)));
     let searched = app.page_as(&cookie, "/staff?lang=en&q=bakery").await;
-    assert!(searched.contains("More than 1,000 concerns") || searched.contains("More than 1000 concerns"), "{searched}");
+    assert!(
+        searched.contains("More than 1,000 concerns") || searched.contains("More than 1000 concerns"),
+        "{searched}"
+    );
 }
