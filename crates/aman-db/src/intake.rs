@@ -77,7 +77,13 @@ async fn write_batches(db: Db, mut receiver: mpsc::Receiver<(StoredConcern, Repl
             // never inserted twice.
             Err(error) => {
                 tracing::warn!(%error, size = batch.len(), "intake batch failed; retrying one by one");
-                connection = None;
+                // Closed, not returned to the pool: on SQLite a statement that
+                // failed after its trigger wrote to the trigram index leaves
+                // the connection reading an old snapshot, and the next
+                // write through it would fail (SQLITE_BUSY_SNAPSHOT).
+                if let Some(broken) = connection.take() {
+                    let _ = broken.close().await;
+                }
                 for (concern, reply) in batch.drain(..) {
                     let outcome = match db.concern_stored(&concern).await {
                         Ok(true) => Ok(()),
