@@ -47,6 +47,8 @@ fn arabic_kurdish_and_latin_texts_find_their_district_first() {
         ("near the Hay al-Jihad market in Baghdad", "Al-Karkh"),
         ("حي الجهاد في بغداد", "Al-Karkh"),
         ("Hay al-Jihad, Kut", "Al-Kut"),
+        // "dh" for ض, or not: the sub-district Al-Riyadh of Hawija.
+        ("Ar Riyāḑ town", "Al-Hawiga"),
     ];
     for (text, district) in cases {
         check(text, &district_named(district));

@@ -384,6 +384,17 @@ pub fn surface(word: &str, script: Script) -> String {
     if script == Script::Latin && folded.len() > 2 && folded.ends_with(&['V', 'h']) {
         folded.pop();
     }
+    // "dh" and "th" write ذ ض ظ and ث, which other spellings write d and t
+    // ("Riyadh" and "Riyad", "Khidhir" and "Khidir").
+    if script == Script::Latin {
+        let mut kept = Vec::with_capacity(folded.len());
+        for &c in &folded {
+            if !(c == 'h' && matches!(kept.last(), Some('d' | 't'))) {
+                kept.push(c);
+            }
+        }
+        folded = kept;
+    }
     folded.dedup();
     folded.into_iter().collect()
 }
