@@ -122,6 +122,17 @@ async fn resident_and_triage_officer_talk(app: TestApp, journey: &str, lang: &st
     browser.open(&format!("{base}/staff/concerns/{id}?lang=ar"));
     browser.look("answer-read-ar");
     assert!(browser.text().contains("ما يوحي به النص"), "{}", browser.text());
+    // The queue searched by a word of the report, in both languages of the
+    // staff pages: found through the trigram index, counted, laid out.
+    let word = words("السوق", "بازاڕ", "market");
+    for staff_lang in ["en", "ar"] {
+        browser.open(&format!("{base}/staff?q={}&lang={staff_lang}", crate::api::urlencode(word)));
+        browser.look(&format!("search-{staff_lang}"));
+        let found = browser.eval("document.querySelectorAll('ul.queue a').length");
+        assert_eq!(found.as_i64(), Some(1), "{}", browser.text());
+        let counted = if staff_lang == "en" { "One concern matches." } else { "" };
+        assert!(browser.text().contains(counted), "{}", browser.text());
+    }
     // A "same event" link fills the move form (duplicate of another concern),
     // in both languages; the officer still confirms it.
     let original = id + 1000;
