@@ -51,11 +51,12 @@ const MIN_PHASE1_REPORTS: u64 = 12;
 /// Evaluates one series; returns (points evaluated, alarms).
 type Job = Box<dyn Fn(&[u64]) -> (usize, usize) + Sync>;
 
-pub fn run(DetectArgs { runs, seed }: DetectArgs) -> Result<()> {
+pub fn run(DetectArgs { runs, seed, only }: DetectArgs) -> Result<()> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let series = simulate(seed);
     let reports: u64 = series.iter().flatten().sum();
-    println!("command: cargo xtask bench-detect --runs {runs} --seed {seed:#x}");
+    let only_arg = only.as_ref().map_or(String::new(), |o| format!(" --only {o:?}"));
+    println!("command: cargo xtask bench-detect --runs {runs} --seed {seed:#x}{only_arg}");
     println!(
         "{} series ({} areas x {} categories) x {DAYS} days, {reports} reports; {cores} cores; best of {runs}\n",
         series.len(),
@@ -76,15 +77,19 @@ pub fn run(DetectArgs { runs, seed }: DetectArgs) -> Result<()> {
         for threads in [1, 2] {
             let (mut total, mut fast) = (Duration::ZERO, Duration::ZERO);
             for (name, job) in &workloads {
+                let name = format!("{section}: {name}");
+                if only.as_ref().is_some_and(|o| !name.contains(o.as_str())) {
+                    continue;
+                }
                 let (time, points, alarms) = measure(&series, threads, runs, job);
                 total += time;
-                if !name.starts_with("Farrington") {
+                if !name.contains("Farrington") {
                     fast += time;
                 }
-                row(&format!("{section}: {name}"), threads, time, series.len(), points, alarms);
+                row(&name, threads, time, series.len(), points, alarms);
             }
             // Totals compare the methods of one workload; the presets are apart.
-            if workloads.len() > 1 && section != "presets" {
+            if workloads.len() > 1 && section != "presets" && only.is_none() {
                 println!("| **{section}: all but Farrington** | {threads} | **{}** | | | | |", format_time(fast));
                 println!("| **{section}: all of the above** | {threads} | **{}** | | | | |", format_time(total));
             }

@@ -324,6 +324,9 @@ pub struct DetectArgs {
     /// Seed of the simulated series.
     #[arg(long, value_name = "S", default_value_t = crate::bench_detect::DEFAULT_SEED)]
     pub seed: u64,
+    /// Run only the workloads whose name ("full: Farrington, …") contains this text.
+    #[arg(long, value_name = "TEXT")]
+    pub only: Option<String>,
 }
 
 fn at_least_one(text: &str) -> Result<usize, String> {

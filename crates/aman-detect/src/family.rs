@@ -2,7 +2,7 @@
 //! criterion, as R computes them.
 
 /// R's `.Machine$double.eps`; the log link's inverse is `pmax(exp(eta), eps)`.
-const DBL_EPS: f64 = f64::EPSILON;
+pub(crate) const DBL_EPS: f64 = f64::EPSILON;
 /// R's `glm.control()` defaults.
 const EPSILON: f64 = 1e-8;
 

@@ -2,6 +2,7 @@
 //! `surveillance::farringtonFlexible` for a series without dates
 //! (`epochAsDate = FALSE`): reference time points `t - freq * j`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::Point;
@@ -95,11 +96,85 @@ impl FarringtonParams {
     }
 }
 
-/// Reusable buffers; one per series evaluation.
+/// Fits with at most this many observations are remembered by their counts
+/// (the original method's `b (2w + 1)` windows; the improved method's fits of
+/// whole years are too long to repeat).
+const MEMO_MAX_ROWS: usize = 128;
+/// Remembered fits per series before the memo starts afresh (bounds memory on
+/// busy series, whose windows rarely repeat).
+const MEMO_MAX_ENTRIES: usize = 1 << 14;
+
+/// What a time point's fits give, before its own count is looked at.
+#[derive(Debug, Clone, Copy)]
+struct Fitted {
+    expected: f64,
+    /// Upper bound, when R computes one.
+    upper: Option<f64>,
+    /// What the score is centred on: `score = (y - center) / (upper - center)`.
+    center: f64,
+    /// `max(1, dispersion)` of the fit used.
+    phi: f64,
+}
+
+impl Fitted {
+    /// Expected count and upper bound from the linear predictor `eta` at the
+    /// time point, its standard error and the fit's `phi`.
+    fn new(eta: f64, se: f64, phi: f64, params: &FarringtonParams, z: f64) -> Fitted {
+        match params.threshold_method {
+            ThresholdMethod::Delta => {
+                let mu0 = Glm::response(eta);
+                let se = se * mu0;
+                let tau = phi + se * se / mu0;
+                let (sd, e) = match params.power_trans {
+                    PowerTrans::None => ((mu0 * tau).sqrt(), 1.0),
+                    PowerTrans::Half => ((0.25 * tau).sqrt(), 0.5),
+                    PowerTrans::TwoThirds => ((4.0 / 9.0 * mu0.powf(1.0 / 3.0) * tau).sqrt(), 2.0 / 3.0),
+                };
+                let a = (mu0.powf(e) - z * sd).powf(1.0 / e);
+                let b = (mu0.powf(e) + z * sd).powf(1.0 / e);
+                let upper = match (a.is_nan(), b.is_nan()) {
+                    (false, false) => Some(a.max(b)),
+                    (true, false) => Some(b),
+                    (false, true) => Some(a),
+                    (true, true) => None,
+                };
+                Fitted { expected: mu0, upper, center: mu0, phi }
+            }
+            ThresholdMethod::NbPlugin | ThresholdMethod::Muan => {
+                let q =
+                    if params.threshold_method == ThresholdMethod::NbPlugin { eta.exp() } else { (eta + z * se).exp() };
+                let upper = if !q.is_finite() {
+                    None
+                } else if phi > 1.0 {
+                    Some(qnbinom(1.0 - params.alpha, q / (phi - 1.0), 1.0 / phi))
+                } else {
+                    Some(qpois(1.0 - params.alpha, q))
+                }
+                .filter(|u| !u.is_nan());
+                // R scores against the linear predictor here (surveillance 1.20.3).
+                Fitted { expected: eta.exp(), upper, center: eta, phi }
+            }
+        }
+    }
+}
+
+/// Reusable buffers and remembered fits; one per series and parameters.
 #[derive(Debug, Default)]
 pub(crate) struct Work {
+    /// Fits by the counts of their observations. Every reference window
+    /// lies at the same offsets from its time point, so two time points
+    /// with equal counts there have designs that differ only by the origin
+    /// of the trend column: a reparametrisation, under which IRLS (Newton's
+    /// method from starting means `y + 0.1`) takes the same steps in the
+    /// means, and the prediction at the time point, its standard error, the
+    /// dispersion, the hat values and the trend's t statistic are the same up
+    /// to rounding. Sparse series repeat their windows most of the time.
+    memo: HashMap<Vec<u64>, Option<Fitted>>,
+    key: Vec<u64>,
+    /// (offset before the time point, seasonal level) of each observation
+    /// in the fit, once known.
+    offsets: Option<Vec<(usize, usize)>>,
     glm: Glm,
-    labels: Vec<usize>,
     /// (time index, seasonal level) of each observation in the fit.
     obs: Vec<(usize, usize)>,
     levels: Vec<usize>,
@@ -118,22 +193,44 @@ struct FitInfo {
 }
 
 impl Work {
-    /// Fills `labels` for the span `lo..=k` (0 = not in the fit).
+    /// Sets `obs` for time point `k`. Its reference windows and their
+    /// seasonal levels lie at the same offsets before every time point, so
+    /// they are worked out once (`offsets`) and shifted; `false` when the
+    /// fit has no observation.
     fn label(&mut self, k: usize, freq: usize, params: &FarringtonParams, pwni: usize) -> bool {
+        if self.offsets.is_none() {
+            self.offsets = Some(Self::offsets(k, freq, params, pwni, &mut self.levels));
+        }
+        let offsets = self.offsets.as_deref().unwrap_or_default();
+        self.obs.clear();
+        self.obs.extend(offsets.iter().map(|&(back, level)| (k - back, level)));
+        !self.obs.is_empty()
+    }
+
+    /// The observations of the fit at `k` as (offset before `k`, seasonal
+    /// level), with the levels that occur, labelling the span
+    /// `k - freq b - w ..= k` (0 = not in the fit).
+    fn offsets(
+        k: usize,
+        freq: usize,
+        params: &FarringtonParams,
+        pwni: usize,
+        levels: &mut Vec<usize>,
+    ) -> Vec<(usize, usize)> {
         let (b, w, p) = (params.b, params.w, params.no_periods.max(1));
         let lo = k - freq * b - w;
-        self.labels.clear();
-        self.labels.resize(k - lo + 1, 0);
-        for l in &mut self.labels[k - w - lo..] {
+        let mut labels = vec![0; k - lo + 1];
+        levels.clear();
+        for l in &mut labels[k - w - lo..] {
             *l = p;
         }
         let period = freq - 2 * w - 1;
         if p > 1 && period < p - 1 {
-            return false;
+            return Vec::new();
         }
         for i in 1..=b {
             let rf = k - i * freq - lo;
-            for l in &mut self.labels[rf - w..=rf + w] {
+            for l in &mut labels[rf - w..=rf + w] {
                 *l = p;
             }
             if p > 1 {
@@ -141,7 +238,7 @@ impl Work {
                 let mut pos = rf + w + 1;
                 for j in 1..p {
                     let len = base + usize::from(j <= rest);
-                    for l in &mut self.labels[pos..pos + len] {
+                    for l in &mut labels[pos..pos + len] {
                         *l = j;
                     }
                     pos += len;
@@ -149,21 +246,20 @@ impl Work {
             }
         }
         let cut = k.saturating_sub(pwni).max(lo);
-        for l in &mut self.labels[cut - lo..] {
+        for l in &mut labels[cut - lo..] {
             *l = 0;
         }
-        self.obs.clear();
-        self.levels.clear();
-        for (i, &l) in self.labels.iter().enumerate() {
+        let mut offsets = Vec::new();
+        for (i, &l) in labels.iter().enumerate() {
             if l != 0 {
-                self.obs.push((lo + i, l));
-                if !self.levels.contains(&l) {
-                    self.levels.push(l);
+                offsets.push((k - lo - i, l));
+                if !levels.contains(&l) {
+                    levels.push(l);
                 }
             }
         }
-        self.levels.sort_unstable();
-        !self.obs.is_empty()
+        levels.sort_unstable();
+        offsets
     }
 
     /// Design row: intercept, optional `wtime` (1-based time), dummies for
@@ -249,24 +345,10 @@ impl Work {
         (eta, se_u * info.dispersion.sqrt())
     }
 
-    /// One time point and the dispersion `phi` of its fit; `None` when R
-    /// gives no result.
-    pub(crate) fn point(
-        &mut self,
-        counts: &[u64],
-        k: usize,
-        freq: usize,
-        params: &FarringtonParams,
-        z: f64,
-    ) -> Option<(Point, f64)> {
-        let pwni = params.past_weeks_not_included.unwrap_or(params.w);
+    /// The fits of time point `k` (`obs` already set): R's choice between
+    /// the fits with and without trend, and the prediction at `k`.
+    fn fit_point(&mut self, counts: &[u64], k: usize, params: &FarringtonParams, z: f64) -> Option<Fitted> {
         let p = params.no_periods.max(1);
-        if k < params.first_index(freq) || freq < 2 * params.w + 1 {
-            return None;
-        }
-        if !self.label(k, freq, params, pwni) {
-            return None;
-        }
         // R fits the trend first even with fewer than three years and then
         // always drops it; that first fit can only fail where the fit without
         // trend also fails, or make hat values of 1 (NaN residuals) that R
@@ -285,44 +367,46 @@ impl Work {
             }
         }
         let (eta, se) = self.predict(k, p, &info);
-        let y = counts[k] as f64;
-        let (expected, upper, score) = match params.threshold_method {
-            ThresholdMethod::Delta => {
-                let mu0 = Glm::response(eta);
-                let se = se * mu0;
-                let tau = info.phi + se * se / mu0;
-                let (sd, e) = match params.power_trans {
-                    PowerTrans::None => ((mu0 * tau).sqrt(), 1.0),
-                    PowerTrans::Half => ((0.25 * tau).sqrt(), 0.5),
-                    PowerTrans::TwoThirds => ((4.0 / 9.0 * mu0.powf(1.0 / 3.0) * tau).sqrt(), 2.0 / 3.0),
-                };
-                let a = (mu0.powf(e) - z * sd).powf(1.0 / e);
-                let b = (mu0.powf(e) + z * sd).powf(1.0 / e);
-                let upper = match (a.is_nan(), b.is_nan()) {
-                    (false, false) => Some(a.max(b)),
-                    (true, false) => Some(b),
-                    (false, true) => Some(a),
-                    (true, true) => None,
-                };
-                let score = upper.map(|u| (y - mu0) / (u - mu0));
-                (mu0, upper, score)
-            }
-            ThresholdMethod::NbPlugin | ThresholdMethod::Muan => {
-                let q =
-                    if params.threshold_method == ThresholdMethod::NbPlugin { eta.exp() } else { (eta + z * se).exp() };
-                let upper = if !q.is_finite() {
-                    None
-                } else if info.phi > 1.0 {
-                    Some(qnbinom(1.0 - params.alpha, q / (info.phi - 1.0), 1.0 / info.phi))
-                } else {
-                    Some(qpois(1.0 - params.alpha, q))
+        Some(Fitted::new(eta, se, info.phi, params, z))
+    }
+
+    /// One time point and the dispersion `phi` of its fit; `None` when R
+    /// gives no result.
+    pub(crate) fn point(
+        &mut self,
+        counts: &[u64],
+        k: usize,
+        freq: usize,
+        params: &FarringtonParams,
+        z: f64,
+    ) -> Option<(Point, f64)> {
+        let pwni = params.past_weeks_not_included.unwrap_or(params.w);
+        if k < params.first_index(freq) || freq < 2 * params.w + 1 {
+            return None;
+        }
+        if !self.label(k, freq, params, pwni) {
+            return None;
+        }
+        let fitted = if self.obs.len() <= MEMO_MAX_ROWS {
+            self.key.clear();
+            self.key.extend(self.obs.iter().map(|&(t, _)| counts[t]));
+            match self.memo.get(self.key.as_slice()) {
+                Some(&fitted) => fitted,
+                None => {
+                    let fitted = self.fit_point(counts, k, params, z);
+                    if self.memo.len() >= MEMO_MAX_ENTRIES {
+                        self.memo.clear();
+                    }
+                    self.memo.insert(self.key.clone(), fitted);
+                    fitted
                 }
-                .filter(|u| !u.is_nan());
-                // R scores against the linear predictor here (surveillance 1.20.3).
-                let score = upper.map(|u| (y - eta) / (u - eta));
-                (eta.exp(), upper, score)
             }
+        } else {
+            self.fit_point(counts, k, params, z)
         };
+        let Fitted { expected, upper, center, phi } = fitted?;
+        let y = counts[k] as f64;
+        let score = upper.map(|u| (y - center) / (u - center));
         let (need, span) = params.limit54;
         let recent: u64 = counts[(k + 1).saturating_sub(span)..=k].iter().sum();
         let enough = recent >= need;
@@ -333,7 +417,7 @@ impl Work {
             score,
             alarm: Some(enough && score.is_some_and(|s| s > 1.0) && counts[k] != 0),
         };
-        Some((point, info.phi))
+        Some((point, phi))
     }
 }
 

@@ -11,11 +11,23 @@
 // Dense linear algebra on tiny matrices reads best with explicit indices.
 #![allow(clippy::needless_range_loop)]
 
-use crate::family::{Family, Step, judge, linkinv, log_mu};
+use crate::family::{DBL_EPS, Family, Step, judge, linkinv, log_mu};
 
 const MAXIT: usize = 25;
 /// Relative tolerance of the rank test (R's `glm.fit` uses 1e-11 in its QR).
 const QR_TOL: f64 = 1e-11;
+
+/// How a design row relates to the row before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follows {
+    /// Anyhow (or it is the first row).
+    Apart,
+    /// Equal: the same linear predictor and mean.
+    Same,
+    /// One more in this column and equal elsewhere (the next day of a
+    /// trend): the mean is the one before times `exp(coefficient)`.
+    Step(u16),
+}
 
 /// Reusable GLM workspace. Fill the design with [`Glm::reset`] and
 /// [`Glm::push_row`], then call [`Glm::fit`].
@@ -29,8 +41,8 @@ pub(crate) struct Glm {
     /// (designs with factor dummies are mostly zeros), and their number.
     nz: Vec<u16>,
     nz_len: Vec<u16>,
-    /// Whether each row equals the one before (same linear predictor).
-    repeats: Vec<bool>,
+    /// How each row relates to the one before.
+    follows: Vec<Follows>,
     /// Scratch for [`Glm::hats`]: `R^{-1}`.
     inverse: Vec<f64>,
     /// Runs of equal rows: first row of each, then `n`.
@@ -64,7 +76,7 @@ impl Glm {
         self.x.clear();
         self.nz.clear();
         self.nz_len.clear();
-        self.repeats.clear();
+        self.follows.clear();
         self.y.clear();
         self.prior.clear();
     }
@@ -72,8 +84,18 @@ impl Glm {
     /// Adds one observation (design row, response, prior weight).
     pub(crate) fn push_row(&mut self, row: &[f64], y: f64, prior_weight: f64) {
         debug_assert_eq!(row.len(), self.p);
-        let repeats = self.n > 0 && self.x[(self.n - 1) * self.p..] == *row;
-        self.repeats.push(repeats);
+        let follows = match self.x.get(self.n.saturating_sub(1) * self.p..).filter(|_| self.n > 0) {
+            Some(before) if before == row => Follows::Same,
+            Some(before) => {
+                let mut differ = row.iter().zip(before).enumerate().filter(|(_, (a, b))| a != b);
+                match (differ.next(), differ.next()) {
+                    (Some((j, (a, b))), None) if *a - *b == 1.0 => Follows::Step(j as u16),
+                    _ => Follows::Apart,
+                }
+            }
+            None => Follows::Apart,
+        };
+        self.follows.push(follows);
         self.x.extend_from_slice(row);
         let before = self.nz.len();
         self.nz.extend((0..row.len()).filter(|&j| row[j] != 0.0).map(|j| j as u16));
@@ -179,14 +201,32 @@ impl Glm {
         }
         let mut dev = 0.0;
         let (mut eta, mut mu) = (0.0, 0.0);
+        // exp() of the coefficient of the column rows step along, once a step.
+        let mut growth: Option<(u16, f64)> = None;
         for i in 0..self.n {
             // A row equal to the one before has its linear predictor and
-            // mean (designs of factors repeat rows): one exp() fewer.
-            if !self.repeats[i] {
+            // mean (designs of factors repeat rows); the next day of a
+            // trend has the mean before times a constant: one exp() fewer.
+            let follows = self.follows[i];
+            if follows != Follows::Same {
                 let row = &self.x[i * p..(i + 1) * p];
                 let nz = &self.nz[i * p..i * p + usize::from(self.nz_len[i])];
                 eta = nz.iter().map(|&j| row[usize::from(j)] * self.coef[usize::from(j)]).sum();
-                mu = linkinv(eta);
+                mu = match follows {
+                    // Unless the mean before was cut at eps (linkinv's floor).
+                    Follows::Step(c) if mu > DBL_EPS => {
+                        let g = match growth {
+                            Some((col, g)) if col == c => g,
+                            _ => {
+                                let g = self.coef[usize::from(c)].exp();
+                                growth = Some((c, g));
+                                g
+                            }
+                        };
+                        (mu * g).max(DBL_EPS)
+                    }
+                    _ => linkinv(eta),
+                };
             }
             self.eta[i] = eta;
             self.mu[i] = mu;
@@ -204,7 +244,7 @@ impl Glm {
     /// most half as many runs as rows, so iterating over runs pays.
     pub(crate) fn find_runs(&mut self) -> bool {
         self.runs.clear();
-        self.runs.extend((0..self.n).filter(|&i| !self.repeats[i]));
+        self.runs.extend((0..self.n).filter(|&i| self.follows[i] != Follows::Same));
         self.runs.push(self.n);
         2 * (self.runs.len() - 1) <= self.n
     }
