@@ -322,8 +322,11 @@ impl Work {
                 let omega = if s > thr { gamma * s.powi(-2) } else { gamma };
                 self.glm.set_prior(i, omega);
             }
-            // R does not check convergence of the reweighted fit.
-            if !self.glm.fit(Family::Poisson) {
+            // R does not check convergence of the reweighted fit. With no
+            // residual above the threshold every weight stays 1 and the refit
+            // would repeat the fit just made, step for step.
+            let reweighted = self.s.iter().any(|&s| s > thr);
+            if reweighted && !self.glm.fit(Family::Poisson) {
                 return None;
             }
             phi = self.glm.dispersion().max(1.0);
