@@ -436,3 +436,72 @@ pub(crate) fn run(counts: &[u64], freq: usize, params: &FarringtonParams, range:
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sparse daily series of four years (a report on about one day in
+    /// forty, a burst now and then), from a fixed linear congruential draw.
+    fn sparse_series() -> Vec<u64> {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        (0..4 * 365)
+            .map(|day| {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                let draw = (state >> 33) % 1000;
+                let burst = u64::from(day % 97 < 3);
+                u64::from(draw < 25) + u64::from(draw < 4) + burst * (2 + 2 * u64::from(draw < 500))
+            })
+            .collect()
+    }
+
+    fn close(a: Option<f64>, b: Option<f64>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+
+    /// Remembered fits (one `Work` over the whole series) give what a fresh
+    /// fit at each time point gives, for the original and the improved
+    /// method, and the memo is used.
+    #[test]
+    fn remembered_fits_equal_fresh_ones() {
+        let counts = sparse_series();
+        let original = crate::presets::farrington();
+        let improved = FarringtonParams {
+            b: 2,
+            no_periods: 10,
+            past_weeks_not_included: Some(26),
+            threshold_method: ThresholdMethod::NbPlugin,
+            ..FarringtonParams::default()
+        };
+        for params in [original, FarringtonParams { b: 3, ..FarringtonParams::default() }, improved] {
+            let z = params.z().expect("valid parameters");
+            let range = params.first_index(365)..counts.len();
+            let mut work = Work::default();
+            let (mut points, mut alarms) = (0, 0);
+            for k in range {
+                let remembered = work.point(&counts, k, 365, &params, z);
+                let fresh = Work::default().point(&counts, k, 365, &params, z);
+                match (remembered, fresh) {
+                    (Some((a, phi_a)), Some((b, phi_b))) => {
+                        assert!(close(a.expected, b.expected), "expected at {k}: {a:?} vs {b:?}");
+                        assert!(close(a.threshold, b.threshold), "threshold at {k}: {a:?} vs {b:?}");
+                        assert!(close(a.score, b.score), "score at {k}: {a:?} vs {b:?}");
+                        assert!(close(Some(phi_a), Some(phi_b)), "phi at {k}");
+                        assert_eq!(a.alarm, b.alarm, "alarm at {k}");
+                        points += 1;
+                        alarms += usize::from(a.alarm == Some(true));
+                    }
+                    (a, b) => assert!(a.is_none() && b.is_none(), "at {k}: {a:?} vs {b:?}"),
+                }
+            }
+            assert!(points > 300, "{points} points evaluated");
+            assert!(alarms > 0, "the bursts raise alarms");
+            if params.no_periods == 1 {
+                assert!(work.memo.len() * 2 < points, "{} fits remembered for {points} points", work.memo.len());
+            }
+        }
+    }
+}
