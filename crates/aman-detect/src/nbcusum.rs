@@ -46,11 +46,13 @@ pub struct NbCusumParams {
 
 impl Default for NbCusumParams {
     /// Aman's weekly preset with five years back: the improved Farrington
-    /// of Noufaily et al. ([`crate::presets::noufaily`]) at `alpha = 0.04`,
+    /// of Noufaily et al. ([`crate::presets::noufaily`]) at `alpha = 0.04`
+    /// with the last 8 weeks left out of the fit (R: 26, which follows a
+    /// lasting change of level half a year late, and alarms all that time),
     /// a doubling to detect (`kappa = ln 2`) and `h = 2`.
     fn default() -> Self {
         NbCusumParams {
-            baseline: FarringtonParams { alpha: 0.04, ..crate::presets::noufaily() },
+            baseline: FarringtonParams { alpha: 0.04, past_weeks_not_included: Some(8), ..crate::presets::noufaily() },
             kappa: std::f64::consts::LN_2,
             h: 2.0,
         }

@@ -18,14 +18,16 @@ use crate::{CusumParams, EarsParams, FarringtonParams, Frequency, Method, NbCusu
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preset {
     /// Default for weekly series: the NB CUSUM on the improved Farrington
-    /// baseline ([`NbCusumParams::default`]: `alpha = 0.04`, `kappa = ln 2`,
-    /// `h = 2`, R's `limit54` of 5 cases in 4 weeks), chosen on the Noufaily
-    /// et al. scenarios and the weekly replay of real series.
+    /// baseline ([`NbCusumParams::default`]: `alpha = 0.04`, the last 8
+    /// weeks left out of the fit, `kappa = ln 2`, `h = 2`, R's `limit54` of
+    /// 5 cases in 4 weeks), chosen on the Noufaily et al. scenarios and the
+    /// weekly replay of real series.
     Weekly,
     /// Default for daily series: the same with `alpha = 0.01` (a daily
     /// series has seven times the points, so seven times the chances of a
-    /// false alarm at the same `alpha`), chosen on the synthetic daily
-    /// series and the daily replay.
+    /// false alarm at the same `alpha`) and R's 26 most recent points (here
+    /// days) left out of the fit, chosen on the synthetic daily series and
+    /// the daily replay.
     Daily,
     /// R's `farringtonFlexible` with the settings of Noufaily et al. (2013):
     /// `b = 5, w = 3, noPeriods = 10, pastWeeksNotIncluded = 26,
@@ -66,11 +68,11 @@ impl Preset {
             Preset::Noufaily => Method::Farrington(improved),
             Preset::Weekly | Preset::Daily => {
                 let weekly = NbCusumParams::default();
-                let alpha = if self == Preset::Daily { 0.01 } else { weekly.baseline.alpha };
-                Method::NbCusum(NbCusumParams {
-                    baseline: FarringtonParams { b: years, alpha, ..weekly.baseline },
-                    ..weekly
-                })
+                let baseline = match self {
+                    Preset::Daily => FarringtonParams { alpha: 0.01, ..improved },
+                    _ => weekly.baseline,
+                };
+                Method::NbCusum(NbCusumParams { baseline: FarringtonParams { b: years, ..baseline }, ..weekly })
             }
         }
     }
@@ -153,6 +155,15 @@ mod tests {
         assert_eq!([b(Preset::Weekly, Frequency::Week, 160), b(Preset::Weekly, Frequency::Week, 900)], [3, 5]);
         assert_eq!(b(Preset::Daily, Frequency::Day, 800), 2);
         assert_eq!(b(Preset::Noufaily, Frequency::Week, 60), 5);
+        let left_out = |p: Preset, f| match p.method(f, 900) {
+            Method::NbCusum(m) => m.baseline.past_weeks_not_included,
+            Method::Farrington(m) => m.past_weeks_not_included,
+            other => panic!("{other:?}"),
+        };
+        let presets = [Preset::Weekly, Preset::Daily, Preset::Noufaily];
+        let frequencies = [Frequency::Week, Frequency::Day, Frequency::Week];
+        let left_out: Vec<_> = presets.into_iter().zip(frequencies).map(|(p, f)| left_out(p, f)).collect();
+        assert_eq!(left_out, [Some(8), Some(26), Some(26)]);
         // A year and four weeks is the least the weekly preset evaluates.
         let m = Preset::Weekly.method(Frequency::Week, 56);
         assert_eq!(default_range(&m, Frequency::Week, 56), 55..56);
