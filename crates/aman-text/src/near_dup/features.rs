@@ -25,7 +25,33 @@ const WORD_PAIR: u64 = 1 << 63;
 /// not a letter or a digit separates words (punctuation stays in the
 /// normalised text).
 pub(super) fn feature_keys(text: &str) -> Vec<u64> {
+    features(text).keys
+}
+
+/// What a text is compared by: its feature keys ([`feature_keys`]) and the
+/// numbers it writes in digits.
+pub(super) struct Features {
+    pub keys: Vec<u64>,
+    /// Every run of digits (Arabic-Indic and Persian digits read as ASCII),
+    /// as a number, sorted and distinct: a house, a count, an hour, a date.
+    pub numbers: Vec<u64>,
+}
+
+pub(super) fn features(text: &str) -> Features {
     let normalised = aman_core::text::normalise(text);
+    let mut numbers: Vec<u64> = normalised
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        // A run longer than 18 digits (a phone number with its code) keeps
+        // its last 18, which a u64 always holds.
+        .map(|run| run[run.len().saturating_sub(18)..].parse().unwrap_or(0))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    Features { keys: keys_of(&normalised), numbers }
+}
+
+fn keys_of(normalised: &str) -> Vec<u64> {
     let mut keys = Vec::with_capacity(normalised.len());
     let mut previous: Option<&str> = None;
     for word in normalised.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -131,6 +157,15 @@ mod tests {
         let typo = feature_keys("kirkku");
         let shared = right.iter().filter(|k| typo.contains(k)).count();
         assert_eq!((right.len(), shared), (6, 3));
+    }
+
+    #[test]
+    fn numbers_are_the_runs_of_digits_in_any_script() {
+        let numbers = |text: &str| features(text).numbers;
+        assert_eq!(numbers("٣ جرحى الساعة 10ی شەو، بيت 007 و3"), [3, 7, 10]);
+        assert_eq!(numbers("block ۱۰۱, nine hurt"), [101]);
+        assert!(numbers("no numbers here").is_empty());
+        assert_eq!(numbers("+964 770 123 4567 00000000000000000000012"), [12, 123, 770, 964, 4567]);
     }
 
     #[test]

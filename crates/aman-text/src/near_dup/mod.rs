@@ -26,7 +26,7 @@ mod features;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use features::{FixedState, feature_keys};
+use features::{Features, FixedState, feature_keys, features};
 
 /// What decides a group and what the search for candidates reads. The
 /// shipped values ([`Parameters::default`]) were chosen on a corpus of
@@ -58,6 +58,11 @@ pub struct Parameters {
     /// ... and scores exactly this many of the candidates that share the
     /// most weight with the text.
     pub candidates: usize,
+    /// Similarity is multiplied by this when both texts write numbers in
+    /// digits and share none of them: two reports of one event keep its
+    /// house number, hour or count, while the same kind of event elsewhere,
+    /// told in the same words, has others (1 = numbers are ignored).
+    pub number_conflict: f32,
     /// Only the last this many reports are compared with. The shipped
     /// index compares with every earlier one: a batch of reports may come in
     /// any order (a file sorted by place, by kind, or not at all), and the
@@ -77,6 +82,7 @@ impl Default for Parameters {
             prefix_slack: 0.0,
             max_postings: 100,
             candidates: 8,
+            number_conflict: 0.8,
             window: usize::MAX,
         }
     }
@@ -88,7 +94,8 @@ impl std::fmt::Display for Parameters {
             f,
             "character trigrams of normalised words and word pairs weighted (ln((N+1)/(n+1)) + {})^{}; a report joins at weighted \
              Jaccard >= {} to a member and >= {:.3} to the group's first; candidates from the postings of its \
-             rarest trigrams (prefix slack {}, trigrams in more than {} reports skipped), the best {} scored; {}",
+             rarest trigrams (prefix slack {}, trigrams in more than {} reports skipped), the best {} scored; similarity x {} \
+             when both write numbers and share none; {}",
             self.weight_floor,
             self.weight_power,
             self.join_similarity,
@@ -96,6 +103,7 @@ impl std::fmt::Display for Parameters {
             self.prefix_slack,
             self.max_postings,
             self.candidates,
+            self.number_conflict,
             if self.window == usize::MAX {
                 "every earlier report compared".to_owned()
             } else {
@@ -124,6 +132,10 @@ pub struct NearDuplicates {
     group_of: Vec<u32>,
     report_starts: Vec<u32>,
     report_trigrams: Vec<u32>,
+    /// By report position: where its numbers ([`Features::numbers`]) are in
+    /// `report_numbers`.
+    number_starts: Vec<u32>,
+    report_numbers: Vec<u64>,
     /// `ln(n + 1)` for every count `n` up to the reports held, so that a
     /// weight costs two lookups (a trigram is in at most every report).
     ln_table: Vec<f32>,
@@ -139,6 +151,8 @@ struct Query {
     known: Vec<(u32, f32)>,
     /// The weight of all of the text's trigrams, known or not.
     total_weight: f32,
+    /// The numbers it writes in digits, sorted.
+    numbers: Vec<u64>,
 }
 
 impl Default for NearDuplicates {
@@ -165,6 +179,8 @@ impl NearDuplicates {
             group_of: Vec::new(),
             report_starts: vec![0],
             report_trigrams: Vec::new(),
+            number_starts: vec![0],
+            report_numbers: Vec::new(),
             ln_table: vec![0.0],
             shared: Vec::new(),
         }
@@ -173,8 +189,8 @@ impl NearDuplicates {
     /// Inserts `id`'s text; returns the group it joined (the id of the
     /// group's first member; its own id when it starts a new group).
     pub fn insert(&mut self, id: u64, text: &str) -> u64 {
-        let keys = feature_keys(text);
-        let query = self.query(&keys);
+        let Features { keys, numbers } = features(text);
+        let query = self.query(&keys, numbers);
         let position = u32::try_from(self.ids.len()).expect("fewer than 4 billion reports");
         let mut shared = std::mem::take(&mut self.shared);
         let group = self.choose_group(&query, &mut shared).unwrap_or(position);
@@ -190,6 +206,8 @@ impl NearDuplicates {
         numbers.sort_unstable();
         self.report_trigrams.extend_from_slice(&numbers);
         self.report_starts.push(u32::try_from(self.report_trigrams.len()).expect("fewer than 4 billion trigrams"));
+        self.report_numbers.extend_from_slice(&query.numbers);
+        self.number_starts.push(u32::try_from(self.report_numbers.len()).expect("fewer than 4 billion numbers"));
         self.ids.push(id);
         self.group_of.push(group);
         self.ln_table.push(ln_of_count(self.ln_table.len()));
@@ -241,7 +259,8 @@ impl NearDuplicates {
     /// groups reports), most similar first, with the estimated similarity in
     /// 0..=1, without inserting it. Equal similarities keep insertion order.
     pub fn similar(&self, text: &str, limit: usize) -> Vec<(u64, f64)> {
-        let query = self.query(&feature_keys(text));
+        let Features { keys, numbers } = features(text);
+        let query = self.query(&keys, numbers);
         self.scored_candidates(&query, &mut Vec::new())
             .into_iter()
             .filter(|&(_, similarity)| similarity >= self.parameters.join_similarity)
@@ -334,11 +353,14 @@ impl NearDuplicates {
             }
         }
         let union = query.total_weight + stored_weight - shared;
-        if union > 0.0 { (shared / union).clamp(0.0, 1.0) } else { 0.0 }
+        let jaccard = if union > 0.0 { (shared / union).clamp(0.0, 1.0) } else { 0.0 };
+        let numbers = &self.report_numbers
+            [self.number_starts[position as usize] as usize..self.number_starts[position as usize + 1] as usize];
+        if disjoint(&query.numbers, numbers) { jaccard * self.parameters.number_conflict } else { jaccard }
     }
 
-    /// A text's trigrams under the current counts.
-    fn query(&self, keys: &[u64]) -> Query {
+    /// A text's trigrams under the current counts, and its numbers.
+    fn query(&self, keys: &[u64], numbers: Vec<u64>) -> Query {
         let mut known = Vec::with_capacity(keys.len());
         let mut total_weight = 0.0;
         for key in keys {
@@ -352,7 +374,7 @@ impl NearDuplicates {
             }
         }
         known.sort_unstable_by_key(|&(number, _)| number);
-        Query { known, total_weight }
+        Query { known, total_weight, numbers }
     }
 
     /// A trigram's weight: ln((N + 1) / (n + 1)) + [`Parameters::weight_floor`] for a
@@ -368,6 +390,22 @@ impl NearDuplicates {
         let count = count.max(self.parameters.rare_count as usize).min(texts);
         (self.ln_table[texts] - self.ln_table[count] + self.parameters.weight_floor).powi(self.parameters.weight_power)
     }
+}
+
+/// Whether two sorted lists of numbers both hold some and share none.
+fn disjoint(a: &[u64], b: &[u64]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
 }
 
 /// `ln(n + 1)`.

@@ -216,3 +216,40 @@ fn a_batch_in_another_order_gives_the_same_groups() {
     assert_eq!(partition(&reversed), expected);
     assert_eq!(partition(&interleaved), expected);
 }
+
+#[test]
+fn the_same_words_with_other_numbers_weigh_less() {
+    // Two explosions told alike: one in block 133 with 6 hurt, the other in
+    // block 977 with 3 hurt; a copy of the first keeps 133; a telling with
+    // no numbers at all.
+    let first = "عبوة ناسفة انفجرت في البلوك 133 قرب السوق الكبير وصار 6 جرحى والشرطة ما اجت";
+    let other = "عبوة ناسفة انفجرت في البلوك 977 قرب السوق الكبير وصار 3 جرحى والشرطة ما اجت";
+    let copy = "الله يخليكم عبوه ناسفه انفجرت بالبلوك 133 قرب السوق الكبير والشرطة ما اجت";
+    let words_only = "عبوة ناسفة انفجرت قرب السوق الكبير في البلوك وصار جرحى والشرطة ما اجت";
+    let similarity = |number_conflict: f32, text: &str| {
+        let mut index = NearDuplicates::with_parameters(Parameters { number_conflict, ..Parameters::default() });
+        for (i, background) in OTHER_EVENTS.iter().enumerate() {
+            index.insert(1000 + i as u64, background);
+        }
+        index.insert(1, first);
+        index.similar(text, 1).first().map_or(0.0, |&(id, s)| if id == 1 { s } else { 0.0 })
+    };
+    let shipped = Parameters::default().number_conflict;
+    assert!(shipped < 1.0);
+    let (conflicting, ignoring) = (similarity(shipped, other), similarity(1.0, other));
+    assert!(ignoring > 0.5, "{ignoring}");
+    assert!((conflicting - ignoring * f64::from(shipped)).abs() < 1e-6, "{conflicting} vs {ignoring}");
+    for text in [copy, words_only] {
+        let (with, without) = (similarity(shipped, text), similarity(1.0, text));
+        assert!(with > 0.5 && (with - without).abs() < 1e-9, "{text}: {with} vs {without}");
+    }
+}
+
+#[test]
+fn numbers_conflict_only_when_both_have_some_and_share_none() {
+    assert!(disjoint(&[3, 6], &[2, 9]));
+    assert!(!disjoint(&[3, 6], &[6, 9]));
+    assert!(!disjoint(&[], &[1]));
+    assert!(!disjoint(&[1], &[]));
+    assert!(!disjoint(&[], &[]));
+}
