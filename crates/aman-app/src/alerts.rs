@@ -81,13 +81,22 @@ pub async fn run(state: &App) -> Result<AlertRun, DbError> {
     Ok(outcome)
 }
 
+/// Records counted in one transaction.
+const COUNT_PAGE: i64 = 2000;
+/// The pause between two pages of a backlog (the first count of a large
+/// database). SQLite lets one writer at a time, and a writer kept waiting
+/// retries every 100 ms at most; without the pause the next page takes the
+/// lock again first, and the audit entry of a staff member's queue listing
+/// waits for the whole backlog.
+const COUNT_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Adds records that arrived since the watermark to the daily counts of
 /// their area and every area above it, up to the whole country.
 async fn count_new(state: &App, source: SeriesSource) -> Result<u64, DbError> {
     let mut counted = 0;
     loop {
         let after = state.db().series_watermark(source).await?;
-        let page = state.db().uncounted(source, after, 5000).await?;
+        let page = state.db().uncounted(source, after, COUNT_PAGE).await?;
         let Some(last) = page.last().map(|c| c.id) else { return Ok(counted) };
         let mut increments: BTreeMap<(String, String, i64), i64> = BTreeMap::new();
         for record in &page {
@@ -99,8 +108,13 @@ async fn count_new(state: &App, source: SeriesSource) -> Result<u64, DbError> {
             .into_iter()
             .map(|((area, category, day), count)| DailyCount { area, category, day, count })
             .collect();
+        // Another run may have moved the watermark meanwhile: then read again.
         if state.db().add_counts(source, &increments, after, last).await? {
             counted += page.len() as u64;
+            if (page.len() as i64) < COUNT_PAGE {
+                return Ok(counted);
+            }
+            tokio::time::sleep(COUNT_PAUSE).await;
         }
     }
 }

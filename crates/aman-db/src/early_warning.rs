@@ -30,6 +30,9 @@ pub struct Countable {
     pub day: i64,
 }
 
+/// Daily counts added by one statement (4 parameters each, and the source).
+const COUNTS_PER_STATEMENT: usize = 200;
+
 /// One day's count of one series.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DailyCount {
@@ -182,7 +185,7 @@ impl Db {
             .collect()
     }
 
-    /// Adds counts and moves the watermark from `from_id` to `to_id`, in one
+    /// Adds counts (distinct keys) and moves the watermark from `from_id` to `to_id`, in one
     /// transaction. Returns false, changing nothing, if another run moved the
     /// watermark meanwhile (so nothing is ever counted twice).
     pub async fn add_counts(
@@ -207,18 +210,27 @@ impl Db {
         if moved != 1 {
             return Ok(false);
         }
-        for c in increments {
-            sqlx::query(
-                "INSERT INTO daily_counts (source, area, category, day, count) VALUES ($1, $2, $3, $4, $5) \
+        // Many rows a statement: the write lock is held a tenth as long as
+        // with a statement a row, so the writes of people at work (the
+        // audit entry of a queue listing) wait less behind a first count.
+        // Keys are distinct within `increments`, as one statement needs.
+        for chunk in increments.chunks(COUNTS_PER_STATEMENT) {
+            let rows: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    let p = |k: usize| format!("${}", 1 + 4 * i + k);
+                    format!("($1, {}, {}, {}, {})", p(1), p(2), p(3), p(4))
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO daily_counts (source, area, category, day, count) VALUES {} \
                  ON CONFLICT (source, area, category, day) DO UPDATE SET count = daily_counts.count + excluded.count",
-            )
-            .bind(source.as_str())
-            .bind(&c.area)
-            .bind(&c.category)
-            .bind(c.day)
-            .bind(c.count)
-            .execute(&mut *tx)
-            .await?;
+                rows.join(", ")
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(source.as_str());
+            for c in chunk {
+                query = query.bind(&c.area).bind(&c.category).bind(c.day).bind(c.count);
+            }
+            query.execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -419,5 +431,36 @@ impl crate::Tx {
         .await?
         .rows_affected();
         Ok(changed == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// More increments than one statement takes, added twice behind the
+    /// watermark: every count summed, a stale watermark refused.
+    #[tokio::test]
+    async fn counts_are_added_in_statements_of_many_rows_behind_the_watermark() {
+        let (_dir, db) = crate::intake::tests::fresh_db().await;
+        let increments: Vec<DailyCount> = (0..2 * COUNTS_PER_STATEMENT as i64 + 57)
+            .map(|i| DailyCount {
+                area: "IQG02".into(),
+                category: ["crime", "tribal_conflict", "services_failure"][(i % 3) as usize].into(),
+                day: 20_000 + i,
+                count: 1 + i % 4,
+            })
+            .collect();
+        let source = SeriesSource::Concerns;
+        assert!(db.add_counts(source, &increments, 0, 10).await.expect("first"));
+        assert!(db.add_counts(source, &increments, 10, 20).await.expect("second"));
+        assert!(!db.add_counts(source, &increments, 10, 30).await.expect("stale"), "the watermark moved on");
+        assert_eq!(db.series_watermark(source).await.expect("watermark"), 20);
+        let stored = db.daily_counts(source, 0, i64::MAX).await.expect("counts");
+        assert_eq!(stored.len(), increments.len());
+        for c in &increments {
+            let row = stored.iter().find(|s| s.category == c.category && s.day == c.day).expect("row");
+            assert_eq!(row.count, 2 * c.count, "{c:?}");
+        }
     }
 }
