@@ -158,7 +158,8 @@ impl Fitted {
     }
 }
 
-/// Reusable buffers and remembered fits; one per series and parameters.
+/// Reusable buffers and remembered fits; one per series (what is remembered
+/// is dropped when the parameters change).
 #[derive(Debug, Default)]
 pub(crate) struct Work {
     /// Fits by the counts of their observations. Every reference window
@@ -174,6 +175,8 @@ pub(crate) struct Work {
     /// (offset before the time point, seasonal level) of each observation
     /// in the fit, once known.
     offsets: Option<Vec<(usize, usize)>>,
+    /// The points per year and parameters `memo` and `offsets` hold for.
+    made_for: Option<(usize, FarringtonParams)>,
     glm: Glm,
     /// (time index, seasonal level) of each observation in the fit.
     obs: Vec<(usize, usize)>,
@@ -383,6 +386,11 @@ impl Work {
         params: &FarringtonParams,
         z: f64,
     ) -> Option<(Point, f64)> {
+        if self.made_for != Some((freq, *params)) {
+            self.memo.clear();
+            self.offsets = None;
+            self.made_for = Some((freq, *params));
+        }
         let pwni = params.past_weeks_not_included.unwrap_or(params.w);
         if k < params.first_index(freq) || freq < 2 * params.w + 1 {
             return None;
@@ -501,6 +509,16 @@ mod tests {
             assert!(alarms > 0, "the bursts raise alarms");
             if params.no_periods == 1 {
                 assert!(work.memo.len() * 2 < points, "{} fits remembered for {points} points", work.memo.len());
+            }
+        }
+        // One `Work` used with other parameters in turn forgets what it held.
+        let mut shared = Work::default();
+        for k in (improved.first_index(365)..counts.len()).step_by(7) {
+            for params in [original, improved] {
+                let z = params.z().expect("valid parameters");
+                let a = shared.point(&counts, k, 365, &params, z).map(|(p, _)| p.threshold);
+                let b = Work::default().point(&counts, k, 365, &params, z).map(|(p, _)| p.threshold);
+                assert!(close(a.flatten(), b.flatten()) && a.is_some() == b.is_some(), "at {k}: {a:?} vs {b:?}");
             }
         }
     }
