@@ -185,9 +185,10 @@ impl Db {
             .collect()
     }
 
-    /// Adds counts (distinct keys) and moves the watermark from `from_id` to `to_id`, in one
-    /// transaction. Returns false, changing nothing, if another run moved the
-    /// watermark meanwhile (so nothing is ever counted twice).
+    /// Adds counts (of distinct keys) and moves the watermark from `from_id`
+    /// to `to_id`, in one transaction. Returns false, changing nothing, if
+    /// another run moved the watermark meanwhile (so nothing is ever counted
+    /// twice).
     pub async fn add_counts(
         &self,
         source: SeriesSource,

@@ -84,16 +84,16 @@ impl Glm {
     /// Adds one observation (design row, response, prior weight).
     pub(crate) fn push_row(&mut self, row: &[f64], y: f64, prior_weight: f64) {
         debug_assert_eq!(row.len(), self.p);
-        let follows = match self.x.get(self.n.saturating_sub(1) * self.p..).filter(|_| self.n > 0) {
-            Some(before) if before == row => Follows::Same,
-            Some(before) => {
-                let mut differ = row.iter().zip(before).enumerate().filter(|(_, (a, b))| a != b);
-                match (differ.next(), differ.next()) {
-                    (Some((j, (a, b))), None) if *a - *b == 1.0 => Follows::Step(j as u16),
-                    _ => Follows::Apart,
-                }
+        let follows = if self.n == 0 {
+            Follows::Apart
+        } else {
+            let before = &self.x[(self.n - 1) * self.p..];
+            let mut differ = (0..row.len()).filter(|&j| row[j] != before[j]);
+            match (differ.next(), differ.next()) {
+                (None, _) => Follows::Same,
+                (Some(j), None) if row[j] - before[j] == 1.0 => Follows::Step(j as u16),
+                _ => Follows::Apart,
             }
-            None => Follows::Apart,
         };
         self.follows.push(follows);
         self.x.extend_from_slice(row);

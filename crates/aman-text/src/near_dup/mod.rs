@@ -195,7 +195,7 @@ impl NearDuplicates {
         let mut shared = std::mem::take(&mut self.shared);
         let group = self.choose_group(&query, &mut shared).unwrap_or(position);
         self.shared = shared;
-        let mut numbers: Vec<u32> = keys
+        let mut trigrams: Vec<u32> = keys
             .iter()
             .map(|&key| {
                 let number = self.number_of(key);
@@ -203,8 +203,8 @@ impl NearDuplicates {
                 number
             })
             .collect();
-        numbers.sort_unstable();
-        self.report_trigrams.extend_from_slice(&numbers);
+        trigrams.sort_unstable();
+        self.report_trigrams.extend_from_slice(&trigrams);
         self.report_starts.push(u32::try_from(self.report_trigrams.len()).expect("fewer than 4 billion trigrams"));
         self.report_numbers.extend_from_slice(&query.numbers);
         self.number_starts.push(u32::try_from(self.report_numbers.len()).expect("fewer than 4 billion numbers"));
