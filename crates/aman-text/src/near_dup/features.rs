@@ -25,7 +25,7 @@ const WORD_PAIR: u64 = 1 << 63;
 /// not a letter or a digit separates words (punctuation stays in the
 /// normalised text).
 pub(super) fn feature_keys(text: &str) -> Vec<u64> {
-    features(text).keys
+    keys_of(&aman_core::text::normalise(text))
 }
 
 /// What a text is compared by: its feature keys ([`feature_keys`]) and the
