@@ -69,6 +69,9 @@ pub fn normalise(input: &str) -> String {
             // decomposition takes off a letter (أ → ا, ئ → ي, ؤ → و).
             c if is_combining_mark(c) => None,
             '\u{0640}' | '\u{200B}'..='\u{200D}' => None,
+            // Symbols that count as upper case but have no lower case
+            // (🅐, Ⓐ's negative forms): decoration, not letters.
+            c if c.is_uppercase() => None,
             '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('ا'),
             'ى' | 'ی' | 'ئ' | 'ێ' | 'ې' => Some('ي'),
             'ؤ' | 'ۆ' | 'ۇ' => Some('و'),
@@ -108,6 +111,7 @@ mod tests {
         assert_eq!(normalise("ڕێگای گشتی"), "ريكاي كشتي");
         assert_eq!(normalise("چەمچەماڵ"), normalise("جهمجهمال"));
         assert_eq!(normalise("Şêxan"), "sexan", "Kurmanji accents");
+        assert_eq!(normalise("🅐 Mosul"), "mosul", "an upper-case symbol with no lower case");
         assert_eq!(normalise("Al-Ba'aj"), "al ba aj");
         assert_eq!(normalise("e\u{0301}"), "e", "combining accents");
         assert_eq!(normalise("Qaḑā’ al Fallūjah"), "qada al fallujah", "transliteration marks");
