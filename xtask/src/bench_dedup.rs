@@ -25,7 +25,7 @@
 use std::time::Instant;
 
 use aman_geo::{Areas, embedded_boundaries, parse_ocha};
-use aman_text::near_dup::{NearDuplicates, Parameters};
+use aman_text::near_dup::{self, NearDuplicates, Parameters};
 use anyhow::{Context, Result};
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
@@ -346,7 +346,7 @@ fn edit(rng: &mut StdRng, lang: Lang, base: &str) -> String {
     typos(rng, &spelt)
 }
 
-pub fn run(DedupArgs { reports, seed, corpus: kind, order, write_corpus }: DedupArgs) -> Result<()> {
+pub fn run(DedupArgs { reports, seed, corpus: kind, order, incremental, write_corpus }: DedupArgs) -> Result<()> {
     let started = Instant::now();
     let mut corpus = corpus(reports, seed, kind)?;
     if order == DedupOrder::Shuffled {
@@ -378,14 +378,29 @@ pub fn run(DedupArgs { reports, seed, corpus: kind, order, write_corpus }: Dedup
     let cpu_before = cpu::snapshot(&[0]);
     let started = Instant::now();
     let parameters = Parameters::default();
-    let mut index = NearDuplicates::with_parameters(parameters);
-    let found: Vec<u64> = corpus.iter().enumerate().map(|(i, (_, _, text))| index.insert(i as u64, text)).collect();
+    let found: Vec<usize> = if incremental {
+        let mut index = NearDuplicates::with_parameters(parameters);
+        corpus
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, text))| usize::try_from(index.insert(i as u64, text)).unwrap_or(usize::MAX))
+            .collect()
+    } else {
+        near_dup::groups_with(parameters, corpus.iter().map(|(_, _, text)| text.as_str()))
+    };
     let seconds = started.elapsed().as_secs_f64();
     let usage = cpu_before.zip(cpu::snapshot(&[0])).and_then(|(b, a)| cpu::between(&b, &a));
     let truth: Vec<usize> = corpus.iter().map(|&(event, _, _)| event).collect();
-    let found: Vec<usize> = found.into_iter().map(|g| usize::try_from(g).unwrap_or(usize::MAX)).collect();
     let score = pairwise(&found, &truth);
     let rate = corpus.len() as f64 / seconds;
+    println!(
+        "method: {}",
+        if incremental {
+            "incremental (one by one into the index, as the server)"
+        } else {
+            "batch (the whole corpus at once, as `aman text near-duplicates`, with the reference background)"
+        }
+    );
     println!("parameters: {parameters}");
     println!(
         "pairs: {} true, {} found, {} both; groups found {}",

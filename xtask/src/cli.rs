@@ -285,6 +285,11 @@ pub struct DedupArgs {
     /// rows are in no useful order).
     #[arg(long, value_enum, default_value_t = DedupOrder::Arrival)]
     pub order: DedupOrder,
+    /// Insert the reports one by one into the incremental index, as the
+    /// server does, instead of grouping the batch as `aman text
+    /// near-duplicates` does.
+    #[arg(long)]
+    pub incremental: bool,
     /// Also write the corpus to this CSV file.
     #[arg(long = "write-corpus", value_name = "FILE")]
     pub write_corpus: Option<PathBuf>,

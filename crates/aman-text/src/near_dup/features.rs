@@ -38,7 +38,11 @@ pub(super) struct Features {
 }
 
 pub(super) fn features(text: &str) -> Features {
-    let normalised = aman_core::text::normalise(text);
+    features_of_normalised(&aman_core::text::normalise(text))
+}
+
+/// [`features`] of a text already normalised.
+pub(super) fn features_of_normalised(normalised: &str) -> Features {
     let mut numbers: Vec<u64> = normalised
         .split(|c: char| !c.is_ascii_digit())
         .filter(|run| !run.is_empty())
@@ -48,36 +52,63 @@ pub(super) fn features(text: &str) -> Features {
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
-    Features { keys: keys_of(&normalised), numbers }
+    Features { keys: keys_of(normalised), numbers }
+}
+
+/// The words of a normalised text: its runs of letters and digits.
+pub(super) fn words(normalised: &str) -> impl Iterator<Item = &str> {
+    normalised.split(|c: char| !is_letter_or_digit(c)).filter(|w| !w.is_empty())
 }
 
 fn keys_of(normalised: &str) -> Vec<u64> {
     let mut keys = Vec::with_capacity(normalised.len());
     let mut previous: Option<&str> = None;
-    for word in normalised.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in words(normalised) {
         if let Some(before) = previous {
             let mut hasher = KeyHasher::default();
-            for c in before.chars().chain(std::iter::once(' ')).chain(word.chars()) {
+            for c in held_once(before).chain(std::iter::once(' ')).chain(held_once(word)) {
                 hasher.write_u64(u64::from(c));
             }
             keys.push(WORD_PAIR | (hasher.finish() >> 1));
         }
         previous = Some(word);
         let mut window = [WORD_START, WORD_START, WORD_START];
-        for (seen, c) in std::iter::once(WORD_START).chain(word.chars()).chain(std::iter::once(WORD_END)).enumerate() {
+        let mut letters = 0;
+        for c in std::iter::once(WORD_START).chain(held_once(word)).chain(std::iter::once(WORD_END)) {
             window = [window[1], window[2], c];
-            if seen >= 2 {
+            letters += 1;
+            if letters >= 3 {
                 keys.push(pack(window));
             }
         }
         // A one-letter word has no full trigram inside its marks.
-        if word.chars().count() == 1 {
+        if letters == 3 {
             keys.push(pack(window));
         }
     }
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// `char::is_alphanumeric`, answered at once for the letters of the Arabic
+/// alphabet that normalised text is mostly written in (the general answer
+/// searches Unicode's tables).
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') || c.is_alphanumeric()
+}
+
+/// A word's letters with a letter written twice or more in a row read once
+/// ("الاايزيديين", "gunfirre"): a key held down is the commonest typo, and
+/// Arabic writes a doubled consonant once (the shadda is a mark, dropped by
+/// `normalise`). Digits stay as written: 100 is not 10.
+fn held_once(word: &str) -> impl Iterator<Item = char> + '_ {
+    let mut before = None;
+    word.chars().filter(move |&c| {
+        let held = before == Some(c) && !c.is_ascii_digit();
+        before = Some(c);
+        !held
+    })
 }
 
 fn pack([a, b, c]: [char; 3]) -> u64 {
@@ -154,9 +185,14 @@ mod tests {
         assert_ne!(feature_keys("abc"), feature_keys("cba"));
         // A typo in a long word leaves most of its trigrams.
         let right = feature_keys("kirkuk");
-        let typo = feature_keys("kirkku");
+        let typo = feature_keys("kirkik");
         let shared = right.iter().filter(|k| typo.contains(k)).count();
         assert_eq!((right.len(), shared), (6, 3));
+        // A letter held down reads once; digits do not.
+        assert_eq!(feature_keys("gunfirre"), feature_keys("gunfire"));
+        assert_eq!(feature_keys("الاايزيديين"), feature_keys("الايزيديين"));
+        assert_ne!(feature_keys("100"), feature_keys("10"));
+        assert_eq!(feature_keys("aa").len(), 1, "one letter once");
     }
 
     #[test]

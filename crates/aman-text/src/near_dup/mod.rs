@@ -18,15 +18,25 @@
 //! scores the best of them exactly, and joins the group of the most similar
 //! one — only if the report is also similar enough to that group's first
 //! member, so that a chain of small steps cannot pull a whole corpus into
-//! one group. Everything is deterministic: no random seed anywhere, so the
-//! same reports in the same order always give the same groups.
+//! one group. The server suggests similar concerns from it
+//! ([`NearDuplicates::similar`]).
+//!
+//! A whole batch (the command line's file, [`groups`]) is grouped at once
+//! instead: every text counted into the weights first, a word written once
+//! and one letter away from a word others wrote read as that word
+//! (`spelling`), each text compared with all the others, and groups formed
+//! by average linkage (`linkage`), so that the answer does not depend on
+//! the order of the rows. Everything is deterministic: no random seed
+//! anywhere, so the same reports always give the same groups.
 
 mod features;
+mod linkage;
+mod spelling;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use features::{Features, FixedState, feature_keys, features};
+use features::{Features, FixedState, feature_keys, features, features_of_normalised};
 
 /// What decides a group and what the search for candidates reads. The
 /// shipped values ([`Parameters::default`]) were chosen on a corpus of
@@ -36,8 +46,14 @@ pub struct Parameters {
     /// A report joins a group when its weighted similarity to an earlier
     /// member is at least this ...
     pub join_similarity: f32,
-    /// ... and to the group's first member at least this share of it.
+    /// ... and to the group's first member at least this share of it (in a
+    /// batch: to the group's members on average).
     pub representative_share: f32,
+    /// In a batch, a report that joined no group at `join_similarity` joins
+    /// the group it is most like at this lower similarity (and the same
+    /// share of it on average): the most edited copy of a report, short
+    /// and retyped, is still more like its own event than any other.
+    pub lone_similarity: f32,
     /// Added to every trigram's inverse document frequency, so that the
     /// words all reports share still count a little ...
     pub weight_floor: f32,
@@ -76,6 +92,7 @@ impl Default for Parameters {
         Parameters {
             join_similarity: 0.5,
             representative_share: 0.9,
+            lone_similarity: 0.43,
             weight_floor: 0.1,
             weight_power: 2,
             rare_count: 50,
@@ -95,7 +112,7 @@ impl std::fmt::Display for Parameters {
             "character trigrams of normalised words and word pairs weighted (ln((N+1)/(n+1)) + {})^{}; a report joins at weighted \
              Jaccard >= {} to a member and >= {:.3} to the group's first; candidates from the postings of its \
              rarest trigrams (prefix slack {}, trigrams in more than {} reports skipped), the best {} scored; similarity x {} \
-             when both write numbers and share none; {}",
+             when both write numbers and share none; in a batch, a report left alone joins a group at >= {}; {}",
             self.weight_floor,
             self.weight_power,
             self.join_similarity,
@@ -104,6 +121,7 @@ impl std::fmt::Display for Parameters {
             self.max_postings,
             self.candidates,
             self.number_conflict,
+            self.lone_similarity,
             if self.window == usize::MAX {
                 "every earlier report compared".to_owned()
             } else {
@@ -214,6 +232,85 @@ impl NearDuplicates {
         self.ids[group as usize]
     }
 
+    /// Groups a whole batch at once, as the command line reads a file: every
+    /// text is counted into the weights first, each is then compared with
+    /// all the others (earlier and later), and the groups are formed by
+    /// average linkage ([`linkage::average_linkage`]): two groups join when
+    /// a pair of them is similar enough and their members are, on average,
+    /// nearly so ([`Parameters::representative_share`] of it). The answer
+    /// does not depend on the order of the texts (ties aside): for each
+    /// text, the position in the batch of its group's first text. The index
+    /// holds no reports of its own, only its background.
+    ///
+    /// With the whole batch counted, a trigram held by one text alone (a
+    /// typo, a word nobody else wrote) can be shared with no other: it weighs
+    /// nothing, rather than the most of all, so that a copy with typos is
+    /// not pushed away from its original by the typos' own trigrams.
+    fn group_batch<'a>(mut self, texts: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
+        assert!(self.ids.is_empty(), "a batch is grouped in an index of background alone");
+        // Each text's trigram numbers and numbers, and how many texts hold each trigram.
+        let normalised: Vec<String> = texts.into_iter().map(aman_core::text::normalise).collect();
+        let mut texts: Vec<(Vec<u32>, Vec<u64>)> = spelling::correct(&normalised)
+            .iter()
+            .map(|text| {
+                let Features { keys, numbers } = features_of_normalised(text);
+                let mut trigrams: Vec<u32> = keys.iter().map(|&key| self.number_of(key)).collect();
+                trigrams.sort_unstable();
+                (trigrams, numbers)
+            })
+            .collect();
+        let mut held = vec![0u32; self.postings.len()];
+        for &number in texts.iter().flat_map(|(trigrams, _)| trigrams) {
+            held[number as usize] += 1;
+        }
+        for position in 0..texts.len() {
+            self.ids.push(position as u64);
+            self.ln_table.push(ln_of_count(self.ln_table.len()));
+        }
+        let weights: Vec<f32> = (0..held.len())
+            .map(|n| self.weight_of_count(held[n] as usize + self.background_counts[n] as usize))
+            .collect();
+        // Postings of the trigrams another text may share, each filled once.
+        for (postings, &held) in self.postings.iter_mut().zip(&held) {
+            if held > 1 {
+                postings.reserve_exact(held as usize);
+            }
+        }
+        let queries: Vec<Query> = texts
+            .iter_mut()
+            .zip(0u32..)
+            .map(|((trigrams, numbers), position)| {
+                let known: Vec<(u32, f32)> =
+                    trigrams.iter().map(|&number| (number, weights[number as usize])).collect();
+                for &number in trigrams.iter() {
+                    if held[number as usize] > 1 {
+                        self.postings[number as usize].push(position);
+                    }
+                }
+                let total_weight = known.iter().map(|&(_, weight)| weight).sum();
+                Query { known, total_weight, numbers: std::mem::take(numbers) }
+            })
+            .collect();
+        let conflict = self.parameters.number_conflict;
+        let mut shared = Vec::new();
+        let mut pairs = Vec::new();
+        for (query, position) in queries.iter().zip(0u32..) {
+            let score = |other: u32| query.similarity(&queries[other as usize], conflict);
+            for (other, similarity) in self.scored_candidates(query, &mut shared, Some(position), score) {
+                if similarity < self.parameters.join_similarity.min(self.parameters.lone_similarity) {
+                    break;
+                }
+                pairs.push((position, other, similarity));
+            }
+        }
+        let p = self.parameters;
+        let join = linkage::Join { pair: p.join_similarity, mean: p.join_similarity * p.representative_share };
+        let lone = linkage::Join { pair: p.lone_similarity, mean: p.lone_similarity * p.representative_share };
+        linkage::average_linkage(queries.len(), pairs, join, lone, |a, b| {
+            queries[a as usize].similarity(&queries[b as usize], conflict)
+        })
+    }
+
     /// An empty index whose weights start from everyday written Arabic: the
     /// 4,000 comments of the flag's corpus (`data/text/mpold_4000.tsv`) as
     /// background. With few reports of its own, an index cannot tell the
@@ -261,7 +358,7 @@ impl NearDuplicates {
     pub fn similar(&self, text: &str, limit: usize) -> Vec<(u64, f64)> {
         let Features { keys, numbers } = features(text);
         let query = self.query(&keys, numbers);
-        self.scored_candidates(&query, &mut Vec::new())
+        self.scored_candidates(&query, &mut Vec::new(), None, |position| self.similarity(&query, position))
             .into_iter()
             .filter(|&(_, similarity)| similarity >= self.parameters.join_similarity)
             .take(limit)
@@ -272,7 +369,7 @@ impl NearDuplicates {
     /// The group a text with these trigrams joins: that of the most similar
     /// candidate whose group's first member is similar enough too.
     fn choose_group(&self, query: &Query, shared: &mut Vec<f32>) -> Option<u32> {
-        for (position, similarity) in self.scored_candidates(query, shared) {
+        for (position, similarity) in self.scored_candidates(query, shared, None, |p| self.similarity(query, p)) {
             if similarity < self.parameters.join_similarity {
                 break;
             }
@@ -290,7 +387,13 @@ impl NearDuplicates {
     /// Earlier reports that may be similar, scored exactly, most similar
     /// first (then earliest first). `shared` is room for the weight each
     /// report shares with the query, all zero before and after.
-    fn scored_candidates(&self, query: &Query, shared: &mut Vec<f32>) -> Vec<(u32, f32)> {
+    fn scored_candidates(
+        &self,
+        query: &Query,
+        shared: &mut Vec<f32>,
+        exclude: Option<u32>,
+        score: impl Fn(u32) -> f32,
+    ) -> Vec<(u32, f32)> {
         // The rarest trigrams first: a report whose similarity reaches the
         // threshold shares weight of at least threshold x total with the
         // query, so it shares a trigram among any prefix that leaves out
@@ -322,41 +425,37 @@ impl NearDuplicates {
                 *slot += weight;
             }
         }
-        let mut best: Vec<(u32, f32)> =
-            seen.into_iter().map(|position| (position, std::mem::take(&mut shared[position as usize]))).collect();
+        let mut best: Vec<(u32, f32)> = seen
+            .into_iter()
+            .map(|position| (position, std::mem::take(&mut shared[position as usize])))
+            .filter(|&(position, _)| Some(position) != exclude)
+            .collect();
         let by_shared = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if best.len() > self.parameters.candidates && self.parameters.candidates > 0 {
             best.select_nth_unstable_by(self.parameters.candidates - 1, by_shared);
         }
         best.truncate(self.parameters.candidates);
-        let mut scored: Vec<(u32, f32)> =
-            best.into_iter().map(|(position, _)| (position, self.similarity(query, position))).collect();
+        let mut scored: Vec<(u32, f32)> = best.into_iter().map(|(position, _)| (position, score(position))).collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scored
     }
 
-    /// The weighted Jaccard similarity of the query and a stored report:
-    /// the weight of the trigrams they share over the weight of all the
-    /// trigrams either holds.
+    /// The similarity of the query and a stored report.
     fn similarity(&self, query: &Query, position: u32) -> f32 {
-        let start = self.report_starts[position as usize] as usize;
-        let end = self.report_starts[position as usize + 1] as usize;
-        let stored = &self.report_trigrams[start..end];
-        let (mut shared, mut stored_weight) = (0.0f32, 0.0f32);
-        let mut known = query.known.iter().peekable();
-        for &number in stored {
-            let weight = self.weight(number);
-            stored_weight += weight;
-            while known.next_if(|&&(n, _)| n < number).is_some() {}
-            if known.next_if(|&&(n, _)| n == number).is_some() {
-                shared += weight;
-            }
-        }
-        let union = query.total_weight + stored_weight - shared;
-        let jaccard = if union > 0.0 { (shared / union).clamp(0.0, 1.0) } else { 0.0 };
-        let numbers = &self.report_numbers
-            [self.number_starts[position as usize] as usize..self.number_starts[position as usize + 1] as usize];
-        if disjoint(&query.numbers, numbers) { jaccard * self.parameters.number_conflict } else { jaccard }
+        query.similarity(&self.stored_query(position), self.parameters.number_conflict)
+    }
+
+    /// A stored report as a query, under the current counts.
+    fn stored_query(&self, position: u32) -> Query {
+        let p = position as usize;
+        let known: Vec<(u32, f32)> = self.report_trigrams
+            [self.report_starts[p] as usize..self.report_starts[p + 1] as usize]
+            .iter()
+            .map(|&number| (number, self.weight(number)))
+            .collect();
+        let total_weight = known.iter().map(|&(_, w)| w).sum();
+        let numbers = self.report_numbers[self.number_starts[p] as usize..self.number_starts[p + 1] as usize].to_vec();
+        Query { known, total_weight, numbers }
     }
 
     /// A text's trigrams under the current counts, and its numbers.
@@ -392,6 +491,28 @@ impl NearDuplicates {
     }
 }
 
+impl Query {
+    /// The weighted Jaccard similarity of two texts: the weight of the
+    /// trigrams they share over the weight of all the trigrams either holds,
+    /// times `number_conflict` when both write numbers and share none.
+    fn similarity(&self, other: &Query, number_conflict: f32) -> f32 {
+        let (ours, theirs) = (&self.known, &other.known);
+        let (mut shared, mut i, mut j) = (0.0f32, 0, 0);
+        // Both sorted by trigram number: one step along either or both,
+        // written without branches on which (they would be mispredicted
+        // half the time).
+        while i < ours.len() && j < theirs.len() {
+            let ((a, weight), (b, _)) = (ours[i], theirs[j]);
+            shared += if a == b { weight } else { 0.0 };
+            i += usize::from(a <= b);
+            j += usize::from(b <= a);
+        }
+        let union = self.total_weight + other.total_weight - shared;
+        let jaccard = if union > 0.0 { (shared / union).clamp(0.0, 1.0) } else { 0.0 };
+        if disjoint(&self.numbers, &other.numbers) { jaccard * number_conflict } else { jaccard }
+    }
+}
+
 /// Whether two sorted lists of numbers both hold some and share none.
 fn disjoint(a: &[u64], b: &[u64]) -> bool {
     if a.is_empty() || b.is_empty() {
@@ -415,18 +536,15 @@ fn ln_of_count(n: usize) -> f32 {
 
 /// Batch form for the command line: one group number per input text, texts
 /// in the same group share it (the index of the group's first member in the
-/// input). The same as inserting the texts one by one, in order, into
+/// input). [`NearDuplicates::group_batch`] on
 /// [`NearDuplicates::with_reference_background`].
 pub fn groups<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
-    let mut index = NearDuplicates::with_reference_background();
-    texts
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let group = index.insert(i as u64, text);
-            usize::try_from(group).expect("a position in the input")
-        })
-        .collect()
+    NearDuplicates::with_reference_background().group_batch(texts)
+}
+
+/// [`groups`] with other parameters (for measuring them).
+pub fn groups_with<'a>(parameters: Parameters, texts: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
+    NearDuplicates { parameters, ..NearDuplicates::with_reference_background() }.group_batch(texts)
 }
 
 #[cfg(test)]

@@ -82,8 +82,10 @@ fn an_empty_text_is_its_own_group() {
     assert!(NearDuplicates::new().similar("anything", 10).is_empty());
 }
 
+/// Where the answer is clear, the server's index (one by one) and the
+/// command line's batch (all at once) agree.
 #[test]
-fn inserting_one_by_one_is_the_batch() {
+fn the_index_and_the_batch_agree_on_clear_cases() {
     let texts: Vec<&str> = OTHER_EVENTS
         .iter()
         .copied()
@@ -98,7 +100,7 @@ fn inserting_one_by_one_is_the_batch() {
     let mut index = NearDuplicates::default();
     let incremental: Vec<usize> = texts.iter().enumerate().map(|(i, t)| index.insert(i as u64, t) as usize).collect();
     assert_eq!(batch, incremental);
-    // The later variants found their events, which shows the batch is not
+    // The later variants found their events, which shows neither is
     // trivially one group per text.
     assert_eq!(&batch[14..], [0, 6, 9, 17]);
 }
@@ -252,4 +254,21 @@ fn numbers_conflict_only_when_both_have_some_and_share_none() {
     assert!(!disjoint(&[], &[1]));
     assert!(!disjoint(&[1], &[]));
     assert!(!disjoint(&[], &[]));
+}
+
+/// In a batch, a word written once and one letter away from a word others
+/// wrote is read as that word: a copy retyped with many typos still joins
+/// its report.
+#[test]
+fn a_batch_reads_typos_as_the_words_others_wrote() {
+    let report = "اطلاق نار كثيف قرب سوق الشورجة في الرصافة الساعة 10 ليلا من سيارتين بيك اب بيضاء";
+    let retyped = "اطلاق نار كيثف قرب سوق الشروجة في الرصفة الساعة 10 ليلا من سيراتين بيك اب بيضءا";
+    let texts: Vec<&str> = OTHER_EVENTS.iter().copied().chain([report, report, retyped]).collect();
+    let found = groups(texts.iter().copied());
+    let n = OTHER_EVENTS.len();
+    assert_eq!(found[n..], [n, n, n], "{found:?}");
+    // Alone with its report (each word written once), the copy's typos
+    // are not read as anything, and the two stay apart.
+    let alone = groups([report, retyped]);
+    assert_eq!(alone, [0, 1]);
 }
