@@ -242,10 +242,11 @@ impl NearDuplicates {
     /// text, the position in the batch of its group's first text. The index
     /// holds no reports of its own, only its background.
     ///
-    /// With the whole batch counted, a trigram held by one text alone (a
-    /// typo, a word nobody else wrote) can be shared with no other: it weighs
-    /// nothing, rather than the most of all, so that a copy with typos is
-    /// not pushed away from its original by the typos' own trigrams.
+    /// With the whole batch in hand, a word written once and one letter away
+    /// from a word others wrote is read as that word first
+    /// ([`spelling::correct`]): a typo's trigrams would weigh the most of
+    /// all and push a copy away from its original. Candidates for the lower
+    /// bar of a report left alone come from the same search as the others.
     fn group_batch<'a>(mut self, texts: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
         assert!(self.ids.is_empty(), "a batch is grouped in an index of background alone");
         // Each text's trigram numbers and numbers, and how many texts hold each trigram.
@@ -384,8 +385,9 @@ impl NearDuplicates {
         None
     }
 
-    /// Earlier reports that may be similar, scored exactly, most similar
-    /// first (then earliest first). `shared` is room for the weight each
+    /// Reports that may be similar (in the index: earlier ones; in a batch:
+    /// all but `exclude`), scored by `score`, most similar first (then
+    /// earliest first). `shared` is room for the weight each
     /// report shares with the query, all zero before and after.
     fn scored_candidates(
         &self,
@@ -407,23 +409,35 @@ impl NearDuplicates {
         let oldest = self.ids.len().saturating_sub(self.parameters.window);
         shared.resize(self.ids.len(), 0.0);
         let mut seen: Vec<u32> = Vec::new();
-        for &(number, weight) in &by_rarity {
-            if covered >= needed {
-                break;
-            }
-            covered += weight;
-            let postings = &self.postings[number as usize];
-            if postings.len() > self.parameters.max_postings || weight <= 0.0 {
-                continue;
-            }
-            // Postings are in insertion order: read back to the window's start.
-            for &position in postings.iter().rev().take_while(|&&p| p as usize >= oldest) {
+        // Postings are in insertion order: read back to the window's start,
+        // `most` of them at most.
+        let read = |number: u32, weight: f32, most: usize, seen: &mut Vec<u32>, shared: &mut [f32]| {
+            for &position in
+                self.postings[number as usize].iter().rev().take(most).take_while(|&&p| p as usize >= oldest)
+            {
                 let slot = &mut shared[position as usize];
                 if *slot == 0.0 {
                     seen.push(position);
                 }
                 *slot += weight;
             }
+        };
+        for &(number, weight) in &by_rarity {
+            if covered >= needed {
+                break;
+            }
+            covered += weight;
+            if self.postings[number as usize].len() <= self.parameters.max_postings && weight > 0.0 {
+                read(number, weight, usize::MAX, &mut seen, shared);
+            }
+        }
+        // A text whose every trigram is common (a message forwarded
+        // hundreds of times) read nothing above: the latest reports that
+        // hold its rarest trigram are its candidates.
+        if let Some(&(number, weight)) = by_rarity.iter().find(|&&(_, weight)| weight > 0.0)
+            && self.postings[number as usize].len() > self.parameters.max_postings
+        {
+            read(number, weight, self.parameters.max_postings, &mut seen, shared);
         }
         let mut best: Vec<(u32, f32)> = seen
             .into_iter()

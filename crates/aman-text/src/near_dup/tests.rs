@@ -272,3 +272,22 @@ fn a_batch_reads_typos_as_the_words_others_wrote() {
     let alone = groups([report, retyped]);
     assert_eq!(alone, [0, 1]);
 }
+
+/// A message forwarded hundreds of times has no rare trigram left to find
+/// its copies by; it is still one group, in a batch and (its exact copies)
+/// in the index.
+#[test]
+fn a_message_forwarded_hundreds_of_times_is_one_group() {
+    let text = "اطلاق نار كثيف قرب سوق الشورجة في الرصافة الساعة 10 ليلا من سيارتين بيك اب بيضاء";
+    let forwarded = format!("{text} انشروها");
+    let texts: Vec<&str> = std::iter::repeat_n(text, 300)
+        .chain(std::iter::repeat_n(forwarded.as_str(), 200))
+        .chain(OTHER_EVENTS)
+        .collect();
+    let found = groups(texts.iter().copied());
+    assert!(found[..500].iter().all(|&g| g == 0), "{:?}", &found[..500]);
+    assert!(found[500..].iter().enumerate().all(|(i, &g)| g == 500 + i), "other events alone: {:?}", &found[500..]);
+    let mut index = index_with_background();
+    let joined: Vec<u64> = texts[..300].iter().zip(1..).map(|(text, id)| index.insert(id, text)).collect();
+    assert!(joined.iter().all(|&g| g == 1), "{joined:?}");
+}
