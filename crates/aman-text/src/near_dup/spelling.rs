@@ -17,6 +17,11 @@ use super::features::{FixedState, KeyHasher, words};
 /// one letter away is another word ("في", "من", "عن").
 const SHORTEST: usize = 4;
 
+/// Nor longer than this: no word is, and each letter of a word makes one
+/// more form of it to hash (a "word" of a million letters, pasted or
+/// hostile, would cost a million million steps).
+const LONGEST: usize = 40;
+
 /// The texts (normalised) with their typos read as the batch's words, as
 /// words separated by single spaces.
 pub(super) fn correct(texts: &[String]) -> Vec<String> {
@@ -61,9 +66,10 @@ pub(super) fn correct(texts: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Long enough, and not a number (digits are never read as others).
+/// Long enough and not too long, and not a number (digits are never read
+/// as others).
 fn worth_reading(word: &str) -> bool {
-    word.chars().count() >= SHORTEST && !word.chars().any(|c| c.is_ascii_digit())
+    (SHORTEST..=LONGEST).contains(&word.chars().take(LONGEST + 1).count()) && !word.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Keys of the word itself and of each form of it with one letter taken out.
@@ -110,6 +116,10 @@ mod tests {
         assert_eq!(out, texts, "no common word near them");
         // A word two letters away is another word.
         assert_eq!(corrected(&["market", "market", "marble"])[2], "marble");
+        // A word longer than any is left as it is (and costs no more than its length).
+        let endless = "ب".repeat(200_000);
+        let out = corrected(&[&endless, &endless, &format!("{endless}ا")]);
+        assert_eq!(out[2].chars().count(), 200_001);
         // Punctuation goes; the words and their order stay.
         assert_eq!(corrected(&["gunfire, near: the market!"]), ["gunfire near the market"]);
     }
