@@ -251,10 +251,12 @@ impl NearDuplicates {
         assert!(self.ids.is_empty(), "a batch is grouped in an index of background alone");
         // Each text's trigram numbers and numbers, and how many texts hold each trigram.
         let normalised: Vec<String> = texts.into_iter().map(aman_core::text::normalise).collect();
-        let mut texts: Vec<(Vec<u32>, Vec<u64>)> = spelling::correct(&normalised)
-            .iter()
+        let corrected = spelling::correct(&normalised);
+        drop(normalised);
+        let texts: Vec<(Vec<u32>, Vec<u64>)> = corrected
+            .into_iter()
             .map(|text| {
-                let Features { keys, numbers } = features_of_normalised(text);
+                let Features { keys, numbers } = features_of_normalised(&text);
                 let mut trigrams: Vec<u32> = keys.iter().map(|&key| self.number_of(key)).collect();
                 trigrams.sort_unstable();
                 (trigrams, numbers)
@@ -278,7 +280,7 @@ impl NearDuplicates {
             }
         }
         let queries: Vec<Query> = texts
-            .iter_mut()
+            .into_iter()
             .zip(0u32..)
             .map(|((trigrams, numbers), position)| {
                 let known: Vec<(u32, f32)> =
@@ -289,7 +291,7 @@ impl NearDuplicates {
                     }
                 }
                 let total_weight = known.iter().map(|&(_, weight)| weight).sum();
-                Query { known, total_weight, numbers: std::mem::take(numbers) }
+                Query { known, total_weight, numbers }
             })
             .collect();
         let conflict = self.parameters.number_conflict;
