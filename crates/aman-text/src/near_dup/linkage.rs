@@ -3,7 +3,8 @@
 //! their members are similar *on average* — every member of one against
 //! every member of the other — not merely through the one pair that links
 //! them. A chain of small steps (A like B, B like C, C unlike A) stays
-//! apart, and the answer does not depend on the order of the batch.
+//! apart, and the answer does not depend on the order of the batch (ties
+//! aside, and which members stand for a group of more than [`SAMPLE`]).
 
 /// Members of a group compared at most, each side, when two groups meet:
 /// beyond it an even spread of them stands for the group, so that a group
@@ -12,8 +13,9 @@ const SAMPLE: usize = 16;
 
 /// The groups of `items` items linked by `pairs` (`a`, `b`, similarity):
 /// for each item, the smallest item of its group. `similarity` scores any
-/// two items; two groups join when the pair linking them has at least
-/// `join` and their members' mean similarity is at least `mean`.
+/// two items. Two groups join under `join` (the pair linking them and their
+/// members' mean similarity high enough); then an item still alone joins a
+/// group of several under the lower `lone`.
 pub(super) fn average_linkage(
     items: usize,
     mut pairs: Vec<(u32, u32, f32)>,
