@@ -379,14 +379,14 @@ pub fn run(DedupArgs { reports, seed, corpus: kind, order, incremental, write_co
     let started = Instant::now();
     let parameters = Parameters::default();
     let found: Vec<usize> = if incremental {
-        let mut index = NearDuplicates::with_parameters(parameters);
+        let mut index = NearDuplicates::with_reference_background();
         corpus
             .iter()
             .enumerate()
             .map(|(i, (_, _, text))| usize::try_from(index.insert(i as u64, text)).unwrap_or(usize::MAX))
             .collect()
     } else {
-        near_dup::groups_with(parameters, corpus.iter().map(|(_, _, text)| text.as_str()))
+        near_dup::groups(corpus.iter().map(|(_, _, text)| text.as_str()))
     };
     let seconds = started.elapsed().as_secs_f64();
     let usage = cpu_before.zip(cpu::snapshot(&[0])).and_then(|(b, a)| cpu::between(&b, &a));
@@ -396,7 +396,7 @@ pub fn run(DedupArgs { reports, seed, corpus: kind, order, incremental, write_co
     println!(
         "method: {}",
         if incremental {
-            "incremental (one by one into the index, as the server)"
+            "incremental (one by one into the index with the reference background, as the server)"
         } else {
             "batch (the whole corpus at once, as `aman text near-duplicates`, with the reference background)"
         }

@@ -38,9 +38,11 @@ use std::sync::LazyLock;
 
 use features::{Features, FixedState, feature_keys, features, features_of_normalised};
 
-/// What decides a group and what the search for candidates reads. The
-/// shipped values ([`Parameters::default`]) were chosen on a corpus of
-/// another seed than the one docs/benchmarks.md reports.
+/// What decides a group and what the search for candidates reads. How the
+/// shipped values ([`Parameters::default`]) were chosen, and on which
+/// corpus seeds, is told in docs/benchmarks.md ("Near-duplicate reports"):
+/// `lone_similarity` on seeds other than the one reported, the others
+/// partly on it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Parameters {
     /// A report joins a group when its weighted similarity to an earlier
@@ -556,11 +558,6 @@ fn ln_of_count(n: usize) -> f32 {
 /// [`NearDuplicates::with_reference_background`].
 pub fn groups<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
     NearDuplicates::with_reference_background().group_batch(texts)
-}
-
-/// [`groups`] with other parameters (for measuring them).
-pub fn groups_with<'a>(parameters: Parameters, texts: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
-    NearDuplicates { parameters, ..NearDuplicates::with_reference_background() }.group_batch(texts)
 }
 
 #[cfg(test)]
