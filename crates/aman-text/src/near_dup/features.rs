@@ -193,6 +193,10 @@ mod tests {
         assert_eq!(feature_keys("الاايزيديين"), feature_keys("الايزيديين"));
         assert_ne!(feature_keys("100"), feature_keys("10"));
         assert_eq!(feature_keys("aa").len(), 1, "one letter once");
+        // The quick answer for Arabic letters is the general one.
+        for c in ('\u{0600}'..='\u{06FF}').chain('\0'..='\u{FF}') {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
